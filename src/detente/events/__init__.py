@@ -1,0 +1,1 @@
+"""Events: the CAMEO/PLOVER ontology as data and the event coder."""
