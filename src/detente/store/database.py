@@ -1,0 +1,249 @@
+"""The Store over one DuckDB file: migrations, batch writes through Arrow, queries."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+import duckdb
+
+from ..errors import StoreError
+from ..model import FACT_TYPES, Article, CodedArticle, Dateline, Tone
+from .arrow import fact_tables
+
+SCHEMA_FILE = Path(__file__).with_name("schema.sql")
+
+#: Named migrations, applied in order, each in its own transaction and recorded.
+MIGRATIONS: tuple[tuple[str, str], ...] = (("0001_initial", SCHEMA_FILE.read_text("utf-8")),)
+
+#: Tables written per article, in the order they are cleared and filled.
+TABLES = ("articles", "datelines", *FACT_TYPES, "tones")
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class StoreStats:
+    path: str
+    counts: dict[str, int]
+    migrations: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    """Filters for ``Store.events``; None means no filter."""
+
+    source: str | None = None  # actor code prefix, e.g. RUS
+    target: str | None = None
+    code: str | None = None  # CAMEO code prefix, e.g. 11 or 042
+    since: dt.date | None = None
+    until: dt.date | None = None
+    article_id: str | None = None
+    limit: int | None = None
+
+
+def _lock_message(path: str, exc: Exception) -> str:
+    return (
+        f"cannot open {path}: another process holds it "
+        f"(DuckDB allows one writer and no readers beside it; stop that process first). {exc}"
+    )
+
+
+class Store:
+    """A détente store in one DuckDB file (``:memory:`` for a throw-away one)."""
+
+    def __init__(self, path: str | Path = "detente.duckdb", read_only: bool = False) -> None:
+        self.path = str(path)
+        self.read_only = read_only
+        if read_only and self.path != ":memory:" and not Path(self.path).exists():
+            raise StoreError(f"no détente store at {self.path} (code some articles first)")
+        try:
+            self.con = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.IOException as exc:
+            if "lock" in str(exc).lower():
+                raise StoreError(_lock_message(self.path, exc)) from None
+            raise StoreError(f"cannot open {self.path}: {exc}") from None
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot open {self.path}: {exc}") from None
+        if not read_only:
+            self.migrate()
+        elif "articles" not in self._tables():
+            self.con.close()
+            raise StoreError(f"{self.path} is not a détente store (no articles table)")
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.con.close()
+
+    # --- schema -------------------------------------------------------------------------
+
+    def _tables(self) -> set[str]:
+        rows = self.con.execute("SELECT table_name FROM information_schema.tables").fetchall()
+        return {r[0] for r in rows}
+
+    def migrate(self) -> list[str]:
+        """Apply the migrations not yet recorded; return their names."""
+        self.con.execute(
+            "CREATE TABLE IF NOT EXISTS detente_migrations "
+            "(name VARCHAR PRIMARY KEY, applied_at TIMESTAMP NOT NULL)"
+        )
+        done = {r[0] for r in self.con.execute("SELECT name FROM detente_migrations").fetchall()}
+        applied = []
+        for name, sql in MIGRATIONS:
+            if name in done:
+                continue
+            self.con.execute("BEGIN TRANSACTION")
+            try:
+                self.con.execute(sql)
+                self.con.execute(
+                    "INSERT INTO detente_migrations VALUES (?, current_timestamp)", [name]
+                )
+                self.con.execute("COMMIT")
+            except duckdb.Error as exc:
+                self.con.execute("ROLLBACK")
+                raise StoreError(f"{self.path}: migration {name} failed: {exc}") from None
+            applied.append(name)
+        return applied
+
+    def migrations(self) -> tuple[str, ...]:
+        rows = self.con.execute("SELECT name FROM detente_migrations ORDER BY name").fetchall()
+        return tuple(r[0] for r in rows)
+
+    # --- writing ------------------------------------------------------------------------
+
+    def coded_versions(self, ids: Iterable[str]) -> dict[str, tuple[str, str]]:
+        """For the given article ids already stored: (pipeline_version, dictionaries JSON)."""
+        wanted = list(dict.fromkeys(ids))
+        if not wanted:
+            return {}
+        rows = self.con.execute(
+            "SELECT id, pipeline_version, dictionaries FROM articles WHERE list_contains(?, id)",
+            [wanted],
+        ).fetchall()
+        return {r[0]: (r[1], r[2]) for r in rows}
+
+    def write(self, records: Sequence[CodedArticle]) -> int:
+        """Write a batch in one transaction, replacing any earlier coding of the same articles."""
+        unique = list({r.id: r for r in records}.values())
+        if not unique:
+            return 0
+        tables = fact_tables(unique)
+        ids = [r.id for r in unique]
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            for table in TABLES:
+                key = "id" if table == "articles" else "article_id"
+                self.con.execute(f"DELETE FROM {table} WHERE list_contains(?, {key})", [ids])
+            for table in TABLES:
+                arrow = tables[table]
+                if arrow.num_rows:
+                    self.con.register("_batch", arrow)
+                    self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _batch")
+                    self.con.unregister("_batch")
+            self.con.execute("COMMIT")
+        except duckdb.Error as exc:
+            self.con.execute("ROLLBACK")
+            raise StoreError(
+                f"{self.path}: batch of {len(ids)} articles not written: {exc}"
+            ) from None
+        return len(unique)
+
+    # --- reading ------------------------------------------------------------------------
+
+    def _dicts(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        cursor = self.con.execute(sql, list(params))
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    def stats(self) -> StoreStats:
+        counts = {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}  # type: ignore[index]
+        return StoreStats(self.path, counts, self.migrations())
+
+    def articles(self, limit: int | None = None) -> list[dict[str, Any]]:
+        sql = (
+            "SELECT a.id, a.published, d.date AS dateline_date, d.place_normalized AS place, "
+            "d.agency, a.source, a.title, a.origin, "
+            "(SELECT count(*) FROM events e WHERE e.article_id = a.id) AS events "
+            "FROM articles a LEFT JOIN datelines d ON d.article_id = a.id ORDER BY a.origin, a.id"
+        )
+        return self._dicts(sql + (f" LIMIT {int(limit)}" if limit else ""))
+
+    def events(self, where: EventFilter | None = None) -> list[dict[str, Any]]:
+        """Events with their article, filtered by actor code, CAMEO code prefix and date."""
+        f = where or EventFilter()
+        clauses, params = [], []
+        for column, value in (("source_code", f.source), ("target_code", f.target)):
+            if value:
+                clauses.append(f"starts_with(e.{column}, ?)")
+                params.append(value.upper())
+        if f.code:
+            clauses.append("starts_with(e.code, ?)")
+            params.append(f.code)
+        if f.since:
+            clauses.append("e.date >= ?")
+            params.append(f.since)
+        if f.until:
+            clauses.append("e.date <= ?")
+            params.append(f.until)
+        if f.article_id:
+            clauses.append("e.article_id = ?")
+            params.append(f.article_id)
+        sql = "SELECT e.* FROM events e"
+        if clauses:
+            sql += " WHERE " + " AND ".join(clauses)
+        sql += ' ORDER BY e.date, e.article_id, e.sentence, e."start"'
+        if f.limit:
+            sql += f" LIMIT {int(f.limit)}"
+        return self._dicts(sql, params)
+
+    def article_ids(self, prefix: str) -> list[str]:
+        rows = self.con.execute(
+            "SELECT id FROM articles WHERE starts_with(id, ?) ORDER BY id", [prefix]
+        ).fetchall()
+        return [r[0] for r in rows]
+
+    def get(self, article_id: str) -> CodedArticle | None:
+        """Rebuild the whole record of one article (for ``detente show`` and exports)."""
+        rows = self._dicts("SELECT * FROM articles WHERE id = ?", [article_id])
+        if not rows:
+            return None
+        row = rows[0]
+        article = _build(Article, row)
+        facts: dict[str, Any] = {}
+        for name, cls in FACT_TYPES.items():
+            order = "index" if name == "sentences" else '"start", id'
+            found = self._dicts(
+                f"SELECT * FROM {name} WHERE article_id = ? ORDER BY {order}", [article_id]
+            )
+            facts[name] = tuple(_build(cls, r) for r in found)
+        datelines = self._dicts("SELECT * FROM datelines WHERE article_id = ?", [article_id])
+        tones = self._dicts("SELECT * FROM tones WHERE article_id = ?", [article_id])
+        return CodedArticle(
+            article=article,
+            pipeline_version=row["pipeline_version"],
+            dictionaries=json.loads(row["dictionaries"]),
+            dateline=_build(Dateline, datelines[0]) if datelines else None,
+            tone=_build(Tone, tones[0]) if tones else None,
+            schema_version=row["schema_version"],
+            **facts,
+        )
+
+
+def _build(cls: type[T], row: dict[str, Any]) -> T:
+    kwargs = {}
+    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+        value = row.get(f.name)
+        if isinstance(value, list):
+            value = tuple(value)
+        kwargs[f.name] = value
+    return cls(**kwargs)
