@@ -1,0 +1,1 @@
+"""Readers that turn text, HTML, JSONL, CSV, feeds and archives into Article records."""
