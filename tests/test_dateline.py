@@ -189,6 +189,9 @@ NEGATIVE = [
     "MOSCOW, July 25 (Itar-Tass)",
     "moscow, july 25 (itar-tass) - russia said",
     "",
+    "UK - EU talks resume after two-year break",
+    "NATO: Russia council meets in Brussels",
+    "KYIV — Russian forces regroup near Kharkiv",
 ]
 
 

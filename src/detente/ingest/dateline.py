@@ -35,8 +35,11 @@ from ..model import Dateline
 MIN_YEAR = 1990  # the earliest news archives we expect to code
 HEAD_CHARS = 600  # a dateline follows at most a headline and a sub-heading
 MAX_PARAGRAPHS = 8  # paragraphs tried at the head, however short they are
+MAX_WORD_CHARS = 30  # "CHRISTCHURCH", "WINSTON-SALEM"; bounds the work on runs of letters
 MAX_PLACE_WORDS = 5  # "RIO DE JANEIRO", "HO CHI MINH CITY"; longer runs are headlines
 BODY_PEEK_CHARS = 80  # how much of the body after the dash shows it is sentence case
+LEAD_CHARS = 1000  # a lead is a sentence or two; texts without paragraph breaks stop here
+BARE_LEAD_CHARS = 400  # a bare "KYIV —" must open a lead sentence that ends within this span
 ROLLOVER_DAYS = 7  # copy filed across time zones runs a day or two ahead of its metadata
 AGENCY_KINDS = frozenset({"agency", "paper", "broadcaster"})
 
@@ -83,7 +86,7 @@ def _alternation(words: Iterable[str]) -> str:
 
 _MONTH = _alternation(MONTHS)
 _WEEKDAY = _alternation(WEEKDAYS)
-_WORD = r"[A-ZÀ-Þ][\w'’.\-]*"
+_WORD = rf"[A-ZÀ-Þ][\w'’.\-]{{0,{MAX_WORD_CHARS - 1}}}"
 _PARTICLE = r"(?:de|da|del|do|dos|das|di|du|la|le|el|al|am|upon|sur)"
 _PLACE = rf"{_WORD}(?:[ ](?:{_PARTICLE}[ ])?{_WORD}){{0,{MAX_PLACE_WORDS - 1}}}"
 _ORD = r"(?:st|nd|rd|th)?"
@@ -103,6 +106,7 @@ _DATELINE = re.compile(
 _WEEKDAY_MENTION = re.compile(
     rf"\b(?:(?:late|early|earlier|later)[ ]+)?(?:on[ ]+)?(?P<wd>{_WEEKDAY})(?:['’]s)?\b"
 )
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*(?:\s|$)")
 _PREVIOUS_WORD = re.compile(r"(\w+)\W*$")
 _AGENCY_SPLIT = re.compile(r"\s*(?:/|,|&|\band\b)\s*")
 _KEY_DROP = re.compile(r"\.")
@@ -266,9 +270,12 @@ def _accept(match: re.Match[str], agency: str | None, text: str) -> bool:
         return False  # title case needs a date or a known agency to be a dateline
     if upper and sum(c.isalpha() for c in "".join(words)) < 2:
         return False
-    body = text[match.end() : match.end() + BODY_PEEK_CHARS].lstrip()
-    body = body.split("\n", 1)[0]
-    return any(c.islower() for c in body)  # the body is sentence case, a headline is not
+    body = text[match.end() : match.end() + BARE_LEAD_CHARS].lstrip().split("\n", 1)[0]
+    if not any(c.islower() for c in body[:BODY_PEEK_CHARS]):
+        return False  # the body is sentence case, an all-caps headline is not
+    if not dated and agency is None:
+        return _SENTENCE_END.search(body) is not None  # "UK - EU talks resume" is a headline
+    return True
 
 
 def _month_day(match: re.Match[str]) -> tuple[int | None, int | None]:
@@ -406,8 +413,8 @@ def _find_weekday(text: str, lead_start: int) -> tuple[str, int] | None:
     Only the lead is trusted: on Reuters-21578 the lead's weekday named the dateline's day in
     3 of 3 stories, a weekday further on in 1 of 5 (later paragraphs report earlier days).
     """
-    lead_end = text.find("\n", lead_start)
-    lead_end = len(text) if lead_end < 0 else lead_end
+    lead_end = text.find("\n", lead_start, lead_start + LEAD_CHARS)
+    lead_end = min(len(text), lead_start + LEAD_CHARS) if lead_end < 0 else lead_end
     for mention in _WEEKDAY_MENTION.finditer(text, lead_start, lead_end):
         before = _PREVIOUS_WORD.search(text, max(0, mention.start() - 20), mention.start())
         if before and before.group(1).casefold() in WEEKDAY_OTHER_DAY:
