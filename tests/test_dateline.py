@@ -208,6 +208,13 @@ def test_dateline_after_headline_and_subheading() -> None:
     assert found.start == text.index("LONDON")
 
 
+def test_blank_lines_do_not_count_as_paragraphs() -> None:
+    text = "All news\n\n\n\nHeadline\n\n\n\nSub-heading\n\n\n\nBy Jane Doe\n\nTOKYO (Kyodo) -- Japan said."
+    found = find_dateline(text, today=TODAY)
+    assert found is not None
+    assert found.agency == "Kyodo"
+
+
 def test_dateline_far_into_the_text_is_ignored() -> None:
     text = "A long introduction without a dateline.\n" * 20 + "LONDON (Reuters) - Late."
     assert find_dateline(text, today=TODAY) is None

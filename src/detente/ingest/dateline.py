@@ -34,7 +34,7 @@ from ..model import Dateline
 
 MIN_YEAR = 1990  # the earliest news archives we expect to code
 HEAD_CHARS = 600  # a dateline follows at most a headline and a sub-heading
-MAX_PARAGRAPHS = 8  # paragraphs tried at the head, however short they are
+MAX_PARAGRAPHS = 6  # non-blank paragraphs tried: kicker, headline, sub-heading, byline, ...
 MAX_WORD_CHARS = 30  # "CHRISTCHURCH", "WINSTON-SALEM"; bounds the work on runs of letters
 MAX_PLACE_WORDS = 5  # "RIO DE JANEIRO", "HO CHI MINH CITY"; longer runs are headlines
 BODY_PEEK_CHARS = 80  # how much of the body after the dash shows it is sentence case
@@ -221,7 +221,7 @@ def find_dateline(
     month, day = _month_day(match)
     place = match.group("place")
     dateline = Dateline(
-        text=text[match.start("place") : match.end()].rstrip(),
+        text=text[match.start("place") : match.end()],
         start=match.start("place"),
         end=match.end(),
         place=place,
@@ -230,25 +230,24 @@ def find_dateline(
         month=month,
         day=day,
     )
-    dateline = dataclasses.replace(dateline, end=dateline.start + len(dateline.text))
     years = (min_year, (today or dt.date.today()))
     return _resolve_year(dateline, match, text, published, years)
 
 
 def _scan_head(text: str, agencies: Agencies) -> tuple[re.Match[str], str | None] | None:
     """Try the dateline pattern at the start of each paragraph in the head of the text."""
-    pos = 0
-    for _ in range(MAX_PARAGRAPHS):
-        if pos >= min(len(text), HEAD_CHARS):
-            break
+    pos, tried, head = 0, 0, min(len(text), HEAD_CHARS)
+    while pos < head and tried < MAX_PARAGRAPHS:
         line_end = text.find("\n", pos)
         line_end = len(text) if line_end < 0 else line_end
-        match = _DATELINE.match(text, pos, line_end)
-        if match is not None:
-            tag = match.group("agp") or match.group("ags")
-            agency = agencies.lookup(tag) if tag else None
-            if _accept(match, agency, text):
-                return match, agency
+        if text[pos:line_end].strip():
+            tried += 1
+            match = _DATELINE.match(text, pos, line_end)
+            if match is not None:
+                tag = match.group("agp") or match.group("ags")
+                agency = agencies.lookup(tag) if tag else None
+                if _accept(match, agency, text):
+                    return match, agency
         pos = line_end + 1
     return None
 
