@@ -19,7 +19,7 @@ from rich.table import Table
 
 from . import __version__, api
 from .errors import DetenteError, InputError
-from .model import Article, CodedArticle
+from .model import Article, CodedArticle, json_schema
 from .render import render_article
 from .settings import SETTINGS, Settings, load_settings
 
@@ -371,6 +371,12 @@ def settings_command(ctx: click.Context, fmt: str) -> None:
         ["name", "value", "source", "help"],
         "settings (DETENTE_<NAME> or detente.toml to change)",
     )
+
+
+@main.command()
+def schema() -> None:
+    """Print the JSON Schema of one JSON Lines record (src/detente/schema/ holds a copy)."""
+    click.echo(json.dumps(json_schema(), indent=2, ensure_ascii=False))
 
 
 if __name__ == "__main__":

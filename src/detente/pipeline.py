@@ -103,7 +103,7 @@ def code_docs(
 
 def _sentences(doc: Doc) -> tuple[Sentence, ...]:
     paragraphs = doc._.paragraphs
-    out = []
+    out: list[Sentence] = []
     for index, sent in enumerate(doc.sents):
         words = [t for t in sent if not t.is_space]
         if not words:

@@ -10,6 +10,9 @@ from trafilatura import bare_extraction
 from ..errors import InputError
 from .text import decode_bytes
 
+#: Main text shorter than this is navigation or boilerplate, not an article.
+MIN_ARTICLE_CHARS = 80
+
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_\-:.]+)""", re.IGNORECASE)
 
 
@@ -32,7 +35,7 @@ def extract_html(name: str, raw: bytes) -> dict[str, Any]:
         raise InputError(name, "HTML without article text")
     data = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
     text = data.get("text") or ""
-    if not text.strip():
+    if len(text.strip()) < MIN_ARTICLE_CHARS:
         raise InputError(name, "HTML without article text")
     return {
         "text": text,

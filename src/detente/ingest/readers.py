@@ -2,8 +2,8 @@
 
 A bad file or a bad line never stops the batch: the reader yields an ``InputError`` naming the
 input (and line) and the reason, and goes on. Formats are chosen by extension, after removing
-``.gz``: .txt, .text, .md, .html, .htm, .jsonl, .ndjson, .json, .csv; anything else is read as
-text if it decodes as text.
+``.gz``: .txt, .text, .html, .htm, .jsonl, .ndjson, .json, .csv. A directory walk takes only
+those; a file named on its own is read as text whatever its extension, if it decodes as text.
 """
 
 from __future__ import annotations
@@ -27,7 +27,9 @@ from .text import decode_bytes
 
 HTML_EXTENSIONS = {".html", ".htm", ".xhtml"}
 JSONL_EXTENSIONS = {".jsonl", ".ndjson"}
-TEXT_EXTENSIONS = {".txt", ".text", ".md", ""}
+TEXT_EXTENSIONS = {".txt", ".text"}
+#: What a directory walk picks up; a file named explicitly is read whatever its extension.
+DIRECTORY_EXTENSIONS = HTML_EXTENSIONS | JSONL_EXTENSIONS | TEXT_EXTENSIONS | {".json", ".csv"}
 
 #: Field names accepted in JSON and CSV records, in order of preference.
 TEXT_KEYS = ("text", "body", "content", "article", "maintext", "story")
@@ -64,9 +66,10 @@ def expand_inputs(paths: Iterable[str]) -> Iterator[str | InputError]:
             continue
         path = Path(given)
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+            files = sorted(p for p in path.rglob("*") if _is_news_file(p))
             if not files:
-                yield InputError(given, "directory holds no files")
+                kinds = " ".join(sorted(DIRECTORY_EXTENSIONS))
+                yield InputError(given, f"directory holds no news files ({kinds}, or their .gz)")
             yield from (str(p) for p in files)
         elif path.is_file():
             yield given
@@ -77,6 +80,13 @@ def expand_inputs(paths: Iterable[str]) -> Iterator[str | InputError]:
             yield from matches
         else:
             yield InputError(given, "no such file or directory")
+
+
+def _is_news_file(path: Path) -> bool:
+    if not path.is_file() or path.name.startswith("."):
+        return False
+    name = path.name.lower().removesuffix(".gz")
+    return Path(name).suffix in DIRECTORY_EXTENSIONS
 
 
 def read_inputs(paths: Iterable[str], limits: Limits | None = None) -> Iterator[ReadResult]:

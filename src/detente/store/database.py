@@ -181,7 +181,8 @@ class Store:
     def events(self, where: EventFilter | None = None) -> list[dict[str, Any]]:
         """Events with their article, filtered by actor code, CAMEO code prefix and date."""
         f = where or EventFilter()
-        clauses, params = [], []
+        clauses: list[str] = []
+        params: list[Any] = []
         for column, value in (("source_code", f.source), ("target_code", f.target)):
             if value:
                 clauses.append(f"starts_with(e.{column}, ?)")
