@@ -1,0 +1,1 @@
+"""Readers for other event coders' file formats (PETRARCH/TABARI), used at run time."""
