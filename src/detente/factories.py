@@ -15,7 +15,7 @@ from .stages import DatelineStage
 
 #: Doc extensions the stages write and the record builder reads, with their defaults.
 DOC_EXTENSIONS: dict[str, object] = {
-    "article": None,  # the Article being coded (set before the pipeline runs)
+    "article": None,  # the Article being coded, set before the pipeline runs (not by a stage)
     "paragraphs": (),  # paragraph number of each sentence
     "dateline": None,  # model.Dateline
     "mentions": (),
@@ -41,7 +41,6 @@ def make_sentences(nlp: Language, name: str) -> SentenceSplitter:
 
 @Language.factory(
     "detente_dateline_v1",
-    requires=["doc._.article"],
     assigns=["doc._.dateline", "doc.spans"],
 )
 def make_dateline(nlp: Language, name: str) -> DatelineStage:
