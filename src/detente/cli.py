@@ -81,7 +81,8 @@ class _ProgressBar:
 
     def __call__(self, item: CodedArticle | InputError | Article) -> None:
         if isinstance(item, InputError):
-            self.progress.console.print(f"detente: error: {item}", markup=False, style="red")
+            # As it happens, one line each; the live bar (if any) redraws below it.
+            err_console.print(f"detente: error: {item}", markup=False, style="red")
             return
         self.progress.advance(self.task)
         task = self.progress.tasks[0]
@@ -144,9 +145,6 @@ def code(
     finally:
         if out is not None and out is not sys.stdout:
             out.close()
-    if not show_bar:
-        for error in report.errors:
-            err_console.print(f"detente: error: {error}", markup=False)
     if not settings.quiet:
         summary = _summary(report, settings, no_store)
         click.echo(summary, err=jsonl_path == "-")
