@@ -7,6 +7,8 @@ a stop followed by a lower-case word ("e.g. the", "U.S. officials") does not end
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.tokens import Doc
 
 #: Tokens that end a sentence when followed by a new sentence's first token.
@@ -23,35 +25,45 @@ def _starts_sentence(text: str) -> bool:
 
 
 class SentenceSplitter:
-    """Marks ``token.is_sent_start``; records each sentence's paragraph in ``doc._.paragraphs``."""
+    """Sets sentence starts; records each sentence's paragraph in ``doc._.paragraphs``."""
 
     name = "detente_sentences_v1"
 
     def __call__(self, doc: Doc) -> Doc:
-        token_paragraph = [0] * len(doc)
+        if not len(doc):
+            return doc
+        # Setting token.is_sent_start one token at a time rescans the Doc each time (quadratic):
+        # the boundaries are computed first and written in one array.
+        starts = numpy.full((len(doc), 1), -1, dtype="int64")
+        paragraphs: list[int] = []
         paragraph = 0
         pending_end = False
         new_paragraph = True
         seen_text = False
+        previous_attached = False  # previous token was text with no whitespace after it
         for token in doc:
+            text = token.text
             if token.is_space:
-                token.is_sent_start = token.i == 0
-                new_paragraph = new_paragraph or "\n" in token.text
-                token_paragraph[token.i] = paragraph
+                new_paragraph = new_paragraph or "\n" in text
+                previous_attached = False
                 continue
-            previous = doc[token.i - 1] if token.i else None
-            attached = previous is not None and not previous.whitespace_ and not previous.is_space
-            closing = pending_end and attached and token.text in CLOSERS
+            closing = pending_end and previous_attached and text in CLOSERS
+            start = token.i == 0
             if new_paragraph:
                 paragraph += 1 if seen_text else 0
-                token.is_sent_start = True
-            else:
-                token.is_sent_start = token.i == 0 or (
-                    pending_end and not closing and _starts_sentence(token.text)
-                )
-            token_paragraph[token.i] = paragraph
+                start = True
+            elif pending_end and not closing and _starts_sentence(text):
+                start = True
+            if start or (token.i == 0):
+                starts[token.i, 0] = 1
+                paragraphs.append(paragraph)
             seen_text = True
-            pending_end = pending_end if closing else token.text in SENTENCE_END
+            pending_end = pending_end if closing else text in SENTENCE_END
             new_paragraph = "\n" in token.whitespace_
-        doc._.paragraphs = tuple(token_paragraph[sent.start] for sent in doc.sents)
+            previous_attached = not token.whitespace_
+        if starts[0, 0] != 1:  # a Doc that opens with whitespace
+            starts[0, 0] = 1
+            paragraphs.insert(0, 0)
+        doc.from_array([SENT_START], starts.view("uint64"))
+        doc._.paragraphs = tuple(paragraphs)
         return doc

@@ -21,7 +21,8 @@ class DatelineStage:
     def __call__(self, doc: Doc) -> Doc:
         article = doc._.article
         published = article.published if article is not None else None
-        dateline = find_dateline(doc.text, published=published, today=self.today)
+        text = article.text if article is not None else doc.text  # doc.text is rebuilt per call
+        dateline = find_dateline(text, published=published, today=self.today)
         doc._.dateline = dateline
         if dateline is not None:
             span = doc.char_span(
