@@ -255,7 +255,8 @@ def test_seed_narrowed_by_actor_roles(seed_text: str) -> None:
     assert found is not None
     narrowed = narrow_year(found, {2012}, "Antonov was deputy defence minister 2011-2016")
     assert (narrowed.year, narrowed.date) == (2012, dt.date(2012, 7, 25))
-    assert narrowed.candidate_years == (2012,)
+    assert narrowed.candidate_years == found.candidate_years
+    assert narrowed.narrowed_years == (2012,)
     assert narrowed.year_source == "inferred"
     assert narrowed.evidence is not None
     assert narrowed.evidence.startswith(found.evidence or "")
@@ -267,8 +268,11 @@ def test_narrow_year_keeps_the_latest_of_several(seed_text: str) -> None:
     found = find_dateline(seed_text, today=TODAY)
     assert found is not None
     narrowed = narrow_year(found, range(2000, 2013), "role held 2000-2012")
-    assert narrowed.candidate_years == (2001, 2007, 2012)
+    assert narrowed.narrowed_years == (2001, 2007, 2012)
     assert narrowed.year == 2012
+    again = narrow_year(narrowed, range(2005, 2020), "role held 2005-2019")
+    assert again.narrowed_years == (2007, 2012)
+    assert again.year == 2012
 
 
 def test_narrow_year_with_no_survivor_keeps_the_original(seed_text: str) -> None:

@@ -53,9 +53,10 @@ def full_record() -> CodedArticle:
             25,
             2012,
             "inferred",
-            (2007, 2012),
-            "weekday",
-            dt.date(2012, 7, 25),
+            candidate_years=(2007, 2012, 2018),
+            narrowed_years=(2012,),
+            evidence="weekday",
+            date=dt.date(2012, 7, 25),
         ),
         sentences=(Sentence(0, 0, 53, 0),),
         mentions=(

@@ -48,7 +48,8 @@ class Dateline:
     day: int | None = None
     year: int | None = None
     year_source: str = "none"  # text | metadata | inferred | none
-    candidate_years: tuple[int, ...] = ()
+    candidate_years: tuple[int, ...] = ()  # every year the text allows (e.g. the weekday's)
+    narrowed_years: tuple[int, ...] = ()  # the candidates later evidence kept (dated roles)
     evidence: str | None = None  # why the year was chosen
     date: dt.date | None = None
 

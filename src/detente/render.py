@@ -70,6 +70,8 @@ def _dateline(record: CodedArticle, console: Console) -> None:
     )
     if d.candidate_years:
         console.print(f"  candidate years: {', '.join(map(str, d.candidate_years))}")
+    if d.narrowed_years:
+        console.print(f"  narrowed to: {', '.join(map(str, d.narrowed_years))}")
     if d.evidence:
         console.print(f"  evidence: {d.evidence}", markup=False)
 

@@ -184,11 +184,14 @@ def weekday_years(
 def narrow_year(dateline: Dateline, allowed_years: Iterable[int], reason: str) -> Dateline:
     """Keep the candidate years a later stage allows (e.g. dated actor roles), choosing the latest.
 
-    If no candidate survives, the evidence contradicts itself and the dateline is kept as it was.
+    ``candidate_years`` stays what the text allowed; ``narrowed_years`` holds the survivors, so
+    successive calls intersect. If no candidate survives, the evidence contradicts itself and
+    the dateline is kept as it was.
     """
     allowed = set(allowed_years)
-    remaining = tuple(y for y in dateline.candidate_years if y in allowed)
-    if not remaining:
+    current = dateline.narrowed_years or dateline.candidate_years
+    remaining = tuple(y for y in current if y in allowed)
+    if not remaining or remaining == dateline.narrowed_years:
         return dateline
     year = max(remaining)
     note = f"narrowed to {_years(remaining)} by {reason}; chose {year}"
@@ -196,7 +199,7 @@ def narrow_year(dateline: Dateline, allowed_years: Iterable[int], reason: str) -
     return dataclasses.replace(
         dateline,
         year=year,
-        candidate_years=remaining,
+        narrowed_years=remaining,
         evidence=evidence,
         date=_make_date(year, dateline.month, dateline.day),
     )

@@ -29,7 +29,8 @@ CREATE TABLE IF NOT EXISTS datelines (
     day              INTEGER,
     year             INTEGER,
     year_source      VARCHAR NOT NULL,      -- text | metadata | inferred | none
-    candidate_years  INTEGER[],
+    candidate_years  INTEGER[],             -- every year the text allows
+    narrowed_years   INTEGER[],             -- those later evidence kept
     evidence         VARCHAR,
     date             DATE
 );
