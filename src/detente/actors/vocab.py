@@ -1,0 +1,105 @@
+"""Named vocabularies and thresholds of the actor stage (data, not logic).
+
+Codes follow CAMEO's actor-type table; word lists are the closed classes rule-based
+recognition and coreference need (determiners, pronouns, speech verbs).
+"""
+
+from __future__ import annotations
+
+#: CAMEO sector (actor type) codes a sector term may map to.
+SECTOR_CODES = frozenset({
+    "COP", "GOV", "INS", "JUD", "MIL", "OPP", "REB", "SEP", "SPY", "UAF",
+    "AGR", "BUS", "CRM", "CVL", "DEV", "EDU", "ELI", "ENV", "HLH", "HRI",
+    "LAB", "LEG", "MED", "REF", "MOD", "RAD", "PKO", "SET", "NGO", "MNC", "REL",
+})  # fmt: skip
+
+#: First segments of a composite code that are not countries (international/transnational types).
+TRANSNATIONAL_CODES = frozenset({"IGO", "NGO", "IMG", "INT", "MNC", "NGM", "UIS"})
+
+#: The kinds allowed in each file.
+COUNTRY_KINDS = frozenset({"country", "territory", "historical", "region"})
+ORGANISATION_KINDS = frozenset({"igo", "ngo", "body"})
+GROUP_KINDS = frozenset({"armed", "party", "movement"})
+
+#: Mention kinds, as stored in ``Mention.kind``.
+MENTION_KINDS = (
+    "country", "igo", "group", "person", "sector", "pronoun", "description", "metonym",
+)  # fmt: skip
+
+#: CAMEO composite codes carry a country and at most this many sector segments (RUSGOVMIL).
+MAX_SECTORS = 2
+
+#: A name introduced by a role ("Minister Anatoly Antonov") has at most this many tokens.
+MAX_NAME_TOKENS = 4
+
+#: Nouns that head an actor phrase after an adjective and sectors without adding a code
+#: ("the Russian military delegation" is RUSMIL; "the Russian side" is RUS).
+GROUP_NOUNS = frozenset({
+    "delegation", "delegations", "side", "team", "envoy", "envoys", "representative",
+    "representatives", "leadership", "leaders", "leader", "counterpart", "counterparts",
+})  # fmt: skip
+
+#: Sector terms that are also adjectives ("military force"): alone they are an actor only
+#: as "the military" followed by a verb or punctuation.
+ADJECTIVE_SECTORS = frozenset({
+    "military", "judiciary", "opposition", "government", "police", "media", "press",
+    "security", "intelligence", "business", "defence", "defense", "civilian",
+})  # fmt: skip
+
+DEFINITE = frozenset({"the"})
+PERSONAL_PRONOUNS = {"he": "he", "she": "she", "they": "they"}
+
+#: Verbs of saying (and stance) that make a pronoun subject worth resolving.
+SPEECH_VERBS = frozenset({
+    "said", "says", "say", "stressed", "stresses", "added", "adds", "noted", "notes", "told",
+    "tells", "stated", "states", "declared", "declares", "insisted", "insists", "warned",
+    "warns", "argued", "argues", "explained", "explains", "emphasised", "emphasized",
+    "underlined", "reminded", "reminds", "recalled", "recalls", "announced", "announces",
+    "claimed", "claims", "believes", "believed", "thinks", "thought", "asserted", "urged",
+    "urges", "suggested", "suggests", "pointed", "summed", "concluded", "continued",
+    "replied", "responded", "confirmed", "denied", "admitted", "acknowledged", "wrote",
+    "writes", "called", "demanded", "proposed", "promised", "vowed", "pledged", "assured",
+    "expressed", "hoped", "hopes", "feared", "fears", "complained", "criticised",
+    "criticized", "welcomed", "condemned", "accused",
+})  # fmt: skip
+
+#: "he is confident", "she was sure": a copula and a stance adjective also attribute speech.
+COPULAS = frozenset({"is", "was", "are", "were", "'s", "’s"})
+STANCE_ADJECTIVES = frozenset({
+    "confident", "sure", "certain", "convinced", "adamant", "optimistic", "pessimistic",
+    "hopeful", "concerned", "worried", "firm", "clear",
+})  # fmt: skip
+
+#: Adverbs allowed between a pronoun and its speech verb ("he also said").
+SPEECH_ADVERBS = frozenset({"also", "further", "then", "later", "again", "earlier", "has", "had"})
+
+#: Closing quotation marks: a pronoun right after ``,”`` is in a quote attribution.
+CLOSING_QUOTES = frozenset({'"', "”", "’", "'", "»"})
+
+#: Words that separate name tokens from the following text (never part of a name).
+NAME_STOP_WORDS = frozenset({"The", "A", "An", "In", "On", "At", "And", "But", "Or", "Of"})
+
+#: Spelling variants folded together when comparing titles ("Defense" ~ "Defence").
+SPELLING_FOLDS = {"defense": "defence", "organization": "organisation", "labor": "labour"}
+
+#: Words of a title that say nothing about the role ("Minister of Defence").
+TITLE_STOP_WORDS = frozenset({"of", "the", "for", "and", "to", "in", "on", "affairs"})
+
+#: A sector term names a person (not a body) when its last word is one of these or ends so:
+#: "the deputy minister" can be "he"; "the government" cannot.
+PERSON_HEAD_WORDS = frozenset({
+    "president", "secretary", "official", "chief", "head", "envoy", "general", "king", "queen",
+    "emir", "sultan", "premier", "judge", "imam", "priest", "monarch", "deputy", "aide",
+    "diplomat", "delegate", "representative", "militant", "rebel", "prince", "princess",
+    "cleric", "mullah", "ayatollah", "bishop", "pope", "rabbi", "mufti", "sheikh", "colonel",
+    "captain", "admiral", "marshal", "lieutenant", "sergeant", "major", "dictator", "ruler",
+    "candidate", "nominee", "attache", "consul", "activist", "journalist", "analyst",
+})  # fmt: skip
+PERSON_HEAD_SUFFIXES = ("er", "or", "ist", "ian", "man", "woman", "person")
+NOT_PERSON_HEADS = frozenset({"border", "order", "headquarters", "chamber", "center", "centre"})
+
+#: A capital after these is a place ("the Council in Lisbon"), not its government acting.
+PLACE_PREPOSITIONS = frozenset({
+    "in", "at", "to", "from", "near", "outside", "inside", "into", "via", "around", "through",
+    "of", "toward", "towards", "across", "within",
+})  # fmt: skip
