@@ -18,6 +18,7 @@ from rich.console import Console
 from rich.table import Table
 
 from . import __version__, api
+from .actors import cli as actors_cli
 from .errors import DetenteError, InputError
 from .model import Article, CodedArticle, json_schema
 from .render import render_article
@@ -376,6 +377,9 @@ def schema() -> None:
     """Print the JSON Schema of one JSON Lines record (src/detente/schema/ holds a copy)."""
     click.echo(json.dumps(json_schema(), indent=2, ensure_ascii=False))
 
+
+main.add_command(actors_cli.actors)
+main.add_command(actors_cli.dictionaries)
 
 if __name__ == "__main__":
     main()

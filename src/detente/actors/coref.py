@@ -30,7 +30,7 @@ def _covered(drafts: list[Draft], length: int) -> list[bool]:
     return covered
 
 
-def surname_drafts(doc: Doc, drafts: list[Draft]) -> list[Draft]:
+def surname_drafts(doc: Doc, drafts: list[Draft], words: list[str]) -> list[Draft]:
     """A surname alone, for each person named in full in this article."""
     named: dict[str, Draft] = {}
     for d in drafts:
@@ -38,62 +38,51 @@ def surname_drafts(doc: Doc, drafts: list[Draft]) -> list[Draft]:
             named.setdefault(d.surname, d)
     if not named:
         return []
-    covered = _covered(drafts, len(doc))
+    covered = _covered(drafts, len(words))
     found = []
-    for token in doc:
-        full = named.get(token.text)
-        if full is None or covered[token.i]:
+    for i, word in enumerate(words):
+        full = named.get(word)
+        if full is None or covered[i]:
             continue
-        if (
-            token.i + 1 < len(doc)
-            and doc[token.i + 1].text[:1].isupper()
-            and doc[token.i + 1].is_alpha
-        ):
+        following = words[i + 1] if i + 1 < len(words) else ""
+        if following[:1].isupper() and following.isalpha():
             continue  # part of a longer name: "Antonov Design Bureau"
         found.append(
             dataclasses.replace(
-                full,
-                start=token.i,
-                end=token.i + 1,
-                kind="person",
-                antecedent=None,
-                resolution="surname",
+                full, start=i, end=i + 1, kind="person", antecedent=None, resolution="surname"
             )
         )
     return found
 
 
-def _speech_cue(doc: Doc, i: int) -> str | None:
+def _speech_cue(words: list[str], i: int) -> str | None:
     """Why a pronoun at ``i`` attributes speech: the verb or the quote before it; else None."""
     j = i + 1
-    while j < len(doc) and doc[j].lower_ in vocab.SPEECH_ADVERBS:
+    while j < len(words) and words[j].lower() in vocab.SPEECH_ADVERBS:
         j += 1
-    if j < len(doc):
-        word = doc[j].lower_
+    if j < len(words):
+        word = words[j].lower()
         if word in vocab.SPEECH_VERBS:
-            return f"subject of {doc[j].text!r}"
-        if (
-            word in vocab.COPULAS
-            and j + 1 < len(doc)
-            and doc[j + 1].lower_ in vocab.STANCE_ADJECTIVES
-        ):
-            return f"subject of {doc[j].text} {doc[j + 1].text!r}"
-    before = [t.text for t in doc[max(0, i - 3) : i] if not t.is_space]
-    if any(t in vocab.CLOSING_QUOTES for t in before[-2:]) and "," in before[-2:]:
+            return f"subject of {words[j]!r}"
+        following = words[j + 1].lower() if j + 1 < len(words) else ""
+        if word in vocab.COPULAS and following in vocab.STANCE_ADJECTIVES:
+            return f"subject of {words[j]} {words[j + 1]!r}"
+    before = [w for w in words[max(0, i - 3) : i] if w.strip()][-2:]
+    if any(w in vocab.CLOSING_QUOTES for w in before) and "," in before:
         return "in a quote attribution"
     return None
 
 
-def pronoun_drafts(doc: Doc, drafts: list[Draft]) -> list[Draft]:
+def pronoun_drafts(doc: Doc, drafts: list[Draft], words: list[str]) -> list[Draft]:
     """He, she and they where they attribute speech (other pronouns are left alone)."""
-    covered = _covered(drafts, len(doc))
+    covered = _covered(drafts, len(words))
     found = []
-    for token in doc:
-        if token.lower_ not in vocab.PERSONAL_PRONOUNS or covered[token.i]:
+    for i, word in enumerate(words):
+        if len(word) > 4 or word.lower() not in vocab.PERSONAL_PRONOUNS or covered[i]:
             continue
-        cue = _speech_cue(doc, token.i)
+        cue = _speech_cue(words, i)
         if cue is not None:
-            found.append(Draft(start=token.i, end=token.i + 1, kind="pronoun", resolution=cue))
+            found.append(Draft(start=i, end=i + 1, kind="pronoun", resolution=cue))
     return found
 
 

@@ -78,6 +78,14 @@ class ActorMatcher:
         self.sectors = PhraseMatcher(vocab_, attr="LOWER")
         self._add(self.names, self.index, tokenize)
         self._add(self.sectors, dictionary.sectors, tokenize)
+        self.boundaries = _validity_boundaries(dictionary)
+
+    def same_forms(self, first: dt.date | None, second: dt.date | None) -> bool:
+        """True when no country or dated alias starts or ends between two dates."""
+        if first is None or second is None:
+            return first == second
+        low, high = min(first, second), max(first, second)
+        return not any(low < day <= high for day in self.boundaries)
 
     @staticmethod
     def _add(matcher: PhraseMatcher, forms: Iterable[str], tokenize: Tokenize) -> None:
@@ -154,3 +162,13 @@ def unknown_name(doc: Doc, start: int, taken: set[int]) -> int:
             break
         end += 1
     return end
+
+
+def _validity_boundaries(dictionary: ActorDictionary) -> tuple[dt.date, ...]:
+    """Days on which some form starts or stops being valid (recognition changes there)."""
+    periods = [c.period for c in dictionary.countries.values()]
+    periods += [a.period for g in dictionary.groups.values() for a in g.dated_aliases]
+    days = {p.start for p in periods if p.start} | {
+        p.end + dt.timedelta(days=1) for p in periods if p.end
+    }
+    return tuple(sorted(days))

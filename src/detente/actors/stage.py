@@ -64,13 +64,15 @@ class ActorStage:
             narrowed = narrow_by_roles(dateline, drafts)
             if narrowed is not dateline:
                 doc._.dateline = dateline = narrowed
-                if narrowed.date != day:
-                    day, source = article_date(narrowed.date, published)
+                first = day
+                day, source = article_date(narrowed.date, published)
+                if self.matcher is None or not self.matcher.same_forms(first, day):
                     drafts = self._drafts(doc, day)
         for draft in drafts:
             code_draft(draft, day, source)
+        words = [t.text for t in doc]
         drafts = sorted(
-            drafts + surname_drafts(doc, drafts) + pronoun_drafts(doc, drafts),
+            drafts + surname_drafts(doc, drafts, words) + pronoun_drafts(doc, drafts, words),
             key=lambda d: d.start,
         )
         sentence_of = _sentence_index(doc)

@@ -1,0 +1,74 @@
+"""Plain functions behind ``detente actors`` and ``detente dictionaries`` (the CLI only renders)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.language import Language
+
+from ..errors import DictionaryError
+from ..ingest.normalize import article_id
+from ..model import Article, Mention
+from .dictionary import ActorDictionary, default_root, load_dictionary, validate_dictionary
+
+
+@dataclass
+class ValidationReport:
+    """What ``validate`` found: errors (the dictionary cannot load) and warnings."""
+
+    root: str
+    errors: list[DictionaryError] = field(default_factory=list)
+    warnings: list[DictionaryError] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def validate(path: str | Path | None = None) -> ValidationReport:
+    """Check every actor file under ``path`` (default: the packaged dictionaries)."""
+    root = Path(path) if path else default_root()
+    errors, warnings = validate_dictionary(root)
+    report = ValidationReport(str(root), errors, warnings)
+    if not errors:
+        report.counts = stats(root)
+    return report
+
+
+def stats(path: str | Path | ActorDictionary | None = None) -> dict[str, int]:
+    """Entry counts per kind, as the acceptance criteria of issue 3 count them."""
+    d = path if isinstance(path, ActorDictionary) else load_dictionary(path)
+    kinds = Counter(c.kind for c in d.countries.values())
+    terms = d.sector_terms.values()
+    return {
+        "countries": kinds["country"],
+        "territories": kinds["territory"],
+        "historical": kinds["historical"],
+        "regions": kinds["region"],
+        "organisations": len(d.organisations),
+        "groups": len(d.groups),
+        "sector terms": len(terms),
+        "sector terms (singular)": sum(1 for t in terms if not _plural_only(t.note)),
+        "sector terms (plural)": sum(1 for t in terms if t.plural or _plural_only(t.note)),
+        "people": len(d.people),
+        "roles": sum(len(p.roles) for p in d.people.values()),
+        "people with Wikidata ids": sum(1 for p in d.people.values() if p.wikidata),
+    }
+
+
+def _plural_only(note: str) -> bool:
+    return "plural only" in note
+
+
+def lookup(text: str, date: dt.date | None = None, nlp: Language | None = None) -> list[Mention]:
+    """Code ``text`` as a one-line article dated ``date``: every mention with its code and why."""
+    from ..pipeline import build_pipeline, code_docs
+
+    nlp = nlp or build_pipeline()
+    article = Article(id=article_id(text, None), text=text, published=date)
+    record = next(code_docs(nlp, [article]))
+    return list(record.mentions)
