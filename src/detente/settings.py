@@ -50,6 +50,18 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("min_chars", 20, int, "Shorter texts are refused as having no article text."),
     Setting("language", "en", str, "Language of the articles (only English pipelines ship today)."),
     Setting("quiet", False, bool, "No progress bar."),
+    Setting(
+        "actors_files",
+        "",
+        str,
+        "PETRARCH actor dictionaries used beside ours, comma-separated paths.",
+    ),
+    Setting(
+        "agents_files",
+        "",
+        str,
+        "PETRARCH agent dictionaries used beside ours, comma-separated paths.",
+    ),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
@@ -68,6 +80,8 @@ class Settings:
     min_chars: int = 20
     language: str = "en"
     quiet: bool = False
+    actors_files: str = ""
+    agents_files: str = ""
     sources: Mapping[str, str] = dataclasses.field(default_factory=dict, compare=False)
 
     def replace(self, **changes: Any) -> Settings:

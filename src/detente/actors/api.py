@@ -6,12 +6,14 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from spacy.language import Language
 
 from ..errors import DictionaryError
 from ..ingest.normalize import article_id
 from ..model import Article, Mention
+from ..settings import Settings
 from .dictionary import ActorDictionary, default_root, load_dictionary, validate_dictionary
 
 
@@ -62,6 +64,19 @@ def stats(path: str | Path | ActorDictionary | None = None) -> dict[str, int]:
 
 def _plural_only(note: str) -> bool:
     return "plural only" in note
+
+
+def _paths(value: str) -> list[str]:
+    return [p.strip() for p in value.split(",") if p.strip()]
+
+
+def actor_options(settings: Settings, petrarch_only: bool = False) -> dict[str, Any]:
+    """``build_pipeline`` keywords for the PETRARCH files named in the settings."""
+    return {
+        "actors_files": _paths(settings.actors_files),
+        "agents_files": _paths(settings.agents_files),
+        "petrarch_only": petrarch_only,
+    }
 
 
 def lookup(text: str, date: dt.date | None = None, nlp: Language | None = None) -> list[Mention]:

@@ -1,19 +1,144 @@
-"""PETRARCH actor and agent dictionaries beside (or instead of) ours: a stub until wired."""
+"""PETRARCH actor and agent dictionaries, beside ours or instead of them.
+
+Files are read through ``interop.petrarch_actors`` (formats in docs/petrarch-formats.md).
+An actor phrase is matched longest first on upper-case tokens where our dictionary found
+nothing; agent phrases right after it ("RUSSIAN" + "DEFENSE MINISTER") apply their
+``~CODE``/``CODE~`` to its code, as PETRARCH composes them. Date-restricted codes
+(``[RUSGOV 910710-991231]``) are chosen on the article's date.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from pathlib import Path
 
 from spacy.tokens import Doc
 
-from .recognize import Draft
+from ..interop.petrarch_actors import (
+    ActorDictionary,
+    ActorEntry,
+    AgentDictionary,
+    AgentEntry,
+    read_actors,
+    read_agents,
+)
+from .recognize import POSSESSIVES, Draft
+
+#: First segments that make a PETRARCH code an IGO rather than a country.
+IGO_PREFIXES = ("IGO",)
+#: Words allowed between an actor and its agent, as in "RUSSIAN DEFENSE MINISTER".
+AGENT_GAP = 2
 
 
 class PetrarchCoder:
+    """PETRARCH dictionaries loaded once; ``add_drafts`` fills the gaps ours leave in a Doc."""
+
+    def __init__(self, actors: Sequence[ActorDictionary], agents: Sequence[AgentDictionary]):
+        self.actors = tuple(actors)
+        self.agents = tuple(agents)
+        self.agent_length = max(
+            (len(f) for a in self.agents for e in a.entries for f in e.forms), default=0
+        )
+
     @classmethod
     def from_files(cls, actors: Sequence[str], agents: Sequence[str]) -> PetrarchCoder | None:
+        """None when no file is given (the usual case)."""
+        if not actors and not agents:
+            return None
+        return cls([read_actors(p) for p in actors], [read_agents(p) for p in agents])
+
+    def lookup(self, text: str, day: dt.date | None = None) -> str | None:
+        """The code of an exact actor phrase, later files winning (PETRARCH's order)."""
+        for dictionary in reversed(self.actors):
+            code = dictionary.lookup(text, day)
+            if code is not None:
+                return code
         return None
 
     def add_drafts(self, doc: Doc, drafts: list[Draft], day: dt.date | None) -> list[Draft]:
-        return drafts
+        words = [t.text.upper() for t in doc]
+        covered = [False] * len(words)
+        for d in drafts:
+            covered[d.start : d.end] = [True] * (d.end - d.start)
+        found: list[Draft] = []
+        i = 0
+        while i < len(words):
+            match = None if covered[i] else self._actor_at(words, i)
+            if match is None:
+                i += 1
+                continue
+            entry, source, end = match
+            found.append(self._draft(entry, source, i, end, words, covered, day))
+            i = found[-1].end
+        return sorted(drafts + found, key=lambda d: d.start)
+
+    def _actor_at(self, words: list[str], i: int) -> tuple[ActorEntry, str, int] | None:
+        best: tuple[ActorEntry, str, int] | None = None
+        for dictionary in self.actors:
+            match = dictionary.match_at(words, i)
+            if match is not None and (best is None or i + match.length >= best[2]):
+                best = (match.entry, dictionary.path, i + match.length)
+        return best
+
+    def _agent_at(self, words: list[str], i: int) -> tuple[AgentEntry, int] | None:
+        for length in range(min(self.agent_length, len(words) - i), 0, -1):
+            for dictionary in reversed(self.agents):
+                entry = dictionary.entry(words[i : i + length])
+                if entry is not None:
+                    return entry, i + length
+        return None
+
+    def _next_agent(
+        self, words: list[str], pos: int, covered: list[bool]
+    ) -> tuple[AgentEntry, int] | None:
+        """An agent within ``AGENT_GAP`` words ("RUSSIAN DEFENSE MINISTER": MINISTER)."""
+        for at in range(pos, min(pos + AGENT_GAP + 1, len(words))):
+            if covered[at] or not words[at].isalpha():
+                return None
+            found = self._agent_at(words, at)
+            if found is not None:
+                return found
+        return None
+
+    def _draft(
+        self,
+        entry: ActorEntry,
+        source: str,
+        start: int,
+        end: int,
+        words: list[str],
+        covered: list[bool],
+        day: dt.date | None,
+    ) -> Draft:
+        code = entry.code_on(day)
+        dated = next((c for c in entry.codes if c.code == code and c.restricted), None)
+        pos = end + (1 if end < len(words) and words[end] in POSSESSIVES else 0)
+        agents: list[AgentEntry] = []
+        while (found := self._next_agent(words, pos, covered)) is not None:
+            agents.append(found[0])
+            pos = end = found[1]
+        for agent in agents:
+            code = agent.code.apply(code) if code else code
+        name = " ".join(entry.words).replace("_", " ").title()
+        draft = Draft(start=start, end=end, kind=_kind(entry, code), code=code)
+        draft.country = code[:3] if code and not code.startswith(IGO_PREFIXES) else None
+        draft.entity_id = "petrarch:" + "_".join(entry.words)
+        draft.entity_name = name
+        draft.dictionary = "petrarch:" + Path(source).name
+        draft.described = " ".join(a.text for a in agents)
+        if dated is not None:
+            draft.role_applied = (
+                f"[{dated.code}] valid {dated.start or '...'} to {dated.end or '...'}"
+            )
+        draft.person_like = draft.kind == "person"
+        return draft
+
+
+def _kind(entry: ActorEntry, code: str | None) -> str:
+    """PETRARCH files do not say what an entry is: dated codes mark people, IGO codes IGOs."""
+    if any(c.restricted for c in entry.codes):
+        return "person"
+    if code and code.startswith(IGO_PREFIXES):
+        return "igo"
+    return "country" if code and len(code) == 3 else "group"
