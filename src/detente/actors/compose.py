@@ -53,7 +53,14 @@ class Composer:
             if draft is not None:
                 drafts.append(draft)
                 consumed = draft.end
-        return drafts
+        return self._named_context(drafts)
+
+    def _named_context(self, drafts: list[Draft]) -> list[Draft]:
+        """Drop context aliases ("the Alliance") whose organisation is not named in the Doc."""
+        named = {d.entity_id for d in drafts if d.resolution != "context alias"}
+        organisations = self.dictionary.organisations
+        named |= {organisations[i].parent for i in named if i in organisations}
+        return [d for d in drafts if d.resolution != "context alias" or d.entity_id in named]
 
     def _phrase(
         self, doc: Doc, atom: Atom, by_start: dict[int, Atom], taken: set[int]
