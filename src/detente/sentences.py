@@ -64,6 +64,6 @@ class SentenceSplitter:
         if starts[0, 0] != 1:  # a Doc that opens with whitespace
             starts[0, 0] = 1
             paragraphs.insert(0, 0)
-        doc.from_array([SENT_START], starts.view("uint64"))
+        doc.from_array([SENT_START], starts.view("uint64"))  # type: ignore[arg-type]
         doc._.paragraphs = tuple(paragraphs)
         return doc

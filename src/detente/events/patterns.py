@@ -94,6 +94,9 @@ def _parse_element(token: str, where: str, path: str, line: int) -> Element:
         return Element(SOURCE if body == "S" else TARGET)
     if body == "...":
         return Element(GAP)
+    long_gap = re.fullmatch(r"\.\.\.(\d{1,2})", body)
+    if long_gap:
+        return Element(GAP, (long_gap.group(1),))
     if body.startswith("$"):
         name = body[1:]
         if not re.fullmatch(r"[A-Z][A-Z0-9_]*", name):
@@ -217,9 +220,9 @@ def load_patterns(
     seen: dict[str, str] = {}
     for pattern in patterns:
         if pattern.id in seen:
-            path, _, line = pattern.source.rpartition(":")
+            where, _, line = pattern.source.rpartition(":")
             raise DictionaryError(
-                path, int(line), f"duplicate pattern (first at {seen[pattern.id]})"
+                where, int(line), f"duplicate pattern (first at {seen[pattern.id]})"
             )
         seen[pattern.id] = pattern.source
     return PatternDictionary(tuple(patterns), sets, tuple(str(p) for p in files))

@@ -1,0 +1,75 @@
+"""Inflected forms of a lemma, so patterns are written once ("meet") and match every form.
+
+Irregular forms come from spaCy's English lemma tables (spacy-lookups-data, read offline);
+regular ones are generated. Over-generation is harmless: a form that English does not have
+never occurs in text, so it never matches.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections import defaultdict
+from functools import lru_cache
+from pathlib import Path
+
+VOWELS = frozenset("aeiou")
+
+
+@lru_cache(maxsize=1)
+def _irregular_forms() -> dict[str, frozenset[str]]:
+    """lemma -> irregular forms (verbs and nouns), from spaCy's lemma exception tables."""
+    import spacy_lookups_data
+
+    path = Path(spacy_lookups_data.__file__).parent / "data" / "en_lemma_exc.json.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        tables: dict[str, dict[str, list[str]]] = json.load(handle)
+    forms: dict[str, set[str]] = defaultdict(set)
+    for pos in ("verb", "noun"):
+        for form, lemmas in tables[pos].items():
+            for lemma in lemmas:
+                if "_" not in form:
+                    forms[lemma].add(form)
+    return {lemma: frozenset(found) for lemma, found in forms.items()}
+
+
+def _regular(word: str) -> set[str]:
+    out = {word}
+    if word.endswith(("s", "x", "z", "ch", "sh")):
+        out.add(word + "es")
+    elif word.endswith("y") and len(word) > 1 and word[-2] not in VOWELS:
+        out.add(word[:-1] + "ies")
+    else:
+        out.add(word + "s")
+    if word.endswith("e"):
+        stem = word[:-1]
+        out.update(
+            {word + "d", stem + "ing" if not word.endswith(("ee", "ye", "oe")) else word + "ing"}
+        )
+    elif word.endswith("y") and len(word) > 1 and word[-2] not in VOWELS:
+        out.update({word[:-1] + "ied", word + "ing"})
+    else:
+        out.update({word + "ed", word + "ing"})
+        last, before = word[-1], word[-2:-1]
+        if (
+            len(word) >= 3
+            and last not in VOWELS
+            and last not in "wxy"
+            and before in VOWELS
+            and word[-3] not in VOWELS
+        ):
+            # stop -> stopped, plan -> planned; visit -> visitted is never seen, so harmless
+            out.update({word + last + "ed", word + last + "ing"})
+    if word.endswith("ic"):
+        out.update({word + "ked", word + "king"})
+    return out
+
+
+@lru_cache(maxsize=50_000)
+def forms(lemma: str) -> frozenset[str]:
+    """Every form a pattern word stands for; for phrases, the last word is inflected."""
+    lemma = lemma.lower()
+    head, _, last = lemma.rpartition(" ")
+    variants = _regular(last) | _irregular_forms().get(last, frozenset())
+    prefix = f"{head} " if head else ""
+    return frozenset(prefix + v for v in variants)

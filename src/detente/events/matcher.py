@@ -1,0 +1,368 @@
+"""Pattern matching over a sentence view: anchors first, then the elements on either side.
+
+Patterns are indexed by every form of their anchor, so a sentence costs one dictionary lookup
+per token plus the few patterns whose anchor occurs. Elements before the anchor are matched
+leftwards, those after it rightwards; actor slots bind whole mentions.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .inflect import forms
+from .patterns import GAP, SET, SOURCE, TARGET, WORD, Element, Pattern
+from .sentence import SentenceView
+
+#: Tokens a plain ``...`` may skip.
+GAP_TOKENS = 4
+#: Tokens between a verb and its subject that may be skipped (adverbs, auxiliaries, dates).
+SUBJECT_REACH = 10
+#: Determiners and modifiers allowed before an object actor ("the policies of T").
+OBJECT_LEAD = 3
+#: Auxiliaries that make a past participle passive.
+BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being", "'s", "'re", "get", "got"})
+#: Words that end the search for an object: it would be another clause or the agent.
+OBJECT_STOPS = frozenset({",", "and", "that", "which", "who", "by", "said", "says"})
+DETERMINERS = frozenset(
+    {"the", "a", "an", "its", "their", "his", "her", "our", "these", "those", "some"}
+)
+#: Words that join actors into a compound ("Russia and NATO").
+COMPOUND_JOINERS = frozenset({"and", ",", "&"})
+
+
+@dataclass(frozen=True)
+class CompiledElement:
+    kind: str
+    optional: bool
+    words: frozenset[str] = frozenset()  # single-token forms
+    phrases: tuple[tuple[str, ...], ...] = ()  # multi-token forms (sets, phrases)
+    reach: int = 0  # for gaps: how many tokens
+    crossing: bool = False  # a long gap may cross quotes and commas
+
+
+@dataclass(frozen=True)
+class CompiledPattern:
+    pattern: Pattern
+    pre: tuple[CompiledElement, ...]  # elements before the anchor, nearest first
+    anchor: CompiledElement
+    post: tuple[CompiledElement, ...]
+    specificity: int  # number of word and set elements: the more, the more specific
+    passive: bool
+
+
+@dataclass(frozen=True)
+class Match:
+    pattern: CompiledPattern
+    anchor_start: int
+    anchor_end: int
+    start: int  # the whole match, local token offsets
+    end: int
+    source: tuple[int, ...]  # slot indices (several for a compound)
+    target: tuple[int, ...]
+    passive: bool = False
+
+
+def _compile_element(element: Element, sets: dict[str, tuple[str, ...]]) -> CompiledElement:
+    if element.kind == WORD:
+        words: set[str] = set()
+        for value, exact in zip(element.values, element.exact, strict=True):
+            words.update({value} if exact else forms(value))
+        single = frozenset(w for w in words if " " not in w)
+        phrases = tuple(tuple(w.split()) for w in words if " " in w)
+        return CompiledElement(WORD, element.optional, single, phrases)
+    if element.kind == SET:
+        members = sets[element.values[0]]
+        single = frozenset(m for m in members if " " not in m)
+        phrases = tuple(
+            sorted((tuple(m.split()) for m in members if " " in m), key=len, reverse=True)
+        )
+        return CompiledElement(SET, element.optional, single, phrases)
+    if element.kind == GAP:
+        reach = int(element.values[0]) if element.values else GAP_TOKENS
+        return CompiledElement(GAP, False, reach=reach, crossing=bool(element.values))
+    return CompiledElement(element.kind, False)
+
+
+class PatternIndex:
+    """Every pattern, compiled and indexed by the first word of each anchor form."""
+
+    def __init__(self, patterns: tuple[Pattern, ...], sets: dict[str, tuple[str, ...]]) -> None:
+        self.by_first: dict[str, list[CompiledPattern]] = defaultdict(list)
+        for pattern in patterns:
+            compiled = self._compile(pattern, sets)
+            firsts = set(compiled.anchor.words) | {p[0] for p in compiled.anchor.phrases}
+            for word in firsts:
+                self.by_first[word].append(compiled)
+
+    @staticmethod
+    def _compile(pattern: Pattern, sets: dict[str, tuple[str, ...]]) -> CompiledPattern:
+        elements = [_compile_element(e, sets) for e in pattern.elements]
+        a = pattern.anchor_index
+        kinds = [e.kind for e in pattern.elements]
+        passive = (
+            "nopassive" not in pattern.flags
+            and a > 0
+            and kinds[a - 1] == SOURCE
+            and TARGET in kinds[a + 1 :]
+            and pattern.elements[a].kind == WORD
+        )
+        specificity = sum(1 for e in pattern.elements if e.kind in (WORD, SET))
+        return CompiledPattern(
+            pattern,
+            tuple(reversed(elements[:a])),
+            elements[a],
+            tuple(elements[a + 1 :]),
+            specificity,
+            passive,
+        )
+
+    def candidates(self, view: SentenceView) -> Iterator[tuple[int, CompiledPattern]]:
+        for i, word in enumerate(view.lower):
+            for compiled in self.by_first.get(word, ()):
+                yield i, compiled
+
+
+# --- element matching -------------------------------------------------------------------------
+
+
+def _match_forward(view: SentenceView, element: CompiledElement, i: int) -> list[int]:
+    """End positions if ``element`` matches starting at token i."""
+    if i >= len(view):
+        return []
+    ends = []
+    if view.lower[i] in element.words:
+        ends.append(i + 1)
+    for phrase in element.phrases:
+        if tuple(view.lower[i : i + len(phrase)]) == phrase:
+            ends.append(i + len(phrase))
+    return ends
+
+
+def _match_backward(view: SentenceView, element: CompiledElement, end: int) -> list[int]:
+    """Start positions if ``element`` matches ending just before token ``end``."""
+    starts = []
+    if end - 1 >= 0 and view.lower[end - 1] in element.words:
+        starts.append(end - 1)
+    for phrase in element.phrases:
+        start = end - len(phrase)
+        if start >= 0 and tuple(view.lower[start:end]) == phrase:
+            starts.append(start)
+    return starts
+
+
+def _usable(view: SentenceView, slot: int) -> bool:
+    return slot >= 0 and not view.slots[slot].modifier
+
+
+def compound_right(view: SentenceView, slot: int) -> tuple[tuple[int, ...], int]:
+    """A slot and the actors joined to it on the right ("Russia and NATO"): slots and end."""
+    group, end = [slot], view.slots[slot].end
+    while end + 1 < len(view) and view.lower[end] in COMPOUND_JOINERS:
+        step = end + 1
+        if view.lower[end] == "," and step < len(view) and view.lower[step] == "and":
+            step += 1
+        nxt = view.slot_starting(step)
+        if not _usable(view, nxt):
+            break
+        group.append(nxt)
+        end = view.slots[nxt].end
+    return tuple(group), end
+
+
+def compound_left(view: SentenceView, slot: int) -> tuple[tuple[int, ...], int]:
+    """A slot and the actors joined to it on the left: slots and start."""
+    group, start = [slot], view.slots[slot].start
+    while start - 2 >= 0 and view.lower[start - 1] in COMPOUND_JOINERS:
+        prev = view.slot_at[start - 2]
+        if not _usable(view, prev) or view.slots[prev].end != start - 1:
+            break
+        group.insert(0, prev)
+        start = view.slots[prev].start
+    return tuple(group), start
+
+
+def object_slot(
+    view: SentenceView, i: int, lead: int = OBJECT_LEAD
+) -> tuple[tuple[int, ...], int] | None:
+    """The actor (or compound) starting at i, after at most ``lead`` modifier tokens.
+
+    A bare country adjective counts when only determiners precede it ("attacked the Ukrainian
+    positions" targets Ukraine) but not after other modifiers ("a controversial European shield").
+    """
+    for k in range(i, min(i + lead + 1, len(view))):
+        if view.boundary[k] or view.lower[k] in OBJECT_STOPS:
+            return None
+        slot = view.slot_starting(k)
+        if slot >= 0:
+            plain = all(view.lower[j] in DETERMINERS for j in range(i, k))
+            if not view.slots[slot].modifier or plain:
+                return compound_right(view, slot)
+            return None
+        if view.slot_at[k] >= 0:
+            return None
+    return None
+
+
+def subject_slot(view: SentenceView, end: int) -> tuple[tuple[int, ...], int] | None:
+    """The nearest actor to the left of ``end`` in the same clause, skipping parentheticals."""
+    reach = 0
+    k = end - 1
+    while k >= 0 and reach <= SUBJECT_REACH:
+        if view.skip[k]:
+            k -= 1
+            continue
+        if view.boundary[k]:
+            return None
+        slot = view.slot_at[k]
+        if slot >= 0:
+            if not _usable(view, slot):
+                k = view.slots[slot].start - 1
+                reach += 1
+                continue
+            return compound_left(view, slot)
+        reach += 1
+        k -= 1
+    return None
+
+
+# --- pattern matching -------------------------------------------------------------------------
+
+Bindings = tuple[tuple[str, tuple[int, ...]], ...]
+
+
+def _passable(view: SentenceView, k: int, crossing: bool) -> bool:
+    if k < 0 or k >= len(view):
+        return False
+    if view.boundary[k] and not (crossing and view.lower[k] in {'"', "“", "”", "—", "–"}):
+        return False
+    return crossing or not _usable(view, view.slot_at[k])
+
+
+def _forward(
+    view: SentenceView, elements: tuple[CompiledElement, ...], idx: int, pos: int, binds: Bindings
+) -> Iterator[tuple[int, Bindings]]:
+    if idx == len(elements):
+        yield pos, binds
+        return
+    element = elements[idx]
+    if element.kind in (WORD, SET):
+        for end in _match_forward(view, element, pos):
+            yield from _forward(view, elements, idx + 1, end, binds)
+        if element.optional:
+            yield from _forward(view, elements, idx + 1, pos, binds)
+    elif element.kind == GAP:
+        for skip in range(element.reach + 1):
+            if skip and not _passable(view, pos + skip - 1, element.crossing):
+                break
+            yield from _forward(view, elements, idx + 1, pos + skip, binds)
+    else:
+        found = object_slot(view, pos)
+        if found is not None:
+            group, end = found
+            yield from _forward(view, elements, idx + 1, end, (*binds, (element.kind, group)))
+
+
+def _backward(
+    view: SentenceView, elements: tuple[CompiledElement, ...], idx: int, end: int, binds: Bindings
+) -> Iterator[tuple[int, Bindings]]:
+    if idx == len(elements):
+        yield end, binds
+        return
+    element = elements[idx]
+    if element.kind in (WORD, SET):
+        for start in _match_backward(view, element, end):
+            yield from _backward(view, elements, idx + 1, start, binds)
+        if element.optional:
+            yield from _backward(view, elements, idx + 1, end, binds)
+    elif element.kind == GAP:
+        for skip in range(element.reach + 1):
+            if skip and not _passable(view, end - skip, element.crossing):
+                break
+            yield from _backward(view, elements, idx + 1, end - skip, binds)
+    else:
+        found = subject_slot(view, end)
+        if found is not None:
+            group, start = found
+            yield from _backward(view, elements, idx + 1, start, (*binds, (element.kind, group)))
+
+
+def _slots(binds: Bindings, kind: str) -> tuple[int, ...]:
+    return next((group for k, group in binds if k == kind), ())
+
+
+def match_at(view: SentenceView, i: int, compiled: CompiledPattern) -> Iterator[Match]:
+    """Every way ``compiled`` matches with its anchor starting at token i."""
+    passive_form = compiled.passive and _passive_aux(view, i) is not None
+    for anchor_end in _match_forward(view, compiled.anchor, i):
+        if passive_form:  # "T was attacked by S" has no active reading
+            yield from _match_passive(view, i, anchor_end, compiled)
+            continue
+        for end, post in _forward(view, compiled.post, 0, anchor_end, ()):
+            for start, pre in _backward(view, compiled.pre, 0, i, ()):
+                binds = pre + post
+                yield Match(
+                    compiled,
+                    i,
+                    anchor_end,
+                    start,
+                    end,
+                    _slots(binds, SOURCE),
+                    _slots(binds, TARGET),
+                )
+                break  # the nearest subject is the subject
+
+
+def _passive_aux(view: SentenceView, i: int) -> int | None:
+    """The auxiliary of a passive ("was", "has been", "was sharply") just before token i."""
+    return next((k for k in (i - 1, i - 2) if k >= 0 and view.lower[k] in BE_FORMS), None)
+
+
+def _match_passive(
+    view: SentenceView, i: int, anchor_end: int, compiled: CompiledPattern
+) -> Iterator[Match]:
+    """ "T was attacked by S": the pattern's target is the subject, its source follows "by"."""
+    aux = _passive_aux(view, i)
+    if aux is None:
+        return
+    subject = subject_slot(view, aux)
+    if subject is None:
+        return
+    target, start = subject
+    rest = tuple(e for e in compiled.post if e.kind != TARGET)
+    for end, _ in _forward(view, rest, 0, anchor_end, ()):
+        for by in (anchor_end, end):
+            if by < len(view) and view.lower[by] == "by":
+                agent = object_slot(view, by + 1)
+                if agent is not None:
+                    source, agent_end = agent
+                    yield Match(
+                        compiled,
+                        i,
+                        anchor_end,
+                        start,
+                        max(end, agent_end),
+                        source,
+                        target,
+                        passive=True,
+                    )
+                    return
+
+
+def best_matches(view: SentenceView, index: PatternIndex) -> list[Match]:
+    """One match per anchor: the most specific pattern, then the longest match."""
+    best: dict[int, Match] = {}
+    for i, compiled in index.candidates(view):
+        for match in match_at(view, i, compiled):
+            if not match.source and not match.target:
+                continue
+            current = best.get(i)
+            key = (match.pattern.specificity, match.end - match.start, not match.passive)
+            if current is None or key > (
+                current.pattern.specificity,
+                current.end - current.start,
+                not current.passive,
+            ):
+                best[i] = match
+    return [best[i] for i in sorted(best)]

@@ -1,0 +1,395 @@
+"""The event stage: who did what to whom, coded as CAMEO with provenance.
+
+For each sentence: find pattern anchors, bind the source and target actors, then decide what
+CAMEO codes (negation, modality, reported speech, compounds, self-events, headlines repeated by
+the lead, sports and entertainment). Each event keeps the pattern that fired and the span of
+its predicate. With a dependency parse (a spaCy model), the parse's subject and object replace
+the shallow guesses when they name an actor.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from ..datafiles import data_path, read_tsv
+from ..model import Dateline, Event, Mention
+from .dates import WEEKDAYS, event_date
+from .matcher import Match, PatternIndex, best_matches, object_slot, subject_slot
+from .ontology import Ontology, default_ontology
+from .parse import parse_roles
+from .patterns import PatternDictionary, default_patterns
+from .sentence import SentenceView, sentence_views
+
+#: Words before the anchor that negate it ("did not agree", "never attacked").
+NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
+NEGATING_VERBS = frozenset(
+    {"refused", "refuses", "refuse", "failed", "fails", "fail", "declined", "declines"}
+)
+#: Modal words before the anchor and the modality they give.
+MODALS = {
+    "will": "future",
+    "'ll": "future",
+    "shall": "future",
+    "plans": "future",
+    "planned": "future",
+    "intends": "future",
+    "would": "conditional",
+    "could": "conditional",
+    "might": "hypothetical",
+    "may": "hypothetical",
+    "must": "obligation",
+    "should": "obligation",
+}
+CONDITIONALS = frozenset({"if", "unless"})
+#: Words allowed between a speech cue and the clause it reports ("said on Tuesday that").
+REPORT_FILLERS = frozenset({"that", ",", "on", "late", "earlier", "today", "yesterday", *WEEKDAYS})
+REPORT_GAP = 5
+CLOSING_QUOTES = frozenset({'"', "”", "’", "'"})
+#: Kinds of speech cue that report a clause (expressive cues like "criticised" do not).
+REPORTING_KINDS = frozenset({"neutral", "assertive", "multiword", "belief", "directive"})
+#: How far before the anchor negation and modality are looked for.
+MODIFIER_WINDOW = 4
+#: Confidence is a documented heuristic, not a probability (docs/events.md).
+BASE_CONFIDENCE = 0.6
+
+
+@lru_cache(maxsize=1)
+def speech_forms() -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
+    """Single-word and multi-word speech cues from our speech-verb list."""
+    single: set[str] = set()
+    multi: set[tuple[str, ...]] = set()
+    for _, row in read_tsv(data_path("quotes", "speech_verbs.tsv")):
+        if row.get("kind") not in REPORTING_KINDS:
+            continue
+        for form in row["forms"].split("|"):
+            words = tuple(form.strip().lower().split())
+            if len(words) == 1:
+                single.add(words[0])
+            elif words:
+                multi.add(words)
+    return frozenset(single), tuple(sorted(multi, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def discard_phrases() -> tuple[tuple[str, ...], ...]:
+    """Sports and entertainment phrases: a sentence with one is not coded."""
+    lines = data_path("events", "discards.txt").read_text(encoding="utf-8").splitlines()
+    return tuple(tuple(line.split()) for line in lines if line.strip() and not line.startswith("#"))
+
+
+@dataclass
+class Trace:
+    """Why each candidate was or was not coded (for ``detente explain``)."""
+
+    lines: list[str] = field(default_factory=list)
+
+    def add(self, text: str) -> None:
+        self.lines.append(text)
+
+
+class EventStage:
+    """Codes events from the actor mentions and our (or converted PETRARCH) patterns."""
+
+    name = "detente_events_v1"
+
+    def __init__(
+        self, patterns: PatternDictionary | None = None, ontology: Ontology | None = None
+    ) -> None:
+        self.ontology = ontology or default_ontology()
+        self.patterns = patterns or default_patterns()
+        self.index = PatternIndex(self.patterns.patterns, self.patterns.sets)
+        self.dictionaries: tuple[str, ...] = ("events",)
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.events = tuple(self.code(doc))
+        return doc
+
+    def code(self, doc: Doc, trace: Trace | None = None) -> list[Event]:
+        mentions: tuple[Mention, ...] = doc._.mentions
+        base, base_source = _article_date(doc)
+        headline_end = _headline_end(doc)
+        events: list[Event] = []
+        for view in sentence_views(doc, mentions):
+            if _discarded(view):
+                if trace:
+                    trace.add(f"sentence {view.index}: sports or entertainment, not coded")
+                continue
+            for match in best_matches(view, self.index):
+                events.extend(self._events(doc, view, match, base, base_source, trace))
+        events = _drop_headline_repeats(events, headline_end, doc)
+        return [_renumber(e, i) for i, e in enumerate(events)]
+
+    # --- one match -> events --------------------------------------------------------------
+
+    def _events(
+        self,
+        doc: Doc,
+        view: SentenceView,
+        match: Match,
+        base: dt.date | None,
+        base_source: str,
+        trace: Trace | None,
+    ) -> list[Event]:
+        pattern = match.pattern.pattern
+        anchor = view.lower[match.anchor_start : match.anchor_end]
+        where = f"sentence {view.index}, '{' '.join(anchor)}' ({pattern.id}, {pattern.source})"
+        if "discard" in pattern.flags:
+            if trace:
+                trace.add(f"{where}: discard pattern, no event")
+            return []
+        sources, targets = parse_roles(view, match)
+        if not sources:
+            if trace:
+                trace.add(f"{where}: no source actor")
+            return []
+        if (
+            not targets
+            and not {"notarget", "mutual"} & pattern.flags
+            and match.pattern.pattern.has_target
+        ):
+            if trace:
+                trace.add(f"{where}: no target actor")
+            return []
+        negated = _negated(view, match)
+        modality = _modality(view, match)
+        speaker = _speaker(view, match, sources)
+        reported = speaker is not None
+        compound = len(sources) > 1 or len(targets) > 1
+        if speaker is not None and len(sources) > 1:
+            own = _own_side(view, speaker, sources)
+            if own is not None:  # "Russia and NATO must ...", said by a Russian official
+                sources, targets, reported = (speaker,), own, False
+        pairs = _pairs(sources, targets, "mutual" in pattern.flags)
+        sentence_text = _without_dateline(doc, view)
+        date, resolution = event_date(sentence_text, base, base_source)
+        start, end = view.char_span(match.anchor_start, match.anchor_end)
+        kind = self.ontology.get(pattern.code)
+        if kind is None:
+            return []
+        out = []
+        for s, t in pairs:
+            src = view.slots[s].mention
+            tgt = view.slots[t].mention if t is not None else None
+            if src.code is None or (tgt is not None and tgt.code is None):
+                if trace:
+                    trace.add(f"{where}: an actor has no code ({src.text!r})")
+                continue
+            if tgt is not None and (src.code == tgt.code or _same_entity(src, tgt)):
+                if trace:
+                    trace.add(f"{where}: {src.code} acting on itself, not coded")
+                continue
+            confidence = _confidence(match, negated, src, tgt)
+            out.append(
+                Event(
+                    id="",
+                    sentence=view.index,
+                    start=start,
+                    end=end,
+                    code=kind.code,
+                    root=kind.root,
+                    quad_class=kind.quad_class,
+                    goldstein=kind.goldstein,
+                    source_code=src.code,
+                    source_entity=src.entity_id,
+                    source_mention=src.id,
+                    source_text=src.text,
+                    target_code=tgt.code if tgt else None,
+                    target_entity=tgt.entity_id if tgt else None,
+                    target_mention=tgt.id if tgt else None,
+                    target_text=tgt.text if tgt else None,
+                    plover_type=kind.plover_type or None,
+                    plover_mode=kind.plover_mode or None,
+                    date=date,
+                    date_resolution=resolution,
+                    negated=negated,
+                    modality=modality,
+                    compound=compound,
+                    reported=reported,
+                    pattern_id=pattern.id,
+                    confidence=confidence,
+                )
+            )
+            if trace:
+                flags = [
+                    f
+                    for f, on in (
+                        ("negated", negated),
+                        ("reported", reported),
+                        ("compound", compound),
+                    )
+                    if on
+                ]
+                note = (
+                    f" [{', '.join(flags)}{', ' + modality if modality else ''}]"
+                    if flags or modality
+                    else ""
+                )
+                trace.add(
+                    f"{where}: CODED {src.code} -> {tgt.code if tgt else '-'} {kind.code} {kind.name}{note}"
+                )
+        return out
+
+
+# --- decisions ---------------------------------------------------------------------------------
+
+
+def _article_date(doc: Doc) -> tuple[dt.date | None, str]:
+    dateline: Dateline | None = doc._.dateline
+    if dateline is not None and dateline.date is not None:
+        return dateline.date, "dateline date"
+    article = doc._.article
+    if article is not None and article.published is not None:
+        return article.published, "metadata date"
+    return None, "no article date"
+
+
+def _headline_end(doc: Doc) -> int:
+    """Character offset where the story proper begins (the dateline), or 0."""
+    dateline: Dateline | None = doc._.dateline
+    return dateline.start if dateline is not None else 0
+
+
+def _without_dateline(doc: Doc, view: SentenceView) -> str:
+    """The sentence's text, less the dateline (its date is the article's, not the event's)."""
+    text = view.span.text
+    dateline: Dateline | None = doc._.dateline
+    if dateline is None:
+        return text
+    start = view.span.start_char
+    if start <= dateline.start < view.span.end_char:
+        cut_start, cut_end = dateline.start - start, min(dateline.end, view.span.end_char) - start
+        return text[:cut_start] + " " * (cut_end - cut_start) + text[cut_end:]
+    return text
+
+
+def _discarded(view: SentenceView) -> bool:
+    words = view.lower
+    for phrase in discard_phrases():
+        n = len(phrase)
+        if any(tuple(words[i : i + n]) == phrase for i in range(len(words) - n + 1)):
+            return True
+    return False
+
+
+def _negated(view: SentenceView, match: Match) -> bool:
+    pattern_words = {w for e in match.pattern.pattern.elements for w in e.values}
+    window = view.lower[max(0, match.anchor_start - MODIFIER_WINDOW) : match.anchor_start]
+    if any(w in NEGATORS and w not in pattern_words for w in window):
+        return True
+    return any(w in NEGATING_VERBS and w not in pattern_words for w in window)
+
+
+def _modality(view: SentenceView, match: Match) -> str | None:
+    window = view.lower[max(0, match.anchor_start - MODIFIER_WINDOW) : match.anchor_start]
+    for word in reversed(window):
+        if word in MODALS:
+            return MODALS[word]
+    if any(w in CONDITIONALS for w in view.lower[: match.anchor_start]):
+        return "conditional"
+    return None
+
+
+def _speaker(view: SentenceView, match: Match, sources: tuple[int, ...]) -> int | None:
+    """The actor who reports this event, if not its source.
+
+    "A said (that) B attacked C" (the cue just before the reported clause) and "B attacked C,
+    A said" (the speaker and cue after a comma) make B -> C reported speech.
+    """
+    single, multi = speech_forms()
+    lower = view.lower
+
+    def cue_at(k: int) -> bool:
+        return lower[k] in single or any(tuple(lower[k : k + len(p)]) == p for p in multi)
+
+    first = min((view.slots[s].start for s in sources), default=match.start)
+    for k in range(first - 1, max(first - 1 - REPORT_GAP, -1), -1):
+        if cue_at(k):
+            found = subject_slot(view, k)
+            if found is not None and found[0][0] not in sources:
+                return found[0][0]
+            break
+        if lower[k] not in REPORT_FILLERS:
+            break
+    if first > 1 and lower[first - 1] == ":" and view.slot_at[first - 2] >= 0:
+        speaker = view.slot_at[first - 2]  # a headline "Deputy Minister: Russia and NATO must ..."
+        if view.slots[speaker].start == 0 and speaker not in sources:
+            return speaker
+    for k in range(match.end, len(lower)):
+        if lower[k] != "," and lower[k] not in CLOSING_QUOTES:
+            continue
+        after = object_slot(view, k + 1, lead=0)
+        if after is not None and after[1] < len(lower) and cue_at(after[1]):
+            speaker = after[0][0]  # ", Antonov said"
+        elif k + 1 < len(lower) and cue_at(k + 1):
+            found = object_slot(view, k + 2, lead=0)  # ", said Antonov"
+            speaker = found[0][0] if found is not None else -1
+        else:
+            continue
+        if speaker >= 0 and speaker not in sources:
+            return speaker
+    return None
+
+
+def _own_side(view: SentenceView, speaker: int, sources: tuple[int, ...]) -> tuple[int, ...] | None:
+    """The other parties when a speaker's own country is one of a compound subject."""
+    country = view.slots[speaker].mention.country
+    if not country:
+        return None
+    own = [
+        s
+        for s in sources
+        if view.slots[s].mention.code == country or view.slots[s].mention.country == country
+    ]
+    others = tuple(s for s in sources if s not in own)
+    return others if own and others else None
+
+
+def _pairs(
+    sources: Iterable[int], targets: tuple[int, ...], mutual: bool
+) -> list[tuple[int, int | None]]:
+    sources = tuple(sources)
+    if targets:
+        return [(s, t) for s in sources for t in targets]
+    if mutual and len(sources) > 1:
+        return [(s, t) for s in sources for t in sources if s != t]
+    return [(s, None) for s in sources]
+
+
+def _same_entity(a: Mention, b: Mention) -> bool:
+    return a.entity_id is not None and a.entity_id == b.entity_id
+
+
+def _confidence(match: Match, negated: bool, source: Mention, target: Mention | None) -> float:
+    score = BASE_CONFIDENCE + 0.1 * min(match.pattern.specificity - 1, 2)
+    if match.passive:
+        score -= 0.1
+    if negated:
+        score -= 0.3
+    if source.kind in ("pronoun", "description") or (
+        target is not None and target.kind == "pronoun"
+    ):
+        score -= 0.1
+    return round(max(0.05, min(score, 0.95)), 2)
+
+
+def _drop_headline_repeats(events: list[Event], headline_end: int, doc: Doc) -> list[Event]:
+    """A headline repeated by the lead is one event: keep the body's."""
+    if not headline_end:
+        return events
+    body = {(e.source_code, e.target_code, e.code) for e in events if e.start >= headline_end}
+    return [
+        e
+        for e in events
+        if e.start >= headline_end or (e.source_code, e.target_code, e.code) not in body
+    ]
+
+
+def _renumber(event: Event, index: int) -> Event:
+    from dataclasses import replace
+
+    return replace(event, id=f"e{index}")
