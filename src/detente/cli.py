@@ -20,6 +20,7 @@ from rich.table import Table
 from . import __version__, api
 from .actors import cli as actors_cli
 from .errors import DetenteError, InputError
+from .evaluate import cli as evaluate_cli
 from .model import Article, CodedArticle, json_schema
 from .render import render_article
 from .settings import SETTINGS, Settings, load_settings
@@ -404,6 +405,7 @@ def schema() -> None:
 
 main.add_command(actors_cli.actors)
 main.add_command(actors_cli.dictionaries)
+main.add_command(evaluate_cli.eval_group)
 
 if __name__ == "__main__":
     main()

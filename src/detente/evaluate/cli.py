@@ -1,0 +1,34 @@
+"""`detente eval ...`: run a gold set and print its figures (JSON with --json)."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from ..errors import DetenteError
+
+
+@click.group("eval")
+def eval_group() -> None:
+    """Evaluate the coder on gold sets (PETRARCH unit tests, ConfliBERT, ...)."""
+
+
+@eval_group.command("conflibert")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@click.option("--outcomes", is_flag=True, help="With --json: every record's prediction too.")
+def conflibert(path: str, as_json: bool, outcomes: bool) -> None:
+    """5-class accuracy, macro-F1 and actor span F1 on ConfliBERT CAMEO sentences (JSONL)."""
+    from .conflibert import evaluate, render_report
+
+    try:
+        report = evaluate(path)
+    except DetenteError as exc:
+        click.echo(f"detente: error: {exc}", err=True)
+        sys.exit(1)
+    if as_json:
+        click.echo(json.dumps(report.as_dict(with_outcomes=outcomes), indent=1))
+    else:
+        click.echo(render_report(report))
