@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .inflect import forms
-from .patterns import GAP, SET, SOURCE, TARGET, WORD, Element, Pattern
+from .patterns import GAP, SET, SKIP, SOURCE, TARGET, WORD, Element, Pattern
 from .sentence import SentenceView
 
 #: Tokens a plain ``...`` may skip.
@@ -40,6 +40,7 @@ class CompiledElement:
     phrases: tuple[tuple[str, ...], ...] = ()  # multi-token forms (sets, phrases)
     reach: int = 0  # for gaps: how many tokens
     crossing: bool = False  # a long gap may cross quotes and commas
+    gap: int = 0  # tokens allowed before the element (Element.gap)
 
 
 @dataclass(frozen=True)
@@ -71,18 +72,18 @@ def _compile_element(element: Element, sets: dict[str, tuple[str, ...]]) -> Comp
             words.update({value} if exact else forms(value))
         single = frozenset(w for w in words if " " not in w)
         phrases = tuple(tuple(w.split()) for w in words if " " in w)
-        return CompiledElement(WORD, element.optional, single, phrases)
+        return CompiledElement(WORD, element.optional, single, phrases, gap=element.gap)
     if element.kind == SET:
         members = sets[element.values[0]]
         single = frozenset(m for m in members if " " not in m)
         phrases = tuple(
             sorted((tuple(m.split()) for m in members if " " in m), key=len, reverse=True)
         )
-        return CompiledElement(SET, element.optional, single, phrases)
+        return CompiledElement(SET, element.optional, single, phrases, gap=element.gap)
     if element.kind == GAP:
         reach = int(element.values[0]) if element.values else GAP_TOKENS
         return CompiledElement(GAP, False, reach=reach, crossing=bool(element.values))
-    return CompiledElement(element.kind, False)
+    return CompiledElement(element.kind, False, gap=element.gap)
 
 
 class PatternIndex:
@@ -227,6 +228,43 @@ def subject_slot(view: SentenceView, end: int) -> tuple[tuple[int, ...], int] | 
     return None
 
 
+def floating_right(view: SentenceView, pos: int, reach: int) -> tuple[tuple[int, ...], int] | None:
+    """The first actor (or compound) starting within ``reach`` tokens of ``pos``."""
+    for k in range(pos, min(pos + reach + 1, len(view))):
+        slot = view.slot_starting(k)
+        if _usable(view, slot):
+            return compound_right(view, slot)
+    return None
+
+
+def floating_left(view: SentenceView, end: int, reach: int) -> tuple[tuple[int, ...], int] | None:
+    """The nearest actor (or compound) ending within ``reach`` tokens before ``end``."""
+    for k in range(end - 1, max(end - 2 - reach, -1), -1):
+        slot = view.slot_at[k]
+        if _usable(view, slot) and view.slots[slot].end <= end:
+            return compound_left(view, slot)
+    return None
+
+
+def _skip_right(view: SentenceView, pos: int) -> int | None:
+    """Past one unit to the right: the actor starting at ``pos`` (after determiners), or a word."""
+    k = pos
+    while k < len(view) and view.lower[k] in DETERMINERS:
+        k += 1
+    slot = view.slot_starting(k)
+    if slot >= 0:
+        return view.slots[slot].end
+    return pos + 1 if pos < len(view) else None
+
+
+def _skip_left(view: SentenceView, end: int) -> int | None:
+    """Past one unit to the left: the actor ending at ``end``, or a word."""
+    if end <= 0:
+        return None
+    slot = view.slot_at[end - 1]
+    return view.slots[slot].start if slot >= 0 else end - 1
+
+
 # --- pattern matching -------------------------------------------------------------------------
 
 Bindings = tuple[tuple[str, tuple[int, ...]], ...]
@@ -248,8 +286,9 @@ def _forward(
         return
     element = elements[idx]
     if element.kind in (WORD, SET):
-        for end in _match_forward(view, element, pos):
-            yield from _forward(view, elements, idx + 1, end, binds)
+        for at in range(pos, min(pos + element.gap, len(view) - 1) + 1):
+            for end in _match_forward(view, element, at):
+                yield from _forward(view, elements, idx + 1, end, binds)
         if element.optional:
             yield from _forward(view, elements, idx + 1, pos, binds)
     elif element.kind == GAP:
@@ -257,8 +296,13 @@ def _forward(
             if skip and not _passable(view, pos + skip - 1, element.crossing):
                 break
             yield from _forward(view, elements, idx + 1, pos + skip, binds)
+    elif element.kind == SKIP:
+        for at in range(pos, min(pos + element.gap, len(view) - 1) + 1):
+            after = _skip_right(view, at)
+            if after is not None:
+                yield from _forward(view, elements, idx + 1, after, binds)
     else:
-        found = object_slot(view, pos)
+        found = floating_right(view, pos, element.gap) if element.gap else object_slot(view, pos)
         if found is not None:
             group, end = found
             yield from _forward(view, elements, idx + 1, end, (*binds, (element.kind, group)))
@@ -272,8 +316,9 @@ def _backward(
         return
     element = elements[idx]
     if element.kind in (WORD, SET):
-        for start in _match_backward(view, element, end):
-            yield from _backward(view, elements, idx + 1, start, binds)
+        for at in range(end, max(end - element.gap, 1) - 1, -1):
+            for start in _match_backward(view, element, at):
+                yield from _backward(view, elements, idx + 1, start, binds)
         if element.optional:
             yield from _backward(view, elements, idx + 1, end, binds)
     elif element.kind == GAP:
@@ -281,8 +326,13 @@ def _backward(
             if skip and not _passable(view, end - skip, element.crossing):
                 break
             yield from _backward(view, elements, idx + 1, end - skip, binds)
+    elif element.kind == SKIP:
+        for at in range(end, max(end - element.gap, 1) - 1, -1):
+            before = _skip_left(view, at)
+            if before is not None:
+                yield from _backward(view, elements, idx + 1, before, binds)
     else:
-        found = subject_slot(view, end)
+        found = floating_left(view, end, element.gap) if element.gap else subject_slot(view, end)
         if found is not None:
             group, start = found
             yield from _backward(view, elements, idx + 1, start, (*binds, (element.kind, group)))

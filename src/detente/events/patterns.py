@@ -20,8 +20,9 @@ PATTERN_DIR = data_path("events", "patterns")
 
 #: Flags a pattern may carry after " | ".
 FLAGS = frozenset({"nopassive", "mutual", "notarget", "discard"})
-#: Element kinds.
-SOURCE, TARGET, WORD, SET, GAP = "source", "target", "word", "set", "gap"
+#: Element kinds. SKIP passes over one actor mention (PETRARCH's ``^``); patterns written in our
+#: language do not use it, converted PETRARCH patterns do.
+SOURCE, TARGET, WORD, SET, GAP, SKIP = "source", "target", "word", "set", "gap", "skip"
 #: Words that cannot be a pattern's anchor: they carry no predicate meaning.
 FUNCTION_WORDS = frozenset(
     "a an the to of in on at by for with from into onto over under about against and or but "
@@ -29,7 +30,7 @@ FUNCTION_WORDS = frozenset(
     "has have had do does did will would can could may might must shall should not".split()
 )
 
-_CODE = re.compile(r"^(\d{2,4})\s{2,}|^(\d{2,4})\t+")
+_CODE = re.compile(r"^(\d{2,4})[ \t]+")
 _SET_LINE = re.compile(r"^@set\s+([A-Z][A-Z0-9_]*)\s*:\s*(.+)$")
 _WORD = re.compile(r"^[a-z0-9][a-z0-9'\-\.]*$|^'s$")
 _MEMBER = re.compile(r'"([^"]+)"|(\S+)')
@@ -44,6 +45,10 @@ class Element:
     exact: tuple[bool, ...] = ()  # per value: True when written with "="
     optional: bool = False
     anchor: bool = False
+    #: Tokens that may separate this element from its neighbour on the anchor side. Our own
+    #: language keeps elements adjacent (0); TABARI's blank separator allows any (a large
+    #: value). On a slot it makes the actor float: the nearest one within reach binds.
+    gap: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +59,9 @@ class Pattern:
     flags: frozenset[str] = frozenset()
     source: str = ""  # file:line
     text: str = ""
+    #: A code for the reverse event (target acts on source), as PETRARCH's ``[032:033]``
+    #: second part: "A left for B" is also B receiving A. Empty: no reverse event.
+    reverse: str = ""
 
     @property
     def anchor_index(self) -> int:
@@ -188,7 +196,7 @@ def read_pattern_file(
         code_match = _CODE.match(line)
         if not code_match:
             raise DictionaryError(str(path), number, "expected '@set NAME: ...' or 'CODE  PATTERN'")
-        code = code_match.group(1) or code_match.group(2)
+        code = code_match.group(1)
         if code not in ontology:
             raise DictionaryError(str(path), number, f"{code} is not a CAMEO event code")
         if root.isdigit() and not code.startswith(root):

@@ -10,7 +10,7 @@ the shallow guesses when they name an actor.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -20,9 +20,9 @@ from ..datafiles import data_path, read_tsv
 from ..model import Dateline, Event, Mention
 from .dates import WEEKDAYS, event_date
 from .matcher import Match, PatternIndex, best_matches, object_slot, subject_slot
-from .ontology import Ontology, default_ontology
+from .ontology import EventType, Ontology, default_ontology
 from .parse import parse_roles
-from .patterns import PatternDictionary, default_patterns
+from .patterns import Pattern, PatternDictionary, default_patterns
 from .sentence import SentenceView, sentence_views
 
 #: Words before the anchor that negate it ("did not agree", "never attacked").
@@ -98,9 +98,14 @@ class EventStage:
     name = "detente_events_v1"
 
     def __init__(
-        self, patterns: PatternDictionary | None = None, ontology: Ontology | None = None
+        self,
+        patterns: PatternDictionary | None = None,
+        ontology: Ontology | None = None,
+        any_code: bool = False,
     ) -> None:
         self.ontology = ontology or default_ontology()
+        #: Keep codes outside CAMEO as written (PETRARCH dictionaries use WEIS and test codes).
+        self.any_code = any_code
         self.patterns = patterns or default_patterns()
         self.index = PatternIndex(self.patterns.patterns, self.patterns.sets)
         self.dictionaries: tuple[str, ...] = ("events",)
@@ -168,11 +173,8 @@ class EventStage:
         sentence_text = _without_dateline(doc, view)
         date, resolution = event_date(sentence_text, base, base_source)
         start, end = view.char_span(match.anchor_start, match.anchor_end)
-        kind = self.ontology.get(pattern.code)
-        if kind is None:
-            return []
         out = []
-        for s, t in pairs:
+        for s, t, kind in self._directed(pairs, pattern):
             src = view.slots[s].mention
             tgt = view.slots[t].mention if t is not None else None
             if src.code is None or (tgt is not None and tgt.code is None):
@@ -234,6 +236,24 @@ class EventStage:
                 )
         return out
 
+    def _kind(self, code: str) -> EventType | None:
+        kind = self.ontology.get(code)
+        if kind is None and self.any_code and code:
+            return EventType(code, code, "", 0.0, 0, code[:2], None, None)
+        return kind
+
+    def _directed(
+        self, pairs: list[tuple[int, int | None]], pattern: Pattern
+    ) -> Iterator[tuple[int, int | None, EventType]]:
+        """Each pair with the pattern's code, and reversed with its reverse code if any."""
+        forward = self._kind(pattern.code)
+        backward = self._kind(pattern.reverse) if pattern.reverse else None
+        for s, t in pairs:
+            if forward is not None:
+                yield s, t, forward
+            if backward is not None and t is not None:
+                yield t, s, backward
+
 
 # --- decisions ---------------------------------------------------------------------------------
 
@@ -281,7 +301,11 @@ def _negated(view: SentenceView, match: Match) -> bool:
     window = view.lower[max(0, match.anchor_start - MODIFIER_WINDOW) : match.anchor_start]
     if any(w in NEGATORS and w not in pattern_words for w in window):
         return True
-    return any(w in NEGATING_VERBS and w not in pattern_words for w in window)
+    # "refused to attack", "failed to agree": the verb must govern the anchor through "to"
+    return any(
+        w in NEGATING_VERBS and w not in pattern_words and nxt == "to"
+        for w, nxt in zip(window, [*window[1:], view.lower[match.anchor_start]], strict=True)
+    )
 
 
 def _modality(view: SentenceView, match: Match) -> str | None:
