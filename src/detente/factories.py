@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 
 from .actors.stage import ActorStage
 from .events.stage import EventStage
+from .quotes.stage import QuoteStage
 from .sentences import SentenceSplitter
 from .stages import DatelineStage
 
@@ -84,3 +85,13 @@ def make_events(nlp: Language, name: str, patterns_path: str) -> EventStage:
 
     patterns = load_patterns(Path(patterns_path)) if patterns_path else None
     return EventStage(patterns)
+
+
+@Language.factory(
+    "detente_quotes_v1",
+    requires=["doc._.mentions"],
+    assigns=["doc._.quotes"],
+    default_config={"cues_path": ""},
+)
+def make_quotes(nlp: Language, name: str, cues_path: str) -> QuoteStage:
+    return QuoteStage(cues_path)

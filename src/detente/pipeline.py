@@ -28,6 +28,7 @@ STAGES: tuple[str, ...] = (
     "detente_dateline_v1",
     "detente_actors_v1",
     "detente_events_v1",
+    "detente_quotes_v1",
 )
 
 #: spaCy model packages accepted for the name users know (official ones can't be downloaded here).

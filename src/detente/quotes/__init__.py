@@ -1,0 +1,1 @@
+"""Quotations: direct, partial and indirect speech with speaker, cue and spans."""

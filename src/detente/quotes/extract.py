@@ -1,0 +1,173 @@
+"""The quote rules: quoted spans → direct and partial quotes, cue sentences → indirect speech.
+
+Order of decisions (each quote keeps the first attribution found):
+
+1. every top-level quoted span is direct when it opens a sentence, follows ``:``, ``,`` or a
+   cue, or is a long quotation that ends its sentence or is never closed; otherwise partial;
+2. a direct quote's attribution is looked for after it in the same sentence ("…,” he
+   stressed", "…,” said Antonov"), then before it ("X said: “…”", "he said, citing …“");
+3. cues that no quote took introduce indirect speech: "X said (that) …", "…, X said.",
+   "according to X, …", "…, according to X"; a headline "Speaker: …" too;
+4. a partial quote takes the attribution of the indirect speech around it, else of a cue in
+   its sentence; with none it is a scare quote and is dropped;
+5. a direct quote still without a speaker takes the nearest attribution in its paragraph
+   (earlier first), else, when it continues or opens the next paragraph, the speaker of the
+   previous paragraph's last quote.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .cues import (
+    CONTENT_FILLERS,
+    HEARER_LEMMAS,
+    MAX_SPEAKER_TOKENS,
+    NOT_CLAUSE_STARTS,
+)
+from .marks import QuotedSpan
+from .speakers import speaker_of_cue
+from .tokens import SENTENCE_FINAL, Cue, TokenView
+
+#: A quotation this long (words) that ends its sentence is direct even inside running text.
+DIRECT_MIN_WORDS = 6
+#: Tokens before a quote's opening mark that make it direct ("said: “", ", “").
+DIRECT_OPENING_CONTEXT = frozenset({":", ",", "—", "–", "-", "("})
+#: How many tokens after a closing mark an attribution may start ("…,” the minister added").
+RIGHT_WINDOW = MAX_SPEAKER_TOKENS + 3
+#: How many tokens before an opening mark its cue may be ("he said, citing among them “").
+LEFT_WINDOW = 12
+#: A headline attribution "Speaker: …" has at most this many tokens before the colon.
+MAX_HEADLINE_SPEAKER = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    cue: Cue | None
+    speaker: tuple[int, int] | None
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """A quote before speakers are linked to mentions: character span, tokens for the rest."""
+
+    start: int
+    end: int
+    kind: str
+    sentence: int
+    attribution: Attribution | None = None
+    quote_index: int | None = None  # index into the quoted spans (direct and partial)
+
+
+def _words(text: str) -> int:
+    return sum(1 for w in text.split() if any(ch.isalnum() for ch in w))
+
+
+def classify(view: TokenView, span: QuotedSpan, cue_tokens: set[int]) -> str:
+    """Direct or partial, from what precedes the opening mark and how long the quote is."""
+    first = view.token_at(span.open_at)
+    sent_start = view.sentence_bounds[view.sentence[first]][0]
+    before = first - 1
+    if before < sent_start or view.paragraph_of(view.starts[before]) != span.paragraph:
+        return "direct"
+    if view.words[before] in DIRECT_OPENING_CONTEXT or before in cue_tokens:
+        return "direct"
+    long_enough = _words(view.text[span.start : span.end]) >= DIRECT_MIN_WORDS
+    inner_last = view.text[span.end - 1] if span.end > span.start else ""
+    if long_enough and (not span.closed or inner_last in ".,?!"):
+        return "direct"
+    return "partial"
+
+
+def _cue_at(view: TokenView, i: int) -> Cue | None:
+    for cue in view.cues:
+        if cue.start == i:
+            return cue
+        if cue.start > i:
+            break
+    return None
+
+
+def attribution_after(view: TokenView, span: QuotedSpan) -> Attribution | None:
+    """ "…,” he stressed" / "…,” said Antonov": a cue right after the closing mark."""
+    if span.close_at is None:
+        return None
+    k = view.token_at(span.close_at) + 1
+    n = len(view.words)
+    while k < n and view.words[k] in (",", "—", "–"):
+        k += 1
+    if k >= n or view.quoted[k] or view.paragraph_of(view.starts[k]) != span.paragraph:
+        return None
+    limit = min(n, k + RIGHT_WINDOW)
+    for j in range(k, limit):
+        if view.quoted[j] or view.words[j] in SENTENCE_FINAL:
+            return None
+        cue = _cue_at(view, j)
+        if cue is None:
+            continue
+        ceiling = _clause_end(view, cue.end)
+        speaker, after = speaker_of_cue(view, cue, k, ceiling)
+        if speaker is None or (not after and speaker[0] != k):
+            return None
+        return Attribution(cue, speaker)
+    return None
+
+
+def _clause_end(view: TokenView, i: int) -> int:
+    """The first quote or sentence-final token from ``i`` (exclusive end of a clause)."""
+    n = len(view.words)
+    while i < n and not view.quoted[i] and view.words[i] not in SENTENCE_FINAL:
+        i += 1
+    return i
+
+
+def attribution_before(view: TokenView, span: QuotedSpan) -> Attribution | None:
+    """ "X said: “…”", "he said, citing among them “…": the nearest cue before the mark."""
+    first = view.token_at(span.open_at)
+    sent_start = view.sentence_bounds[view.sentence[first]][0]
+    floor = max(sent_start, first - LEFT_WINDOW)
+    nearest: Cue | None = None
+    for cue in reversed(view.cues):
+        if cue.start >= first or cue.end <= floor:
+            continue
+        if cue.start < floor:
+            break
+        if any(view.quoted[i] for i in range(cue.end, first)):
+            break  # another quotation in between
+        nearest = nearest or cue
+        speaker, _ = speaker_of_cue(view, cue, sent_start, first)
+        if speaker is not None:
+            return Attribution(nearest, speaker)
+    return None
+
+
+def direct_drafts(view: TokenView, spans: list[QuotedSpan]) -> tuple[list[Draft], set[int]]:
+    """Drafts for every quoted span, and the start tokens of the cues they took."""
+    cue_tokens = {c.start for c in view.cues} | {c.end - 1 for c in view.cues}
+    drafts: list[Draft] = []
+    used: set[int] = set()
+    for index, span in enumerate(spans):
+        kind = classify(view, span, cue_tokens)
+        sentence = view.sentence[view.token_at(span.start)]
+        attribution = None
+        if kind == "direct":
+            attribution = attribution_after(view, span) or attribution_before(view, span)
+            if attribution is not None and attribution.cue is not None:
+                used.add(attribution.cue.start)
+        drafts.append(Draft(span.start, span.end, kind, sentence, attribution, index))
+    return drafts, used
+
+
+def _content_start(view: TokenView, cue: Cue, end: int) -> int | None:
+    """Where the reported clause after a cue begins (None when the cue reports no clause)."""
+    j = cue.end
+    if cue.form.lemma in HEARER_LEMMAS:  # "told reporters on Tuesday that ..."
+        for k in range(j, min(end, j + 6)):
+            if view.lower[k] == "that":
+                j = k
+                break
+    while j < end and view.lower[j] in CONTENT_FILLERS:
+        j += 1
+    if j >= end or view.lower[j] in NOT_CLAUSE_STARTS or view.quoted[j]:
+        return None
+    return j

@@ -1,0 +1,122 @@
+"""Indirect speech: the clause a cue reports, when no quotation mark bounds it.
+
+Four shapes, tried for each cue that no direct quote took:
+"X said (that) CLAUSE", "CLAUSE, X said ...", "according to X, CLAUSE" /
+"CLAUSE, according to X", and a headline "Speaker: CLAUSE" whose speaker is an actor.
+The clause stays inside its sentence; a dateline at the sentence's start is not part of it.
+"""
+
+from __future__ import annotations
+
+from ..model import Mention
+from .cues import CLAUSE_KINDS, MIN_CONTENT_TOKENS, NO_INDIRECT_LEMMAS
+from .extract import MAX_HEADLINE_SPEAKER, Attribution, Draft, _content_start
+from .speakers import speaker_after, speaker_before
+from .tokens import SENTENCE_FINAL, Cue, TokenView
+
+
+def _trim_end(view: TokenView, start: int, end: int) -> int:
+    while end > start and (view.is_punct(end - 1) and not view.is_mark(end - 1)):
+        end -= 1
+    return end
+
+
+def _draft(view: TokenView, start: int, end: int, cue: Cue | None, speaker) -> Draft | None:
+    end = _trim_end(view, start, end)
+    if end - start < MIN_CONTENT_TOKENS:
+        return None
+    if all(view.quoted[i] for i in range(start, end)):
+        return None  # a direct quotation: found as such
+    return Draft(
+        view.starts[start],
+        view.ends[end - 1],
+        "indirect",
+        view.sentence[start],
+        Attribution(cue, speaker),
+    )
+
+
+def _sentence_range(view: TokenView, i: int, skip_before: int) -> tuple[int, int]:
+    start, end = view.sentence_bounds[view.sentence[i]]
+    while start < end and view.ends[start] <= skip_before:
+        start += 1
+    while start < end and view.is_punct(start) and not view.is_mark(start):
+        start += 1
+    return start, end
+
+
+def _after_cue(view: TokenView, cue: Cue, start: int, end: int) -> Draft | None:
+    """ "X said (that) CLAUSE"."""
+    speaker = speaker_before(view, cue.start, start)
+    if speaker is None:
+        return None
+    content = _content_start(view, cue, end)
+    if content is None:
+        return None
+    stop = content
+    while stop < end and view.words[stop] not in SENTENCE_FINAL:
+        stop += 1
+    return _draft(view, content, stop, cue, speaker)
+
+
+def _before_comma(view: TokenView, cue: Cue, start: int, end: int) -> Draft | None:
+    """ "CLAUSE, X said ..." and "CLAUSE, said X"."""
+    speaker = speaker_before(view, cue.start, start)
+    if speaker is not None:
+        comma = speaker[0] - 1
+    else:
+        comma = cue.start - 1
+        speaker = speaker_after(view, cue.end, end)
+    if speaker is None or comma <= start or view.words[comma] not in (",", "—", "–"):
+        return None
+    return _draft(view, start, comma, cue, speaker)
+
+
+def _according_to(view: TokenView, cue: Cue, start: int, end: int) -> Draft | None:
+    """ "according to X, CLAUSE" and "CLAUSE, according to X"."""
+    speaker = speaker_after(view, cue.end, end)
+    if speaker is None:
+        return None
+    if cue.start > start and view.words[cue.start - 1] == ",":
+        return _draft(view, start, cue.start - 1, cue, speaker)
+    if speaker[1] < end and view.words[speaker[1]] == ",":
+        return _draft(view, speaker[1] + 1, end, cue, speaker)
+    return None
+
+
+def indirect_drafts(view: TokenView, used: set[int], dateline_end: int) -> list[Draft]:
+    """Indirect speech of every cue that no direct quotation took."""
+    drafts: list[Draft] = []
+    for cue in view.cues:
+        if cue.start in used:
+            continue
+        start, end = _sentence_range(view, cue.start, dateline_end)
+        if cue.source_after:
+            draft = _according_to(view, cue, start, end)
+        elif cue.form.kind not in CLAUSE_KINDS or cue.form.lemma in NO_INDIRECT_LEMMAS:
+            continue
+        else:
+            draft = _before_comma(view, cue, start, end) or _after_cue(view, cue, start, end)
+        if draft is not None:
+            drafts.append(draft)
+    return drafts
+
+
+def headline_drafts(view: TokenView, mentions: list[Mention]) -> list[Draft]:
+    """ "Russian Deputy Defense Minister: Russia and NATO must ..." (speaker, colon, clause)."""
+    drafts: list[Draft] = []
+    for start, end in view.sentence_bounds:
+        colon = next(
+            (k for k in range(start, min(end, start + MAX_HEADLINE_SPEAKER + 1))
+             if view.words[k] == ":"),
+            None,
+        )  # fmt: skip
+        if colon is None or colon == start or view.quoted[colon]:
+            continue
+        first, last = view.starts[start], view.ends[colon - 1]
+        if not any(m.start >= first and m.end <= last for m in mentions):
+            continue
+        draft = _draft(view, colon + 1, end, None, (start, colon))
+        if draft is not None:
+            drafts.append(draft)
+    return drafts

@@ -1,0 +1,130 @@
+"""Who is speaking: the phrase beside a cue, and the actor mention it names.
+
+Without a parser the speaker is read off the words around the cue: before it ("he
+stressed", "the deputy minister added"; an apposition between is skipped: "Antonov, who led
+the delegation, said"), else after it ("said Antonov"; "according to the ministry"). The
+phrase stops at punctuation, quotation marks and the closed-class words in ``SPEAKER_STOPS``.
+The mention that the phrase overlaps gives the entity and actor code, through the actor
+stage's coreference for pronouns and descriptions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Mention
+from .cues import (
+    ADVERBS,
+    MAX_APPOSITION_TOKENS,
+    MAX_SPEAKER_TOKENS,
+    NOT_CLAUSE_STARTS,
+    SPEAKER_PRONOUNS,
+    SPEAKER_STOPS,
+)
+from .tokens import Cue, TokenView
+
+#: Mention kinds that can speak, best first, when a speaker phrase overlaps several.
+SPEAKING_KINDS = ("person", "pronoun", "description", "sector", "igo", "group", "metonym",
+                  "country")  # fmt: skip
+#: Words that may open a speaker phrase read after the cue ("said the minister").
+FORWARD_OPENERS = frozenset({"the", "a", "an", "one", "another", "some", "many", "two", "three"})
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """A speaker phrase (token range) and the mention it names, if any."""
+
+    start: int
+    end: int
+    mention: Mention | None = None
+    resolved: Mention | None = None  # the mention whose entity and code the speaker takes
+
+
+def _stop(view: TokenView, i: int) -> bool:
+    return view.quoted[i] or view.is_punct(i) or view.lower[i] in SPEAKER_STOPS
+
+
+def _skip_apposition(view: TokenView, end: int, floor: int) -> int | None:
+    """End of the phrase before ", who led the delegation," (None when there is none)."""
+    k = end - 2
+    lowest = max(floor, end - 1 - MAX_APPOSITION_TOKENS)
+    while k >= lowest and view.words[k] != "," and not view.quoted[k]:
+        if view.words[k] in (".", ";", ":"):
+            return None
+        k -= 1
+    if k < lowest or view.words[k] != "," or k == end - 1:
+        return None
+    return k
+
+
+def speaker_before(view: TokenView, cue_start: int, floor: int) -> tuple[int, int] | None:
+    """The phrase ending right before a cue (adverbs and an apposition skipped)."""
+    end = cue_start
+    while end - 1 >= floor and view.lower[end - 1] in ADVERBS and view.lower[end - 1] != "it":
+        end -= 1
+    if end - 1 >= floor and view.words[end - 1] == ",":
+        skipped = _skip_apposition(view, end, floor)
+        if skipped is None:
+            return None
+        end = skipped
+    if end - 1 >= floor and view.lower[end - 1] in SPEAKER_PRONOUNS:
+        return end - 1, end
+    start = end
+    while start - 1 >= floor and end - start < MAX_SPEAKER_TOKENS and not _stop(view, start - 1):
+        start -= 1
+    if start == end:
+        return None
+    if end - start >= MAX_SPEAKER_TOKENS and start - 1 >= floor and not _stop(view, start - 1):
+        return None  # no boundary in reach: a clause, not a name
+    return start, end
+
+
+def speaker_after(view: TokenView, cue_end: int, ceiling: int) -> tuple[int, int] | None:
+    """The phrase right after a cue ("said Antonov, who ...", "according to X,")."""
+    if cue_end >= ceiling:
+        return None
+    first = view.words[cue_end]
+    opener = first[:1].isupper() or view.lower[cue_end] in FORWARD_OPENERS
+    if view.lower[cue_end] in SPEAKER_PRONOUNS:
+        return cue_end, cue_end + 1
+    if not opener or view.lower[cue_end] in NOT_CLAUSE_STARTS:
+        return None
+    end = cue_end
+    while end < ceiling and end - cue_end < MAX_SPEAKER_TOKENS and not _stop(view, end):
+        end += 1
+    return (cue_end, end) if end > cue_end else None
+
+
+def speaker_of_cue(
+    view: TokenView, cue: Cue, floor: int, ceiling: int
+) -> tuple[tuple[int, int] | None, bool]:
+    """The speaker phrase of a cue and whether it follows the cue."""
+    if cue.source_after:
+        return speaker_after(view, cue.end, ceiling), True
+    before = speaker_before(view, cue.start, floor)
+    if before is not None:
+        return before, False
+    return speaker_after(view, cue.end, ceiling), True
+
+
+def _rank(mention: Mention) -> int:
+    kind = mention.kind
+    return SPEAKING_KINDS.index(kind) if kind in SPEAKING_KINDS else len(SPEAKING_KINDS)
+
+
+def link_mention(view: TokenView, span: tuple[int, int], mentions: list[Mention]) -> Mention | None:
+    """The mention inside a speaker phrase: the best speaking kind, then the last one."""
+    start, end = view.starts[span[0]], view.ends[span[1] - 1]
+    inside = [m for m in mentions if m.start < end and m.end > start]
+    if not inside:
+        return None
+    return min(inside, key=lambda m: (_rank(m), -m.start))
+
+
+def resolved_mention(mention: Mention, by_id: dict[str, Mention]) -> Mention:
+    """Follow antecedents to the mention that names the entity."""
+    seen = set()
+    while mention.antecedent and mention.antecedent in by_id and mention.id not in seen:
+        seen.add(mention.id)
+        mention = by_id[mention.antecedent]
+    return mention

@@ -1,0 +1,209 @@
+"""The quote stage: quotations and reported speech with speaker, cue and spans.
+
+It runs after the actor stage and reads ``doc._.mentions`` so that a speaker phrase ("he",
+"the deputy minister", "Antonov") takes the entity and actor code of the mention it names,
+resolved through the actors' coreference. The speech-cue lexicon is read once per process.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from spacy.tokens import Doc
+
+from ..model import Dateline, Mention, Quote
+from .cues import THIRD_PERSON, CueLexicon, cached_lexicon
+from .extract import Attribution, Draft, direct_drafts
+from .indirect import headline_drafts, indirect_drafts
+from .marks import QuotedSpan, quoted_spans
+from .speakers import link_mention, resolved_mention, speaker_of_cue
+from .tokens import TokenView, find_cues, mark_quoted, token_view
+
+#: Manifest name of the speech-cue list.
+MANIFEST_NAME = "quotes"
+
+
+class QuoteStage:
+    """Finds direct, partial and indirect quotations and who said them."""
+
+    name = "detente_quotes_v1"
+
+    def __init__(self, cues_path: str = "") -> None:
+        self.lexicon: CueLexicon = cached_lexicon(cues_path)
+        self.dictionaries: tuple[str, ...] = (MANIFEST_NAME,) if not cues_path else ()
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.quotes = tuple(self.find(doc))
+        return doc
+
+    def find(self, doc: Doc) -> list[Quote]:
+        article = doc._.article
+        text = article.text if article is not None else doc.text
+        mentions: list[Mention] = list(doc._.mentions)
+        dateline: Dateline | None = doc._.dateline
+        view = token_view(doc, text)
+        if not view.words:
+            return []
+        spans = quoted_spans(text, view.paragraphs)
+        mark_quoted(view, spans)
+        find_cues(view, self.lexicon)
+        drafts = find_drafts(view, spans, mentions, dateline.end if dateline else -1)
+        return to_quotes(view, drafts, mentions)
+
+
+def find_drafts(
+    view: TokenView, spans: list[QuotedSpan], mentions: list[Mention], dateline_end: int
+) -> list[Draft]:
+    """Every quotation and reported clause, attributed where the rules allow."""
+    quoted, used = direct_drafts(view, spans)
+    indirect = indirect_drafts(view, used, dateline_end)
+    indirect += [
+        d for d in headline_drafts(view, mentions) if not any(_overlaps(d, o) for o in indirect)
+    ]
+    indirect = [d for d in indirect if not any(_covers(q, d) for q in quoted if q.kind == "direct")]
+    kept: list[Draft] = []
+    for draft in quoted:
+        if draft.kind == "partial":
+            attribution = _partial_attribution(view, draft, indirect)
+            if attribution is None:
+                continue  # a scare quote
+            draft = replace(draft, attribution=attribution)
+        kept.append(draft)
+    drafts = sorted(kept + indirect, key=lambda d: (d.start, d.end))
+    return _fill_from_context(view, spans, drafts)
+
+
+def _overlaps(a: Draft, b: Draft) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _covers(quote: Draft, other: Draft) -> bool:
+    """A reported clause that is mostly a direct quotation is that quotation."""
+    overlap = min(quote.end, other.end) - max(quote.start, other.start)
+    return overlap > 0.5 * (other.end - other.start)
+
+
+def _partial_attribution(
+    view: TokenView, draft: Draft, indirect: list[Draft]
+) -> Attribution | None:
+    for other in indirect:
+        if other.start <= draft.start and draft.end <= other.end:
+            return other.attribution
+    first = view.token_at(draft.start)
+    start, end = view.sentence_bounds[view.sentence[first]]
+    for cue in view.cues:
+        if start <= cue.start < end:
+            speaker, _ = speaker_of_cue(view, cue, start, end)
+            if speaker is not None:
+                return Attribution(cue, speaker)
+    return None
+
+
+def _fill_from_context(
+    view: TokenView, spans: list[QuotedSpan], drafts: list[Draft]
+) -> list[Draft]:
+    """Unattributed quotes: the paragraph's nearest attribution, else the previous quote's."""
+    paragraph = [view.paragraph_of(d.start) for d in drafts]
+    out = list(drafts)
+    for i, draft in enumerate(drafts):
+        if draft.attribution is not None and draft.attribution.speaker is not None:
+            continue
+        same = [
+            j
+            for j, other in enumerate(out)
+            if j != i and paragraph[j] == paragraph[i] and _attributed(other)
+        ]
+        before = [j for j in same if out[j].start < draft.start]
+        after = [j for j in same if out[j].start > draft.start]
+        source: int | None = before[-1] if before else (after[0] if after else None)
+        if source is None and draft.quote_index is not None:
+            source = _previous_paragraph_quote(view, spans, out, paragraph, i)
+        if source is not None:
+            out[i] = replace(draft, attribution=out[source].attribution)
+    return out
+
+
+def _attributed(draft: Draft) -> bool:
+    return draft.attribution is not None and draft.attribution.speaker is not None
+
+
+def _previous_paragraph_quote(
+    view: TokenView, spans: list[QuotedSpan], drafts: list[Draft], paragraph: list[int], i: int
+) -> int | None:
+    """A quote continued from, or opening the paragraph after, an attributed quote."""
+    span = spans[drafts[i].quote_index]  # type: ignore[index]
+    para_start = view.paragraphs[span.paragraph][0]
+    if span.continues is None and span.open_at != para_start:
+        return None
+    previous = [j for j in range(i) if paragraph[j] == paragraph[i] - 1]
+    if not previous:
+        return None
+    last = previous[-1]
+    if drafts[last].quote_index is None or not _attributed(drafts[last]):
+        return None
+    return last
+
+
+def to_quotes(view: TokenView, drafts: list[Draft], mentions: list[Mention]) -> list[Quote]:
+    """Frozen records; a speaker's entity and code come from the mention it names."""
+    by_id = {m.id: m for m in mentions}
+    quotes: list[Quote] = []
+    for draft in drafts:
+        fields = _speaker_fields(view, draft.attribution, mentions, by_id, quotes)
+        quotes.append(
+            Quote(
+                id=f"q{len(quotes)}",
+                start=draft.start,
+                end=draft.end,
+                text=view.text[draft.start : draft.end],
+                kind=draft.kind,
+                sentence=draft.sentence,
+                **fields,
+            )
+        )
+    return quotes
+
+
+def _speaker_fields(
+    view: TokenView,
+    attribution: Attribution | None,
+    mentions: list[Mention],
+    by_id: dict[str, Mention],
+    earlier: list[Quote],
+) -> dict[str, Any]:
+    if attribution is None:
+        return {}
+    fields: dict[str, Any] = {}
+    cue = attribution.cue
+    if cue is not None:
+        fields["cue"] = view.span_text(cue.start, cue.end)
+        fields["cue_start"], fields["cue_end"] = view.starts[cue.start], view.ends[cue.end - 1]
+    span = attribution.speaker
+    if span is None:
+        return fields
+    start, end = view.starts[span[0]], view.ends[span[1] - 1]
+    fields.update(speaker_text=view.text[start:end], speaker_start=start, speaker_end=end)
+    mention = link_mention(view, span, mentions)
+    if mention is not None:
+        root = resolved_mention(mention, by_id)
+        fields["speaker_mention"] = mention.id
+        fields["speaker_entity"] = mention.entity_id or root.entity_id
+        fields["speaker_code"] = mention.code or root.code
+    elif span[1] - span[0] == 1 and view.lower[span[0]] in THIRD_PERSON:
+        previous = _previous_speaker(earlier)
+        if previous is not None:
+            fields["speaker_mention"] = previous.speaker_mention
+            fields["speaker_entity"] = previous.speaker_entity
+            fields["speaker_code"] = previous.speaker_code
+    return fields
+
+
+def _previous_speaker(quotes: list[Quote]) -> Quote | None:
+    """The last quote whose speaker was named (not a pronoun) and is an actor."""
+    for quote in reversed(quotes):
+        text = (quote.speaker_text or "").lower()
+        if (quote.speaker_entity or quote.speaker_code) and text not in THIRD_PERSON:
+            return quote
+    return None
+

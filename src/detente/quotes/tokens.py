@@ -1,0 +1,143 @@
+"""A flat view of a Doc for the quote rules: words, offsets, sentences, paragraphs, cues.
+
+Built once per Doc from plain lists so that the rules index Python lists, not spaCy tokens
+(much faster in the inner loops), and so tests can read it without a pipeline.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from .cues import SOURCE_AFTER_KINDS, CueForm, CueLexicon
+from .marks import ALL_MARKS, QuotedSpan
+
+#: Tokens that end a sentence or clause for the attribution windows.
+SENTENCE_FINAL = frozenset({".", "!", "?", "...", "…"})
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A speech cue occurrence, token range ``[start, end)``."""
+
+    start: int
+    end: int
+    form: CueForm
+
+    @property
+    def source_after(self) -> bool:
+        return self.form.kind in SOURCE_AFTER_KINDS
+
+
+@dataclass
+class TokenView:
+    text: str
+    words: list[str]
+    lower: list[str]
+    starts: list[int]
+    ends: list[int]
+    sentence: list[int]  # record sentence index of each token
+    sentence_bounds: list[tuple[int, int]]  # token range of each record sentence
+    paragraphs: list[tuple[int, int]]  # character range of each paragraph
+    quoted: list[bool] = field(default_factory=list)  # inside a top-level quote (marks too)
+    cues: list[Cue] = field(default_factory=list)
+
+    def token_at(self, char: int) -> int:
+        """The token that contains (or first follows) a character offset."""
+        i = bisect.bisect_right(self.starts, char) - 1
+        if i >= 0 and self.ends[i] <= char:
+            i += 1
+        return max(0, min(i, len(self.words) - 1))
+
+    def token_before(self, char: int) -> int:
+        """The last token that ends at or before a character offset (-1 if none)."""
+        return bisect.bisect_right(self.ends, char) - 1
+
+    def is_mark(self, i: int) -> bool:
+        word = self.words[i]
+        return bool(word) and all(ch in ALL_MARKS for ch in word)
+
+    def is_punct(self, i: int) -> bool:
+        word = self.words[i]
+        return not any(ch.isalnum() for ch in word)
+
+    def span_text(self, start: int, end: int) -> str:
+        return self.text[self.starts[start] : self.ends[end - 1]]
+
+    def paragraph_of(self, char: int) -> int:
+        starts = [p[0] for p in self.paragraphs]
+        return max(bisect.bisect_right(starts, char) - 1, 0)
+
+
+def paragraph_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges of the non-blank lines (our sentence splitter's paragraphs)."""
+    ranges = []
+    offset = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            start = offset + (len(line) - len(line.lstrip()))
+            ranges.append((start, start + len(line.rstrip()) - (start - offset)))
+        offset += len(line) + 1
+    return ranges
+
+
+def token_view(doc: Doc, text: str) -> TokenView:
+    """Plain lists of the Doc's non-space tokens and its record sentences."""
+    words: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    sentence: list[int] = []
+    bounds: list[tuple[int, int]] = []
+    for sent in doc.sents:
+        first = len(words)
+        for token in sent:
+            if token.is_space:
+                continue
+            words.append(token.text)
+            starts.append(token.idx)
+            ends.append(token.idx + len(token.text))
+            sentence.append(len(bounds))
+        if len(words) > first:
+            bounds.append((first, len(words)))
+    return TokenView(
+        text=text,
+        words=words,
+        lower=[w.lower() for w in words],
+        starts=starts,
+        ends=ends,
+        sentence=sentence,
+        sentence_bounds=bounds,
+        paragraphs=paragraph_ranges(text),
+    )
+
+
+def mark_quoted(view: TokenView, spans: list[QuotedSpan]) -> None:
+    """Flag the tokens inside quotations, marks included."""
+    quoted = [False] * len(view.words)
+    for span in spans:
+        first = view.token_at(span.open_at)
+        last = view.token_before(span.outer_end)
+        for i in range(first, last + 1):
+            quoted[i] = True
+    view.quoted = quoted
+
+
+def find_cues(view: TokenView, lexicon: CueLexicon) -> None:
+    """Speech cues outside quotations, longest form first, not overlapping."""
+    cues: list[Cue] = []
+    i = 0
+    n = len(view.words)
+    while i < n:
+        if view.quoted[i]:
+            i += 1
+            continue
+        form = lexicon.match(view.lower, i)
+        if form is None:
+            i += 1
+            continue
+        cues.append(Cue(i, i + len(form.words), form))
+        i += len(form.words)
+    view.cues = cues
