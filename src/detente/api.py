@@ -14,6 +14,8 @@ from spacy.language import Language
 
 from .actors.api import actor_options
 from .errors import InputError
+from .events.explain import Explanation, explain
+from .events.nullverbs import NullVerbReport, null_verbs
 from .ingest.normalize import article_id, clean_text
 from .ingest.readers import Limits, read_inputs
 from .model import Article, CodedArticle, write_jsonl
@@ -25,10 +27,14 @@ from .store.database import EventFilter
 __all__ = [
     "CodeReport",
     "EventFilter",
+    "Explanation",
+    "NullVerbReport",
     "articles",
     "code",
     "code_text",
     "events",
+    "explain",
+    "null_verbs",
     "show",
     "stats",
 ]

@@ -21,6 +21,7 @@ from . import __version__, api
 from .actors import cli as actors_cli
 from .errors import DetenteError, InputError
 from .evaluate import cli as evaluate_cli
+from .events import cli as events_cli
 from .model import Article, CodedArticle, json_schema
 from .render import render_article
 from .settings import SETTINGS, Settings, load_settings
@@ -406,6 +407,8 @@ def schema() -> None:
 main.add_command(actors_cli.actors)
 main.add_command(actors_cli.dictionaries)
 main.add_command(evaluate_cli.eval_group)
+main.add_command(events_cli.explain)
+main.add_command(events_cli.null_verbs)
 
 if __name__ == "__main__":
     main()

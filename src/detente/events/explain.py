@@ -1,0 +1,234 @@
+"""Why a sentence was coded as it was: actors, anchors, the patterns tried, and each decision.
+
+``explain`` runs the default pipeline on one text, then asks the event stage to code it again
+with a ``Trace`` (its decisions on every candidate match), and re-tries every pattern indexed
+under each anchor word to say where it stopped matching. A dictionary author reads it to see
+why a pattern did not fire; a user reads it to trust (or doubt) a coded event.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from spacy.language import Language
+
+from ..model import Article, Event, Mention
+from .matcher import (
+    CompiledPattern,
+    Match,
+    _backward,
+    _forward,
+    _match_forward,
+    _match_passive,
+    _passive_aux,
+    best_matches,
+)
+from .patterns import GAP, SET, SOURCE, TARGET, Element
+from .sentence import SentenceView, sentence_views
+from .stage import EventStage, Trace
+
+#: Patterns listed per anchor in the text rendering (JSON has them all).
+MAX_TRIES_SHOWN = 8
+
+
+@dataclass(frozen=True)
+class ActorFound:
+    """An actor mention and how its code was reached."""
+
+    sentence: int
+    text: str
+    start: int
+    end: int
+    code: str | None
+    kind: str
+    entity_id: str | None = None
+    entity_name: str | None = None
+    role_applied: str | None = None
+    antecedent: str | None = None  # the text of the mention it resolves to
+    resolution: str | None = None
+
+
+@dataclass(frozen=True)
+class PatternTry:
+    """One pattern tried at an anchor, and how far it got."""
+
+    pattern_id: str
+    source: str  # file:line
+    code: str
+    outcome: str  # "chosen", "matched, outranked", or where it failed
+
+
+@dataclass(frozen=True)
+class AnchorFound:
+    """A word that anchors at least one pattern, with every pattern tried there."""
+
+    sentence: int
+    text: str
+    start: int
+    end: int
+    chosen: str | None  # the id of the pattern that fired, if any
+    tried: tuple[PatternTry, ...] = ()
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """Everything ``detente explain`` shows, as data."""
+
+    text: str
+    date: dt.date | None
+    actors: tuple[ActorFound, ...] = ()
+    anchors: tuple[AnchorFound, ...] = ()
+    decisions: tuple[str, ...] = ()  # the event stage's trace, in order
+    events: tuple[Event, ...] = ()
+    notes: tuple[str, ...] = field(default=())
+
+    def as_dict(self) -> dict[str, Any]:
+        out = asdict(self)
+        out["date"] = self.date.isoformat() if self.date else None
+        for event in out["events"]:
+            event["date"] = event["date"].isoformat() if event["date"] else None
+        return out
+
+
+def element_text(element: Element) -> str:
+    """An element as written in the pattern language."""
+    if element.kind == SOURCE:
+        return "S"
+    if element.kind == TARGET:
+        return "T"
+    if element.kind == GAP:
+        return "..." + (element.values[0] if element.values else "")
+    if element.kind == SET:
+        body = "$" + element.values[0]
+    else:
+        body = "|".join(
+            ("=" if e else "") + v for v, e in zip(element.values, element.exact, strict=True)
+        )
+    return body + ("?" if element.optional else "")
+
+
+def _missing(element: Element, side: str) -> str:
+    if element.kind == SOURCE:
+        return f"no source actor {side} (S)"
+    if element.kind == TARGET:
+        return f"no target actor {side} (T)"
+    return f"expected {element_text(element)!r} {side}"
+
+
+def diagnose(view: SentenceView, i: int, compiled: CompiledPattern) -> str:
+    """Where ``compiled`` stops matching with its anchor at token i ("" if it matches)."""
+    pattern = compiled.pattern
+    a = pattern.anchor_index
+    ends = _match_forward(view, compiled.anchor, i)
+    if not ends:
+        return f"the anchor {element_text(pattern.elements[a])!r} is not complete here"
+    if compiled.passive and _passive_aux(view, i) is not None:
+        if any(_match_passive(view, i, end, compiled) for end in ends):
+            return ""
+        return "passive form: no subject before the auxiliary, or no 'by' agent after"
+    post_end: list[int] = []
+    for end in ends:
+        for k in range(1, len(compiled.post) + 1):
+            if not any(True for _ in _forward(view, compiled.post[:k], 0, end, ())):
+                post_end.append(k)
+                break
+        else:
+            post_end.append(0)
+    if all(post_end):
+        k = max(post_end)
+        return _missing(pattern.elements[a + k], "after the anchor")
+    for k in range(1, len(compiled.pre) + 1):
+        if not any(True for _ in _backward(view, compiled.pre[:k], 0, i, ())):
+            return _missing(pattern.elements[a - k], "before the anchor")
+    return ""
+
+
+def _tries(
+    view: SentenceView, i: int, candidates: list[CompiledPattern], best: Match | None
+) -> tuple[PatternTry, ...]:
+    out = []
+    for compiled in candidates:
+        pattern = compiled.pattern
+        if best is not None and best.pattern is compiled:
+            outcome = "chosen"
+        else:
+            failure = diagnose(view, i, compiled)
+            outcome = failure or "matched, outranked by a more specific or longer pattern"
+        out.append(PatternTry(pattern.id, pattern.source, pattern.code, outcome))
+    out.sort(key=lambda t: (t.outcome != "chosen", not t.outcome.startswith("matched")))
+    return tuple(out)
+
+
+def anchors_of(view: SentenceView, stage: EventStage) -> Iterator[AnchorFound]:
+    """Every anchor word of the sentence with the patterns tried there."""
+    by_token: dict[int, list[CompiledPattern]] = {}
+    for i, compiled in stage.index.candidates(view):
+        by_token.setdefault(i, []).append(compiled)
+    best = {m.anchor_start: m for m in best_matches(view, stage.index)}
+    for i, candidates in sorted(by_token.items()):
+        whole = [c for c in candidates if _match_forward(view, c.anchor, i)]
+        if not whole:  # a phrase anchor ("the ...") whose other words are not here
+            continue
+        chosen = best.get(i)
+        start, end = view.char_span(i, chosen.anchor_end if chosen else i + 1)
+        yield AnchorFound(
+            view.index,
+            view.span.doc.text[start:end],
+            start,
+            end,
+            chosen.pattern.pattern.id if chosen else None,
+            _tries(view, i, whole, chosen),
+        )
+
+
+def _actor(mention: Mention, by_id: dict[str, Mention]) -> ActorFound:
+    antecedent = by_id.get(mention.antecedent) if mention.antecedent else None
+    return ActorFound(
+        mention.sentence,
+        mention.text,
+        mention.start,
+        mention.end,
+        mention.code,
+        mention.kind,
+        mention.entity_id,
+        mention.entity_name,
+        mention.role_applied,
+        antecedent.text if antecedent else mention.antecedent,
+        mention.resolution,
+    )
+
+
+def explain(text: str, date: dt.date | None = None, nlp: Language | None = None) -> Explanation:
+    """Code ``text`` (an article dated ``date``) and say why each candidate event was or was not coded."""
+    from ..ingest.normalize import article_id, clean_text
+    from ..pipeline import build_pipeline, make_doc
+
+    nlp = nlp or build_pipeline()
+    clean = clean_text(text)
+    article = Article(id=article_id(clean, None), text=clean, published=date)
+    doc = nlp(make_doc(nlp, article))
+    stage = nlp.get_pipe("detente_events_v1")
+    if not isinstance(stage, EventStage):
+        raise TypeError("the pipeline's event stage is not an EventStage")
+    trace = Trace()
+    events = stage.code(doc, trace)
+    mentions: tuple[Mention, ...] = doc._.mentions
+    by_id = {m.id: m for m in mentions}
+    anchors = [a for view in sentence_views(doc, mentions) for a in anchors_of(view, stage)]
+    notes = []
+    if not anchors:
+        notes.append("no word of the text anchors a pattern: the dictionary lacks this predicate")
+    if not any(m.code for m in mentions):
+        notes.append("no actor with a code: events need a coded source")
+    return Explanation(
+        article.text,
+        date,
+        tuple(_actor(m, by_id) for m in mentions),
+        tuple(anchors),
+        tuple(trace.lines),
+        tuple(events),
+        tuple(notes),
+    )
