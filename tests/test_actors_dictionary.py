@@ -28,8 +28,16 @@ def test_packaged_dictionary_loads_without_errors():
 
 
 def test_manifest_has_the_actor_dictionary(nlp):
-    assert dictionary_versions()["actors"] == "2026.11.0"
-    assert used_dictionaries(nlp)["actors"] == "2026.11.0"
+    assert dictionary_versions()["actors"] == "2026.11.1"
+    assert used_dictionaries(nlp)["actors"] == "2026.11.1"
+
+
+def test_packaged_people_use_cameo_codes_and_one_spelling():
+    """ROU/MNE/TLS/IMN are ISO codes (CAMEO: ROM/MTN/TMP/IMY); one name form per person."""
+    _, warnings = validate_dictionary()
+    reasons = [w.reason for w in warnings]
+    assert not [r for r in reasons if "ISO 3166" in r or "is spelt" in r]
+    assert not [r for r in reasons if "'AUC'" in r]
 
 
 @pytest.fixture
