@@ -105,8 +105,10 @@ def null_verbs(paths: Sequence[str], top: int, as_json: bool) -> None:
             f"({report.sentences} sentences)"
         )
         for v in report.verbs:
+            note = "anchors patterns that did not match" if v.anchored else "anchors no pattern"
             click.echo(
-                f"{v.count:>5}  {v.lemma:<16} ({', '.join(v.forms)})  {v.source} ... {v.target}"
+                f"{v.count:>5}  {v.lemma:<16} ({', '.join(v.forms)}; {note})  "
+                f"{v.source} ... {v.target}"
             )
             click.echo(f"       e.g. {v.example}")
     sys.exit(1 if report.errors else 0)

@@ -1,9 +1,8 @@
 """Predicates between two actors that no pattern covers: where the dictionary should grow.
 
-For every clause in which no event was coded, the words between a source-like actor and the
-next actor are scanned for the first content word (the predicate, in English word order:
-"Russia condemned NATO", "Iran's talks with Iraq"). When no pattern is anchored on that word,
-it is counted under a lemma-ish lower form, with an example sentence. Without a parser this is
+For every clause in which no event was coded, the words between an actor and the next actor
+are scanned for the most verb-like content word (the predicate, in English word order:
+"Russia condemned NATO", "Iran's talks with Iraq"). When no pattern matched there, it is counted under a lemma-ish lower form, with an example sentence. Without a parser this is
 a heuristic: it finds verbs and nouns, not their roles, and a human decides what to add.
 """
 
@@ -24,6 +23,7 @@ from ..errors import InputError
 from ..ingest.readers import Limits, read_inputs
 from ..model import Article, Mention
 from .dates import WEEKDAYS
+from .matcher import best_matches
 from .patterns import FUNCTION_WORDS
 from .sentence import SentenceView, sentence_views
 from .stage import EventStage
@@ -54,6 +54,7 @@ class NullVerb:
     example: str
     source: str  # the example's actors, e.g. "RUS ... IGOWSTNAT"
     target: str
+    anchored: bool  # an anchor of some pattern (widen those) rather than a new word (add one)
 
 
 @lru_cache(maxsize=1)
@@ -79,15 +80,36 @@ def _is_content(word: str) -> bool:
     )
 
 
+@lru_cache(maxsize=1)
+def _pos_index() -> tuple[frozenset[str], frozenset[str]]:
+    """Verb and noun lemmas known to spaCy's English tables (to prefer verbs as predicates)."""
+    import spacy_lookups_data
+
+    path = Path(spacy_lookups_data.__file__).parent / "data" / "en_lemma_index.json.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        index: dict[str, list[str]] = json.load(handle)
+    return frozenset(index["verb"]), frozenset(index["noun"])
+
+
+def _verbness(word: str) -> int:
+    """2: surely a verb (an -ed form, or a verb that is no noun); 1: maybe; 0: not a verb."""
+    verbs, nouns = _pos_index()
+    base = lemma(word)
+    if base not in verbs:
+        return 0
+    return 2 if word.endswith("ed") or base not in nouns else 1
+
+
 def _predicate(view: SentenceView, start: int, end: int) -> int | None:
-    """The first content word between tokens ``start`` and ``end`` (lower case, not a name)."""
+    """The most verb-like content word between tokens ``start`` and ``end`` (the first of ties)."""
+    best, best_score = None, -1
     for k in range(start, end):
-        if view.skip[k]:
+        if view.skip[k] or view.span[k].text[:1].isupper() or not _is_content(view.lower[k]):
             continue
-        token = view.span[k]
-        if _is_content(view.lower[k]) and not token.text[:1].isupper():
-            return k
-    return None
+        score = _verbness(view.lower[k])
+        if score > best_score:
+            best, best_score = k, score
+    return best
 
 
 @dataclass(frozen=True)
@@ -98,10 +120,7 @@ class Hit:
     sentence: str
     source: str
     target: str
-
-
-def _covered(view: SentenceView, stage: EventStage, k: int) -> bool:
-    return view.lower[k] in stage.index.by_first
+    anchored: bool  # some pattern is anchored on the word, but none matched here
 
 
 def uncovered(doc: Doc, stage: EventStage) -> Iterator[Hit]:
@@ -109,6 +128,7 @@ def uncovered(doc: Doc, stage: EventStage) -> Iterator[Hit]:
     mentions: tuple[Mention, ...] = doc._.mentions
     coded = [(e.sentence, e.start) for e in doc._.events]
     for view in sentence_views(doc, mentions):
+        matched = {m.anchor_start for m in best_matches(view, stage.index)}
         slots = [
             s for s in view.slots if s.mention.code and not s.modifier and not view.skip[s.start]
         ]
@@ -123,13 +143,14 @@ def uncovered(doc: Doc, stage: EventStage) -> Iterator[Hit]:
             if any(s == view.index and low <= at <= high for s, at in coded):
                 continue
             k = _predicate(view, left.end, right.start)
-            if k is None or _covered(view, stage, k):
+            if k is None or k in matched:
                 continue
             yield Hit(
                 view.lower[k],
                 view.span.text.strip(),
                 str(left.mention.code),
                 str(right.mention.code),
+                view.lower[k] in stage.index.by_first,
             )
 
 
@@ -157,6 +178,7 @@ def count_hits(hits: Iterable[Hit], top: int) -> list[NullVerb]:
             found[0].sentence,
             found[0].source,
             found[0].target,
+            any(h.anchored for h in found),
         )
         for name, found in ranked
     ]
