@@ -184,6 +184,8 @@ class Composer:
 def code_draft(draft: Draft, day: dt.date | None, day_source: str) -> None:
     """Fill code, roles and the role applied: a person's dated role first, else the words."""
     codes = [c for term in draft.sectors for c in term.codes]
+    if draft.dictionary and draft.dictionary.startswith("petrarch:"):
+        return  # coded from PETRARCH's own dictionaries: dated codes and agents already applied
     if draft.person is not None:
         person = draft.person
         draft.entity_id, draft.entity_name, draft.wikidata = person.id, person.name, person.wikidata

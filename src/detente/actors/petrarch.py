@@ -27,8 +27,14 @@ from .recognize import POSSESSIVES, Draft
 
 #: First segments that make a PETRARCH code an IGO rather than a country.
 IGO_PREFIXES = ("IGO",)
-#: Words allowed between an actor and its agent, as in "RUSSIAN DEFENSE MINISTER".
-AGENT_GAP = 2
+#: Words allowed between an actor and its agent, as in "ITHILEN'S AWFUL AND EVIL MINISTER".
+AGENT_GAP = 3
+#: Words that end the search for an agent: they start a phrase of their own.
+AGENT_STOPS = frozenset({"OF", "IN", "FROM", "BY", "WITH", "TO", "FOR", "AT", "ON", "THE", "A"})
+#: Prepositions linking an agent to its actor: "SOLDIERS FROM GONDOR", "GOVERNMENT OF GONDOR".
+AGENT_LINKS = frozenset({"OF", "IN", "FROM"})
+#: Words that join actors in a list ("ARNOR, OSGILIATH AND GONDOR").
+JOINERS = frozenset({",", "AND"})
 
 
 class PetrarchCoder:
@@ -71,7 +77,80 @@ class PetrarchCoder:
             entry, source, end = match
             found.append(self._draft(entry, source, i, end, words, covered, day))
             i = found[-1].end
+        found = self._merge_names(found)
+        found += self._leading_agents(words, found, covered)
         return sorted(drafts + found, key=lambda d: d.start)
+
+    @staticmethod
+    def _merge_names(found: list[Draft]) -> list[Draft]:
+        """ "BREE PRIME MINISTER ROMENDACIL": a name right after a described actor is that actor."""
+        merged: list[Draft] = []
+        for draft in found:
+            last = merged[-1] if merged else None
+            if last is not None and last.described and last.end == draft.start:
+                last.end = draft.end
+                continue
+            merged.append(draft)
+        return merged
+
+    def _leading_agents(
+        self, words: list[str], found: list[Draft], covered: list[bool]
+    ) -> list[Draft]:
+        """Agents written before their actor ("MSF ARNOR", "SOLDIERS FROM GONDOR") or alone.
+
+        An agent followed by an actor, or by "of/in/from" and a list of actors, applies to each
+        of them; an agent with no actor is an actor of unknown country ("---GOV"), as PETRARCH
+        codes "a senior official".
+        """
+        taken = list(covered)
+        for d in found:
+            taken[d.start : d.end] = [True] * (d.end - d.start)
+        starting = {d.start: d for d in found}
+        alone: list[Draft] = []
+        i = 0
+        while i < len(words):
+            agent = None if taken[i] else self._agent_at(words, i)
+            if agent is None:
+                i += 1
+                continue
+            entry, end = agent
+            targets = self._agent_targets(words, end, starting)
+            for draft in targets:
+                draft.code = entry.code.apply(draft.code) if draft.code else draft.code
+            if targets and targets[0].start == end:
+                targets[0].start = i
+            elif not targets:
+                code = entry.code.apply("---")
+                draft = Draft(start=i, end=end, kind="sector", code=code)
+                draft.entity_id = "petrarch:" + "_".join(words[i:end])
+                draft.dictionary = "petrarch:agents"
+                draft.described = " ".join(words[i:end])
+                alone.append(draft)
+            i = end
+        return alone
+
+    @staticmethod
+    def _agent_targets(words: list[str], end: int, starting: dict[int, Draft]) -> list[Draft]:
+        """The actor right after an agent, or the list after "of/in/from (the)"."""
+        if end in starting:
+            return [starting[end]]
+        k = end
+        if k < len(words) and words[k] in AGENT_LINKS:
+            k += 1
+            k += 1 if k < len(words) and words[k] == "THE" else 0
+        else:
+            return []
+        group: list[Draft] = []
+        while k in starting:
+            group.append(starting[k])
+            k = starting[k].end
+            step = k
+            while step < len(words) and words[step] in JOINERS:
+                step += 1
+            if step == k or step not in starting:
+                break
+            k = step
+        return group
 
     def _actor_at(self, words: list[str], i: int) -> tuple[ActorEntry, str, int] | None:
         best: tuple[ActorEntry, str, int] | None = None
@@ -94,7 +173,7 @@ class PetrarchCoder:
     ) -> tuple[AgentEntry, int] | None:
         """An agent within ``AGENT_GAP`` words ("RUSSIAN DEFENSE MINISTER": MINISTER)."""
         for at in range(pos, min(pos + AGENT_GAP + 1, len(words))):
-            if covered[at] or not words[at].isalpha():
+            if covered[at] or not words[at].isalpha() or words[at] in AGENT_STOPS:
                 return None
             found = self._agent_at(words, at)
             if found is not None:
@@ -113,7 +192,7 @@ class PetrarchCoder:
     ) -> Draft:
         code = entry.code_on(day)
         dated = next((c for c in entry.codes if c.code == code and c.restricted), None)
-        pos = end + (1 if end < len(words) and words[end] in POSSESSIVES else 0)
+        pos = end + (1 if end < len(words) and words[end].lower() in POSSESSIVES else 0)
         agents: list[AgentEntry] = []
         while (found := self._next_agent(words, pos, covered)) is not None:
             agents.append(found[0])

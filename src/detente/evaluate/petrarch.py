@@ -190,11 +190,13 @@ def tally(path: str, outcomes: Sequence[RecordOutcome], seconds: float) -> Petra
 def _dictionary(folder: Path, name: str | None, what: str) -> str:
     """A file named in ``<Environment>``: beside the XML, or in its validate_dictionaries/."""
     if not name:
-        raise InputError(f"the suite's <Environment> names no {what} file")
+        raise InputError(str(folder), f"the suite's <Environment> names no {what} file")
     for candidate in (folder / name, folder / "validate_dictionaries" / name):
         if candidate.exists():
             return str(candidate)
-    raise InputError(f"{what} file {name!r} not found beside {folder} or in validate_dictionaries/")
+    raise InputError(
+        str(folder), f"{what} file {name!r} not found here or in validate_dictionaries/"
+    )
 
 
 def _discarded(doc: Doc, events: Sequence[Event], discards: DiscardList | None) -> list[Event]:
@@ -214,7 +216,7 @@ def evaluate_petrarch(path: str | Path, all_records: bool = False) -> PetrarchRe
     """Code every record of a PETRARCH unit-test file with the dictionaries it names."""
     xml = Path(path)
     if not xml.exists():
-        raise InputError(f"{xml} not found")
+        raise InputError(str(xml), "not found")
     env = read_environment(xml) or PetrarchEnvironment()
     folder = xml.parent
     actors = [_dictionary(folder, name, "actor") for name in env.actor_files]

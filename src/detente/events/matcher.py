@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .inflect import forms
 from .patterns import GAP, SET, SKIP, SOURCE, TARGET, WORD, Element, Pattern
@@ -51,6 +51,9 @@ class CompiledPattern:
     post: tuple[CompiledElement, ...]
     specificity: int  # number of word and set elements: the more, the more specific
     passive: bool
+    #: First words of each required (not optional) word or set besides the anchor: a sentence
+    #: lacking any of them cannot match, so the pattern is not tried (most are not).
+    required: tuple[frozenset[str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -110,6 +113,11 @@ class PatternIndex:
             and pattern.elements[a].kind == WORD
         )
         specificity = sum(1 for e in pattern.elements if e.kind in (WORD, SET))
+        required = tuple(
+            frozenset(e.words) | frozenset(p[0] for p in e.phrases)
+            for k, e in enumerate(elements)
+            if k != a and e.kind in (WORD, SET) and not e.optional
+        )
         return CompiledPattern(
             pattern,
             tuple(reversed(elements[:a])),
@@ -117,12 +125,15 @@ class PatternIndex:
             tuple(elements[a + 1 :]),
             specificity,
             passive,
+            required,
         )
 
     def candidates(self, view: SentenceView) -> Iterator[tuple[int, CompiledPattern]]:
+        present = set(view.lower)
         for i, word in enumerate(view.lower):
             for compiled in self.by_first.get(word, ()):
-                yield i, compiled
+                if all(not words.isdisjoint(present) for words in compiled.required):
+                    yield i, compiled
 
 
 # --- element matching -------------------------------------------------------------------------
@@ -158,27 +169,43 @@ def _usable(view: SentenceView, slot: int) -> bool:
 
 
 def compound_right(view: SentenceView, slot: int) -> tuple[tuple[int, ...], int]:
-    """A slot and the actors joined to it on the right ("Russia and NATO"): slots and end."""
+    """A slot and the actors joined to it on the right ("Russia and NATO", "A, B and C").
+
+    A comma joins only within a list that an "and" closes, so "Iraq attacked Iran, Putin said"
+    has no compound.
+    """
     group, end = [slot], view.slots[slot].end
+    closed = [slot]  # the group as far as the last "and"
     while end + 1 < len(view) and view.lower[end] in COMPOUND_JOINERS:
+        joiner = view.lower[end]
         step = end + 1
-        if view.lower[end] == "," and step < len(view) and view.lower[step] == "and":
-            step += 1
+        if joiner == "," and step < len(view) and view.lower[step] == "and":
+            joiner, step = "and", step + 1
         nxt = view.slot_starting(step)
         if not _usable(view, nxt):
             break
         group.append(nxt)
         end = view.slots[nxt].end
-    return tuple(group), end
+        if joiner != ",":
+            closed = list(group)
+    return tuple(closed), view.slots[closed[-1]].end
 
 
 def compound_left(view: SentenceView, slot: int) -> tuple[tuple[int, ...], int]:
-    """A slot and the actors joined to it on the left: slots and start."""
+    """A slot and the actors joined to it on the left ("Russia and NATO must ...")."""
     group, start = [slot], view.slots[slot].start
+    joined_by_and = False
     while start - 2 >= 0 and view.lower[start - 1] in COMPOUND_JOINERS:
-        prev = view.slot_at[start - 2]
-        if not _usable(view, prev) or view.slots[prev].end != start - 1:
+        joiner = view.lower[start - 1]
+        gap = start - 2
+        if joiner == "and" and view.lower[gap] == ",":
+            gap -= 1
+        prev = view.slot_at[gap] if gap >= 0 else -1
+        if not _usable(view, prev) or view.slots[prev].end != gap + 1:
             break
+        if joiner == "," and not joined_by_and:
+            break  # a comma list must end with "and" next to the verb's subject
+        joined_by_and = joined_by_and or joiner != ","
         group.insert(0, prev)
         start = view.slots[prev].start
     return tuple(group), start
@@ -229,8 +256,14 @@ def subject_slot(view: SentenceView, end: int) -> tuple[tuple[int, ...], int] | 
 
 
 def floating_right(view: SentenceView, pos: int, reach: int) -> tuple[tuple[int, ...], int] | None:
-    """The first actor (or compound) starting within ``reach`` tokens of ``pos``."""
+    """The first actor (or compound) starting within ``reach`` tokens of ``pos``, in the clause.
+
+    A comma ends the search: what follows it is another clause or an aside ("..., a senior
+    official said"); a list of actors after the first one is still taken as a compound.
+    """
     for k in range(pos, min(pos + reach + 1, len(view))):
+        if view.boundary[k] or view.lower[k] == ",":
+            return None
         slot = view.slot_starting(k)
         if _usable(view, slot):
             return compound_right(view, slot)
@@ -344,10 +377,13 @@ def _slots(binds: Bindings, kind: str) -> tuple[int, ...]:
 
 def match_at(view: SentenceView, i: int, compiled: CompiledPattern) -> Iterator[Match]:
     """Every way ``compiled`` matches with its anchor starting at token i."""
-    passive_form = compiled.passive and _passive_aux(view, i) is not None
+    if "verbal" in compiled.pattern.flags and i > 0 and view.lower[i - 1] in DETERMINERS:
+        return  # "condemned an attack": a noun, not the verb the pattern is about
+    passive_form = _passive_aux(view, i) is not None and compiled.anchor.kind == WORD
     for anchor_end in _match_forward(view, compiled.anchor, i):
         if passive_form:  # "T was attacked by S" has no active reading
-            yield from _match_passive(view, i, anchor_end, compiled)
+            if compiled.passive:
+                yield from _match_passive(view, i, anchor_end, compiled)
             continue
         for end, post in _forward(view, compiled.post, 0, anchor_end, ()):
             for start, pre in _backward(view, compiled.pre, 0, i, ()):
@@ -365,7 +401,12 @@ def match_at(view: SentenceView, i: int, compiled: CompiledPattern) -> Iterator[
 
 
 def _passive_aux(view: SentenceView, i: int) -> int | None:
-    """The auxiliary of a passive ("was", "has been", "was sharply") just before token i."""
+    """The auxiliary of a passive ("was", "has been", "was sharply") just before token i.
+
+    "is visiting" is progressive, not passive: a participle in -ing never is.
+    """
+    if view.lower[i].endswith("ing"):
+        return None
     return next((k for k in (i - 1, i - 2) if k >= 0 and view.lower[k] in BE_FORMS), None)
 
 
@@ -400,19 +441,54 @@ def _match_passive(
                     return
 
 
+def _complete(match: Match) -> bool:
+    """Whether a match binds every actor its pattern needs to make an event."""
+    pattern = match.pattern.pattern
+    if match.target or not pattern.has_target:
+        return True
+    return bool({"mutual", "notarget"} & pattern.flags)
+
+
+def _rank(match: Match) -> tuple[bool, int, int, bool]:
+    return (
+        _complete(match),
+        match.pattern.specificity,
+        match.end - match.start,
+        not match.passive,
+    )
+
+
+def _shared_subjects(view: SentenceView, matches: list[Match]) -> list[Match]:
+    """ "A condemned X and promised aid to Y": a verb after "and" shares the previous subject.
+
+    Without a parse the nearest actor before the second verb is the first one's object; when
+    the subject found lies inside the previous predicate, the previous subject is taken.
+    """
+    out: list[Match] = []
+    for match in matches:
+        prev = out[-1] if out else None
+        i = match.anchor_start
+        if (
+            prev is not None
+            and prev.source
+            and match.source
+            and i > 0
+            and view.lower[i - 1] == "and"
+            and view.slots[match.source[0]].start >= prev.anchor_end
+        ):
+            match = replace(match, source=prev.source)
+        out.append(match)
+    return out
+
+
 def best_matches(view: SentenceView, index: PatternIndex) -> list[Match]:
-    """One match per anchor: the most specific pattern, then the longest match."""
+    """One match per anchor: a complete match first, the most specific, then the longest."""
     best: dict[int, Match] = {}
     for i, compiled in index.candidates(view):
         for match in match_at(view, i, compiled):
             if not match.source and not match.target:
                 continue
             current = best.get(i)
-            key = (match.pattern.specificity, match.end - match.start, not match.passive)
-            if current is None or key > (
-                current.pattern.specificity,
-                current.end - current.start,
-                not current.passive,
-            ):
+            if current is None or _rank(match) > _rank(current):
                 best[i] = match
-    return [best[i] for i in sorted(best)]
+    return _shared_subjects(view, [best[i] for i in sorted(best)])
