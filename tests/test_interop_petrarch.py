@@ -53,17 +53,51 @@ def day(text: str) -> date:
 # ----------------------------------------------------------------------------- actors
 
 
+def _actor_blocks(lines: list[str]) -> tuple[int, int]:
+    """Entries and synonyms: a phrase line opens an entry unless the open one has no code yet."""
+    entries = synonyms = 0
+    coded = True
+    for line in lines:
+        if line[0] == "[":
+            coded = True
+        elif line[0] == "+" or not coded:
+            synonyms += 1
+            coded = coded or "[" in line
+        else:
+            entries += 1
+            coded = "[" in line
+    return entries, synonyms
+
+
 @pytest.mark.parametrize("path", ACTOR_FILES, ids=lambda p: p.name)
 def test_actor_counts_match_the_file(path: Path) -> None:
-    lines = _plain_lines(path)
     actors = read_actors(path)
-    assert len(actors) == sum(1 for line in lines if line[0] not in "+[")
-    assert sum(len(e.synonyms) for e in actors.entries) == sum(1 for ln in lines if ln[0] == "+")
+    synonyms = sum(len(e.synonyms) for e in actors.entries)
+    assert (len(actors), synonyms) == _actor_blocks(_plain_lines(path))
 
 
 def test_actor_counts_pinned() -> None:
     counts = [len(read_actors(path)) for path in ACTOR_FILES]
-    assert counts == [128, 18390, 7841, 1021]
+    assert counts == [128, 18353, 7838, 1021]
+
+
+def test_block_of_phrases_shares_the_codes_below() -> None:
+    """BORIS_YELTSIN_ and the phrase lines under it (no '+') take the codes that follow."""
+    actors = read_actors(PHOENIX / "Phoenix.Countries.actors.txt")
+    for phrase in ("BORIS_YELTSIN", "YELTSIN", "PRESIDENT BORIS YELTSIN"):
+        assert actors.lookup(phrase, day("19950101")) == "RUSGOV", phrase
+        assert actors.lookup(phrase, day("19850101")) == "RUSELI", phrase
+    assert not [w for w in actors.warnings if "has no code" in w.message]
+
+
+def test_block_of_phrases_in_a_small_file(tmp_path: Path) -> None:
+    path = tmp_path / "block.actors.txt"
+    path.write_text("FRODO_\nMR_BAGGINS\n+RING_BEARER\n\t[HOB]\nSAM_ [HOBCVL]\nROSIE_\n")
+    actors = read_actors(path)
+    assert [e.phrase.text for e in actors.entries] == ["FRODO_", "SAM_", "ROSIE_"]
+    assert actors.lookup("Mr Baggins") == actors.lookup("ring bearer") == "HOB"
+    assert actors.lookup("Sam") == "HOBCVL" and actors.lookup("Rosie") is None
+    assert [w.line for w in actors.warnings] == [6]
 
 
 @pytest.mark.parametrize(

@@ -357,7 +357,9 @@ def read_actors(path: str | Path) -> ActorDictionary:
     """Read a PETRARCH/TABARI actor dictionary (``*.actors.txt``).
 
     A line starting with a phrase opens an entry (optionally followed by codes); ``+``
-    lines add synonyms and ``[code restriction]`` lines add codes to the open entry.
+    lines add synonyms and ``[code restriction]`` lines add codes to the open entry. A
+    phrase line while the open entry has no code yet is one more synonym: PETRARCH gives
+    a block of phrases (``BORIS_YELTSIN_``, ``YELTSIN``, ...) the codes that follow it.
     """
     source = Path(path)
     entries: list[ActorEntry] = []
@@ -380,9 +382,14 @@ def read_actors(path: str | Path) -> ActorDictionary:
             draft.synonyms.append(parse_phrase(phrase_text[1:], source, number))
             draft.codes.extend(codes)
             continue
+        phrase = parse_phrase(phrase_text, source, number)
+        if draft is not None and not draft.codes:
+            draft.synonyms.append(phrase)  # a block of phrases shares the codes that follow
+            draft.codes.extend(codes)
+            continue
         if draft is not None:
             entries.append(draft.freeze())
-        draft = _ActorDraft(parse_phrase(phrase_text, source, number), [], codes)
+        draft = _ActorDraft(phrase, [], codes)
     if draft is not None:
         entries.append(draft.freeze())
     for entry in entries:
