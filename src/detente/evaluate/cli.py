@@ -32,3 +32,29 @@ def conflibert(path: str, as_json: bool, outcomes: bool) -> None:
         click.echo(json.dumps(report.as_dict(with_outcomes=outcomes), indent=1))
     else:
         click.echo(render_report(report))
+
+
+@eval_group.command("quotes")
+@click.argument("path", type=click.Path(exists=True, file_okay=False))
+@click.option(
+    "--split",
+    type=click.Choice(["dev", "train"]),
+    default="dev",
+    show_default=True,
+    help="PolNeAR split to score (tune on train, report on dev).",
+)
+@click.option("--limit", type=int, help="At most this many articles.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+def quotes(path: str, split: str, limit: int | None, as_json: bool) -> None:
+    """Quote P/R/F1 (direct, all) and speaker accuracy on PolNeAR attributions."""
+    from .quotes import evaluate, render_report
+
+    try:
+        report = evaluate(path, split=split, limit=limit)
+    except DetenteError as exc:
+        click.echo(f"detente: error: {exc}", err=True)
+        sys.exit(1)
+    if as_json:
+        click.echo(json.dumps(report.as_dict(), indent=1))
+    else:
+        click.echo(render_report(report))

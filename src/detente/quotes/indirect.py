@@ -9,10 +9,13 @@ The clause stays inside its sentence; a dateline at the sentence's start is not 
 from __future__ import annotations
 
 from ..model import Mention
-from .cues import CLAUSE_KINDS, MIN_CONTENT_TOKENS, NO_INDIRECT_LEMMAS
+from .cues import CLAUSE_KINDS, CONTENT_FILLERS, MIN_CONTENT_TOKENS, NO_INDIRECT_LEMMAS
 from .extract import MAX_HEADLINE_SPEAKER, Attribution, Draft, _content_start
 from .speakers import speaker_after, speaker_before
 from .tokens import SENTENCE_FINAL, Cue, TokenView
+
+#: How far back from a later cue the comma that ends the previous clause may be.
+CLAUSE_JOINER_REACH = 5
 
 
 def _trim_end(view: TokenView, start: int, end: int) -> int:
@@ -53,10 +56,37 @@ def _after_cue(view: TokenView, cue: Cue, start: int, end: int) -> Draft | None:
     content = _content_start(view, cue, end)
     if content is None:
         return None
+    return _draft(view, content, _clause_stop(view, content, end), cue, speaker)
+
+
+def _clause_stop(view: TokenView, content: int, end: int) -> int:
+    """Where a reported clause ends: its sentence's end, or the comma before another cue
+    ("she was “impressed” with them, but lamented that ...")."""
     stop = content
     while stop < end and view.words[stop] not in SENTENCE_FINAL:
         stop += 1
-    return _draft(view, content, stop, cue, speaker)
+    for cue in view.cues:
+        if content < cue.start < stop:
+            for k in range(cue.start - 1, max(content, cue.start - CLAUSE_JOINER_REACH), -1):
+                if view.quoted[k]:
+                    break
+                if view.words[k] in (",", ";"):
+                    return k
+    return stop
+
+
+def mixed_draft(view: TokenView, cue: Cue, speaker: tuple[int, int], quote_at: int) -> Draft | None:
+    """The reported clause around a partial quotation, whatever the cue's kind: the marks
+    show it is speech ("called the senator a “nasty guy”", "referred to them as “criminals”")."""
+    start, end = view.sentence_bounds[view.sentence[cue.start]]
+    if cue.start > quote_at:
+        return _before_comma(view, cue, start, end)
+    content = cue.end
+    while content < end and view.lower[content] in CONTENT_FILLERS:
+        content += 1
+    if content >= end:
+        return None
+    return _draft(view, content, _clause_stop(view, content, end), cue, speaker)
 
 
 def _before_comma(view: TokenView, cue: Cue, start: int, end: int) -> Draft | None:

@@ -87,13 +87,25 @@ def _make(text: str, open_at: int, close_at: int | None, end: int, paragraph: in
     return QuotedSpan(open_at, close_at, start, stop, paragraph, single)
 
 
+def _double_role(text: str, i: int, end: int, is_open: bool) -> str:
+    """A curly double mark used the wrong way round ("rapists“ ", " ”word") acts as the other."""
+    ch = text[i]
+    after = text[i + 1] if i + 1 < end else " "
+    before = text[i - 1] if i > 0 else " "
+    if ch in DOUBLE_OPENERS and is_open and (after.isspace() or after in ".,;:!?)"):
+        return "”"
+    if ch in DOUBLE_CLOSERS and not is_open and before.isspace() and after.isalnum():
+        return "“"
+    return ch
+
+
 def scan_paragraph(text: str, start: int, end: int, paragraph: int) -> list[QuotedSpan]:
     """Top-level quoted spans of ``text[start:end]``, in order."""
     found: list[QuotedSpan] = []
     double_open: int | None = None
     single_open: int | None = None
     for i in range(start, end):
-        ch = text[i]
+        ch = _double_role(text, i, end, double_open is not None)
         if ch in DOUBLE_OPENERS or (ch == STRAIGHT_DOUBLE and double_open is None):
             if double_open is not None:  # a new opener while one is open: the first ends here
                 found.append(_make(text, double_open, None, i, paragraph, False))
@@ -114,7 +126,7 @@ def scan_paragraph(text: str, start: int, end: int, paragraph: int) -> list[Quot
                 single_open = None
     if double_open is not None:
         found.append(_make(text, double_open, None, end, paragraph, False))
-    return [q for q in found if q.end > q.start]
+    return [q for q in found if any(ch.isalpha() for ch in text[q.start : q.end])]
 
 
 def quoted_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[QuotedSpan]:

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from ..model import Dateline, Mention, Quote
 from .cues import THIRD_PERSON, CueLexicon, cached_lexicon
 from .extract import Attribution, Draft, direct_drafts
-from .indirect import headline_drafts, indirect_drafts
+from .indirect import headline_drafts, indirect_drafts, mixed_draft
 from .marks import QuotedSpan, quoted_spans
 from .speakers import link_mention, resolved_mention, speaker_of_cue
 from .tokens import TokenView, find_cues, mark_quoted, token_view
@@ -65,10 +65,12 @@ def find_drafts(
     kept: list[Draft] = []
     for draft in quoted:
         if draft.kind == "partial":
-            attribution = _partial_attribution(view, draft, indirect)
+            attribution, clause = _partial_attribution(view, draft, indirect)
             if attribution is None:
                 continue  # a scare quote
             draft = replace(draft, attribution=attribution)
+            if clause is not None:
+                indirect.append(clause)
         kept.append(draft)
     drafts = sorted(kept + indirect, key=lambda d: (d.start, d.end))
     return _fill_from_context(view, spans, drafts)
@@ -86,18 +88,24 @@ def _covers(quote: Draft, other: Draft) -> bool:
 
 def _partial_attribution(
     view: TokenView, draft: Draft, indirect: list[Draft]
-) -> Attribution | None:
+) -> tuple[Attribution | None, Draft | None]:
+    """The reported speech around a partial quote, found or made from its sentence's cue."""
     for other in indirect:
         if other.start <= draft.start and draft.end <= other.end:
-            return other.attribution
+            return other.attribution, None
     first = view.token_at(draft.start)
     start, end = view.sentence_bounds[view.sentence[first]]
-    for cue in view.cues:
-        if start <= cue.start < end:
-            speaker, _ = speaker_of_cue(view, cue, start, end)
-            if speaker is not None:
-                return Attribution(cue, speaker)
-    return None
+    cues = [c for c in view.cues if start <= c.start < end]
+    ordered = [c for c in reversed(cues) if c.start < first] + [c for c in cues if c.start > first]
+    for cue in ordered:
+        speaker, _ = speaker_of_cue(view, cue, start, end)
+        if speaker is not None:
+            clause = mixed_draft(view, cue, speaker, first)
+            attribution = Attribution(cue, speaker)
+            if clause is not None and not (clause.start <= draft.start < clause.end):
+                clause = None
+            return attribution, clause
+    return None, None
 
 
 def _fill_from_context(
@@ -206,4 +214,3 @@ def _previous_speaker(quotes: list[Quote]) -> Quote | None:
         if (quote.speaker_entity or quote.speaker_code) and text not in THIRD_PERSON:
             return quote
     return None
-
