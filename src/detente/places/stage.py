@@ -1,0 +1,349 @@
+"""The place stage: geocode the names of places, the dateline's place and each event's place.
+
+Order of work per article: find every gazetteer name in the text (longest first, at token
+boundaries); drop those that are not places here (capitals standing for their government,
+parts of organisation names and hyphenated compounds, common words without a locative
+preposition); gather the article's evidence (places and actor mentions by country); choose one
+reading per name; add the dateline's place; give each event the place it happened in.
+
+Event location: the locative place ("in Brussels", "held at Geneva") of the event's own
+sentence nearest its predicate, outside the source and target. When that sentence names no
+place at all and it is the dateline's sentence (the lead), the dateline's place stands in: the
+filing city is then the only evidence. Otherwise the event has no location; the dateline is
+never used for an event reported in a sentence that names another place.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from ..datafiles import data_path, read_tsv
+from ..model import Dateline, Event, Mention, Place
+from .gazetteer import Candidate, GazEntry, Gazetteer, cached_gazetteer
+from .resolve import Evidence, choose
+from .vocab import (
+    ACTION_VERBS,
+    COMMON_WORD_NAMES,
+    LOCATIVE_PREPOSITIONS,
+    ORGANISATION_HEADS,
+    OTHER_PLACE_PREPOSITIONS,
+    SPECIFICITY,
+)
+
+PLACE_PREPOSITIONS = LOCATIVE_PREPOSITIONS | OTHER_PLACE_PREPOSITIONS
+#: Longest name tried, in tokens ("Democratic Republic of the Congo" is 5).
+MAX_NAME_TOKENS = 8
+#: Actor mentions whose span hides a place name inside a longer name.
+NAMED_ACTOR_KINDS = frozenset({"igo", "group", "organisation", "person"})
+#: Words allowed between a capital and the verb that makes it an actor ("Moscow has warned").
+VERB_FILLERS = frozenset({"also", "has", "have", "had", "again", "later", "then", "on", "publicly"})
+#: Organisation heads looked for after a name, over this many capitalised words.
+ORGANISATION_HEAD_WINDOW = 3
+
+
+def speech_forms() -> frozenset[str]:
+    """Single-word speech cues from quotes/speech_verbs.tsv ("said", "warned", "stressed")."""
+    forms: set[str] = set()
+    for _, row in read_tsv(data_path("quotes", "speech_verbs.tsv")):
+        forms.update(f for f in row.get("forms", "").split("|") if f and " " not in f)
+    return frozenset(forms)
+
+
+@dataclass
+class _Match:
+    start: int  # token span
+    end: int
+    text: str
+    readings: list[Candidate]
+    sentence: int
+    locative: bool = False
+    qualifier: GazEntry | None = None
+    chosen: Candidate | None = None
+
+
+class PlaceStage:
+    """Geocodes places; the gazetteer is built once (cached per process) when the stage is made."""
+
+    name = "detente_places_v1"
+    dictionaries: tuple[str, ...] = ("places",)
+
+    def __init__(self, regions_path: str = "") -> None:
+        self.gazetteer: Gazetteer = cached_gazetteer(regions_path)
+        self.verbs = ACTION_VERBS | speech_forms()
+
+    def __call__(self, doc: Doc) -> Doc:
+        sentence_of = _sentence_index(doc)
+        mentions: tuple[Mention, ...] = tuple(doc._.mentions)
+        dateline: Dateline | None = doc._.dateline
+        matches = [m for m in self._scan(doc, sentence_of) if self._keep(doc, m, mentions)]
+        if dateline is not None:
+            matches = [m for m in matches if not _inside(doc, m, dateline.start, dateline.end)]
+        evidence, own = self._evidence(doc, matches, mentions)
+        for match in matches:
+            match.chosen = choose(
+                match.readings,
+                evidence.without(own[id(match)]),
+                self.gazetteer,
+                match.qualifier,
+                match.locative,
+            )
+        kept = [m for m in matches if m.chosen is not None and not self._metonym(doc, m)]
+        places = [_place(doc, m) for m in kept]
+        if dateline is not None:
+            place = self._dateline_place(doc, dateline, evidence, sentence_of)
+            if place is not None:
+                places.append(place)
+        places.sort(key=lambda p: (p.start, p.end))
+        places = [dataclasses.replace(p, id=f"p{i}") for i, p in enumerate(places)]
+        locative = {p.start for p in places if _is_locative_at(doc, p)}
+        events, places = locate_events(tuple(doc._.events), places, mentions, locative, dateline)
+        doc._.places = tuple(places)
+        doc._.events = events
+        return doc
+
+    # --- finding names ------------------------------------------------------------------
+
+    def _scan(self, doc: Doc, sentence_of: Callable[[int], int]) -> list[_Match]:
+        """Longest gazetteer names starting at each token (left to right, no overlaps)."""
+        gaz, text, n = self.gazetteer, doc.text, len(doc)
+        found: list[_Match] = []
+        i = 0
+        while i < n:
+            token = doc[i]
+            if token.text not in gaz.first_words:
+                i += 1
+                continue
+            best = -1
+            for j in range(i, min(n, i + MAX_NAME_TOKENS)):
+                if j > i and (doc[j].is_sent_start or doc[j].is_space):
+                    break
+                if text[token.idx : doc[j].idx + len(doc[j])] in gaz.names:
+                    best = j
+            if best < 0:
+                i += 1
+                continue
+            name = text[token.idx : doc[best].idx + len(doc[best])]
+            found.append(_Match(i, best + 1, name, gaz.names[name], sentence_of(i)))
+            i = best + 1
+        for k, match in enumerate(found):
+            match.locative = _locative(doc, match.start)
+            if k + 1 < len(found):
+                match.qualifier = _qualifier(doc, match, found[k + 1])
+        return found
+
+    def _keep(self, doc: Doc, match: _Match, mentions: Sequence[Mention]) -> bool:
+        """False for names that are not places here (metonyms, organisation names, words)."""
+        start, end = doc[match.start].idx, doc[match.end - 1].idx + len(doc[match.end - 1])
+        for m in mentions:
+            if m.start < end and start < m.end:
+                if m.kind == "metonym" and not _after_place_preposition(doc, match.start):
+                    return False
+                if m.kind in NAMED_ACTOR_KINDS and (m.end - m.start) > (end - start):
+                    return False
+        if match.text in ORGANISATION_HEADS:
+            return False
+        if _in_compound(doc, match) or _organisation_name(doc, match):
+            return False
+        return match.text not in COMMON_WORD_NAMES or match.locative or bool(match.qualifier)
+
+    def _metonym(self, doc: Doc, match: _Match) -> bool:
+        """A capital as the subject of a speech or action verb stands for its government."""
+        if match.chosen is None or not match.chosen.entry.capital or match.locative:
+            return False
+        k = match.end
+        while k < len(doc) and doc[k].lower_ in VERB_FILLERS and k < match.end + 2:
+            k += 1
+        return k < len(doc) and doc[k].lower_ in self.verbs
+
+    # --- context ------------------------------------------------------------------------
+
+    def _evidence(
+        self, doc: Doc, matches: list[_Match], mentions: Sequence[Mention]
+    ) -> tuple[Evidence, dict[int, Evidence]]:
+        """The article's countries and ADM1s, and each name's own share of them."""
+        total = Evidence()
+        own: dict[int, Evidence] = {}
+        spans = [(doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1])) for m in matches]
+        for match in matches:
+            mine = Evidence()
+            mine.add_readings(match.readings)
+            own[id(match)] = mine
+            total.update(mine)
+        for mention in mentions:
+            if mention.kind == "pronoun" or not mention.country:
+                continue
+            if any(mention.start < e and s < mention.end for s, e in spans):
+                continue  # the name itself: its readings already count (or disagree)
+            iso3 = self.gazetteer.cameo_to_iso3.get(mention.country)
+            if iso3:
+                total.countries[iso3] += 1
+        return total, own
+
+    def _dateline_place(
+        self,
+        doc: Doc,
+        dateline: Dateline,
+        evidence: Evidence,
+        sentence_of: Callable[[int], int],
+    ) -> Place | None:
+        written = dateline.place
+        name = dateline.place_normalized or written
+        if not written or not name:
+            return None
+        readings = self.gazetteer.lookup(name) or self.gazetteer.lookup(name.title())
+        chosen = choose(readings, evidence, self.gazetteer, locative=True)
+        if chosen is None:
+            return None
+        offset = dateline.text.find(written)
+        start = dateline.start + max(offset, 0)
+        token = doc.char_span(start, start + len(written), alignment_mode="expand")
+        sentence = sentence_of(token.start) if token is not None else 0
+        return _to_place(chosen.entry, start, start + len(written), written, sentence, "dateline")
+
+
+def _sentence_index(doc: Doc) -> Callable[[int], int]:
+    """Token index → sentence number as the record counts them (blank sentences skipped)."""
+    starts = [s.start for s in doc.sents if any(not t.is_space for t in s)]
+    return lambda token: max(bisect.bisect_right(starts, token) - 1, 0)
+
+
+def _inside(doc: Doc, match: _Match, start: int, end: int) -> bool:
+    return start <= doc[match.start].idx < end
+
+
+def _locative(doc: Doc, start: int) -> bool:
+    k = start - 1
+    if k >= 0 and doc[k].lower_ == "the":
+        k -= 1
+    return k >= 0 and doc[k].lower_ in LOCATIVE_PREPOSITIONS
+
+
+def _after_place_preposition(doc: Doc, start: int) -> bool:
+    """ "in Moscow", "a visit to Paris": a metonym's name used for the place itself."""
+    k = start - 1
+    if k >= 0 and doc[k].lower_ == "the":
+        k -= 1
+    return k >= 0 and doc[k].lower_ in PLACE_PREPOSITIONS
+
+
+def _is_locative_at(doc: Doc, place: Place) -> bool:
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    return span is not None and _locative(doc, span.start)
+
+
+def _qualifier(doc: Doc, match: _Match, following: _Match) -> GazEntry | None:
+    """ "Paris, Texas": the next name, right after a comma, read as an ADM1 or a country."""
+    if following.start != match.end + 1 or doc[match.end].text != ",":
+        return None
+    for candidate in following.readings:
+        if candidate.entry.feature in ("adm1", "country") and candidate.how != "context":
+            return candidate.entry
+    return None
+
+
+def _in_compound(doc: Doc, match: _Match) -> bool:
+    """ "Russia-NATO", "US-Russian": a name hyphenated to another name is a modifier."""
+    after, before = match.end, match.start - 1
+    joined_after = (
+        after + 1 < len(doc)
+        and doc[after].text == "-"
+        and not doc[after - 1].whitespace_
+        and doc[after + 1].text[:1].isupper()
+    )
+    joined_before = (
+        before - 1 >= 0
+        and doc[before].text == "-"
+        and not doc[before - 1].whitespace_
+        and doc[before - 1].text[:1].isupper()
+    )
+    return joined_after or joined_before
+
+
+def _organisation_name(doc: Doc, match: _Match) -> bool:
+    """ "the Lisbon Treaty", "Moscow State University": capitalised words up to a head noun."""
+    k = match.end
+    for _ in range(ORGANISATION_HEAD_WINDOW):
+        if k >= len(doc) or not doc[k].text[:1].isupper():
+            return False
+        if doc[k].text in ORGANISATION_HEADS:
+            return True
+        k += 1
+    return False
+
+
+def _to_place(entry: GazEntry, start: int, end: int, text: str, sentence: int, role: str) -> Place:
+    return Place(
+        id="",
+        start=start,
+        end=end,
+        text=text,
+        name=entry.name,
+        country=entry.country,
+        adm1=entry.adm1,
+        lat=entry.lat,
+        lon=entry.lon,
+        feature=entry.feature,
+        gazetteer_id=entry.id,
+        role=role,
+        sentence=sentence,
+    )
+
+
+def _place(doc: Doc, match: _Match) -> Place:
+    assert match.chosen is not None
+    start = doc[match.start].idx
+    end = doc[match.end - 1].idx + len(doc[match.end - 1])
+    return _to_place(match.chosen.entry, start, end, match.text, match.sentence, "mention")
+
+
+def locate_events(
+    events: tuple[Event, ...],
+    places: list[Place],
+    mentions: Sequence[Mention],
+    locative: set[int],
+    dateline: Dateline | None,
+) -> tuple[tuple[Event, ...], list[Place]]:
+    """Each event's location (see the module docstring); places used so get role "event"."""
+    spans = {m.id: (m.start, m.end) for m in mentions}
+    dateline_place = next((p for p in places if p.role == "dateline"), None)
+    used: set[str] = set()
+    out = []
+    for event in events:
+        actors = [spans[i] for i in (event.source_mention, event.target_mention) if i in spans]
+        in_sentence = [p for p in places if p.sentence == event.sentence and p.role != "dateline"]
+        options = [
+            p
+            for p in in_sentence
+            if p.start in locative and not any(s <= p.start < e for s, e in actors)
+        ]
+        location: str | None = None
+        if options:
+            best = min(
+                options,
+                key=lambda p: (_distance(p, event), -SPECIFICITY.get(p.feature or "", 0)),
+            )
+            location = best.id
+            used.add(best.id)
+        elif (
+            not in_sentence
+            and dateline_place is not None
+            and dateline_place.sentence == event.sentence
+        ):
+            location = dateline_place.id
+        out.append(dataclasses.replace(event, location=location) if location else event)
+    places = [
+        dataclasses.replace(p, role="event") if p.id in used and p.role == "mention" else p
+        for p in places
+    ]
+    return tuple(out), places
+
+
+def _distance(place: Place, event: Event) -> int:
+    if place.start >= event.end:
+        return place.start - event.end
+    return max(event.start - place.end, 0)

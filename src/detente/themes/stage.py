@@ -1,0 +1,71 @@
+"""The theme stage: taxonomy phrases per sentence, with spans.
+
+Phrases match lower-cased tokens exactly (PhraseMatcher on LOWER, built once per stage);
+overlapping matches keep the longest ("war crime", not "crime"); a theme with `context` words
+counts only when one of them is in the match's sentence. Only the matched theme is recorded:
+ancestors are implied and added by the queries (see ``taxonomy``).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from ..model import Theme
+from .taxonomy import Taxonomy, cached_taxonomy
+
+
+class ThemeStage:
+    """Finds theme phrases; the matcher is built once when the stage is made."""
+
+    name = "detente_themes_v1"
+    dictionaries: tuple[str, ...] = ("themes",)
+
+    def __init__(self, nlp: Language, themes_path: str = "") -> None:
+        self.taxonomy: Taxonomy = cached_taxonomy(themes_path)
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        tokenizer: Any = nlp.tokenizer  # a spaCy Tokenizer: .pipe tokenises in bulk
+        for entry in self.taxonomy.themes.values():
+            self.matcher.add(entry.id, list(tokenizer.pipe(entry.phrases)))
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = filter_spans(self.matcher(doc, as_spans=True))
+        sentence_of = _sentence_index(doc)
+        themes: list[Theme] = []
+        words: dict[int, frozenset[str]] = {}
+        for span in spans:
+            entry = self.taxonomy.themes[span.label_]
+            if entry.context and not entry.context & _sentence_words(span, words):
+                continue
+            themes.append(
+                Theme(
+                    id=f"t{len(themes)}",
+                    theme=entry.id,
+                    name=entry.name,
+                    start=span.start_char,
+                    end=span.end_char,
+                    text=span.text,
+                    sentence=sentence_of(span.start),
+                )
+            )
+        doc._.themes = tuple(themes)
+        return doc
+
+
+def _sentence_words(span: Span, cache: dict[int, frozenset[str]]) -> frozenset[str]:
+    sent = span.sent
+    if sent.start not in cache:
+        cache[sent.start] = frozenset(t.lower_ for t in sent)
+    return cache[sent.start]
+
+
+def _sentence_index(doc: Doc) -> Callable[[int], int]:
+    """Token index → sentence number as the record counts them (blank sentences skipped)."""
+    starts = [s.start for s in doc.sents if any(not t.is_space for t in s)]
+    return lambda token: max(bisect.bisect_right(starts, token) - 1, 0)
