@@ -28,6 +28,8 @@ OBJECT_STOPS = frozenset({",", "and", "that", "which", "who", "by", "said", "say
 DETERMINERS = frozenset(
     {"the", "a", "an", "its", "their", "his", "her", "our", "these", "those", "some"}
 )
+#: Lower-case modifiers allowed between a joiner and an actor ("and the evil awful Gondor").
+MODIFIER_LEAD = 3
 #: Words that join actors into a compound ("Russia and NATO").
 COMPOUND_JOINERS = frozenset({"and", ",", "&"})
 
@@ -191,9 +193,20 @@ def compound_right(view: SentenceView, slot: int) -> tuple[tuple[int, ...], int]
     return tuple(closed), view.slots[closed[-1]].end
 
 
+def _modified_start(view: SentenceView, start: int) -> int:
+    """Where an actor's lower-case modifiers begin ("and the evil awful Gondor"), when a
+    joiner precedes them; else the actor's own start."""
+    k = start
+    while k > 0 and start - k < MODIFIER_LEAD and view.span[k - 1].text.isalpha():
+        if not view.span[k - 1].text.islower() or view.lower[k - 1] in COMPOUND_JOINERS:
+            break
+        k -= 1
+    return k if k < start and k > 0 and view.lower[k - 1] in COMPOUND_JOINERS else start
+
+
 def compound_left(view: SentenceView, slot: int) -> tuple[tuple[int, ...], int]:
     """A slot and the actors joined to it on the left ("Russia and NATO must ...")."""
-    group, start = [slot], view.slots[slot].start
+    group, start = [slot], _modified_start(view, view.slots[slot].start)
     joined_by_and = False
     while start - 2 >= 0 and view.lower[start - 1] in COMPOUND_JOINERS:
         joiner = view.lower[start - 1]
@@ -207,7 +220,7 @@ def compound_left(view: SentenceView, slot: int) -> tuple[tuple[int, ...], int]:
             break  # a comma list must end with "and" next to the verb's subject
         joined_by_and = joined_by_and or joiner != ","
         group.insert(0, prev)
-        start = view.slots[prev].start
+        start = _modified_start(view, view.slots[prev].start)
     return tuple(group), start
 
 
@@ -258,16 +271,21 @@ def subject_slot(view: SentenceView, end: int) -> tuple[tuple[int, ...], int] | 
 def floating_right(view: SentenceView, pos: int, reach: int) -> tuple[tuple[int, ...], int] | None:
     """The first actor (or compound) starting within ``reach`` tokens of ``pos``, in the clause.
 
-    A comma ends the search: what follows it is another clause or an aside ("..., a senior
-    official said"); a list of actors after the first one is still taken as a compound.
+    A comma before a determiner ends the search: an aside follows ("..., a senior official
+    said"), not the object; a list of actors after the first one is still a compound.
     """
     for k in range(pos, min(pos + reach + 1, len(view))):
-        if view.boundary[k] or view.lower[k] == ",":
+        if view.boundary[k] or (view.lower[k] == "," and _aside_after(view, k)):
             return None
         slot = view.slot_starting(k)
         if _usable(view, slot):
             return compound_right(view, slot)
     return None
+
+
+def _aside_after(view: SentenceView, comma: int) -> bool:
+    """ "..., a senior official said": a comma and a determiner open an aside, not the object."""
+    return comma + 1 < len(view) and view.lower[comma + 1] in DETERMINERS
 
 
 def floating_left(view: SentenceView, end: int, reach: int) -> tuple[tuple[int, ...], int] | None:
@@ -336,9 +354,10 @@ def _forward(
                 yield from _forward(view, elements, idx + 1, after, binds)
     else:
         found = floating_right(view, pos, element.gap) if element.gap else object_slot(view, pos)
-        if found is not None:
+        if found is not None:  # a floating slot is looked for, not passed: words may precede it
             group, end = found
-            yield from _forward(view, elements, idx + 1, end, (*binds, (element.kind, group)))
+            after = pos if element.gap else end
+            yield from _forward(view, elements, idx + 1, after, (*binds, (element.kind, group)))
 
 
 def _backward(
@@ -368,7 +387,8 @@ def _backward(
         found = floating_left(view, end, element.gap) if element.gap else subject_slot(view, end)
         if found is not None:
             group, start = found
-            yield from _backward(view, elements, idx + 1, start, (*binds, (element.kind, group)))
+            before = end if element.gap else start
+            yield from _backward(view, elements, idx + 1, before, (*binds, (element.kind, group)))
 
 
 def _slots(binds: Bindings, kind: str) -> tuple[int, ...]:
@@ -377,8 +397,8 @@ def _slots(binds: Bindings, kind: str) -> tuple[int, ...]:
 
 def match_at(view: SentenceView, i: int, compiled: CompiledPattern) -> Iterator[Match]:
     """Every way ``compiled`` matches with its anchor starting at token i."""
-    if "verbal" in compiled.pattern.flags and i > 0 and view.lower[i - 1] in DETERMINERS:
-        return  # "condemned an attack": a noun, not the verb the pattern is about
+    if "verbal" in compiled.pattern.flags and _in_noun_phrase(view, i):
+        return  # "condemned an attack", "an anti- Gondor parade": a noun, not the verb
     passive_form = _passive_aux(view, i) is not None and compiled.anchor.kind == WORD
     for anchor_end in _match_forward(view, compiled.anchor, i):
         if passive_form:  # "T was attacked by S" has no active reading
@@ -400,6 +420,18 @@ def match_at(view: SentenceView, i: int, compiled: CompiledPattern) -> Iterator[
                 break  # the nearest subject is the subject
 
 
+def _in_noun_phrase(view: SentenceView, i: int) -> bool:
+    """Whether token i follows a determiner, or an actor after a prefix ("an anti- Gondor")."""
+    k = i - 1
+    if k >= 0 and view.slot_at[k] >= 0:
+        k = view.slots[view.slot_at[k]].start - 1
+        if k < 0 or not view.lower[k].endswith("-"):
+            return False  # "The Calenardhon government condemned": the actor is the subject
+    while k >= 0 and view.lower[k].endswith("-"):
+        k -= 1
+    return k >= 0 and view.lower[k] in DETERMINERS
+
+
 def _passive_aux(view: SentenceView, i: int) -> int | None:
     """The auxiliary of a passive ("was", "has been", "was sharply") just before token i.
 
@@ -407,7 +439,11 @@ def _passive_aux(view: SentenceView, i: int) -> int | None:
     """
     if view.lower[i].endswith("ing"):
         return None
-    return next((k for k in (i - 1, i - 2) if k >= 0 and view.lower[k] in BE_FORMS), None)
+    if i >= 1 and view.lower[i - 1] in BE_FORMS:
+        return i - 1
+    if i >= 2 and view.lower[i - 2] in BE_FORMS - {"'s"}:  # "Ithilen's militia vowed"
+        return i - 2
+    return None
 
 
 def _match_passive(

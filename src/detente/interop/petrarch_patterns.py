@@ -107,7 +107,7 @@ def convert_pattern(
     """Elements and flags of one PETRARCH pattern around ``anchor`` (defaults added)."""
     pre = _side(pre_tokens, anchor_joined, before=True)
     post = _side(post_tokens, False, before=False)
-    flags = {"nopassive", "verbal"}
+    flags = {"verbal"}
     kinds = {t.kind for t in pre_tokens} | {t.kind for t in post_tokens}
     compound_source = any(t.kind == "compound" for t in pre_tokens)
     if compound_source:
@@ -116,7 +116,7 @@ def convert_pattern(
     if "source" not in kinds and not compound_source:
         pre.insert(0, Element(SOURCE, gap=SLOT_REACH))
     if "target" not in kinds and not (kinds & {"compound"}):
-        post.append(Element(TARGET, gap=SLOT_REACH))
+        post.insert(0, Element(TARGET, gap=SLOT_REACH))  # the first actor after the verb
     return (*pre, anchor, *post), frozenset(flags)
 
 
