@@ -226,6 +226,21 @@ def events(
             store.close()
 
 
+def quotes(
+    db: str | Path | Store | None = None,
+    speaker: str | None = None,
+    article_id: str | None = None,
+    limit: int | None = None,
+) -> list[dict[str, Any]]:
+    """Stored quotes; ``speaker`` matches the speaker's text, entity id or actor code."""
+    store, own = _open(db)
+    try:
+        return store.quotes(speaker=speaker, article_id=article_id, limit=limit)
+    finally:
+        if own:
+            store.close()
+
+
 def show(article: str, db: str | Path | Store | None = None) -> CodedArticle | None:
     """The whole record of one stored article; ``article`` may be a unique id prefix."""
     store, own = _open(db)

@@ -325,6 +325,41 @@ def events(
 
 
 @main.command()
+@click.option("--db", help="DuckDB file to read.")
+@click.option("--speaker", help="Speaker text, entity id or actor code (substring, any case).")
+@click.option("--article", "article_id", help="Only the quotes of this article id.")
+@click.option("--limit", type=int, help="At most this many quotes.")
+@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@click.pass_context
+def quotes(
+    ctx: click.Context,
+    db: str | None,
+    speaker: str | None,
+    article_id: str | None,
+    limit: int | None,
+    fmt: str,
+) -> None:
+    """List quotations: who said what, with the cue and the sentence it came from."""
+    settings = _settings(ctx, db=db)
+    rows = _with_store(lambda: api.quotes(settings.db, speaker, article_id, limit))
+    if not rows and fmt == "table":
+        click.echo(f"no quotes in {settings.db}" + (f" by {speaker!r}" if speaker else ""))
+        return
+    columns = [
+        "date",
+        "speaker_text",
+        "speaker_code",
+        "speaker_entity",
+        "cue",
+        "kind",
+        "text",
+        "article_id",
+        "sentence",
+    ]
+    _render_rows(rows, fmt, columns, f"{len(rows)} quotes")
+
+
+@main.command()
 @click.argument("article_id")
 @click.option("--db", help="DuckDB file to read.")
 @click.option(

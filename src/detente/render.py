@@ -19,6 +19,10 @@ STYLES = {
 }
 
 
+#: Quotes longer than this are cut in the quotes table (the text above shows them whole).
+QUOTE_WIDTH = 160
+
+
 def highlighted_text(record: CodedArticle) -> Text:
     """The article text with the span of every fact styled."""
     text = Text(record.article.text)
@@ -56,6 +60,22 @@ def render_article(record: CodedArticle, console: Console) -> None:
     _events(record, console)
     if not record.events:
         console.print("no events coded", style="dim")
+    _quotes(record, console)
+
+
+def _quotes(record: CodedArticle, console: Console) -> None:
+    if not record.quotes:
+        return
+    table = Table(title="quotes", title_justify="left")
+    for column in ("sentence", "kind", "speaker", "cue", "quote"):
+        table.add_column(column, overflow="fold")
+    for q in record.quotes:
+        speaker = q.speaker_text or "-"
+        if q.speaker_code or q.speaker_entity:
+            speaker += f" ({q.speaker_code or '-'}, {q.speaker_entity or '-'})"
+        text = q.text if len(q.text) <= QUOTE_WIDTH else q.text[: QUOTE_WIDTH - 1] + "…"
+        table.add_row(str(q.sentence), q.kind, speaker, q.cue or "", text)
+    console.print(table)
 
 
 def _dateline(record: CodedArticle, console: Console) -> None:

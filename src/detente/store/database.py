@@ -19,7 +19,10 @@ from .arrow import fact_tables
 SCHEMA_FILE = Path(__file__).with_name("schema.sql")
 
 #: Named migrations, applied in order, each in its own transaction and recorded.
-MIGRATIONS: tuple[tuple[str, str], ...] = (("0001_initial", SCHEMA_FILE.read_text("utf-8")),)
+MIGRATIONS: tuple[tuple[str, str], ...] = (
+    ("0001_initial", SCHEMA_FILE.read_text("utf-8")),
+    ("0002_event_tone", "ALTER TABLE events ADD COLUMN tone DOUBLE"),  # tone stage
+)
 
 #: Tables written per article, in the order they are cleared and filled.
 TABLES = ("articles", "datelines", *FACT_TYPES, "tones")
@@ -205,6 +208,35 @@ class Store:
         sql += ' ORDER BY e.date, e.article_id, e.sentence, e."start"'
         if f.limit:
             sql += f" LIMIT {int(f.limit)}"
+        return self._dicts(sql, params)
+
+    def quotes(
+        self,
+        speaker: str | None = None,
+        article_id: str | None = None,
+        limit: int | None = None,
+    ) -> list[dict[str, Any]]:
+        """Quotes with their article's date; ``speaker`` is a case-insensitive substring of the
+        speaker's text, entity id or actor code ("Antonov", "anatoly-antonov", "RUSGOV")."""
+        clauses: list[str] = []
+        params: list[Any] = []
+        if speaker:
+            columns = ("q.speaker_text", "q.speaker_entity", "q.speaker_code")
+            clauses.append("(" + " OR ".join(f"contains(lower({c}), ?)" for c in columns) + ")")
+            params.extend([speaker.lower()] * len(columns))
+        if article_id:
+            clauses.append("q.article_id = ?")
+            params.append(article_id)
+        sql = (
+            "SELECT q.*, coalesce(d.date, a.published) AS date FROM quotes q "
+            "JOIN articles a ON a.id = q.article_id "
+            "LEFT JOIN datelines d ON d.article_id = q.article_id"
+        )
+        if clauses:
+            sql += " WHERE " + " AND ".join(clauses)
+        sql += ' ORDER BY date, q.article_id, q."start"'
+        if limit:
+            sql += f" LIMIT {int(limit)}"
         return self._dicts(sql, params)
 
     def article_ids(self, prefix: str) -> list[str]:
