@@ -41,8 +41,15 @@ def record(aid: str, version: str = "v1", events: int = 1, day: int = 25) -> Cod
     )
 
 
+def _added_columns(table: str) -> list[str]:
+    """Columns later migrations add to a table (``ALTER TABLE t ADD COLUMN c ...``), in order."""
+    pattern = rf"ALTER TABLE {table} ADD COLUMN (\w+)"
+    return [c for _, sql in MIGRATIONS[1:] for c in re.findall(pattern, sql)]
+
+
 def test_schema_file_matches_the_model():
-    """Each fact table in schema.sql has exactly the dataclass fields (plus article_id)."""
+    """Each fact table in schema.sql, plus the columns later migrations add, has exactly the
+    dataclass fields (plus article_id)."""
     sql = SCHEMA_FILE.read_text(encoding="utf-8")
     for table, cls in FACT_TYPES.items():
         body = re.search(rf"CREATE TABLE IF NOT EXISTS {table} \((.*?)\n\);", sql, re.S).group(1)
@@ -51,7 +58,24 @@ def test_schema_file_matches_the_model():
             for line in body.splitlines()
             if line.strip() and not line.strip().startswith(("--", "PRIMARY"))
         ]
+        columns += _added_columns(table)
         assert columns == ["article_id"] + [f.name for f in dataclasses.fields(cls)], table
+
+
+def test_event_tone_migration_upgrades_an_old_store(tmp_path):
+    """A store made before 0002_event_tone gains the column and keeps its rows."""
+    import duckdb
+
+    path = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute(MIGRATIONS[0][1])
+    con.execute("CREATE TABLE detente_migrations (name VARCHAR PRIMARY KEY, applied_at TIMESTAMP)")
+    con.execute("INSERT INTO detente_migrations VALUES ('0001_initial', current_timestamp)")
+    con.close()
+    with Store(path) as store:
+        assert "0002_event_tone" in store.migrations()
+        store.write([record("a")])
+        assert store.get("a").events[0].tone is None
 
 
 def test_migrations_are_recorded_once(tmp_path):

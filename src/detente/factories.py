@@ -12,9 +12,12 @@ from spacy.tokens import Doc
 
 from .actors.stage import ActorStage
 from .events.stage import EventStage
+from .places.stage import PlaceStage
 from .quotes.stage import QuoteStage
 from .sentences import SentenceSplitter
 from .stages import DatelineStage
+from .themes.stage import ThemeStage
+from .tone.stage import ToneStage
 
 #: Doc extensions the stages write and the record builder reads, with their defaults.
 DOC_EXTENSIONS: dict[str, object] = {
@@ -95,3 +98,32 @@ def make_events(nlp: Language, name: str, patterns_path: str) -> EventStage:
 )
 def make_quotes(nlp: Language, name: str, cues_path: str) -> QuoteStage:
     return QuoteStage(cues_path)
+
+
+@Language.factory(
+    "detente_places_v1",
+    requires=["doc._.mentions", "doc._.events", "doc._.dateline"],
+    assigns=["doc._.places", "doc._.events"],
+    default_config={"regions_path": ""},
+)
+def make_places(nlp: Language, name: str, regions_path: str) -> PlaceStage:
+    return PlaceStage(regions_path)
+
+
+@Language.factory(
+    "detente_themes_v1",
+    assigns=["doc._.themes"],
+    default_config={"themes_path": ""},
+)
+def make_themes(nlp: Language, name: str, themes_path: str) -> ThemeStage:
+    return ThemeStage(nlp, themes_path)
+
+
+@Language.factory(
+    "detente_tone_v1",
+    requires=["doc._.events"],
+    assigns=["doc._.tone", "doc._.events"],
+    default_config={"lexicon_path": "", "rewrites_path": ""},
+)
+def make_tone(nlp: Language, name: str, lexicon_path: str, rewrites_path: str) -> ToneStage:
+    return ToneStage(lexicon_path, rewrites_path)

@@ -117,6 +117,7 @@ class Event:
     pattern_id: str | None = None
     confidence: float = 0.0
     stage: str = "events"
+    tone: float | None = None  # corrected VADER compound of the event's sentence (tone stage)
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,6 +29,9 @@ STAGES: tuple[str, ...] = (
     "detente_actors_v1",
     "detente_events_v1",
     "detente_quotes_v1",
+    "detente_places_v1",
+    "detente_themes_v1",
+    "detente_tone_v1",
 )
 
 #: spaCy model packages accepted for the name users know (official ones can't be downloaded here).
