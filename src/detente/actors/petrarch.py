@@ -175,6 +175,8 @@ class PetrarchCoder:
         for at in range(pos, min(pos + AGENT_GAP + 1, len(words))):
             if covered[at] or not words[at].isalpha() or words[at] in AGENT_STOPS:
                 return None
+            if at > pos and self._actor_at(words, at) is not None:
+                return None  # "RUSSIAN POLICE ARRESTED RUSSIAN STUDENTS": another actor
             found = self._agent_at(words, at)
             if found is not None:
                 return found

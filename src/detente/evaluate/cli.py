@@ -58,3 +58,27 @@ def quotes(path: str, split: str, limit: int | None, as_json: bool) -> None:
         click.echo(json.dumps(report.as_dict(), indent=1))
     else:
         click.echo(render_report(report))
+
+
+@eval_group.command("petrarch")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@click.option("--failures", is_flag=True, help="List every failed record too.")
+@click.option("--all-records", is_flag=True, help="Score records outside the file's <Include>.")
+def petrarch(path: str, as_json: bool, failures: bool, all_records: bool) -> None:
+    """Records exact, triple P/R/F1 and failures by category on PETRARCH's unit-test suite.
+
+    The dictionaries named in the file's <Environment> are read beside it or in its
+    validate_dictionaries/ folder.
+    """
+    from .petrarch import evaluate_petrarch, render_report
+
+    try:
+        report = evaluate_petrarch(path, all_records=all_records)
+    except DetenteError as exc:
+        click.echo(f"detente: error: {exc}", err=True)
+        sys.exit(1)
+    if as_json:
+        click.echo(json.dumps(report.as_dict(with_outcomes=failures), indent=1))
+    else:
+        click.echo(render_report(report, show_failures=failures))

@@ -230,7 +230,7 @@ def evaluate_petrarch(path: str | Path, all_records: bool = False) -> PetrarchRe
     nlp = build_pipeline(
         stages=PRE_EVENT_STAGES, actors_files=actors, agents_files=agents, petrarch_only=True
     )
-    stage = EventStage(load_petrarch_patterns(verbs), any_code=True)
+    stage = EventStage(load_petrarch_patterns(verbs), any_code=True, sports_discards=False)
     include = set(env.include)
     started = time.perf_counter()
     outcomes = []
@@ -241,3 +241,28 @@ def evaluate_petrarch(path: str | Path, all_records: bool = False) -> PetrarchRe
         included = all_records or not include or (record.category or "") in include
         outcomes.append(judge(record, event_triples(events), included))
     return tally(str(xml), outcomes, time.perf_counter() - started)
+
+
+def render_report(report: PetrarchReport, show_failures: bool = False) -> str:
+    """The figures as a readable table (the CLI prints it)."""
+    rows = [
+        ("records exact", f"{report.rate:.1f}%  ({report.passed}/{report.records})"),
+        ("triple precision", f"{report.precision:.3f}"),
+        ("triple recall", f"{report.recall:.3f}"),
+        ("triple F1", f"{report.f1:.3f}"),
+        ("seconds", f"{report.seconds:.1f}"),
+    ]
+    lines = [f"PETRARCH unit tests: {report.path}", ""]
+    lines += [f"  {name:<18} {value}" for name, value in rows]
+    lines += ["", "  failures by category"]
+    lines += [f"    {name:<16} {count:>4}" for name, count in report.failures_by_category().items()]
+    lines += ["", "  failures by kind"]
+    lines += [f"    {name:<22} {count:>4}" for name, count in report.failures_by_kind().items()]
+    if show_failures:
+        lines += ["", "  failed records"]
+        for o in report.outcomes:
+            if o.included and not o.passed:
+                lines.append(
+                    f"    {o.id} ({o.failure}): expected {list(o.expected)} coded {list(o.coded)}"
+                )
+    return "\n".join(lines)

@@ -82,6 +82,15 @@ def discard_phrases() -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(line.split()) for line in lines if line.strip() and not line.startswith("#"))
 
 
+@lru_cache(maxsize=1)
+def discard_index() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Discard phrases by their first word, so a sentence is checked in one pass."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in discard_phrases():
+        index.setdefault(phrase[0], []).append(phrase)
+    return {word: tuple(phrases) for word, phrases in index.items()}
+
+
 @dataclass
 class Trace:
     """Why each candidate was or was not coded (for ``detente explain``)."""
@@ -102,10 +111,13 @@ class EventStage:
         patterns: PatternDictionary | None = None,
         ontology: Ontology | None = None,
         any_code: bool = False,
+        sports_discards: bool = True,
     ) -> None:
         self.ontology = ontology or default_ontology()
         #: Keep codes outside CAMEO as written (PETRARCH dictionaries use WEIS and test codes).
         self.any_code = any_code
+        #: Our sports/entertainment discards; off when a PETRARCH discard list replaces them.
+        self.sports_discards = sports_discards
         self.patterns = patterns or default_patterns()
         self.index = PatternIndex(self.patterns.patterns, self.patterns.sets)
         self.dictionaries: tuple[str, ...] = ("events",)
@@ -120,7 +132,7 @@ class EventStage:
         headline_end = _headline_end(doc)
         events: list[Event] = []
         for view in sentence_views(doc, mentions):
-            if _discarded(view):
+            if self.sports_discards and _discarded(view):
                 if trace:
                     trace.add(f"sentence {view.index}: sports or entertainment, not coded")
                 continue
@@ -288,11 +300,12 @@ def _without_dateline(doc: Doc, view: SentenceView) -> str:
 
 
 def _discarded(view: SentenceView) -> bool:
+    by_first = discard_index()
     words = view.lower
-    for phrase in discard_phrases():
-        n = len(phrase)
-        if any(tuple(words[i : i + n]) == phrase for i in range(len(words) - n + 1)):
-            return True
+    for i, word in enumerate(words):
+        for phrase in by_first.get(word, ()):
+            if tuple(words[i : i + len(phrase)]) == phrase:
+                return True
     return False
 
 
