@@ -32,7 +32,7 @@ from .tokens import SENTENCE_FINAL, Cue, TokenView
 #: A quotation this long (words) that ends its sentence is direct even inside running text.
 DIRECT_MIN_WORDS = 6
 #: Tokens before a quote's opening mark that make it direct ("said: “", ", “").
-DIRECT_OPENING_CONTEXT = frozenset({":", ",", "—", "–", "-", "("})
+DIRECT_OPENING_CONTEXT = frozenset({":", ",", "—", "–", "("})
 #: How many tokens after a closing mark an attribution may start ("…,” the minister added").
 RIGHT_WINDOW = MAX_SPEAKER_TOKENS + 3
 #: How many tokens before an opening mark its cue may be ("he said, citing among them “").
@@ -70,7 +70,9 @@ def classify(view: TokenView, span: QuotedSpan, cue_tokens: set[int]) -> str:
     before = first - 1
     if before < sent_start or view.paragraph_of(view.starts[before]) != span.paragraph:
         return "direct"
-    if view.words[before] in DIRECT_OPENING_CONTEXT or before in cue_tokens:
+    if view.words[before] in DIRECT_OPENING_CONTEXT:
+        return "direct"
+    if before in cue_tokens and view.words[before - 1] != "-":  # not "so-called"
         return "direct"
     long_enough = _words(view.text[span.start : span.end]) >= DIRECT_MIN_WORDS
     inner_last = view.text[span.end - 1] if span.end > span.start else ""

@@ -127,9 +127,23 @@ def _fill_from_context(
         source: int | None = before[-1] if before else (after[0] if after else None)
         if source is None and draft.quote_index is not None:
             source = _previous_paragraph_quote(view, spans, out, paragraph, i)
+        if source is None and draft.quote_index is not None:
+            source = _continuation(spans, out, i)
         if source is not None:
             out[i] = replace(draft, attribution=out[source].attribution)
     return out
+
+
+def _continuation(spans: list[QuotedSpan], drafts: list[Draft], i: int) -> int | None:
+    """A quote left open at its paragraph's end takes the speaker named where it goes on."""
+    index = drafts[i].quote_index
+    for j in range(i + 1, len(drafts)):
+        other = drafts[j].quote_index
+        if other is not None and spans[other].continues == index:
+            if _attributed(drafts[j]):
+                return j
+            index = other  # continued again: follow the chain
+    return None
 
 
 def _attributed(draft: Draft) -> bool:

@@ -1,0 +1,233 @@
+"""Quotations: each quote form, the seed's speeches by Antonov, the store and the CLI query."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from detente import api
+from detente.cli import main
+from detente.evaluate.quotes import EVAL_STAGES
+from detente.model import Article, Quote
+from detente.pipeline import build_pipeline, make_doc
+from detente.quotes.marks import quoted_spans
+from detente.quotes.tokens import paragraph_ranges
+
+
+@pytest.fixture(scope="module")
+def quote_nlp():
+    """The stages the quote stage needs (no event coder: these tests are about quotes)."""
+    return build_pipeline(stages=EVAL_STAGES)
+
+
+def _quotes(nlp, text: str) -> list[Quote]:
+    doc = nlp(make_doc(nlp, Article(id="t", text=text)))
+    return list(doc._.quotes)
+
+
+# text, quote text, kind, speaker text, cue
+FORMS = [
+    pytest.param(
+        'Smith said: "We will win the vote." He left.',
+        "We will win the vote.",
+        "direct",
+        "Smith",
+        "said",
+        id="straight-double-cue-before",
+    ),
+    pytest.param(
+        "“We are ready to talk,” the foreign minister said.",
+        "We are ready to talk",
+        "direct",
+        "the foreign minister",
+        "said",
+        id="curly-cue-after",
+    ),
+    pytest.param(
+        "'We will not back down,' she warned.",
+        "We will not back down",
+        "direct",
+        "she",
+        "warned",
+        id="single-quotes",
+    ),
+    pytest.param(
+        "“Nothing has changed since the summit,” said Antonov, who led the delegation.",
+        "Nothing has changed since the summit",
+        "direct",
+        "Antonov",
+        "said",
+        id="inverted-said-name",
+    ),
+    pytest.param(
+        "“The first problem is old. The second one is new,” the envoy added.",
+        "The first problem is old. The second one is new",
+        "direct",
+        "the envoy",
+        "added",
+        id="several-sentences",
+    ),
+    pytest.param(
+        "Cruz said he has had “areas of significant disagreement” with Trump.",
+        "areas of significant disagreement",
+        "partial",
+        "Cruz",
+        "said",
+        id="partial-in-reported-speech",
+    ),
+    pytest.param(
+        "The minister said that talks would resume next week in Geneva.",
+        "talks would resume next week in Geneva",
+        "indirect",
+        "The minister",
+        "said",
+        id="indirect-said-that",
+    ),
+    pytest.param(
+        "According to the ministry, the talks will resume in May.",
+        "the talks will resume in May",
+        "indirect",
+        "the ministry",
+        "According to",
+        id="indirect-according-to",
+    ),
+    pytest.param(
+        "Talks will resume in May, the foreign minister said on Tuesday.",
+        "Talks will resume in May",
+        "indirect",
+        "the foreign minister",
+        "said",
+        id="indirect-clause-first",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "quote", "kind", "speaker", "cue"), FORMS)
+def test_quote_forms(quote_nlp, text, quote, kind, speaker, cue):
+    found = [q for q in _quotes(quote_nlp, text) if q.text.rstrip(",") == quote]
+    assert found, [q.text for q in _quotes(quote_nlp, text)]
+    q = found[0]
+    assert (q.kind, q.speaker_text, q.cue) == (kind, speaker, cue)
+    assert text[q.start : q.end] == q.text
+    assert text[q.speaker_start : q.speaker_end] == speaker
+    assert text[q.cue_start : q.cue_end] == cue
+
+
+@pytest.mark.parametrize(
+    ("text", "inner"),
+    [
+        ("“It will take time to assess the ‘Arab spring’ for security,” he said.", "Arab spring"),
+        ("\"It is a 'Cold War' phantom,\" he said.", "Cold War"),
+    ],
+)
+def test_quote_within_a_quote_is_not_a_quotation(quote_nlp, text, inner):
+    quotes = _quotes(quote_nlp, text)
+    assert len(quotes) == 1
+    assert inner in quotes[0].text and quotes[0].kind == "direct"
+
+
+def test_scare_quotes_without_a_speaker_are_dropped(quote_nlp):
+    assert _quotes(quote_nlp, "The so-called “peace dividend” never came.") == []
+
+
+def test_apostrophes_are_not_quote_marks():
+    text = "Russia’s view of the students' union isn't 'settled' yet."
+    spans = quoted_spans(text, paragraph_ranges(text))
+    assert [text[s.start : s.end] for s in spans] == ["settled"]
+
+
+def test_quote_continued_in_the_next_paragraph(quote_nlp):
+    text = (
+        "“We will build the road. It will take years.\n\n"
+        "“Nobody else will pay for it,” the mayor said."
+    )
+    quotes = _quotes(quote_nlp, text)
+    assert [q.text.rstrip(",") for q in quotes] == [
+        "We will build the road. It will take years.",
+        "Nobody else will pay for it",
+    ]
+    assert all(q.speaker_text == "the mayor" and q.kind == "direct" for q in quotes)
+
+
+def test_opening_mark_never_closed_runs_to_the_paragraph_end(quote_nlp):
+    text = (
+        "“We must act,” he said, citing among them “the missile shield, the old treaty.\n\n"
+        "He reminded the audience that much has been done."
+    )
+    quotes = _quotes(quote_nlp, text)
+    unclosed = [q for q in quotes if q.text.startswith("the missile shield")]
+    assert unclosed and unclosed[0].text.endswith("the old treaty.")
+    assert unclosed[0].kind == "direct" and unclosed[0].speaker_text == "he"
+
+
+# --- the seed -------------------------------------------------------------------------------
+
+SEED_DIRECT = [
+    "The situation in Afghanistan, Syria, on the Korean peninsula",
+    "Over the recent time we have been witnessing",
+    "The threat of international terrorism is not getting weaker",
+    "Otherwise we will not be able to implement",
+    "Retaining ‘Cold War’ phantoms",
+    "We are simply bound to find solutions",
+    "the implementation of a controversial European anti-missile shield",  # never closed
+    "We are persistently building up cooperation",
+]
+
+
+@pytest.fixture(scope="module")
+def seed_quotes(quote_nlp, seed_text) -> list[Quote]:
+    return _quotes(quote_nlp, seed_text)
+
+
+@pytest.mark.parametrize("opening", SEED_DIRECT)
+def test_seed_direct_quotation_found_and_attributed_to_antonov(seed_quotes, opening):
+    found = [q for q in seed_quotes if q.text.startswith(opening)]
+    assert len(found) == 1, [q.text[:40] for q in seed_quotes]
+    q = found[0]
+    assert q.kind == "direct"
+    assert (q.speaker_entity, q.speaker_code) == ("anatoly-antonov", "RUSGOVMIL")
+    assert q.speaker_mention is not None and q.cue
+
+
+def test_seed_unclosed_quote_runs_to_its_paragraph_end(seed_quotes):
+    q = next(q for q in seed_quotes if q.text.startswith("the implementation"))
+    assert q.text.endswith("bypassing international law.")
+
+
+def test_seed_nested_quotes_are_not_quotations(seed_quotes):
+    assert not any(q.text in ("Arab spring", "Cold War") for q in seed_quotes)
+    assert len([q for q in seed_quotes if q.kind == "direct"]) == len(SEED_DIRECT)
+
+
+@pytest.mark.parametrize(
+    ("opening", "speaker"),
+    [
+        ("Russia and NATO must find solutions to the problems", "Anatoly Antonov"),
+        ("much has been done over the recent years", "He"),
+    ],
+)
+def test_seed_reported_speech(seed_quotes, opening, speaker):
+    q = next(q for q in seed_quotes if q.text.startswith(opening))
+    assert q.kind == "indirect" and q.speaker_text.endswith(speaker)
+    assert q.speaker_entity == "anatoly-antonov"
+
+
+# --- store and CLI ----------------------------------------------------------------------------
+
+
+def test_cli_quotes_by_speaker(seed_path, tmp_path):
+    db = str(tmp_path / "q.duckdb")
+    runner = CliRunner()
+    coded = runner.invoke(main, ["code", str(seed_path), "--db", db, "-q"])
+    assert coded.exit_code == 0, coded.output
+    result = runner.invoke(main, ["quotes", "--speaker", "Antonov", "--db", db, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.output)
+    assert len(rows) >= len(SEED_DIRECT)
+    assert rows == json.loads(json.dumps(api.quotes(db, speaker="Antonov"), default=str))
+    assert {r["speaker_entity"] for r in rows} == {"anatoly-antonov"}
+    assert api.quotes(db, speaker="rusgovmil") and not api.quotes(db, speaker="Obama")
+    table = runner.invoke(main, ["quotes", "--speaker", "nobody", "--db", db])
+    assert table.exit_code == 0 and "no quotes" in table.output
