@@ -35,8 +35,10 @@ __all__ = [
     "events",
     "explain",
     "null_verbs",
+    "places",
     "show",
     "stats",
+    "themes",
 ]
 
 
@@ -259,6 +261,45 @@ def stats(db: str | Path | Store | None = None) -> StoreStats:
     store, own = _open(db)
     try:
         return store.stats()
+    finally:
+        if own:
+            store.close()
+
+
+def places(
+    db: str | Path | Store | None = None,
+    article_id: str | None = None,
+    limit: int | None = None,
+) -> list[dict[str, Any]]:
+    """Stored places: counts per gazetteer place over the store, or one article's places."""
+    store, own = _open(db)
+    try:
+        return store.places(article_id=article_id, limit=limit)
+    finally:
+        if own:
+            store.close()
+
+
+def themes(
+    db: str | Path | Store | None = None,
+    article_id: str | None = None,
+    limit: int | None = None,
+    rollup: bool = True,
+) -> list[dict[str, Any]]:
+    """Stored themes: counts per theme over the store (a theme's counts include its
+    sub-themes' unless ``rollup`` is False), or one article's theme matches."""
+    from .themes.taxonomy import cached_taxonomy
+
+    taxonomy = cached_taxonomy()
+    store, own = _open(db)
+    try:
+        rows = store.themes(
+            article_id=article_id, limit=limit, ancestors=taxonomy.ancestors if rollup else None
+        )
+        for row in rows:
+            if row.get("name") is None and row["theme"] in taxonomy.themes:
+                row["name"] = taxonomy.themes[row["theme"]].name
+        return rows
     finally:
         if own:
             store.close()

@@ -410,6 +410,67 @@ def stats(ctx: click.Context, db: str | None, fmt: str) -> None:
     Console(highlight=False).print(table)
 
 
+@main.command()
+@click.option("--db", help="DuckDB file to read.")
+@click.option("--article", "article_id", help="Only the places of this article id.")
+@click.option("--limit", type=int, help="At most this many rows.")
+@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@click.pass_context
+def places(
+    ctx: click.Context, db: str | None, article_id: str | None, limit: int | None, fmt: str
+) -> None:
+    """Places: counts per place over the store, or one article's places with --article."""
+    settings = _settings(ctx, db=db)
+    rows = _with_store(lambda: api.places(settings.db, article_id, limit))
+    if not rows and fmt == "table":
+        click.echo(f"no places in {settings.db}")
+        return
+    if article_id:
+        columns = ["sentence", "text", "name", "feature", "country", "adm1", "role", "lat", "lon"]
+    else:
+        columns = [
+            "name",
+            "feature",
+            "country",
+            "adm1",
+            "mentions",
+            "articles",
+            "events",
+            "lat",
+            "lon",
+        ]
+    _render_rows(rows, fmt, columns, f"{len(rows)} places")
+
+
+@main.command()
+@click.option("--db", help="DuckDB file to read.")
+@click.option("--article", "article_id", help="Only the themes of this article id.")
+@click.option("--limit", type=int, help="At most this many rows.")
+@click.option("--no-rollup", is_flag=True, help="Count matched themes only, not their parents.")
+@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@click.pass_context
+def themes(
+    ctx: click.Context,
+    db: str | None,
+    article_id: str | None,
+    limit: int | None,
+    no_rollup: bool,
+    fmt: str,
+) -> None:
+    """Themes: counts per theme over the store (parents include their sub-themes), or one
+    article's theme matches with --article."""
+    settings = _settings(ctx, db=db)
+    rows = _with_store(lambda: api.themes(settings.db, article_id, limit, rollup=not no_rollup))
+    if not rows and fmt == "table":
+        click.echo(f"no themes in {settings.db}")
+        return
+    if article_id:
+        columns = ["sentence", "theme", "name", "text"]
+    else:
+        columns = ["theme", "name", "mentions", "articles"]
+    _render_rows(rows, fmt, columns, f"{len(rows)} themes")
+
+
 @main.command("settings")
 @click.option(
     "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -61,6 +63,7 @@ def render_article(record: CodedArticle, console: Console) -> None:
     if not record.events:
         console.print("no events coded", style="dim")
     _quotes(record, console)
+    _places_and_themes(record, console)
 
 
 def _quotes(record: CodedArticle, console: Console) -> None:
@@ -76,6 +79,39 @@ def _quotes(record: CodedArticle, console: Console) -> None:
         text = q.text if len(q.text) <= QUOTE_WIDTH else q.text[: QUOTE_WIDTH - 1] + "…"
         table.add_row(str(q.sentence), q.kind, speaker, q.cue or "", text)
     console.print(table)
+
+
+def _places_and_themes(record: CodedArticle, console: Console) -> None:
+    """One line per distinct place and theme, with counts, roles and the events located there."""
+    if record.places:
+        table = Table(title="places", title_justify="left")
+        for column in ("place", "feature", "country", "mentions", "roles", "events here"):
+            table.add_column(column, overflow="fold")
+        by_place: dict[str, list[Any]] = {}
+        for place in record.places:
+            by_place.setdefault(place.gazetteer_id or place.text, []).append(place)
+        for group in by_place.values():
+            ids = {p.id for p in group}
+            here = sum(1 for e in record.events if e.location in ids)
+            roles = ", ".join(sorted({p.role for p in group}))
+            first = group[0]
+            table.add_row(
+                first.name or first.text, first.feature or "", first.country or "",
+                str(len(group)), roles, str(here or ""),
+            )  # fmt: skip
+        console.print(table)
+    if record.themes:
+        counts: dict[tuple[str, str], int] = {}
+        for theme in record.themes:
+            counts[(theme.theme, theme.name)] = counts.get((theme.theme, theme.name), 0) + 1
+        listed = ", ".join(f"{name} ({n})" for (_, name), n in sorted(counts.items()))
+        console.print(f"themes: {listed}", markup=False)
+    if record.tone is not None:
+        t = record.tone
+        console.print(
+            f"tone {t.tone:+.2f} (positive {t.positive:.2f}%, negative {t.negative:.2f}%, "
+            f"polarity {t.polarity:.2f}, {t.word_count} words)"
+        )
 
 
 def _dateline(record: CodedArticle, console: Console) -> None:

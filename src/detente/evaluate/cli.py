@@ -82,3 +82,24 @@ def petrarch(path: str, as_json: bool, failures: bool, all_records: bool) -> Non
         click.echo(json.dumps(report.as_dict(with_outcomes=failures), indent=1))
     else:
         click.echo(render_report(report, show_failures=failures))
+
+
+@eval_group.command("tone")
+@click.argument("path", required=False, type=click.Path(exists=True, dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+def tone(path: str | None, as_json: bool) -> None:
+    """VADER alone against VADER with our diplomatic lexicon: accuracy and macro-F1 on the
+    labelled sentences (default: the packaged data/tone/labelled.tsv)."""
+    from pathlib import Path
+
+    from ..tone.evaluate import evaluate_tone, render_tone_report
+
+    try:
+        report = evaluate_tone(Path(path) if path else None)
+    except DetenteError as exc:
+        click.echo(f"detente: error: {exc}", err=True)
+        sys.exit(1)
+    if as_json:
+        click.echo(json.dumps(report.as_dict(), indent=1))
+    else:
+        click.echo(render_tone_report(report))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -238,6 +238,57 @@ class Store:
         if limit:
             sql += f" LIMIT {int(limit)}"
         return self._dicts(sql, params)
+
+    def places(
+        self, article_id: str | None = None, limit: int | None = None
+    ) -> list[dict[str, Any]]:
+        """Places: per article (each mention, in text order) or, by default, counted over the
+        store by gazetteer id (mentions, articles, and how often each was an event's place)."""
+        if article_id:
+            sql = 'SELECT * FROM places WHERE article_id = ? ORDER BY "start"'
+            return self._dicts(sql + (f" LIMIT {int(limit)}" if limit else ""), [article_id])
+        sql = (
+            "SELECT gazetteer_id, any_value(name) AS name, any_value(feature) AS feature, "
+            "any_value(country) AS country, any_value(adm1) AS adm1, any_value(lat) AS lat, "
+            "any_value(lon) AS lon, count(*) AS mentions, "
+            "count(DISTINCT article_id) AS articles, "
+            "count(*) FILTER (WHERE role = 'event') AS events, "
+            "count(*) FILTER (WHERE role = 'dateline') AS datelines "
+            "FROM places GROUP BY gazetteer_id ORDER BY mentions DESC, name"
+        )
+        return self._dicts(sql + (f" LIMIT {int(limit)}" if limit else ""))
+
+    def themes(
+        self,
+        article_id: str | None = None,
+        limit: int | None = None,
+        ancestors: Callable[[str], list[str]] | None = None,
+    ) -> list[dict[str, Any]]:
+        """Themes: per article (each match) or counted over the store by theme.
+
+        With ``ancestors`` (the taxonomy's), a theme's counts include its descendants' matches:
+        the store keeps only the matched theme, the roll-up happens here.
+        """
+        if article_id:
+            sql = 'SELECT * FROM themes WHERE article_id = ? ORDER BY "start"'
+            return self._dicts(sql + (f" LIMIT {int(limit)}" if limit else ""), [article_id])
+        rows = self.con.execute(
+            "SELECT article_id, theme, any_value(name), count(*) FROM themes "
+            "GROUP BY article_id, theme"
+        ).fetchall()
+        counts: dict[str, dict[str, Any]] = {}
+        for article, theme, name, n in rows:
+            for key in [theme, *(ancestors(theme) if ancestors else [])]:
+                row = counts.setdefault(
+                    key, {"theme": key, "name": None, "mentions": 0, "articles": set()}
+                )
+                row["mentions"] += n
+                row["articles"].add(article)
+                if key == theme:
+                    row["name"] = name
+        out = [{**r, "articles": len(r["articles"])} for r in counts.values()]
+        out.sort(key=lambda r: (-r["mentions"], r["theme"]))
+        return out[:limit] if limit else out
 
     def article_ids(self, prefix: str) -> list[str]:
         rows = self.con.execute(
