@@ -14,6 +14,8 @@ from functools import lru_cache
 from pathlib import Path
 
 VOWELS = frozenset("aeiou")
+#: American and British endings: a pattern written with either matches both.
+SPELLINGS = (("ize", "ise"), ("yze", "yse"))
 
 
 @lru_cache(maxsize=1)
@@ -71,5 +73,10 @@ def forms(lemma: str) -> frozenset[str]:
     lemma = lemma.lower()
     head, _, last = lemma.rpartition(" ")
     variants = _regular(last) | _irregular_forms().get(last, frozenset())
+    for us, uk in SPELLINGS:  # criticize/criticise, analyze/analyse
+        if last.endswith(us) or last.endswith(uk):
+            stem = last[: -len(us)]
+            other = stem + (uk if last.endswith(us) else us)
+            variants |= _regular(other)
     prefix = f"{head} " if head else ""
     return frozenset(prefix + v for v in variants)
