@@ -70,3 +70,26 @@ def test_settings_feed_the_pipeline(phoenix, monkeypatch):
     env = {"DETENTE_ACTORS_FILES": f"{phoenix[0]}, {phoenix[0]}", "DETENTE_AGENTS_FILES": ""}
     options = actor_options(load_settings(env=env))
     assert options["actors_files"] == [str(phoenix[0])] * 2 and options["agents_files"] == []
+
+
+@pytest.mark.slow
+def test_workers_code_with_the_same_petrarch_dictionaries(phoenix, tmp_path):
+    """--workers 2 with --actors/--agents gives the records of a single process."""
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    examples = Path(__file__).resolve().parents[1] / "examples"
+    actors, agents = phoenix
+    outputs = []
+    for workers in ("1", "2"):
+        out = tmp_path / f"w{workers}.jsonl"
+        command = [sys.executable, "-m", "detente", "code", str(examples), "--no-store"]
+        command += ["--jsonl", str(out), "--workers", workers, "--batch-size", "3", "-q"]
+        command += ["--actors", str(actors), "--agents", str(agents)]
+        subprocess.run(command, check=True)
+        outputs.append([json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()])
+    assert outputs[0] == outputs[1]
+    dictionaries = {m["dictionary"] for r in outputs[1] for m in r["mentions"]}
+    assert any(d and d.startswith("petrarch:") for d in dictionaries)

@@ -19,7 +19,13 @@ from .events.nullverbs import NullVerbReport, null_verbs
 from .ingest.normalize import article_id, clean_text
 from .ingest.readers import Limits, read_inputs
 from .model import Article, CodedArticle, write_jsonl
-from .pipeline import build_pipeline, code_docs, pipeline_version, used_dictionaries
+from .pipeline import (
+    build_pipeline,
+    code_docs,
+    default_pipeline,
+    pipeline_version,
+    used_dictionaries,
+)
 from .settings import Settings, load_settings
 from .store import Store, StoreStats
 from .store.database import EventFilter
@@ -77,7 +83,7 @@ def code_text(
     article = Article(
         id=article_id(clean, meta.get("url")), text=clean, published=published, **meta
     )
-    nlp = nlp or build_pipeline()
+    nlp = nlp or default_pipeline()
     return next(code_docs(nlp, [article]))
 
 
@@ -158,14 +164,15 @@ def code(
     if own_store:
         store = Store(settings.db)
     try:
-        nlp = build_pipeline(settings.model, **actor_options(settings, petrarch_only))
+        options = actor_options(settings, petrarch_only)
+        nlp = build_pipeline(settings.model, **options)
         current = (pipeline_version(nlp), json.dumps(used_dictionaries(nlp), sort_keys=True))
         limits = Limits(min_chars=settings.min_chars, max_chars=settings.max_chars)
         articles = _unique_articles(read_inputs(paths, limits), report, progress)
         batches: Iterable[list[Article]] = _batched(articles, settings.batch_size)
         if jsonl is None:
             batches = _skip_unchanged(batches, store, current, report, progress)
-        for records in _code_batches(nlp, batches, settings):
+        for records in _code_batches(nlp, batches, settings, options):
             if store is not None and write_store:
                 report.written += store.write(records)
             if jsonl is not None:
@@ -186,12 +193,16 @@ def code(
 
 
 def _code_batches(
-    nlp: Language, batches: Iterable[list[Article]], settings: Settings
+    nlp: Language,
+    batches: Iterable[list[Article]],
+    settings: Settings,
+    options: dict[str, Any],
 ) -> Iterator[list[CodedArticle]]:
+    """Batches coded here or in workers that build the same pipeline (``options``)."""
     if settings.workers > 1:
         from .scale.workers import code_in_workers
 
-        yield from code_in_workers(batches, settings.workers, settings.model)
+        yield from code_in_workers(batches, settings.workers, settings.model, options)
     else:
         for batch in batches:
             yield list(code_docs(nlp, batch, batch_size=min(settings.batch_size, 64)))

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import concurrent.futures as futures
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Any
 
 from spacy.language import Language
 
@@ -17,11 +18,11 @@ from ..model import Article, CodedArticle
 _worker_nlp: Language | None = None  # one per worker process, set by the initializer
 
 
-def _init_worker(model: str) -> None:
+def _init_worker(model: str, options: Mapping[str, Any]) -> None:
     global _worker_nlp
     from ..pipeline import build_pipeline
 
-    _worker_nlp = build_pipeline(model)
+    _worker_nlp = build_pipeline(model, **options)
 
 
 def _code_batch(articles: Sequence[Article]) -> list[CodedArticle]:
@@ -32,14 +33,20 @@ def _code_batch(articles: Sequence[Article]) -> list[CodedArticle]:
 
 
 def code_in_workers(
-    batches: Iterable[Sequence[Article]], workers: int, model: str = ""
+    batches: Iterable[Sequence[Article]],
+    workers: int,
+    model: str = "",
+    pipeline_options: Mapping[str, Any] | None = None,
 ) -> Iterator[list[CodedArticle]]:
     """Code batches in ``workers`` processes, yielding results in input order.
 
-    At most two batches per worker are in flight, so memory stays bounded on large corpora.
+    ``pipeline_options`` are ``build_pipeline`` keywords (actor dictionaries, PETRARCH files):
+    each worker builds the very pipeline the parent would, so records do not depend on
+    ``--workers``. At most two batches per worker are in flight, so memory stays bounded.
     """
+    options = dict(pipeline_options or {})
     with futures.ProcessPoolExecutor(
-        max_workers=workers, initializer=_init_worker, initargs=(model,)
+        max_workers=workers, initializer=_init_worker, initargs=(model, options)
     ) as pool:
         pending: deque[futures.Future[list[CodedArticle]]] = deque()
         for batch in batches:
