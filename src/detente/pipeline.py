@@ -96,6 +96,15 @@ def build_pipeline(
     return nlp
 
 
+@lru_cache(maxsize=2)
+def default_pipeline(model: str = "") -> Language:
+    """The default pipeline, built once per process for one-off calls (``api.code_text``).
+
+    Building loads every dictionary (seconds); jobs build their own with ``build_pipeline``.
+    """
+    return build_pipeline(model)
+
+
 def pipeline_version(nlp: Language) -> str:
     """What produced a record: détente's version, the stages and the spaCy model."""
     ours = [name for name in nlp.pipe_names if name.startswith("detente_")]

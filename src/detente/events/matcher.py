@@ -96,15 +96,25 @@ class PatternIndex:
 
     def __init__(self, patterns: tuple[Pattern, ...], sets: dict[str, tuple[str, ...]]) -> None:
         self.by_first: dict[str, list[CompiledPattern]] = defaultdict(list)
+        # Thousands of patterns share a few hundred elements: compile each element once.
+        cache: dict[Element, CompiledElement] = {}
         for pattern in patterns:
-            compiled = self._compile(pattern, sets)
+            compiled = self._compile(pattern, sets, cache)
             firsts = set(compiled.anchor.words) | {p[0] for p in compiled.anchor.phrases}
             for word in firsts:
                 self.by_first[word].append(compiled)
 
     @staticmethod
-    def _compile(pattern: Pattern, sets: dict[str, tuple[str, ...]]) -> CompiledPattern:
-        elements = [_compile_element(e, sets) for e in pattern.elements]
+    def _compile(
+        pattern: Pattern,
+        sets: dict[str, tuple[str, ...]],
+        cache: dict[Element, CompiledElement],
+    ) -> CompiledPattern:
+        elements = []
+        for element in pattern.elements:
+            if element not in cache:
+                cache[element] = _compile_element(element, sets)
+            elements.append(cache[element])
         a = pattern.anchor_index
         kinds = [e.kind for e in pattern.elements]
         passive = (
