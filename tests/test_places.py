@@ -1,0 +1,146 @@
+"""Places: the seed's places and roles, disambiguation, metonyms, non-places, event location."""
+
+from __future__ import annotations
+
+import pytest
+
+from detente.api import code_text
+from detente.errors import DictionaryError
+from detente.places.gazetteer import default_regions_path, load_regions
+
+
+@pytest.fixture(scope="module")
+def seed_record(nlp, seed_text):
+    return code_text(seed_text, nlp=nlp)
+
+
+def places_of(nlp, text: str) -> dict[str, tuple[str | None, str | None, str | None]]:
+    """Written name → (feature, country, adm1) of each place found."""
+    record = code_text(text, nlp=nlp)
+    return {p.text: (p.feature, p.country, p.adm1) for p in record.places}
+
+
+@pytest.mark.parametrize(
+    ("name", "feature", "country"),
+    [
+        ("Brussels", "city", "BEL"),
+        ("Afghanistan", "country", "AFG"),
+        ("Syria", "country", "SYR"),
+        ("Korean Peninsula", "region", None),
+        ("Euro-Atlantic area", "region", None),
+        ("Lisbon", "city", "PRT"),
+        ("Moscow", "city", "RUS"),
+    ],
+)
+def test_seed_places(seed_record, name, feature, country):
+    found = [p for p in seed_record.places if p.name == name]
+    assert found, name
+    assert all(p.feature == feature and p.country == country for p in found)
+    assert all(p.gazetteer_id and p.text for p in found)
+
+
+def test_seed_dateline_place(seed_record):
+    (dateline,) = [p for p in seed_record.places if p.role == "dateline"]
+    assert (dateline.text, dateline.name) == ("MOSCOW", "Moscow")
+    assert seed_record.article.text[dateline.start : dateline.end] == "MOSCOW"
+    assert dateline.lat == pytest.approx(55.75, abs=0.1)
+
+
+def test_seed_event_happened_in_brussels(seed_record):
+    by_id = {p.id: p for p in seed_record.places}
+    (event,) = [e for e in seed_record.events if e.sentence == 3]
+    assert by_id[event.location].name == "Brussels"
+    assert by_id[event.location].role == "event"
+
+
+@pytest.mark.parametrize("text", ["Russian", "Russia-NATO Council", "Russia-NATO", "Europe Treaty"])
+def test_seed_non_places(seed_record, text):
+    assert all(p.text != text for p in seed_record.places)
+    council = seed_record.article.text.index("Russia-NATO Council")
+    assert not any(council <= p.start < council + 19 for p in seed_record.places)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        (
+            "Georgia and Russia fought a war in 2008. Russian troops advanced near Tbilisi.",
+            "Georgia",
+            ("country", "GEO", None),
+        ),
+        (
+            "Voters in Georgia went to the polls. Turnout in Atlanta was high.",
+            "Georgia",
+            ("adm1", "USA", "US-GA"),
+        ),
+        ("The mayor of Paris, Texas, said the storm hit the town.", "Paris", ("city", "USA", "US-TX")),
+        ("Tornadoes hit towns in Texas. In Paris and Dallas roofs were torn off.", "Paris",
+         ("city", "USA", "US-TX")),
+        ("Macron met Biden in Paris on Monday. The US and France agreed.", "Paris",
+         ("city", "FRA", "FR.11")),
+    ],
+)  # fmt: skip
+def test_disambiguation_from_context(nlp, text, name, expected):
+    assert places_of(nlp, text)[name] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        ("Moscow said it would respond to the sanctions.", "Moscow", None),
+        ("Beijing rejected the claims made in Washington.", "Beijing", "Washington"),
+        ("The Kremlin refused. Talks were held in Moscow on Monday.", "Kremlin", "Moscow"),
+        ("The minister flew to Moscow for talks with Moscow.", None, "Moscow"),
+    ],
+)
+def test_metonyms_are_actors_not_places(nlp, text, absent, present):
+    record = code_text(text, nlp=nlp)
+    starts = {p.start for p in record.places}
+    if absent:
+        assert text.index(absent) not in starts
+    if present:
+        assert text.rindex(present) in starts or text.index(present) in starts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police said the Lisbon Treaty was signed at Moscow State University.",
+        "Russian and Georgian officials met US-Russian negotiators.",
+        "Reading the statement, the spokesman said nothing new.",
+    ],
+)
+def test_names_that_are_not_places(nlp, text):
+    assert code_text(text, nlp=nlp).places == ()
+
+
+def test_event_location_is_the_sentence_place_not_the_dateline(nlp):
+    text = "GENEVA, March 3 (Reuters) - Russia criticised NATO at a meeting held in Brussels."
+    record = code_text(text, nlp=nlp)
+    by_id = {p.id: p for p in record.places}
+    assert {p.name: p.role for p in record.places}["Geneva"] == "dateline"
+    assert record.events
+    for event in record.events:
+        assert by_id[event.location].name == "Brussels"
+
+
+@pytest.mark.parametrize(
+    ("yaml_text", "reason"),
+    [
+        ("- id: Bad Id\n  name: X\n  kind: region\n", "slug"),
+        ("- id: a\n  name: A\n  kind: ocean\n", "kind"),
+        ("- id: a\n  name: A\n  kind: sea\n  countries: [Russia]\n", "alpha-3"),
+        ("- id: a\n  name: A\n  kind: sea\n- id: a\n  name: B\n  kind: sea\n", "duplicate"),
+    ],
+)
+def test_regions_validation_names_file_and_line(tmp_path, yaml_text, reason):
+    path = tmp_path / "regions.yaml"
+    path.write_text(yaml_text, encoding="utf-8")
+    with pytest.raises(DictionaryError, match=reason) as info:
+        load_regions(path)
+    assert info.value.line is not None and str(path) in str(info.value)
+
+
+def test_packaged_regions_load():
+    regions = load_regions(default_regions_path())
+    assert len(regions) > 50
