@@ -45,7 +45,8 @@ def test_store_rolls_themes_up_to_parents(seed_record):
         flat = {r["theme"] for r in store.themes()}
         assert "ARMS_CONTROL" in rolled and "ARMS_CONTROL" not in flat
         assert rolled["ARMS_CONTROL"]["articles"] == 1
-        assert [r["theme"] for r in store.themes(article_id=seed_record.id)][0] == "MISSILE_DEFENCE"
+        first = store.themes(article_id=seed_record.id)[0]
+        assert first["theme"] == "MISSILE_DEFENCE"
 
 
 @pytest.mark.parametrize(
