@@ -21,12 +21,13 @@ from .matcher import (
     Match,
     _backward,
     _forward,
+    _in_noun_phrase,
     _match_forward,
-    _match_passive,
     _passive_aux,
     best_matches,
+    match_at,
 )
-from .patterns import GAP, SET, SOURCE, TARGET, Element
+from .patterns import GAP, SET, SOURCE, TARGET, WORD, Element
 from .sentence import SentenceView, sentence_views
 from .stage import EventStage, Trace
 
@@ -119,31 +120,41 @@ def _missing(element: Element, side: str) -> str:
 
 
 def diagnose(view: SentenceView, i: int, compiled: CompiledPattern) -> str:
-    """Where ``compiled`` stops matching with its anchor at token i ("" if it matches)."""
+    """Where ``compiled`` stops matching with its anchor at token i ("" if it matches).
+
+    The matcher itself decides whether the pattern matches; the reason for a failure is found
+    by matching ever longer stretches of the pattern on each side of the anchor.
+    """
+    if any(True for _ in match_at(view, i, compiled)):
+        return ""
     pattern = compiled.pattern
     a = pattern.anchor_index
     ends = _match_forward(view, compiled.anchor, i)
     if not ends:
         return f"the anchor {element_text(pattern.elements[a])!r} is not complete here"
-    if compiled.passive and _passive_aux(view, i) is not None:
-        if any(_match_passive(view, i, end, compiled) for end in ends):
-            return ""
-        return "passive form: no subject before the auxiliary, or no 'by' agent after"
-    post_end: list[int] = []
+    if "verbal" in pattern.flags and _in_noun_phrase(view, i):
+        return "the anchor is a noun here (after a determiner) and the pattern wants the verb"
+    if _passive_aux(view, i) is not None and compiled.anchor.kind == WORD:
+        if not compiled.passive:
+            return "passive form, and the pattern has no passive reading"
+        return "passive form: no subject actor before the auxiliary, or no 'by' agent after"
+    failed_at = []
     for end in ends:
-        for k in range(1, len(compiled.post) + 1):
-            if not any(True for _ in _forward(view, compiled.post[:k], 0, end, ())):
-                post_end.append(k)
-                break
-        else:
-            post_end.append(0)
-    if all(post_end):
-        k = max(post_end)
-        return _missing(pattern.elements[a + k], "after the anchor")
+        k = next(
+            (
+                k
+                for k in range(1, len(compiled.post) + 1)
+                if not any(True for _ in _forward(view, compiled.post[:k], 0, end, ()))
+            ),
+            0,
+        )
+        failed_at.append(k)
+    if all(failed_at):
+        return _missing(pattern.elements[a + max(failed_at)], "after the anchor")
     for k in range(1, len(compiled.pre) + 1):
         if not any(True for _ in _backward(view, compiled.pre[:k], 0, i, ())):
             return _missing(pattern.elements[a - k], "before the anchor")
-    return ""
+    return "the parts match, but not together"
 
 
 def _tries(
@@ -165,8 +176,9 @@ def _tries(
 def anchors_of(view: SentenceView, stage: EventStage) -> Iterator[AnchorFound]:
     """Every anchor word of the sentence with the patterns tried there."""
     by_token: dict[int, list[CompiledPattern]] = {}
-    for i, compiled in stage.index.candidates(view):
-        by_token.setdefault(i, []).append(compiled)
+    for i, word in enumerate(view.lower):  # every pattern anchored here, not only candidates
+        for compiled in stage.index.by_first.get(word, ()):
+            by_token.setdefault(i, []).append(compiled)
     best = {m.anchor_start: m for m in best_matches(view, stage.index)}
     for i, candidates in sorted(by_token.items()):
         whole = [c for c in candidates if _match_forward(view, c.anchor, i)]
