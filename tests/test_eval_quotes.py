@@ -16,7 +16,7 @@ from detente.evaluate.quotes import evaluate
 
 #: Figures on the 84 dev articles (direct = content with quotation marks).
 FLOORS = {
-    ("direct", "precision"): 0.80,
+    ("direct", "precision"): 0.81,
     ("direct", "recall"): 0.77,
     ("direct", "f1"): 0.78,
     ("all", "precision"): 0.72,

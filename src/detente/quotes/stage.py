@@ -20,6 +20,12 @@ from .marks import QuotedSpan, quoted_spans
 from .speakers import link_mention, resolved_mention, speaker_of_cue
 from .tokens import TokenView, find_cues, mark_quoted, token_view
 
+#: Short words a title-case quotation may have in lower case ("Meet the Press").
+TITLE_MINOR = frozenset(
+    {"the", "a", "an", "of", "and", "or", "in", "on", "at", "to", "for", "with"}
+)
+#: A cue followed by these reports a circumstance, not a clause, before a partial quote.
+CIRCUMSTANCE_PREPOSITIONS = frozenset({"in", "on", "at", "during", "with", "from", "via", "after"})
 #: Manifest name of the speech-cue list.
 MANIFEST_NAME = "quotes"
 
@@ -72,7 +78,8 @@ def find_drafts(
             if clause is not None:
                 indirect.append(clause)
         kept.append(draft)
-    drafts = sorted(kept + indirect, key=lambda d: (d.start, d.end))
+    unique = {(d.start, d.end, d.kind): d for d in kept + indirect}
+    drafts = sorted(unique.values(), key=lambda d: (d.start, d.end))
     return _fill_from_context(view, spans, drafts)
 
 
@@ -97,15 +104,29 @@ def _partial_attribution(
     start, end = view.sentence_bounds[view.sentence[first]]
     cues = [c for c in view.cues if start <= c.start < end]
     ordered = [c for c in reversed(cues) if c.start < first] + [c for c in cues if c.start > first]
+    if _is_title(view.text[draft.start : draft.end]):
+        return None, None  # a show, book or slogan named in quotation marks
     for cue in ordered:
         speaker, _ = speaker_of_cue(view, cue, start, end)
         if speaker is not None:
+            if cue.start < first and _after_preposition(view, cue.end, first):
+                return None, None  # "said in an interview with “Meet the Press”"
             clause = mixed_draft(view, cue, speaker, first)
             attribution = Attribution(cue, speaker)
             if clause is not None and not (clause.start <= draft.start < clause.end):
                 clause = None
             return attribution, clause
     return None, None
+
+
+def _is_title(text: str) -> bool:
+    words = [w for w in text.split() if w[:1].isalpha()]
+    return len(words) >= 2 and all(w[0].isupper() for w in words if w.lower() not in TITLE_MINOR)
+
+
+def _after_preposition(view: TokenView, cue_end: int, quote_at: int) -> bool:
+    """The words from the cue to the quote are a circumstance ("in an interview with")."""
+    return cue_end < quote_at and view.lower[cue_end] in CIRCUMSTANCE_PREPOSITIONS
 
 
 def _fill_from_context(
