@@ -57,6 +57,28 @@ def test_not_an_actor(nlp, text, absent):
     assert absent not in found(nlp, text)
 
 
+@pytest.mark.parametrize(
+    ("text", "written", "code", "kind"),
+    [
+        ("Russia opposes a European anti-missile shield.", "European", "EUR", "adjective"),
+        ("The European continent is calm.", "European", "EUR", "adjective"),
+        ("Troops massed near Russian borders.", "Russian", "RUS", "adjective"),
+        ("The Russians said no.", "Russians", "RUS", "country"),  # a demonym that acts
+        ("The Chinese said no.", "Chinese", "CHN", "country"),
+        ("Russia's position is clear.", "Russia", "RUS", "country"),
+    ],
+)
+def test_bare_adjectives_are_marked(nlp, text, written, code, kind):
+    """A bare country adjective keeps its code but is kind "adjective": it modifies a noun."""
+    (mention,) = [m for m in mentions(nlp, text) if m.text == written]
+    assert (mention.code, mention.kind) == (code, kind)
+
+
+def test_bare_adjective_does_not_act(nlp):
+    record = api.code_text("The European continent welcomed the plan.", nlp=nlp)
+    assert all(e.source_code != "EUR" for e in record.events)
+
+
 def test_russia_nato_council_is_one_actor(nlp):
     result = mentions(nlp, "The Russia-NATO Council met.")
     assert [(m.text, m.kind, m.entity_id) for m in result] == [

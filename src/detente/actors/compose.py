@@ -34,6 +34,17 @@ def _title_case(doc: Doc, start: int, end: int) -> bool:
     return all(t.text[:1].isupper() for t in doc[start:end] if t.is_alpha)
 
 
+def acting_demonym(doc: Doc, start: int, end: int) -> bool:
+    """A demonym used as a noun can act: "Russians", "the Chinese said", "the Swiss, ..."."""
+    text = doc[start:end].text
+    if text.endswith("s") and not text.endswith("ss"):
+        return True  # a plural: "the Russians", "Americans"
+    definite = start > 0 and doc[start - 1].lower_ in vocab.DEFINITE
+    following = doc[end] if end < len(doc) else None
+    heads = following is None or not following.is_alpha or following.lower_ in vocab.SPEECH_VERBS
+    return definite and heads
+
+
 class Composer:
     """Turns one Doc's atoms into drafts; holds only the dictionary (no per-Doc state)."""
 
@@ -74,7 +85,14 @@ class Composer:
             if draft is not None:
                 draft.start = _the(doc, atom.start)
                 return draft
-            return self._entry(doc, Atom(atom.start, atom.end, "country", atom.key))
+            draft = self._entry(doc, Atom(atom.start, atom.end, "country", atom.key))
+            if (
+                draft is not None
+                and not possessive
+                and not acting_demonym(doc, atom.start, atom.end)
+            ):
+                draft.kind = "adjective"  # "a European shield", "Russian borders"
+            return draft
         if atom.kind == "sector":
             draft = self._role_phrase(doc, atom.start, by_start, taken, None)
             if draft is not None and (draft.kind == "person" or self._stands_alone(doc, draft)):

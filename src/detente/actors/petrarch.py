@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from functools import lru_cache
 from pathlib import Path
 
 from spacy.tokens import Doc
 
+from ..datafiles import data_path, load_yaml_entries
 from ..interop.petrarch_actors import (
     ActorDictionary,
     ActorEntry,
@@ -23,6 +25,7 @@ from ..interop.petrarch_actors import (
     read_actors,
     read_agents,
 )
+from .compose import acting_demonym
 from .recognize import POSSESSIVES, Draft
 
 #: First segments that make a PETRARCH code an IGO rather than a country.
@@ -75,8 +78,11 @@ class PetrarchCoder:
                 i += 1
                 continue
             entry, source, end = match
-            found.append(self._draft(entry, source, i, end, words, covered, day))
-            i = found[-1].end
+            draft = self._draft(entry, source, i, end, words, covered, day)
+            if draft.kind == "country" and _bare_adjective(doc, draft):
+                draft.kind = "adjective"  # "Russian borders": a modifier, as in ours
+            found.append(draft)
+            i = draft.end
         found = self._merge_names(found)
         found += self._leading_agents(words, found, covered)
         return sorted(drafts + found, key=lambda d: d.start)
@@ -214,6 +220,20 @@ class PetrarchCoder:
             )
         draft.person_like = draft.kind == "person"
         return draft
+
+
+@lru_cache(maxsize=1)
+def country_adjectives() -> frozenset[str]:
+    """Country adjectives of our dictionary: PETRARCH files do not mark "RUSSIAN" as one."""
+    entries = load_yaml_entries(data_path("actors", "countries.yaml"))
+    return frozenset(a for entry in entries for a in entry.get("adjectives") or ())
+
+
+def _bare_adjective(doc: Doc, draft: Draft) -> bool:
+    """One adjective token, not a demonym used as a noun (see ``compose._acting_demonym``)."""
+    if draft.end - draft.start != 1 or doc[draft.start].text not in country_adjectives():
+        return False
+    return not acting_demonym(doc, draft.start, draft.end)
 
 
 def _kind(entry: ActorEntry, code: str | None) -> str:

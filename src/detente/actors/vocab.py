@@ -23,7 +23,8 @@ GROUP_KINDS = frozenset({"armed", "party", "movement"})
 
 #: Mention kinds, as stored in ``Mention.kind``.
 MENTION_KINDS = (
-    "country", "igo", "group", "person", "sector", "pronoun", "description", "metonym",
+    "country", "adjective", "igo", "group", "person", "sector", "pronoun", "description",
+    "metonym",
 )  # fmt: skip
 
 #: CAMEO composite codes carry a country and at most this many sector segments (RUSGOVMIL).

@@ -9,11 +9,9 @@ the delegation, said").
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
-from ..datafiles import data_path, load_yaml_entries
 from ..model import Mention
 
 #: Tokens that end a clause for the purpose of finding a verb's actors.
@@ -61,20 +59,10 @@ class SentenceView:
         return -1
 
 
-@lru_cache(maxsize=1)
-def country_adjectives() -> frozenset[str]:
-    """Every country adjective and demonym of our dictionary ("Russian", "Russians")."""
-    entries = load_yaml_entries(data_path("actors", "countries.yaml"))
-    return frozenset(a for entry in entries for a in entry.get("adjectives") or ())
-
-
-def _is_modifier(mention: Mention, following: str | None) -> bool:
-    """A bare country adjective before a lower-case noun modifies it: "Russian borders"."""
-    if mention.kind != "country" or following is None:
-        return False
-    if mention.text not in country_adjectives() or mention.text.endswith("s"):
-        return False  # a name ("Iran"), or a plural demonym that can act ("the Russians")
-    return following[:1].islower() and following.isalpha()
+def _is_modifier(mention: Mention) -> bool:
+    """A bare country adjective ("Russian borders", "a European shield") modifies a noun: the
+    actor stage marks it with kind "adjective"; plural demonyms ("the Russians") can act."""
+    return mention.kind == "adjective"
 
 
 def sentence_views(doc: Doc, mentions: tuple[Mention, ...]) -> list[SentenceView]:
@@ -95,8 +83,7 @@ def sentence_views(doc: Doc, mentions: tuple[Mention, ...]) -> list[SentenceView
             start, end = span.start - sent.start, span.end - sent.start
             if start < 0 or end > len(lower) or any(slot_at[i] >= 0 for i in range(start, end)):
                 continue
-            following = sent[end].text if end < len(lower) else None
-            slots.append(Slot(mention, start, end, _is_modifier(mention, following)))
+            slots.append(Slot(mention, start, end, _is_modifier(mention)))
             for i in range(start, end):
                 slot_at[i] = len(slots) - 1
         boundary = [t.text in HARD_BOUNDARIES or (t.is_space and "\n" in t.text) for t in sent]
