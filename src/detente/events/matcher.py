@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from .inflect import forms
-from .patterns import GAP, SET, SKIP, SOURCE, TARGET, WORD, Element, Pattern
+from .patterns import FUNCTION_WORDS, GAP, SET, SKIP, SOURCE, TARGET, WORD, Element, Pattern
 from .sentence import SentenceView
 
 #: Tokens a plain ``...`` may skip.
@@ -95,14 +95,30 @@ class PatternIndex:
     """Every pattern, compiled and indexed by the first word of each anchor form."""
 
     def __init__(self, patterns: tuple[Pattern, ...], sets: dict[str, tuple[str, ...]]) -> None:
+        # anchor word -> patterns needing nothing else; anchor word -> key word -> patterns,
+        # where the key is a word of the pattern's smallest required element: a sentence then
+        # only tries the patterns whose key it contains (most anchors head hundreds).
         self.by_first: dict[str, list[CompiledPattern]] = defaultdict(list)
+        self.keyed: dict[str, dict[str, list[CompiledPattern]]] = defaultdict(
+            lambda: defaultdict(list)
+        )
         # Thousands of patterns share a few hundred elements: compile each element once.
         cache: dict[Element, CompiledElement] = {}
         for pattern in patterns:
             compiled = self._compile(pattern, sets, cache)
             firsts = set(compiled.anchor.words) | {p[0] for p in compiled.anchor.phrases}
+            keys = (
+                min(compiled.required, key=lambda w: (bool(w & FUNCTION_WORDS), len(w)))
+                if compiled.required
+                else None
+            )
             for word in firsts:
-                self.by_first[word].append(compiled)
+                if keys is None:
+                    self.by_first[word].append(compiled)
+                else:
+                    for key in keys:
+                        self.keyed[word][key].append(compiled)
+        self.keyed = {word: dict(by_key) for word, by_key in self.keyed.items()}
 
     @staticmethod
     def _compile(
@@ -143,9 +159,18 @@ class PatternIndex:
     def candidates(self, view: SentenceView) -> Iterator[tuple[int, CompiledPattern]]:
         present = set(view.lower)
         for i, word in enumerate(view.lower):
-            for compiled in self.by_first.get(word, ()):
-                if all(not words.isdisjoint(present) for words in compiled.required):
-                    yield i, compiled
+            yield from ((i, compiled) for compiled in self.by_first.get(word, ()))
+            by_key = self.keyed.get(word)
+            if not by_key:
+                continue
+            seen: set[int] = set()
+            for key in present.intersection(by_key):
+                for compiled in by_key[key]:
+                    if id(compiled) in seen:
+                        continue
+                    seen.add(id(compiled))
+                    if all(not words.isdisjoint(present) for words in compiled.required):
+                        yield i, compiled
 
 
 # --- element matching -------------------------------------------------------------------------
