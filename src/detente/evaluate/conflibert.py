@@ -217,23 +217,30 @@ def read_records(path: str | Path) -> Iterator[Record]:
 # --- predicting -------------------------------------------------------------------------------
 
 
+#: Classes of cooperation: negated, CAMEO codes them as a rejection (12), verbal conflict.
+COOPERATION = frozenset({1, 2})
+VERBAL_CONFLICT = 3
+
+
 def event_class(event: Event) -> int:
-    """The PentaClass of one coded event (by its CAMEO root)."""
-    return ROOT_CLASS.get(event.root, NO_EVENT)
+    """The PentaClass of one coded event: by its CAMEO root, and CAMEO's rule for negation.
+
+    "Will not lift the embargo", "failed to reach agreement": CAMEO codes a refused or failed
+    act of cooperation as Reject (12); our coder keeps the verb's code and flags it negated.
+    """
+    label = ROOT_CLASS.get(event.root, NO_EVENT)
+    return VERBAL_CONFLICT if event.negated and label in COOPERATION else label
 
 
 def main_event(events: Sequence[Event]) -> Event | None:
-    """The event a one-label sentence is taken to report.
+    """The event a one-label sentence is taken to report: the first predicate's.
 
-    Several events: prefer one not negated and not reported speech (the sentence's own
-    event), then the most confident, then the first in the sentence. None: no event.
+    The main clause's verb usually comes first; events named after it are embedded in it
+    ("condemned the attack", "rejected a call to release"). Ties: the most confident.
     """
     if not events:
         return None
-    return min(
-        events,
-        key=lambda e: (e.negated, e.reported, -e.confidence, e.start),
-    )
+    return min(events, key=lambda e: (e.start, -e.confidence))
 
 
 def _predicted_spans(
