@@ -99,3 +99,11 @@ def test_cli_explain_json_matches_api(seed_lead, nlp):
 def test_cli_explain_rejects_a_bad_date():
     result = CliRunner().invoke(main, ["explain", "Russia criticized NATO.", "--date", "July"])
     assert result.exit_code == 2
+
+
+def test_the_actor_without_a_code_is_named(small_nlp):
+    explanation = explain("Russia criticized the rebels.", nlp=small_nlp)
+    codes = {a.text: a.code for a in explanation.actors}
+    if codes.get("the rebels", "x") is not None:
+        pytest.skip("the actor dictionary now codes 'the rebels'")
+    assert any("the target 'the rebels' has no actor code" in d for d in explanation.decisions)

@@ -191,7 +191,9 @@ class EventStage:
             tgt = view.slots[t].mention if t is not None else None
             if src.code is None or (tgt is not None and tgt.code is None):
                 if trace:
-                    trace.add(f"{where}: an actor has no code ({src.text!r})")
+                    role, text = ("source", src.text) if src.code is None else ("target", "")
+                    text = text or (tgt.text if tgt is not None else "")
+                    trace.add(f"{where}: the {role} {text!r} has no actor code")
                 continue
             if tgt is not None and (src.code == tgt.code or _same_entity(src, tgt)):
                 if trace:
