@@ -34,6 +34,16 @@ def _title_case(doc: Doc, start: int, end: int) -> bool:
     return all(t.text[:1].isupper() for t in doc[start:end] if t.is_alpha)
 
 
+#: Atoms that name a dictionary person: a full name or alias, or a single name ("Putin").
+PERSON_ATOMS = frozenset({"person", "single"})
+
+
+def _mark_single(draft: Draft, atom: Atom) -> None:
+    """A single name is coded as its person unless coreference finds a full mention of it."""
+    if atom.kind == "single":
+        draft.single, draft.resolution = atom.note, "surname"
+
+
 def acting_demonym(doc: Doc, start: int, end: int) -> bool:
     """A demonym used as a noun can act: "Russians", "the Chinese said", "the Swiss, ..."."""
     text = doc[start:end].text
@@ -115,9 +125,10 @@ class Composer:
         person_atom = by_start.get(pos)
         draft = Draft(start=start, end=pos, kind="sector", country=country, sectors=terms)
         draft.described = described
-        if person_atom is not None and person_atom.kind == "person" and not noun:
+        if person_atom is not None and person_atom.kind in PERSON_ATOMS and not noun:
             draft.person = self.dictionary.people[person_atom.key]
             draft.kind, draft.end = "person", person_atom.end
+            _mark_single(draft, person_atom)
         elif (
             terms
             and not noun
@@ -166,9 +177,10 @@ class Composer:
     def _entry(self, doc: Doc, atom: Atom) -> Draft | None:
         d = self.dictionary
         draft = Draft(start=atom.start, end=atom.end, kind=atom.kind, dictionary=self.source)
-        if atom.kind == "person":
-            draft.person = d.people[atom.key]
+        if atom.kind in PERSON_ATOMS:
+            draft.kind, draft.person = "person", d.people[atom.key]
             draft.person_like = True
+            _mark_single(draft, atom)
         elif atom.kind in ("organisation", "context"):
             org = d.organisations[atom.key]
             draft.kind = "igo" if org.kind in IGO_KINDS else "group"
@@ -209,13 +221,14 @@ def code_draft(draft: Draft, day: dt.date | None, day_source: str) -> None:
         draft.entity_id, draft.entity_name, draft.wikidata = person.id, person.name, person.wikidata
         draft.country = person.country or draft.country
         role = person.role_on(day)
+        single = f"; {draft.single}" if draft.single else ""
         if role is not None:
             draft.code = role.code
             draft.roles = sectors_of(role.code, draft.country)
             when = f"held on {day} ({day_source})" if day else "the latest role (no article date)"
-            draft.role_applied = f"{role.describe()}: {when}"
+            draft.role_applied = f"{role.describe()}: {when}{single}"
             return
-        draft.role_applied = f"no dictionary role on {day}; coded from the words"
+        draft.role_applied = f"no dictionary role on {day}; coded from the words{single}"
     elif draft.kind == "person":
         draft.entity_id = "unknown:" + (draft.name or "").lower().replace(" ", "-")
         draft.entity_name = draft.name

@@ -35,7 +35,8 @@ def surname_drafts(doc: Doc, drafts: list[Draft], words: list[str]) -> list[Draf
     named: dict[str, Draft] = {}
     for d in drafts:
         if d.kind == "person" and d.surname and d.end - d.start > 1:
-            named.setdefault(d.surname, d)
+            for form in (d.surname, *sorted(d.single_forms)):
+                named.setdefault(form, d)
     if not named:
         return []
     covered = _covered(drafts, len(words))
@@ -140,9 +141,11 @@ def _rule(doc: Doc, draft: Draft, day: dt.date | None) -> Rule | None:
 
         return person, f"{text!r} {draft.resolution}: {{how}} person"
     if draft.resolution == "surname":
+        written = doc[draft.end - 1].text
 
         def named(d: Draft) -> bool:
-            return d.person_like and d.surname == draft.surname and d.end - d.start > 1
+            same = d.surname in (draft.surname, written) or written in d.single_forms
+            return d.person_like and same and d.end - d.start > 1 and d.kind != "pronoun"
 
         return named, f"surname {text!r}: {{how}} person named in full with it"
     if draft.kind in ("description", "sector") and draft.person_like and draft.name is None:

@@ -37,6 +37,9 @@ COUNTRIES_FILE = "countries.yaml"
 ORGANISATIONS_FILE = "organisations.yaml"
 GROUPS_FILE = "groups.yaml"
 SECTORS_FILE = "sectors.tsv"
+SURNAME_STOPS_FILE = "surname_stops.tsv"
+#: Why a single name is never taken alone (``surname_stops.tsv``).
+STOP_REASONS = frozenset({"word", "place", "name"})
 PEOPLE_GLOB = "people/*.yaml"
 
 #: Required keys of each file's entries.
@@ -60,6 +63,7 @@ class ActorDictionary:
     sectors: dict[str, SectorTerm]  # by singular and plural form, lower case
     people: dict[str, Person]
     warnings: tuple[DictionaryError, ...] = ()
+    surname_stops: frozenset[str] = frozenset()  # single names never coded alone
 
     @property
     def sector_terms(self) -> dict[str, SectorTerm]:
@@ -331,6 +335,27 @@ def _load_sectors(path: Path, out: _Collector) -> dict[str, SectorTerm]:
     return found
 
 
+def _load_surname_stops(path: Path, out: _Collector) -> frozenset[str]:
+    """Single names never coded alone: common words, places, very common names."""
+    if not path.exists():
+        return frozenset()
+    try:
+        rows = list(read_tsv(path))
+    except DictionaryError as exc:
+        out.errors.append(exc)
+        return frozenset()
+    found: dict[str, int] = {}
+    for line, row in rows:
+        form, reason = row.get("form", "").strip(), row.get("reason", "").strip()
+        if not form or " " in form or reason not in STOP_REASONS:
+            out.error(str(path), line, f"want one word and a reason in {sorted(STOP_REASONS)}")
+        elif form in found:
+            out.error(str(path), line, f"duplicate form {form!r} (first at line {found[form]})")
+        else:
+            found[form] = line
+    return frozenset(found)
+
+
 def _role(item: Any, person: _Entry, countries: dict[str, Country], out: _Collector) -> Role | None:
     sub = _Entry(item if isinstance(item, dict) else {}, person.path, out)
     sub.line = sub.line or person.line
@@ -487,13 +512,14 @@ def _build(root: Path) -> tuple[ActorDictionary, _Collector]:
     groups = _load_groups(root / GROUPS_FILE, countries, out)
     sectors = _load_sectors(root / SECTORS_FILE, out)
     people = _load_people(sorted(root.glob(PEOPLE_GLOB)), countries, out)
-    dictionary = ActorDictionary(str(root), countries, organisations, groups, sectors, people, ())
+    stops = _load_surname_stops(root / SURNAME_STOPS_FILE, out)
+    dictionary = ActorDictionary(str(root), countries, organisations, groups, sectors, people)
     from .aliases import alias_collisions  # the alias index needs the loaded entries
 
     for path, line, reason in alias_collisions(dictionary):
         out.warn(path, line, reason)
     return ActorDictionary(
-        str(root), countries, organisations, groups, sectors, people, tuple(out.warnings)
+        str(root), countries, organisations, groups, sectors, people, tuple(out.warnings), stops
     ), out
 
 

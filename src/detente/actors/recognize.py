@@ -20,6 +20,7 @@ from . import vocab
 from .aliases import AliasTarget, name_index
 from .dictionary import ActorDictionary
 from .entries import Person, SectorTerm
+from .single import SingleNames
 
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 HYPHENS = frozenset({"-", "–"})
@@ -31,8 +32,9 @@ class Atom:
 
     start: int
     end: int
-    kind: str  # an alias kind (person, organisation, ...) or "sector"
+    kind: str  # an alias kind (person, organisation, ...), "single" or "sector"
     key: str  # entry key: person id, org id, country code, sector term
+    note: str = ""  # why a single name is that person
 
 
 @dataclass
@@ -53,6 +55,8 @@ class Draft:
     role_applied: str | None = None
     described: str = ""  # the role words written before a name ("Deputy Defense Minister")
     name: str | None = None  # the person's name as written (unknown people)
+    single: str = ""  # why a name written alone ("Putin") is this person
+    single_forms: frozenset[str] = frozenset()  # the person's names written alone
     antecedent: int | None = None  # index of the draft this one resolves to
     resolution: str | None = None
     dictionary: str | None = None
@@ -78,7 +82,15 @@ class ActorMatcher:
         self.sectors = PhraseMatcher(vocab_, attr="LOWER")
         self._add(self.names, self.index, tokenize)
         self._add(self.sectors, dictionary.sectors, tokenize)
-        self.boundaries = _validity_boundaries(dictionary)
+
+        def excluded(form: str) -> bool:
+            taken = form in self.index or form.lower() in dictionary.sectors
+            return taken or form in dictionary.surname_stops
+
+        self.single = SingleNames.build(dictionary.people.values(), excluded)
+        self._add(self.names, self.single.people, tokenize)
+        days = set(_validity_boundaries(dictionary)) | self.single.boundaries()
+        self.boundaries = tuple(sorted(days))
 
     def same_forms(self, first: dt.date | None, second: dt.date | None) -> bool:
         """True when no country or dated alias starts or ends between two dates."""
@@ -97,13 +109,42 @@ class ActorMatcher:
         strings = doc.vocab.strings
         found: list[Atom] = []
         for match_id, start, end in self.names(doc):
-            target = self._choose(self.index[strings[match_id]], day)
-            if target is not None and not _modifier_compound(doc, end):
+            form = strings[match_id]
+            if _modifier_compound(doc, end):
+                continue
+            if form not in self.index:
+                single = self._single(doc, form, start, end, day)
+                found.extend([single] if single is not None else [])
+                continue
+            target = self._choose(self.index[form], day)
+            if target is not None:
                 found.append(Atom(start, end, target.kind, target.key))
         for match_id, start, end in self.sectors(doc):
             term = self.dictionary.sectors[strings[match_id]]
             found.append(Atom(start, end, "sector", term.term))
         return _longest_first(found)
+
+    def _single(
+        self, doc: Doc, form: str, start: int, end: int, day: dt.date | None
+    ) -> Atom | None:
+        """A single name as an atom, unless it is part of a longer name or ambiguous."""
+        if end < len(doc) and _is_name_token(doc[end]) and not doc[end].is_sent_start:
+            return None  # "Abe Lincoln", "Putin Foundation"
+        before = doc[start - 1] if start > 0 else None
+        if (
+            before is not None
+            and not doc[start].is_sent_start
+            and _is_name_token(before)
+            and before.lower_ not in self.dictionary.sectors
+            and before.text not in self.index
+            and not before.is_sent_start
+        ):
+            return None  # "Hiroshi Abe" is not Shinzo Abe
+        chosen = self.single.choose(form, day)
+        if chosen is None:
+            return None
+        person, why = chosen
+        return Atom(start, end, "single", person.id, why)
 
     def _choose(self, targets: tuple[AliasTarget, ...], day: dt.date | None) -> AliasTarget | None:
         """The most specific target valid on ``day`` (undated forms always are)."""

@@ -70,6 +70,8 @@ class ActorStage:
                     drafts = self._drafts(doc, day)
         for draft in drafts:
             code_draft(draft, day, source)
+            if draft.person is not None and self.matcher is not None:
+                draft.single_forms = self.matcher.single.forms_of(draft.person)
         words = [t.text for t in doc]
         drafts = sorted(
             drafts + surname_drafts(doc, drafts, words) + pronoun_drafts(doc, drafts, words),

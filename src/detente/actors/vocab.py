@@ -104,3 +104,11 @@ PLACE_PREPOSITIONS = frozenset({
     "in", "at", "to", "from", "near", "outside", "inside", "into", "via", "around", "through",
     "of", "toward", "towards", "across", "within",
 })  # fmt: skip
+
+#: Role titles of heads of state or government: among namesakes in office, one of these wins.
+HEAD_TITLES = (
+    "president", "prime minister", "premier", "chancellor", "king", "queen", "emir", "sultan",
+    "taoiseach", "supreme leader", "acting president", "interim president", "acting prime",
+    "caretaker prime", "transitional president", "general secretary", "chairman of",
+)  # fmt: skip
+NOT_HEAD_WORDS = ("exchequer", "vice", "deputy", "university", "senate", "assembly")
