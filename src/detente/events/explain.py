@@ -19,6 +19,7 @@ from ..model import Article, Event, Mention
 from .matcher import (
     CompiledPattern,
     Match,
+    PatternIndex,
     _backward,
     _forward,
     _in_noun_phrase,
@@ -173,11 +174,23 @@ def _tries(
     return tuple(out)
 
 
+def anchored_on(index: PatternIndex, word: str) -> list[CompiledPattern]:
+    """Every pattern whose anchor starts with ``word`` (the index also keys them by a rare word)."""
+    found = list(index.by_first.get(word, ()))
+    seen = {id(c) for c in found}
+    for group in getattr(index, "keyed", {}).get(word, {}).values():
+        for compiled in group:
+            if id(compiled) not in seen:
+                seen.add(id(compiled))
+                found.append(compiled)
+    return found
+
+
 def anchors_of(view: SentenceView, stage: EventStage) -> Iterator[AnchorFound]:
     """Every anchor word of the sentence with the patterns tried there."""
     by_token: dict[int, list[CompiledPattern]] = {}
     for i, word in enumerate(view.lower):  # every pattern anchored here, not only candidates
-        for compiled in stage.index.by_first.get(word, ()):
+        for compiled in anchored_on(stage.index, word):
             by_token.setdefault(i, []).append(compiled)
     best = {m.anchor_start: m for m in best_matches(view, stage.index)}
     for i, candidates in sorted(by_token.items()):

@@ -23,6 +23,7 @@ from ..errors import InputError
 from ..ingest.readers import Limits, read_inputs
 from ..model import Article, Mention
 from .dates import WEEKDAYS
+from .explain import anchored_on
 from .matcher import best_matches
 from .patterns import FUNCTION_WORDS
 from .sentence import SentenceView, sentence_views
@@ -150,7 +151,7 @@ def uncovered(doc: Doc, stage: EventStage) -> Iterator[Hit]:
                 view.span.text.strip(),
                 str(left.mention.code),
                 str(right.mention.code),
-                view.lower[k] in stage.index.by_first,
+                bool(anchored_on(stage.index, view.lower[k])),
             )
 
 
