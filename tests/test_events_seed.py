@@ -46,4 +46,8 @@ def test_every_event_points_at_its_predicate(record):
     for event in record.events:
         assert text[event.start : event.end].strip()
         assert event.pattern_id and ":" in event.pattern_id
-        assert record.sentences[event.sentence].start <= event.start < record.sentences[event.sentence].end
+        assert (
+            record.sentences[event.sentence].start
+            <= event.start
+            < record.sentences[event.sentence].end
+        )
