@@ -236,7 +236,8 @@ def evaluate_petrarch(path: str | Path, all_records: bool = False) -> PetrarchRe
     outcomes = []
     for record in read_xml_records(xml):
         article = Article(id=f"{record.id}#{record.index}", text=record.text, published=record.date)
-        doc = stage(nlp(make_doc(nlp, article)))
+        dyad = record.options.get("require_dyad", "true").strip().lower() != "false"
+        doc = stage.configured(require_dyad=dyad)(nlp(make_doc(nlp, article)))
         events = _discarded(doc, doc._.events, discards)
         included = all_records or not include or (record.category or "") in include
         outcomes.append(judge(record, event_triples(events), included))

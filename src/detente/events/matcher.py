@@ -393,6 +393,10 @@ def _forward(
             group, end = found
             after = pos if element.gap else end
             yield from _forward(view, elements, idx + 1, after, (*binds, (element.kind, group)))
+        elif element.gap and element.kind == TARGET:
+            # No actor: the match is incomplete (ranked below complete ones); the stage codes
+            # it with no target only when a dyad is not required (PETRARCH's require_dyad).
+            yield from _forward(view, elements, idx + 1, pos, binds)
 
 
 def _backward(

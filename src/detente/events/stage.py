@@ -9,6 +9,7 @@ the shallow guesses when they name an actor.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -112,15 +113,27 @@ class EventStage:
         ontology: Ontology | None = None,
         any_code: bool = False,
         sports_discards: bool = True,
+        require_dyad: bool = True,
     ) -> None:
         self.ontology = ontology or default_ontology()
         #: Keep codes outside CAMEO as written (PETRARCH dictionaries use WEIS and test codes).
         self.any_code = any_code
         #: Our sports/entertainment discards; off when a PETRARCH discard list replaces them.
         self.sports_discards = sports_discards
+        #: PETRARCH's ``require_dyad``: off, an event whose pattern finds no target is still
+        #: coded (PETRARCH writes the missing actor as ``---``).
+        self.require_dyad = require_dyad
         self.patterns = patterns or default_patterns()
         self.index = PatternIndex(self.patterns.patterns, self.patterns.sets)
         self.dictionaries: tuple[str, ...] = ("events",)
+
+    def configured(self, require_dyad: bool) -> EventStage:
+        """The same stage (patterns and index shared) with another ``require_dyad``."""
+        if require_dyad == self.require_dyad:
+            return self
+        other = copy.copy(self)
+        other.require_dyad = require_dyad
+        return other
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.events = tuple(self.code(doc))
@@ -166,6 +179,7 @@ class EventStage:
             return []
         if (
             not targets
+            and self.require_dyad
             and not {"notarget", "mutual"} & pattern.flags
             and match.pattern.pattern.has_target
         ):

@@ -62,6 +62,9 @@ class PetrarchRecord:
     attributes: Mapping[str, str]
     index: int
     line: int
+    #: ``<Config>`` options in effect for this record: the environment's, then every
+    #: ``<Config>`` between sentences so far (the suite flips ``require_dyad`` that way).
+    options: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
 
     @property
     def triples(self) -> tuple[tuple[str, str, str], ...]:
@@ -148,7 +151,7 @@ class _Collector:
             self.draft.codings.append(_coding(attrs))
         elif name == "Environment":
             self.in_environment = True
-        elif name == "Config" and self.in_environment:
+        elif name == "Config":  # in the environment or between sentences: applies from here on
             self.options[attrs.get("option", "")] = attrs.get("value", "")
         if name in ("Text", "Parse") or (self.in_environment and name != "Environment"):
             self.buffer = []
@@ -196,6 +199,7 @@ class _Collector:
             attributes=MappingProxyType(dict(attrs)),
             index=self.count,
             line=draft.line,
+            options=MappingProxyType(dict(self.options)),
         )
         self.count += 1
         return record
