@@ -74,6 +74,7 @@ class Gazetteer:
 
     names: dict[str, list[Candidate]] = field(default_factory=dict)
     first_words: set[str] = field(default_factory=set)
+    prefixes: set[str] = field(default_factory=set)  # every name cut after each of its tokens
     neighbours: dict[str, frozenset[str]] = field(default_factory=dict)
     demonyms: frozenset[str] = frozenset()
     cameo_to_iso3: dict[str, str] = field(default_factory=dict)
@@ -88,7 +89,9 @@ class Gazetteer:
         if readings is None:
             readings = self.names[name] = []
             self.first_words.add(_FIRST_WORD.split(name, maxsplit=1)[0])
-            self.max_words = max(self.max_words, len(_TOKENISH.findall(name)))
+            cuts = [m.end() for m in _TOKENISH.finditer(name)]
+            self.prefixes.update(name[:cut] for cut in cuts)
+            self.max_words = max(self.max_words, len(cuts))
         elif any(c.entry.id == entry.id for c in readings):
             return
         readings.append(Candidate(entry, how))

@@ -110,24 +110,29 @@ class PlaceStage:
 
     def _scan(self, doc: Doc, sentence_of: Callable[[int], int]) -> list[_Match]:
         """Longest gazetteer names starting at each token (left to right, no overlaps)."""
-        gaz, text, n = self.gazetteer, doc.text, len(doc)
+        gaz, text = self.gazetteer, doc.text
+        words = [t.text for t in doc]
+        n = len(words)
         found: list[_Match] = []
         i = 0
         while i < n:
-            token = doc[i]
-            if token.text not in gaz.first_words:
+            if words[i] not in gaz.first_words:
                 i += 1
                 continue
-            best = -1
+            begin, best = doc[i].idx, -1
             for j in range(i, min(n, i + MAX_NAME_TOKENS)):
-                if j > i and (doc[j].is_sent_start or doc[j].is_space):
+                token = doc[j]
+                if j > i and (token.is_sent_start or token.is_space):
                     break
-                if text[token.idx : doc[j].idx + len(doc[j])] in gaz.names:
+                candidate = text[begin : token.idx + len(words[j])]
+                if candidate not in gaz.prefixes:
+                    break
+                if candidate in gaz.names:
                     best = j
             if best < 0:
                 i += 1
                 continue
-            name = text[token.idx : doc[best].idx + len(doc[best])]
+            name = text[begin : doc[best].idx + len(words[best])]
             found.append(_Match(i, best + 1, name, gaz.names[name], sentence_of(i)))
             i = best + 1
         for k, match in enumerate(found):

@@ -105,6 +105,7 @@ class ToneScorer:
         self.analyzer.lexicon = dict(self.analyzer.lexicon)  # our own copy
         self.rewrites: list[tuple[re.Pattern[str], str]] = []
         self.phrases: re.Pattern[str] | None = None
+        self.rewrite_any: re.Pattern[str] | None = None
         if baseline:
             return
         terms = _read_lexicon(lexicon_path or data_path("tone", "diplomatic.tsv"))
@@ -115,11 +116,17 @@ class ToneScorer:
             self.phrases = re.compile(rf"\b(?:{alternation})\b", re.IGNORECASE)
         for term, value in terms.items():
             self.analyzer.lexicon[term.replace(" ", "_")] = value
+        if self.rewrites:  # one pass over the text for all rewrites, in file order
+            groups = "|".join(f"(?P<r{i}>{p.pattern})" for i, (p, _) in enumerate(self.rewrites))
+            self.rewrite_any = re.compile(groups, re.IGNORECASE)
+
+    def _rewrite(self, match: re.Match[str]) -> str:
+        return self.rewrites[int((match.lastgroup or "r0")[1:])][1]
 
     def prepare(self, text: str) -> str:
         """Rewrite implicit negations, then join lexicon phrases into single words."""
-        for pattern, replacement in self.rewrites:
-            text = pattern.sub(replacement, text)
+        if self.rewrite_any is not None:
+            text = self.rewrite_any.sub(self._rewrite, text)
         if self.phrases is not None:
             text = self.phrases.sub(lambda m: m.group(0).lower().replace(" ", "_"), text)
         return text
