@@ -20,9 +20,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .cues import (
+    CLAUSE_KINDS,
     CONTENT_FILLERS,
     HEARER_LEMMAS,
     MAX_SPEAKER_TOKENS,
+    NO_INDIRECT_LEMMAS,
     NOT_CLAUSE_STARTS,
 )
 from .marks import QuotedSpan
@@ -37,6 +39,8 @@ DIRECT_OPENING_CONTEXT = frozenset({":", ",", "—", "–", "("})
 RIGHT_WINDOW = MAX_SPEAKER_TOKENS + 3
 #: How many tokens before an opening mark its cue may be ("he said, citing among them “").
 LEFT_WINDOW = 12
+#: Tokens between a cue and a quotation that end the cue's clause ("said: “", "said, citing “").
+MIXED_BREAKS = frozenset({",", ":", ";", "—", "–", "(", "."})
 #: A headline attribution "Speaker: …" has at most this many tokens before the colon.
 MAX_HEADLINE_SPEAKER = 6
 
@@ -143,6 +147,26 @@ def attribution_before(view: TokenView, span: QuotedSpan) -> Attribution | None:
     return None
 
 
+def _mixed(view: TokenView, cue: Cue | None, span: QuotedSpan) -> bool:
+    """A quotation inside the clause its cue reports ("said Perez was right to urge “…”",
+    "said “it gets me mad” every time"): the clause, not the quotation, is what was said."""
+    first = view.token_at(span.open_at)
+    if cue is None or cue.start > first:
+        return False
+    if any(view.words[k] in MIXED_BREAKS or view.quoted[k] for k in range(cue.end, first)):
+        return False
+    if cue.end < first:
+        return cue.form.kind in CLAUSE_KINDS and cue.form.lemma not in NO_INDIRECT_LEMMAS
+    if span.close_at is None or view.text[span.end - 1] in ".,?!":
+        return False  # the quotation ends its own clause
+    after = view.token_at(span.close_at) + 1
+    return (
+        after < len(view.words)
+        and view.sentence[after] == view.sentence[first]
+        and view.words[after][:1].isalnum()
+    )
+
+
 def direct_drafts(view: TokenView, spans: list[QuotedSpan]) -> tuple[list[Draft], set[int]]:
     """Drafts for every quoted span, and the start tokens of the cues they took."""
     cue_tokens = {c.start for c in view.cues} | {c.end - 1 for c in view.cues}
@@ -153,7 +177,11 @@ def direct_drafts(view: TokenView, spans: list[QuotedSpan]) -> tuple[list[Draft]
         sentence = view.sentence[view.token_at(span.start)]
         attribution = None
         if kind == "direct":
-            attribution = attribution_after(view, span) or attribution_before(view, span)
+            attribution = attribution_after(view, span)
+            if attribution is None:
+                attribution = attribution_before(view, span)
+                if attribution is not None and _mixed(view, attribution.cue, span):
+                    kind, attribution = "partial", None
             if attribution is not None and attribution.cue is not None:
                 used.add(attribution.cue.start)
         drafts.append(Draft(span.start, span.end, kind, sentence, attribution, index))

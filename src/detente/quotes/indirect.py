@@ -114,6 +114,16 @@ def _according_to(view: TokenView, cue: Cue, start: int, end: int) -> Draft | No
     return None
 
 
+def _clause_of(view: TokenView, cue: Cue, start: int, end: int) -> Draft | None:
+    """The clause a speech cue reports: after it when one follows at once ("…, Carson said he
+    has …"), else the clause before its comma ("Talks will resume, the minister said.")."""
+    if cue.end < end and view.words[cue.end] != ",":
+        after = _after_cue(view, cue, start, end)
+        if after is not None:
+            return after
+    return _before_comma(view, cue, start, end) or _after_cue(view, cue, start, end)
+
+
 def indirect_drafts(view: TokenView, used: set[int], dateline_end: int) -> list[Draft]:
     """Indirect speech of every cue that no direct quotation took."""
     drafts: list[Draft] = []
@@ -126,7 +136,7 @@ def indirect_drafts(view: TokenView, used: set[int], dateline_end: int) -> list[
         elif cue.form.kind not in CLAUSE_KINDS or cue.form.lemma in NO_INDIRECT_LEMMAS:
             continue
         else:
-            draft = _before_comma(view, cue, start, end) or _after_cue(view, cue, start, end)
+            draft = _clause_of(view, cue, start, end)
         if draft is not None:
             drafts.append(draft)
     return drafts

@@ -97,9 +97,9 @@ def _partial_attribution(
     view: TokenView, draft: Draft, indirect: list[Draft]
 ) -> tuple[Attribution | None, Draft | None]:
     """The reported speech around a partial quote, found or made from its sentence's cue."""
-    for other in indirect:
-        if other.start <= draft.start and draft.end <= other.end:
-            return other.attribution, None
+    around = [o for o in indirect if o.start <= draft.start and draft.end <= o.end]
+    if around:  # the outermost clause: "Trump said he believes X was “a mistake”"
+        return min(around, key=lambda o: o.start).attribution, None
     first = view.token_at(draft.start)
     start, end = view.sentence_bounds[view.sentence[first]]
     cues = [c for c in view.cues if start <= c.start < end]
@@ -151,7 +151,11 @@ def _fill_from_context(
         if source is None and draft.quote_index is not None:
             source = _continuation(spans, out, i)
         if source is not None:
-            out[i] = replace(draft, attribution=out[source].attribution)
+            attribution = out[source].attribution
+            if out[source].start > draft.start and attribution is not None:
+                # a later cue is that quote's own: this one only borrows its speaker
+                attribution = Attribution(None, attribution.speaker)
+            out[i] = replace(draft, attribution=attribution)
     return out
 
 
