@@ -93,3 +93,15 @@ def test_workers_code_with_the_same_petrarch_dictionaries(phoenix, tmp_path):
     assert outputs[0] == outputs[1]
     dictionaries = {m["dictionary"] for r in outputs[1] for m in r["mentions"]}
     assert any(d and d.startswith("petrarch:") for d in dictionaries)
+
+
+def test_agents_joined_by_and_give_one_code_each(shared_data):
+    """ "Danish media and government": the actor with either agent (PETRARCH's A/B codes)."""
+    folder = shared_data / "petrarch" / "validate_dictionaries"
+    nlp = build_pipeline(
+        actors_files=[str(folder / "PETR.Validate.actors.txt")],
+        agents_files=[str(folder / "PETR.Validate.agents.txt")],
+        petrarch_only=True,
+    )
+    record = api.code_text("The Danish Islamist media and government warned Gondor.", nlp=nlp)
+    assert record.mentions[0].code == "DNKMUSMED/DNKMUSGOV"

@@ -175,6 +175,11 @@ def test_agent_forms_and_codes() -> None:
     assert agents.lookup("ministries of silly walks") == AgentCode("GOV", "suffix")
     assert AgentCode("GOV", "suffix").apply("ARN") == "ARNGOV"
     assert AgentCode("NGO", "prefix").apply("FRA") == "NGOFRA"
+    # compared by 3-letter segments: the letters NGO inside ARNGOV are not the code NGO
+    assert AgentCode("NGO", "prefix").apply("ARNGOV") == "NGOARNGOV"
+    assert AgentCode("WGO", "suffix").apply("GMWGOV") == "GMWGOVWGO"
+    assert AgentCode("GOVMED", "suffix").apply("HGWGOVMED") == "HGWGOVMED"
+    assert AgentCode("GOV", "suffix").apply("ARNGOV") == "ARNGOV"
 
 
 def test_phoenix_agents_with_their_quirks() -> None:

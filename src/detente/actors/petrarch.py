@@ -174,6 +174,23 @@ class PetrarchCoder:
                     return entry, i + length
         return None
 
+    def _alternative_agent(
+        self, words: list[str], pos: int, agents: list[AgentEntry]
+    ) -> tuple[AgentEntry, int] | None:
+        """ "MEDIA AND GOVERNMENT": an agent joined by "AND" to the previous one, not followed
+        by an actor or "of" of its own (then it belongs to that actor)."""
+        if not agents or pos + 1 >= len(words) or words[pos] != "AND":
+            return None
+        found = self._agent_at(words, pos + 1)
+        if found is None:
+            return None
+        after = found[1]
+        if after < len(words) and (
+            words[after] in AGENT_LINKS or self._actor_at(words, after) is not None
+        ):
+            return None
+        return found
+
     def _next_agent(
         self, words: list[str], pos: int, covered: list[bool]
     ) -> tuple[AgentEntry, int] | None:
@@ -202,11 +219,14 @@ class PetrarchCoder:
         dated = next((c for c in entry.codes if c.code == code and c.restricted), None)
         pos = end + (1 if end < len(words) and words[end].lower() in POSSESSIVES else 0)
         agents: list[AgentEntry] = []
-        while (found := self._next_agent(words, pos, covered)) is not None:
+        others: list[AgentEntry] = []  # "DANISH MEDIA AND GOVERNMENT": either agent
+        while not others and (found := self._next_agent(words, pos, covered)) is not None:
             agents.append(found[0])
             pos = end = found[1]
-        for agent in agents:
-            code = agent.code.apply(code) if code else code
+            while (alternative := self._alternative_agent(words, pos, agents)) is not None:
+                others.append(alternative[0])
+                pos = end = alternative[1]
+        code = _agent_codes(code, agents, others)
         name = " ".join(entry.words).replace("_", " ").title()
         draft = Draft(start=start, end=end, kind=_kind(entry, code), code=code)
         draft.country = code[:3] if code and not code.startswith(IGO_PREFIXES) else None
@@ -220,6 +240,23 @@ class PetrarchCoder:
             )
         draft.person_like = draft.kind == "person"
         return draft
+
+
+def _agent_codes(
+    code: str | None, agents: list[AgentEntry], others: list[AgentEntry]
+) -> str | None:
+    """The actor code with its agents; agents joined by "and" give one code each, written
+    with ``/`` as PETRARCH writes several actors (``DNKMED/DNKGOV``)."""
+    if not code:
+        return code
+    variants = [agents] + [[*agents[:-1], other] for other in others]
+    codes = []
+    for variant in variants:
+        combined = code
+        for agent in variant:
+            combined = agent.code.apply(combined)
+        codes.append(combined)
+    return "/".join(dict.fromkeys(codes))
 
 
 @lru_cache(maxsize=1)

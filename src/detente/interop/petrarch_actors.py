@@ -409,8 +409,13 @@ class AgentCode:
     position: Literal["suffix", "prefix"]
 
     def apply(self, actor_code: str) -> str:
-        """Combine with an actor code the way the ``~`` says (no doubling of a present code)."""
-        if self.code in actor_code:
+        """Combine with an actor code the way the ``~`` says (no doubling of a present code).
+
+        Codes are compared by 3-letter segments: ``NGO`` is not in ``ARNGOV`` although the
+        letters are (``AR·NGO·V``), so an MSF Arnor diplomat is ``NGOARNGOV``.
+        """
+        width = len(self.code)
+        if any(actor_code[k : k + width] == self.code for k in range(0, len(actor_code), 3)):
             return actor_code
         return actor_code + self.code if self.position == "suffix" else self.code + actor_code
 
