@@ -113,6 +113,12 @@ class _ProgressBar:
 @click.option(
     "--agents", "agents_files", multiple=True, help="PETRARCH agent dictionary (repeatable)."
 )
+@click.option(
+    "--verbs",
+    "verbs_files",
+    multiple=True,
+    help="PETRARCH verb dictionary coding events instead of our patterns (repeatable).",
+)
 @click.option("--petrarch-only", is_flag=True, help="Use the PETRARCH files instead of our actors.")
 @click.pass_context
 def code(
@@ -127,6 +133,7 @@ def code(
     quiet: bool | None,
     actors_files: Sequence[str],
     agents_files: Sequence[str],
+    verbs_files: Sequence[str],
     petrarch_only: bool,
 ) -> None:
     """Code news files, folders, globs or - (stdin) into the store.
@@ -145,6 +152,7 @@ def code(
         quiet=quiet,
         actors_files=",".join(actors_files) or None,
         agents_files=",".join(agents_files) or None,
+        verbs_files=",".join(verbs_files) or None,
     )
     if petrarch_only and not actors_files and not settings.actors_files:
         raise click.UsageError("--petrarch-only needs --actors FILE", ctx)
@@ -216,7 +224,13 @@ def _render_rows(rows: list[dict[str, Any]], fmt: str, columns: Sequence[str], t
             table.add_column(column, overflow="fold")
         for row in rows:
             table.add_row(*(_cell(row.get(c)) for c in columns))
-        Console(highlight=False).print(table)
+        table_console().print(table)
+
+
+def table_console() -> Console:
+    """A console for tables: the terminal's width, or a wide page when output is piped."""
+    console = Console(highlight=False)
+    return console if console.is_terminal else Console(highlight=False, width=160)
 
 
 def _cell(value: Any) -> str:
@@ -314,13 +328,13 @@ def events(
         "code",
         "target_code",
         "goldstein",
-        "quad_class",
         "source_text",
         "target_text",
         "article_id",
         "sentence",
-        "pattern_id",
     ]
+    if fmt == "table":  # the full id and the pattern are in csv and json; a table stays readable
+        rows = [{**r, "article_id": r["article_id"][:8]} for r in rows]
     _render_rows(rows, fmt, columns, f"{len(rows)} events")
 
 
