@@ -42,6 +42,15 @@ ADVERBS = frozenset({
     "subsequently", "separately", "similarly", "specifically", "explicitly", "openly",
     "angrily", "bluntly", "firmly", "forcefully", "calmly", "emphatically", "'s", "is", "was",
 })  # fmt: skip
+#: Modal verbs between a speaker and the cue ("she can deny", "he could say").
+MODALS = frozenset({"can", "could", "may", "might", "should", "must", "shall", "did", "does"})
+#: Time phrases between a speaker and the cue ("A judge last month ordered").
+TIME_NOUNS = frozenset({
+    "month", "week", "year", "day", "night", "morning", "afternoon", "evening", "weekend",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+})  # fmt: skip
+#: Words that open such a time phrase.
+TIME_OPENERS = frozenset({"last", "this", "next", "that", "on", "late", "early"})
 #: Words that end a speaker phrase read backward or forward from the cue.
 SPEAKER_STOPS = frozenset({
     "that", "and", "but", "or", "nor", "who", "whom", "which", "when", "while", "where",

@@ -38,7 +38,7 @@ DIRECT_OPENING_CONTEXT = frozenset({":", ",", "—", "–", "("})
 #: How many tokens after a closing mark an attribution may start ("…,” the minister added").
 RIGHT_WINDOW = MAX_SPEAKER_TOKENS + 3
 #: How many tokens before an opening mark its cue may be ("he said, citing among them “").
-LEFT_WINDOW = 12
+LEFT_WINDOW = 20
 #: Tokens between a cue and a quotation that end the cue's clause ("said: “", "said, citing “").
 MIXED_BREAKS = frozenset({",", ":", ";", "—", "–", "(", "."})
 #: A headline attribution "Speaker: …" has at most this many tokens before the colon.
@@ -147,6 +147,21 @@ def attribution_before(view: TokenView, span: QuotedSpan) -> Attribution | None:
     return None
 
 
+def attribution_colon(view: TokenView, span: QuotedSpan) -> Attribution | None:
+    """ "HuffPollster: “…”", "Fallon fired back: “…”": a short named phrase opening the
+    sentence, then a colon, then the quotation."""
+    first = view.token_at(span.open_at)
+    colon = first - 1
+    sent_start = view.sentence_bounds[view.sentence[first]][0]
+    if colon <= sent_start or view.words[colon] != ":":
+        return None
+    if colon - sent_start > MAX_HEADLINE_SPEAKER or not view.words[sent_start][:1].isupper():
+        return None
+    if any(view.quoted[k] or view.is_punct(k) for k in range(sent_start, colon)):
+        return None
+    return Attribution(None, (sent_start, colon))
+
+
 def _mixed(view: TokenView, cue: Cue | None, span: QuotedSpan) -> bool:
     """A quotation inside the clause its cue reports ("said Perez was right to urge “…”",
     "said “it gets me mad” every time"): the clause, not the quotation, is what was said."""
@@ -182,6 +197,8 @@ def direct_drafts(view: TokenView, spans: list[QuotedSpan]) -> tuple[list[Draft]
                 attribution = attribution_before(view, span)
                 if attribution is not None and _mixed(view, attribution.cue, span):
                     kind, attribution = "partial", None
+                elif attribution is None:
+                    attribution = attribution_colon(view, span)
             if attribution is not None and attribution.cue is not None:
                 used.add(attribution.cue.start)
         drafts.append(Draft(span.start, span.end, kind, sentence, attribution, index))

@@ -17,9 +17,12 @@ from .cues import (
     ADVERBS,
     MAX_APPOSITION_TOKENS,
     MAX_SPEAKER_TOKENS,
+    MODALS,
     NOT_CLAUSE_STARTS,
     SPEAKER_PRONOUNS,
     SPEAKER_STOPS,
+    TIME_NOUNS,
+    TIME_OPENERS,
 )
 from .tokens import Cue, TokenView
 
@@ -57,11 +60,25 @@ def _skip_apposition(view: TokenView, end: int, floor: int) -> int | None:
     return k
 
 
+def _adverb(view: TokenView, i: int) -> bool:
+    """An adverb or modal between speaker and cue ("he truly believed", "she can deny")."""
+    word = view.words[i]
+    lower = view.lower[i]
+    if lower in ADVERBS or lower in MODALS:
+        return True
+    return len(word) > 4 and word.islower() and word.isalpha() and lower.endswith("ly")
+
+
 def speaker_before(view: TokenView, cue_start: int, floor: int) -> tuple[int, int] | None:
     """The phrase ending right before a cue (adverbs and an apposition skipped)."""
     end = cue_start
-    while end - 1 >= floor and view.lower[end - 1] in ADVERBS and view.lower[end - 1] != "it":
+    while end - 1 >= floor and _adverb(view, end - 1) and view.lower[end - 1] != "it":
         end -= 1
+    if end - 2 >= floor and view.lower[end - 1] in TIME_NOUNS:
+        if view.lower[end - 2] in TIME_OPENERS:
+            end -= 2
+        while end - 1 >= floor and _adverb(view, end - 1) and view.lower[end - 1] != "it":
+            end -= 1
     if end - 1 >= floor and view.words[end - 1] == ",":
         skipped = _skip_apposition(view, end, floor)
         if skipped is None:
