@@ -213,3 +213,16 @@ def test_pattern_files_need_codes_of_their_root(tmp_path):
     (tmp_path / "04_consult.txt").write_text("111  S criticize T\n", encoding="utf-8")
     with pytest.raises(DictionaryError, match="does not belong to root 04"):
         load_patterns(Path(tmp_path))
+
+
+def test_a_negated_cooperative_act_is_coded_as_cameo_does(nlp):
+    """ "did not withdraw" is a refusal to de-escalate (1246), not a withdrawal (negation.tsv)."""
+    assert triples(nlp, "Iraq did not withdraw from Kuwait.", negated=True) == [
+        ("IRQ", "1246", "KWT", True)
+    ]
+
+
+def test_a_negated_conflict_act_is_kept_flagged(nlp):
+    assert triples(nlp, "Russia did not attack Ukraine.", negated=True) == [
+        ("RUS", "190", "UKR", True)
+    ]

@@ -167,3 +167,13 @@ def test_a_second_process_gets_a_clear_error(tmp_path):
     finally:
         proc.communicate("\n", timeout=30)
     assert Path(path).exists()
+
+
+def test_negated_acts_are_left_out_unless_asked_for():
+    base = record("a")
+    kept = dataclasses.replace(base.events[0], id="e1", negated=True, code="1246", root="12")
+    dropped = dataclasses.replace(base.events[0], id="e2", negated=True)
+    with Store(":memory:") as store:
+        store.write([dataclasses.replace(base, events=(base.events[0], kept, dropped))])
+        assert [e["id"] for e in store.events()] == ["e0", "e1"]
+        assert len(store.events(EventFilter(include_negated=True))) == 3

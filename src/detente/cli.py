@@ -296,6 +296,9 @@ def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.d
 @click.option("--since", callback=_date, help="Events on or after this date (YYYY-MM-DD).")
 @click.option("--until", callback=_date, help="Events on or before this date (YYYY-MM-DD).")
 @click.option("--limit", type=int, help="At most this many events.")
+@click.option(
+    "--negated", is_flag=True, help="Also list negated acts CAMEO does not code ('did not attack')."
+)
 @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
 @click.pass_context
 def events(
@@ -307,12 +310,19 @@ def events(
     since: dt.date | None,
     until: dt.date | None,
     limit: int | None,
+    negated: bool,
     fmt: str,
 ) -> None:
     """List coded events: who did what to whom, when, and from which sentence."""
     settings = _settings(ctx, db=db)
     where = api.EventFilter(
-        source=source, target=target, code=code_prefix, since=since, until=until, limit=limit
+        source=source,
+        target=target,
+        code=code_prefix,
+        since=since,
+        until=until,
+        limit=limit,
+        include_negated=negated,
     )
     rows = _with_store(lambda: api.events(settings.db, where))
     if not rows and fmt == "table":

@@ -77,6 +77,15 @@ def speech_forms() -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
 
 
 @lru_cache(maxsize=1)
+def negation_codes() -> dict[str, str]:
+    """Code prefix -> the Reject/Refuse code CAMEO gives the negated act."""
+    return {
+        row["prefix"]: row["negated_code"]
+        for _, row in read_tsv(data_path("events", "negation.tsv"))
+    }
+
+
+@lru_cache(maxsize=1)
 def discard_phrases() -> tuple[tuple[str, ...], ...]:
     """Sports and entertainment phrases: a sentence with one is not coded."""
     lines = data_path("events", "discards.txt").read_text(encoding="utf-8").splitlines()
@@ -151,7 +160,7 @@ class EventStage:
                 continue
             for match in best_matches(view, self.index):
                 events.extend(self._events(doc, view, match, base, base_source, trace))
-        events = _drop_headline_repeats(events, headline_end, doc)
+        events = _drop_headline_repeats(_drop_duplicates(events), headline_end, doc)
         return [_renumber(e, i) for i, e in enumerate(events)]
 
     # --- one match -> events --------------------------------------------------------------
@@ -201,6 +210,8 @@ class EventStage:
         start, end = view.char_span(match.anchor_start, match.anchor_end)
         out = []
         for s, t, kind in self._directed(pairs, pattern):
+            if negated and not self.any_code:  # PETRARCH dictionaries spell negation out
+                kind = self._negated_kind(kind)
             src = view.slots[s].mention
             tgt = view.slots[t].mention if t is not None else None
             if src.code is None or (tgt is not None and tgt.code is None):
@@ -263,6 +274,14 @@ class EventStage:
                     f"{where}: CODED {src.code} -> {tgt.code if tgt else '-'} {kind.code} {kind.name}{note}"
                 )
         return out
+
+    def _negated_kind(self, kind: EventType) -> EventType:
+        """CAMEO's code for a negated cooperative act (negation.tsv), else the act's own."""
+        for length in range(len(kind.code), 1, -1):
+            replacement = negation_codes().get(kind.code[:length])
+            if replacement is not None:
+                return self.ontology.get(replacement) or kind
+        return kind
 
     def _kind(self, code: str) -> EventType | None:
         kind = self.ontology.get(code)
@@ -428,6 +447,17 @@ def _confidence(match: Match, negated: bool, source: Mention, target: Mention | 
     ):
         score -= 0.1
     return round(max(0.05, min(score, 0.95)), 2)
+
+
+def _drop_duplicates(events: list[Event]) -> list[Event]:
+    """One event per sentence, dyad and code ("refused to release" fires on both verbs)."""
+    best: dict[tuple[int, str | None, str | None, str], Event] = {}
+    for event in events:
+        key = (event.sentence, event.source_code, event.target_code, event.code)
+        kept = best.get(key)
+        if kept is None or (kept.negated and not event.negated):
+            best[key] = event
+    return [e for e in events if best[(e.sentence, e.source_code, e.target_code, e.code)] is e]
 
 
 def _drop_headline_repeats(events: list[Event], headline_end: int, doc: Doc) -> list[Event]:

@@ -48,6 +48,9 @@ class EventFilter:
     until: dt.date | None = None
     article_id: str | None = None
     limit: int | None = None
+    #: Negated acts that CAMEO does not code ("did not attack") are kept in the store, flagged,
+    #: and left out of queries unless asked for.
+    include_negated: bool = False
 
 
 def _lock_message(path: str, exc: Exception) -> str:
@@ -202,6 +205,8 @@ class Store:
         if f.article_id:
             clauses.append("e.article_id = ?")
             params.append(f.article_id)
+        if not f.include_negated:
+            clauses.append("(NOT e.negated OR e.root = '12')")  # negation.tsv recodes to 12
         sql = "SELECT e.* FROM events e"
         if clauses:
             sql += " WHERE " + " AND ".join(clauses)
