@@ -124,6 +124,53 @@ def test_converted_patterns_code_sentences(dictionaries: Path, text: str, expect
     assert set(event_triples(doc._.events)) == expected
 
 
+def test_verbs_files_give_the_events_stage_petrarch_patterns(dictionaries: Path) -> None:
+    """build_pipeline(verbs_files=...) (the setting, ``detente code --verbs``) codes with them."""
+    from detente import api
+
+    nlp = build_pipeline(
+        actors_files=[str(dictionaries / "actors.txt")],
+        petrarch_only=True,
+        verbs_files=[str(dictionaries / "verbs.txt")],
+    )
+    record = api.code_text("Arnor will abandon full diplomatic ties with Gondor.", nlp=nlp)
+    assert {(e.source_code, e.target_code, e.code) for e in record.events} == {
+        ("ARN", "GON", "901")
+    }
+
+
+def test_without_require_dyad_an_event_lacks_its_target(dictionaries: Path) -> None:
+    """PETRARCH's require_dyad=false codes "Arnor will abandon ..." with the target ---."""
+    nlp = build_pipeline(
+        stages=("detente_sentences_v1", "detente_dateline_v1", "detente_actors_v1"),
+        actors_files=[str(dictionaries / "actors.txt")],
+        petrarch_only=True,
+    )
+    stage = EventStage(load_petrarch_patterns(dictionaries / "verbs.txt"), any_code=True)
+    text = "Arnor will abandon its plans."
+    article = Article(id="t", text=text, published=dt.date(1995, 1, 1))
+    assert event_triples(stage(nlp(make_doc(nlp, article)))._.events) == ()
+    loose = stage.configured(require_dyad=False)
+    assert loose.index is stage.index and stage.require_dyad
+    doc = loose(nlp(make_doc(nlp, article)))
+    assert event_triples(doc._.events) == (("ARN", "---", "345"),)
+
+
+def test_config_between_records_applies_from_there_on(tmp_path: Path) -> None:
+    from detente.interop.petrarch_xml import read_records
+
+    xml = tmp_path / "suite.xml"
+    xml.write_text(
+        '<Sentences><Environment><Config option="require_dyad" value="true"/></Environment>'
+        '<Sentence date="19950101" id="A"><Text>a</Text></Sentence>'
+        '<Config option="require_dyad" value="false"/>'
+        '<Sentence date="19950101" id="B"><Text>b</Text></Sentence></Sentences>',
+        encoding="utf-8",
+    )
+    options = [dict(r.options) for r in read_records(xml)]
+    assert options == [{"require_dyad": "true"}, {"require_dyad": "false"}]
+
+
 def _record(index: int, triples: list[tuple[str, str, str]], **special: str) -> PetrarchRecord:
     codings = tuple(EventCoding(s, t, c, False, None, {}) for s, t, c in triples)
     if special.get("noevents"):

@@ -79,13 +79,19 @@ def make_actors(
     "detente_events_v1",
     requires=["doc._.mentions"],
     assigns=["doc._.events"],
-    default_config={"patterns_path": ""},
+    default_config={"patterns_path": "", "verbs_files": []},
 )
-def make_events(nlp: Language, name: str, patterns_path: str) -> EventStage:
+def make_events(nlp: Language, name: str, patterns_path: str, verbs_files: list[str]) -> EventStage:
     from pathlib import Path
 
     from .events.patterns import load_patterns
 
+    if verbs_files:  # PETRARCH verb dictionaries instead of our patterns (their codes kept)
+        from .interop.petrarch_patterns import load_petrarch_pattern_files
+
+        return EventStage(
+            load_petrarch_pattern_files(verbs_files), any_code=True, sports_discards=False
+        )
     patterns = load_patterns(Path(patterns_path)) if patterns_path else None
     return EventStage(patterns)
 

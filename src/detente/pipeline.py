@@ -71,12 +71,14 @@ def build_pipeline(
     actors_files: Sequence[str] = (),
     agents_files: Sequence[str] = (),
     petrarch_only: bool = False,
+    verbs_files: Sequence[str] = (),
 ) -> Language:
     """A new pipeline; two built with different settings can live in one process.
 
     ``actors_path`` is a folder of actor dictionaries instead of the packaged one;
     ``actors_files``/``agents_files`` are PETRARCH dictionaries used beside ours (or instead,
-    with ``petrarch_only``).
+    with ``petrarch_only``); ``verbs_files`` are PETRARCH verb dictionaries the events stage
+    codes with instead of our patterns.
     """
     nlp = _load_model(model) if model else spacy.blank("en")
     actors_config = {
@@ -90,6 +92,8 @@ def build_pipeline(
             nlp.add_pipe(stage, before="parser")
         elif stage == "detente_actors_v1":
             nlp.add_pipe(stage, config=actors_config)
+        elif stage == "detente_events_v1" and verbs_files:
+            nlp.add_pipe(stage, config={"verbs_files": list(verbs_files)})
         else:
             nlp.add_pipe(stage)
     nlp.meta["detente_model"] = model or "blank:en"

@@ -62,6 +62,12 @@ SETTINGS: tuple[Setting, ...] = (
         str,
         "PETRARCH agent dictionaries used beside ours, comma-separated paths.",
     ),
+    Setting(
+        "verbs_files",
+        "",
+        str,
+        "PETRARCH verb dictionaries the event coder uses instead of ours, comma-separated paths.",
+    ),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
@@ -82,6 +88,7 @@ class Settings:
     quiet: bool = False
     actors_files: str = ""
     agents_files: str = ""
+    verbs_files: str = ""
     sources: Mapping[str, str] = dataclasses.field(default_factory=dict, compare=False)
 
     def replace(self, **changes: Any) -> Settings:

@@ -71,11 +71,13 @@ def _paths(value: str) -> list[str]:
 
 
 def actor_options(settings: Settings, petrarch_only: bool = False) -> dict[str, Any]:
-    """``build_pipeline`` keywords for the PETRARCH files named in the settings."""
+    """``build_pipeline`` keywords for the PETRARCH files named in the settings (actors,
+    agents, verbs); the workers build their pipelines with the same keywords."""
     return {
         "actors_files": _paths(settings.actors_files),
         "agents_files": _paths(settings.agents_files),
         "petrarch_only": petrarch_only,
+        "verbs_files": _paths(settings.verbs_files),
     }
 
 

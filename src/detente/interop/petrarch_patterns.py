@@ -162,3 +162,14 @@ def petrarch_patterns(dictionary: VerbDictionary) -> PatternDictionary:
 def load_petrarch_patterns(path: str | Path) -> PatternDictionary:
     """Read a PETRARCH verb file (``CAMEO.2.0.txt``, ``PETR.Validate.verbs.txt``) as patterns."""
     return petrarch_patterns(read_verbs(path))
+
+
+def load_petrarch_pattern_files(paths: Sequence[str | Path]) -> PatternDictionary:
+    """Several verb files as one dictionary (the ``verbs_files`` setting); a synset defined
+    again in a later file replaces the earlier one, as a later PETRARCH entry wins."""
+    parts = [load_petrarch_patterns(p) for p in paths]
+    sets: dict[str, tuple[str, ...]] = {}
+    for part in parts:
+        sets.update(part.sets)
+    patterns = tuple(p for part in parts for p in part.patterns)
+    return PatternDictionary(patterns, sets, tuple(f for part in parts for f in part.files))
