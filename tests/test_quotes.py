@@ -231,3 +231,44 @@ def test_cli_quotes_by_speaker(seed_path, tmp_path):
     assert api.quotes(db, speaker="rusgovmil") and not api.quotes(db, speaker="Obama")
     table = runner.invoke(main, ["quotes", "--speaker", "nobody", "--db", db])
     assert table.exit_code == 0 and "no quotes" in table.output
+
+
+# --- mixed quotes, headline speakers, retorts, pronouns (issue 5) ------------------------------
+
+
+def test_quote_inside_a_reported_clause_is_partial_with_its_clause(quote_nlp):
+    text = 'Yepez said Perez was right to urge leaders "to stand up and be active."'
+    quotes = _quotes(quote_nlp, text)
+    partial = next(q for q in quotes if q.text.startswith("to stand up"))
+    clause = next(q for q in quotes if q.kind == "indirect")
+    assert partial.kind == "partial" and partial.speaker_text == "Yepez"
+    assert clause.text.startswith("Perez was right") and clause.cue_start == partial.cue_start
+
+
+def test_quote_right_after_a_cue_that_its_sentence_goes_on_from(quote_nlp):
+    text = "Obama said “it gets me mad” every time he thinks about the victims."
+    kinds = {q.kind for q in _quotes(quote_nlp, text)}
+    assert kinds == {"partial", "indirect"}
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("HuffPollster: “Pollsters are taking a lot of heat from the public.”", "HuffPollster"),
+        ("Hillary shot back, “I suppose I could have chosen to bake cookies.”", "Hillary"),
+        ("A judge last month ordered the city to make the video public.", "A judge"),
+    ],
+)
+def test_speaker_forms(quote_nlp, text, speaker):
+    quotes = _quotes(quote_nlp, text)
+    assert quotes and quotes[0].speaker_text == speaker, quotes
+
+
+def test_he_after_an_unknown_named_speaker_is_not_an_earlier_known_person(quote_nlp):
+    text = (
+        "“We will win,” said Vladimir Putin.\n\n"
+        "“The race is close,” said Robby Mook, the campaign manager.\n\n"
+        "“We are confident,” he added."
+    )
+    last = _quotes(quote_nlp, text)[-1]
+    assert last.speaker_text == "he" and last.speaker_entity is None

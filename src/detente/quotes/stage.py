@@ -13,7 +13,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from ..model import Dateline, Mention, Quote
-from .cues import THIRD_PERSON, CueLexicon, cached_lexicon
+from .cues import SPEAKER_PRONOUNS, THIRD_PERSON, CueLexicon, cached_lexicon
 from .extract import Attribution, Draft, direct_drafts
 from .indirect import headline_drafts, indirect_drafts, mixed_draft
 from .marks import QuotedSpan, quoted_spans
@@ -26,6 +26,8 @@ TITLE_MINOR = frozenset(
 )
 #: A cue followed by these reports a circumstance, not a clause, before a partial quote.
 CIRCUMSTANCE_PREPOSITIONS = frozenset({"in", "on", "at", "during", "with", "from", "via", "after"})
+#: Pronouns that stand for one person: a later "he" is the last person named as a speaker.
+PERSON_PRONOUNS = frozenset({"he", "she"})
 #: Manifest name of the speech-cue list.
 MANIFEST_NAME = "quotes"
 
@@ -232,18 +234,54 @@ def _speaker_fields(
     start, end = view.starts[span[0]], view.ends[span[1] - 1]
     fields.update(speaker_text=view.text[start:end], speaker_start=start, speaker_end=end)
     mention = link_mention(view, span, mentions)
+    pronoun = span[1] - span[0] == 1 and view.lower[span[0]] in THIRD_PERSON
+    person = pronoun and view.lower[span[0]] in PERSON_PRONOUNS
+    named = _last_named_speaker(earlier) if person else None
     if mention is not None:
         root = resolved_mention(mention, by_id)
+        if _closer_speaker(named, mention, root):
+            fields.update(_borrowed(named))  # type: ignore[arg-type]
+            return fields
         fields["speaker_mention"] = mention.id
         fields["speaker_entity"] = mention.entity_id or root.entity_id
         fields["speaker_code"] = mention.code or root.code
-    elif span[1] - span[0] == 1 and view.lower[span[0]] in THIRD_PERSON:
+    elif pronoun:
         previous = _previous_speaker(earlier)
         if previous is not None:
             fields["speaker_mention"] = previous.speaker_mention
             fields["speaker_entity"] = previous.speaker_entity
             fields["speaker_code"] = previous.speaker_code
     return fields
+
+
+def _last_named_speaker(quotes: list[Quote]) -> Quote | None:
+    """The last quote whose speaker is a name as written ("Robby Mook", "Trump's aide"),
+    known to the actor dictionary or not: what a later "he" most likely refers to."""
+    for quote in reversed(quotes):
+        text = quote.speaker_text or ""
+        if text.lower() in THIRD_PERSON or text.lower() in SPEAKER_PRONOUNS:
+            continue
+        if any(w[:1].isupper() for w in text.split()):
+            return quote
+    return None
+
+
+def _closer_speaker(named: Quote | None, mention: Mention, root: Mention) -> bool:
+    """A pronoun the actors' coreference tied to a known person further back, while another
+    named speaker (often one not in the dictionary) spoke since: the pronoun is that one's."""
+    if named is None or named.speaker_start is None or mention.kind != "pronoun":
+        return False
+    if named.speaker_entity and named.speaker_entity == root.entity_id:
+        return False
+    return root.start < named.speaker_start < mention.start or root is mention
+
+
+def _borrowed(named: Quote) -> dict[str, Any]:
+    return {
+        "speaker_mention": named.speaker_mention,
+        "speaker_entity": named.speaker_entity,
+        "speaker_code": named.speaker_code,
+    }
 
 
 def _previous_speaker(quotes: list[Quote]) -> Quote | None:
