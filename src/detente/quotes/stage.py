@@ -82,7 +82,8 @@ def find_drafts(
         kept.append(draft)
     unique = {(d.start, d.end, d.kind): d for d in kept + indirect}
     drafts = sorted(unique.values(), key=lambda d: (d.start, d.end))
-    return _fill_from_context(view, spans, drafts)
+    filled = _fill_from_context(view, spans, drafts)
+    return [d for d in filled if _attributed(d) or not _is_title(view.text[d.start : d.end])]
 
 
 def _overlaps(a: Draft, b: Draft) -> bool:
