@@ -50,6 +50,17 @@ AGREE
 CELEBRATE
 - * EID AT ^ WITH +  [043]
 
+--- CRITICIZE  [121]  ---
+CRITICIZE
+- HEAVILY *   [122]
+
+--- SHOULD  [101]  ---
+SHOULD
+
+--- ACT  [---]  ---
+ACT
+- INDICATED SHOULD *   [1011]
+
 --- RIOT  [181]  ---
 RIOT
 - *_POLICE  [---]
@@ -111,6 +122,11 @@ def test_conversion_keeps_tabari_gaps_and_default_slots(dictionaries: Path) -> N
             {("ARN", "GON", "030"), ("GON", "ARN", "030")},
         ),
         ("Arnor celebrated Eid at Osgiliath with Gondor.", {("ARN", "GON", "043")}),
+        # a passive without "by" keeps the active reading (the subject is the source)
+        ("Arnor was criticized over its dispute with Gondor.", {("ARN", "GON", "121")}),
+        ("Arnor was heavily criticized over its dispute with Gondor.", {("ARN", "GON", "122")}),
+        # SHOULD is a word of the longer pattern, not a predicate of its own
+        ("Arnor indicated it should have acted against Gondor.", {("ARN", "GON", "1011")}),
     ],
 )
 def test_converted_patterns_code_sentences(dictionaries: Path, text: str, expected: set) -> None:

@@ -441,9 +441,14 @@ def match_at(view: SentenceView, i: int, compiled: CompiledPattern) -> Iterator[
     passive_form = _passive_aux(view, i) is not None and compiled.anchor.kind == WORD
     for anchor_end in _match_forward(view, compiled.anchor, i):
         if passive_form:  # "T was attacked by S" has no active reading
+            found = False
             if compiled.passive:
-                yield from _match_passive(view, i, anchor_end, compiled)
-            continue
+                for match in _match_passive(view, i, anchor_end, compiled):
+                    found = True
+                    yield match
+            if found or not _active_passive(view, i, compiled):
+                continue
+            # without "by", PETRARCH keeps the subject as the source ("X was criticized")
         for end, post in _forward(view, compiled.post, 0, anchor_end, ()):
             for start, pre in _backward(view, compiled.pre, 0, i, ()):
                 binds = pre + post
@@ -457,6 +462,15 @@ def match_at(view: SentenceView, i: int, compiled: CompiledPattern) -> Iterator[
                     _slots(binds, TARGET),
                 )
                 break  # the nearest subject is the subject
+
+
+def _active_passive(view: SentenceView, i: int, compiled: CompiledPattern) -> bool:
+    """Whether a passive without "by" reads as active: the pattern allows it and an actor is
+    the passive's subject ("The Philippines was criticized", not "a halfling was reported")."""
+    if "activepassive" not in compiled.pattern.flags:
+        return False
+    aux = _passive_aux(view, i)
+    return aux is not None and aux > 0 and _usable(view, view.slot_at[aux - 1])
 
 
 def _in_noun_phrase(view: SentenceView, i: int) -> bool:
@@ -566,4 +580,20 @@ def best_matches(view: SentenceView, index: PatternIndex) -> list[Match]:
             current = best.get(i)
             if current is None or _rank(match) > _rank(current):
                 best[i] = match
-    return _shared_subjects(view, [best[i] for i in sorted(best)])
+    return _shared_subjects(view, _unconsumed([best[i] for i in sorted(best)]))
+
+
+def _unconsumed(matches: list[Match]) -> list[Match]:
+    """Drop a match whose anchor is a word of a more specific match ("indicated it should have
+    acted": SHOULD is part of the pattern INDICATED SHOULD *, not a predicate of its own)."""
+    return [
+        m
+        for m in matches
+        if not any(
+            other is not m
+            and other.start <= m.anchor_start < other.end
+            and not other.anchor_start <= m.anchor_start < other.anchor_end
+            and other.pattern.specificity > m.pattern.specificity
+            for other in matches
+        )
+    ]

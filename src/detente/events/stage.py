@@ -205,6 +205,8 @@ class EventStage:
             if own is not None:  # "Russia and NATO must ...", said by a Russian official
                 sources, targets, reported = (speaker,), own, False
         pairs = _pairs(sources, targets, "mutual" in pattern.flags)
+        if self.require_dyad and "notarget" not in pattern.flags and not targets:
+            pairs = [(s, t) for s, t in pairs if t is not None]  # a lone "mutual" source
         sentence_text = _without_dateline(doc, view)
         date, resolution = event_date(sentence_text, base, base_source)
         start, end = view.char_span(match.anchor_start, match.anchor_end)

@@ -107,7 +107,7 @@ def convert_pattern(
     """Elements and flags of one PETRARCH pattern around ``anchor`` (defaults added)."""
     pre = _side(pre_tokens, anchor_joined, before=True)
     post = _side(post_tokens, False, before=False)
-    flags = {"verbal"}
+    flags = {"verbal", "activepassive"}
     kinds = {t.kind for t in pre_tokens} | {t.kind for t in post_tokens}
     compound_source = any(t.kind == "compound" for t in pre_tokens)
     if compound_source:
