@@ -23,12 +23,12 @@ from detente.model import Event
 
 #: Floors pinned at what the coder reached (ratchet up, never down silently).
 FLOORS = {
-    "accuracy": 0.41,
-    "macro_f1": 0.55,
-    "fallback_macro_f1": 0.57,
-    "source_overlap": 0.60,
-    "target_overlap": 0.44,
-    "source_exact": 0.39,
+    "accuracy": 0.51,
+    "macro_f1": 0.65,
+    "fallback_macro_f1": 0.72,
+    "source_overlap": 0.67,
+    "target_overlap": 0.46,
+    "source_exact": 0.44,
     "target_exact": 0.22,
 }
 
@@ -59,6 +59,14 @@ def test_main_event_is_the_first_predicate():
 @pytest.mark.parametrize(("code", "label"), [("085", 3), ("057", 3), ("112", 3), ("190", 4)])
 def test_negated_cooperation_is_a_rejection(code, label):
     assert event_class(_event(code, negated=True)) == label
+
+
+@pytest.mark.parametrize(
+    ("code", "label"), [("0841", 1), ("073", 1), ("190", 3), ("057", 1), ("111", 3), ("010", 0)]
+)
+def test_announced_material_acts_are_intents_or_threats(code, label):
+    assert event_class(_event(code, modality="future")) == label
+    assert event_class(_event(code, modality="conditional")) == ROOT_CLASS[code[:2]]
 
 
 def test_no_event_counts_against_recall():

@@ -222,14 +222,27 @@ COOPERATION = frozenset({1, 2})
 VERBAL_CONFLICT = 3
 
 
+#: Material acts announced for the future are, in CAMEO, verbal: an intent to cooperate (03)
+#: or a threat (13). Our coder keeps the act's code and flags the modality.
+ANNOUNCED_AS: dict[int, int] = {2: 1, 4: VERBAL_CONFLICT}
+ANNOUNCING_MODALITY = frozenset({"future"})
+
+
 def event_class(event: Event) -> int:
-    """The PentaClass of one coded event: by its CAMEO root, and CAMEO's rule for negation.
+    """The PentaClass of one coded event: by its CAMEO root, and CAMEO's rules for negation
+    and for announced acts.
 
     "Will not lift the embargo", "failed to reach agreement": CAMEO codes a refused or failed
     act of cooperation as Reject (12); our coder keeps the verb's code and flags it negated.
+    "Said it will release the hostages" is an intent to cooperate (03), "will begin an
+    operation against" a threat (13): the coder keeps the act's code and flags it future.
     """
     label = ROOT_CLASS.get(event.root, NO_EVENT)
-    return VERBAL_CONFLICT if event.negated and label in COOPERATION else label
+    if event.negated and label in COOPERATION:
+        return VERBAL_CONFLICT
+    if event.modality in ANNOUNCING_MODALITY:
+        return ANNOUNCED_AS.get(label, label)
+    return label
 
 
 def main_event(events: Sequence[Event]) -> Event | None:
