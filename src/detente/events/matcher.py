@@ -28,6 +28,8 @@ OBJECT_STOPS = frozenset({",", "and", "that", "which", "who", "by", "said", "say
 DETERMINERS = frozenset(
     {"the", "a", "an", "its", "their", "his", "her", "our", "these", "those", "some"}
 )
+#: Prepositions a ``^`` skip passes with its noun phrase (PETRARCH's parse puts them together).
+SKIP_PREPOSITIONS = frozenset({"with", "in", "at", "of", "on", "from", "for"})
 #: Lower-case modifiers allowed between a joiner and an actor ("and the evil awful Gondor").
 MODIFIER_LEAD = 3
 #: Words that join actors into a compound ("Russia and NATO").
@@ -333,14 +335,17 @@ def floating_left(view: SentenceView, end: int, reach: int) -> tuple[tuple[int, 
 
 
 def _skip_right(view: SentenceView, pos: int) -> int | None:
-    """Past one unit to the right: the actor starting at ``pos`` (after determiners), or a word."""
+    """Past one noun phrase to the right: the actor starting at ``pos`` (after a preposition
+    and determiners: "with the parliament"), or a word."""
     k = pos
+    if k < len(view) and view.lower[k] in SKIP_PREPOSITIONS:
+        k += 1
     while k < len(view) and view.lower[k] in DETERMINERS:
         k += 1
     slot = view.slot_starting(k)
     if slot >= 0:
         return view.slots[slot].end
-    return pos + 1 if pos < len(view) else None
+    return k + 1 if k < len(view) else None
 
 
 def _skip_left(view: SentenceView, end: int) -> int | None:
@@ -382,11 +387,10 @@ def _forward(
             if skip and not _passable(view, pos + skip - 1, element.crossing):
                 break
             yield from _forward(view, elements, idx + 1, pos + skip, binds)
-    elif element.kind == SKIP:
-        for at in range(pos, min(pos + element.gap, len(view) - 1) + 1):
-            after = _skip_right(view, at)
-            if after is not None:
-                yield from _forward(view, elements, idx + 1, after, binds)
+    elif element.kind == SKIP:  # the next noun phrase, right where the previous element ended
+        after = _skip_right(view, pos)
+        if after is not None:
+            yield from _forward(view, elements, idx + 1, after, binds)
     else:
         found = floating_right(view, pos, element.gap) if element.gap else object_slot(view, pos)
         if found is not None:  # a floating slot is looked for, not passed: words may precede it
