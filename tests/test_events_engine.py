@@ -23,7 +23,7 @@ PATTERNS = """
 111  S cite among them ...30 of T
 112  S accuse T of
 027  S must find solutions to ... problems | mutual
-190  S attack T
+190  S attack|hit T
 0874 S withdraw from T | nopassive
 141  S protest | notarget
 """
@@ -226,3 +226,19 @@ def test_a_negated_conflict_act_is_kept_flagged(nlp):
     assert triples(nlp, "Russia did not attack Ukraine.", negated=True) == [
         ("RUS", "190", "UKR", True)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russia was hit by Ukraine.", [("UKR", "190", "RUS")]),
+        ("Russia is attacking Ukraine.", [("RUS", "190", "UKR")]),
+    ],
+)
+def test_only_a_participle_makes_a_passive(nlp, text, expected):
+    assert triples(nlp, text) == expected
+
+
+def test_an_apposition_after_the_source_is_skipped(nlp):
+    text = "Putin, President of Russia, criticized NATO."
+    assert triples(nlp, text) == [("RUSGOV", "111", "IGOWSTNAT")]

@@ -16,6 +16,11 @@ from pathlib import Path
 VOWELS = frozenset("aeiou")
 #: American and British endings: a pattern written with either matches both.
 SPELLINGS = (("ize", "ise"), ("yze", "yse"))
+#: Participles spelt like their verb, which the exception tables do not list ("was hit by").
+SAME_FORM_PARTICIPLES = frozenset(
+    "hit put cut set let shut spread cost quit hurt burst cast thrust upset bid broadcast "
+    "forecast shed split".split()
+)
 
 
 @lru_cache(maxsize=1)
@@ -80,3 +85,12 @@ def forms(lemma: str) -> frozenset[str]:
             variants |= _regular(other)
     prefix = f"{head} " if head else ""
     return frozenset(prefix + v for v in variants)
+
+
+@lru_cache(maxsize=1)
+def irregular_participles() -> frozenset[str]:
+    """Irregular verb forms that can be past participles ("held", "taken", "sent")."""
+    forms_: set[str] = set()
+    for lemma, found in _irregular_forms().items():
+        forms_.update(f for f in found if not f.endswith(("s", "ing")) and f != lemma)
+    return frozenset(forms_ | SAME_FORM_PARTICIPLES)

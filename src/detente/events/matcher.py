@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from .inflect import forms
+from .inflect import forms, irregular_participles
 from .patterns import FUNCTION_WORDS, GAP, SET, SKIP, SOURCE, TARGET, WORD, Element, Pattern
 from .sentence import SentenceView
 
@@ -489,12 +489,18 @@ def _in_noun_phrase(view: SentenceView, i: int) -> bool:
     return k >= 0 and view.lower[k] in DETERMINERS
 
 
+def is_participle(word: str) -> bool:
+    """A regular (-ed) or irregular past participle, per spaCy's English verb tables."""
+    return word.endswith("ed") or word in irregular_participles()
+
+
 def _passive_aux(view: SentenceView, i: int) -> int | None:
     """The auxiliary of a passive ("was", "has been", "was sharply") just before token i.
 
-    "is visiting" is progressive, not passive: a participle in -ing never is.
+    "is visiting" is progressive, not passive, and "is ready" is a predicate adjective: only a
+    past participle ("attacked", "held", "taken") makes a passive.
     """
-    if view.lower[i].endswith("ing"):
+    if not is_participle(view.lower[i]):
         return None
     if i >= 1 and view.lower[i - 1] in BE_FORMS:
         return i - 1

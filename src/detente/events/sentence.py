@@ -102,7 +102,9 @@ def _parentheticals(view: SentenceView) -> list[bool]:
             continue
         opener = lower[i + 1]
         after_actor = i > 0 and view.slot_at[i - 1] >= 0
-        if opener not in RELATIVE_OPENERS and not (after_actor and opener in {"the", "a", "an"}):
+        # ", the deputy minister," or ", President of Russia," after an actor is an apposition
+        appositive = opener in {"the", "a", "an"} or view.span[i + 1].text[:1].isupper()
+        if opener not in RELATIVE_OPENERS and not (after_actor and appositive):
             continue
         end = i + 1
         while end < len(lower) and lower[end] != "," and not view.boundary[end]:
