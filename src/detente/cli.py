@@ -19,6 +19,7 @@ from rich.table import Table
 
 from . import __version__, api
 from .actors import cli as actors_cli
+from .cli_options import date_option
 from .errors import DetenteError, InputError
 from .evaluate import cli as evaluate_cli
 from .events import cli as events_cli
@@ -279,22 +280,13 @@ def articles(ctx: click.Context, db: str | None, limit: int | None, fmt: str) ->
     _render_rows(rows, fmt, columns, f"{len(rows)} articles")
 
 
-def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
-
-
 @main.command()
 @click.option("--db", help="DuckDB file to read.")
 @click.option("--source", help="Source actor code prefix, e.g. RUS or RUSGOV.")
 @click.option("--target", help="Target actor code prefix, e.g. IGOWSTNAT.")
 @click.option("--code", "code_prefix", help="CAMEO event code prefix, e.g. 11 or 036.")
-@click.option("--since", callback=_date, help="Events on or after this date (YYYY-MM-DD).")
-@click.option("--until", callback=_date, help="Events on or before this date (YYYY-MM-DD).")
+@click.option("--since", callback=date_option, help="Events on or after this date (YYYY-MM-DD).")
+@click.option("--until", callback=date_option, help="Events on or before this date (YYYY-MM-DD).")
 @click.option("--limit", type=int, help="At most this many events.")
 @click.option(
     "--negated", is_flag=True, help="Also list negated acts CAMEO does not code ('did not attack')."

@@ -8,17 +8,9 @@ import sys
 
 import click
 
+from ..cli_options import date_option
 from ..errors import DetenteError
 from . import api
-
-
-def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
 
 
 @click.group("actors")
@@ -28,7 +20,7 @@ def actors() -> None:
 
 @actors.command("lookup")
 @click.argument("text")
-@click.option("--date", "day", callback=_date, help="Code on this date (YYYY-MM-DD).")
+@click.option("--date", "day", callback=date_option, help="Code on this date (YYYY-MM-DD).")
 @click.option("--json", "as_json", is_flag=True, help="Print the mentions as JSON.")
 def lookup(text: str, day: dt.date | None, as_json: bool) -> None:
     """Print the code of each actor in TEXT, the entity, the role that applied and why."""

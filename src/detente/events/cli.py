@@ -10,17 +10,9 @@ from pathlib import Path
 
 import click
 
+from ..cli_options import date_option
 from ..errors import DetenteError
 from .explain import MAX_TRIES_SHOWN, Explanation
-
-
-def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
 
 
 def _where(source: str) -> str:
@@ -64,7 +56,7 @@ def render_explanation(explanation: Explanation, all_tries: bool = False) -> str
 
 @click.command()
 @click.argument("sentence")
-@click.option("--date", callback=_date, help="The article's date (YYYY-MM-DD).")
+@click.option("--date", callback=date_option, help="The article's date (YYYY-MM-DD).")
 @click.option("--json", "as_json", is_flag=True, help="Print the explanation as JSON.")
 @click.option("--all", "all_tries", is_flag=True, help="List every pattern tried at each anchor.")
 def explain(sentence: str, date: dt.date | None, as_json: bool, all_tries: bool) -> None:
