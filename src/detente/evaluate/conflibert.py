@@ -30,6 +30,7 @@ from ..events.stage import EventStage
 from ..ingest.normalize import article_id
 from ..model import Article, CodedArticle, Event
 from ..pipeline import build_pipeline, make_doc, pipeline_version, to_record, used_dictionaries
+from .scores import f1, ratio
 
 #: The dataset's PentaClass labels by CAMEO root (README: 16 sits with verbal conflict).
 ROOT_CLASS: dict[str, int] = {
@@ -74,16 +75,15 @@ class SpanScore:
 
     @property
     def precision(self) -> float:
-        return self.matched_predicted / self.predicted if self.predicted else 0.0
+        return ratio(self.matched_predicted, self.predicted)
 
     @property
     def recall(self) -> float:
-        return self.matched_gold / self.gold if self.gold else 0.0
+        return ratio(self.matched_gold, self.gold)
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return f1(self.precision, self.recall)
 
     def as_dict(self) -> dict[str, float | int]:
         return {

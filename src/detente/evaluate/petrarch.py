@@ -28,6 +28,7 @@ from ..interop.petrarch_xml import PetrarchEnvironment, PetrarchRecord, read_env
 from ..interop.petrarch_xml import read_records as read_xml_records
 from ..model import Article, Event
 from ..pipeline import build_pipeline, make_doc
+from .scores import f1
 
 Triple = tuple[str, str, str]
 #: Stages before the events: the event stage is built here from the PETRARCH verb file.
@@ -82,8 +83,7 @@ class PetrarchReport:
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return f1(self.precision, self.recall)
 
     def failures_by_category(self) -> dict[str, int]:
         """Failed included records per suite category (DEMO, AGENT, COMPOUND, ...)."""

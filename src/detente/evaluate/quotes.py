@@ -34,6 +34,7 @@ from spacy.language import Language
 from ..errors import InputError
 from ..model import Article, Quote
 from ..pipeline import STAGES, build_pipeline, code_docs
+from .scores import f1, ratio
 
 #: Overlap (intersection over union of content characters) for a prediction to match.
 MATCH_THRESHOLD = 0.5
@@ -87,16 +88,15 @@ class Score:
 
     @property
     def precision(self) -> float:
-        return self.matched / self.predicted if self.predicted else 0.0
+        return ratio(self.matched, self.predicted)
 
     @property
     def recall(self) -> float:
-        return self.matched / self.gold if self.gold else 0.0
+        return ratio(self.matched, self.gold)
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return f1(self.precision, self.recall)
 
     def as_dict(self) -> dict[str, float | int]:
         return {
@@ -120,11 +120,11 @@ class SpeakerScore:
 
     @property
     def accuracy(self) -> float:
-        return self.correct / self.judged if self.judged else 0.0
+        return ratio(self.correct, self.judged)
 
     @property
     def pronoun_accuracy(self) -> float:
-        return self.pronoun_correct / self.pronoun_judged if self.pronoun_judged else 0.0
+        return ratio(self.pronoun_correct, self.pronoun_judged)
 
     def as_dict(self) -> dict[str, float | int]:
         return {
