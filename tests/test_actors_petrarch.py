@@ -105,3 +105,12 @@ def test_agents_joined_by_and_give_one_code_each(shared_data):
     )
     record = api.code_text("The Danish Islamist media and government warned Gondor.", nlp=nlp)
     assert record.mentions[0].code == "DNKMUSMED/DNKMUSGOV"
+
+
+def test_joined_tokens_are_read_as_their_words() -> None:
+    from detente.actors.petrarch import _joined_parts
+
+    assert _joined_parts(["THE", "PRINCE"]) is None
+    split, starts = _joined_parts(["PRINCE", "OF", "DOL_AMROTH", "_"]) or ([], [])
+    assert split == ["PRINCE", "OF", "DOL", "AMROTH", "_"]
+    assert starts == [0, 1, 2, 4, 5]

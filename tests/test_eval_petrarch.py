@@ -26,8 +26,8 @@ from detente.model import Article
 from detente.pipeline import build_pipeline, make_doc
 
 #: Records exact we reach on the raw text (issue 4 asks for 85%; ratchet up, never down).
-RECORDS_EXACT_FLOOR = 83.0
-TRIPLE_F1_FLOOR = 0.87
+RECORDS_EXACT_FLOOR = 85.0
+TRIPLE_F1_FLOOR = 0.89
 
 VERBS = """
 &TIES

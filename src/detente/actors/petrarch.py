@@ -67,13 +67,14 @@ class PetrarchCoder:
 
     def add_drafts(self, doc: Doc, drafts: list[Draft], day: dt.date | None) -> list[Draft]:
         words = [t.text.upper() for t in doc]
+        parts = _joined_parts(words)
         covered = [False] * len(words)
         for d in drafts:
             covered[d.start : d.end] = [True] * (d.end - d.start)
         found: list[Draft] = []
         i = 0
         while i < len(words):
-            match = None if covered[i] else self._actor_at(words, i)
+            match = None if covered[i] else self._actor_at_token(words, parts, i)
             if match is None:
                 i += 1
                 continue
@@ -166,6 +167,18 @@ class PetrarchCoder:
                 best = (match.entry, dictionary.path, i + match.length)
         return best
 
+    def _actor_at_token(
+        self, words: list[str], parts: tuple[list[str], list[int]] | None, i: int
+    ) -> tuple[ActorEntry, str, int] | None:
+        """An actor starting at token i; a token joined with ``_`` ("DOL_AMROTH") is read as
+        its words, as PETRARCH reads the phrase, when the match ends at a token's end."""
+        if parts is not None:
+            split, starts = parts
+            match = self._actor_at(split, starts[i])
+            if match is not None and match[2] in starts[i + 1 :]:
+                return match[0], match[1], starts.index(match[2], i + 1)
+        return self._actor_at(words, i)
+
     def _agent_at(self, words: list[str], i: int) -> tuple[AgentEntry, int] | None:
         for length in range(min(self.agent_length, len(words) - i), 0, -1):
             for dictionary in reversed(self.agents):
@@ -240,6 +253,20 @@ class PetrarchCoder:
             )
         draft.person_like = draft.kind == "person"
         return draft
+
+
+def _joined_parts(words: list[str]) -> tuple[list[str], list[int]] | None:
+    """The words with ``A_B`` tokens split into their parts, and where each token starts
+    among them (one more entry: the end); None when no token is joined."""
+    if not any("_" in w.strip("_") for w in words):
+        return None
+    split: list[str] = []
+    starts: list[int] = []
+    for word in words:
+        starts.append(len(split))
+        split.extend([p for p in word.split("_") if p] or [word])
+    starts.append(len(split))
+    return split, starts
 
 
 def _agent_codes(

@@ -30,6 +30,10 @@ DETERMINERS = frozenset(
 )
 #: Prepositions a ``^`` skip passes with its noun phrase (PETRARCH's parse puts them together).
 SKIP_PREPOSITIONS = frozenset({"with", "in", "at", "of", "on", "from", "for"})
+#: Adverbs that modify adjectives and adverbs, never a verb right after them ("very close").
+DEGREE_ADVERBS = frozenset({"very", "too", "extremely", "fairly"})
+#: Prepositions whose -ing complement has no subject of its own ("after leaving Eriador").
+GERUND_PREPOSITIONS = frozenset({"after", "before", "while", "since", "without", "upon"})
 #: Lower-case modifiers allowed between a joiner and an actor ("and the evil awful Gondor").
 MODIFIER_LEAD = 3
 #: Words that join actors into a compound ("Russia and NATO").
@@ -440,7 +444,7 @@ def _slots(binds: Bindings, kind: str) -> tuple[int, ...]:
 
 def match_at(view: SentenceView, i: int, compiled: CompiledPattern) -> Iterator[Match]:
     """Every way ``compiled`` matches with its anchor starting at token i."""
-    if "verbal" in compiled.pattern.flags and _in_noun_phrase(view, i):
+    if "verbal" in compiled.pattern.flags and (_in_noun_phrase(view, i) or _not_finite(view, i)):
         return  # "condemned an attack", "an anti- Gondor parade": a noun, not the verb
     passive_form = _passive_aux(view, i) is not None and compiled.anchor.kind == WORD
     for anchor_end in _match_forward(view, compiled.anchor, i):
@@ -475,6 +479,17 @@ def _active_passive(view: SentenceView, i: int, compiled: CompiledPattern) -> bo
         return False
     aux = _passive_aux(view, i)
     return aux is not None and aux > 0 and _usable(view, view.slot_at[aux - 1])
+
+
+def _not_finite(view: SentenceView, i: int) -> bool:
+    """ "marched very close to", "after leaving Eriador": a word after a degree adverb is not a
+    verb, and an -ing form after a subordinating preposition heads no clause of its own."""
+    if i == 0:
+        return False
+    before = view.lower[i - 1]
+    if before in DEGREE_ADVERBS:
+        return True
+    return before in GERUND_PREPOSITIONS and view.lower[i].endswith("ing")
 
 
 def _in_noun_phrase(view: SentenceView, i: int) -> bool:
@@ -590,7 +605,28 @@ def best_matches(view: SentenceView, index: PatternIndex) -> list[Match]:
             current = best.get(i)
             if current is None or _rank(match) > _rank(current):
                 best[i] = match
-    return _shared_subjects(view, _unconsumed([best[i] for i in sorted(best)]))
+    matches = _unconsumed([best[i] for i in sorted(best)])
+    return _shared_subjects(view, _without_complements(view, matches))
+
+
+def _without_complements(view: SentenceView, matches: list[Match]) -> list[Match]:
+    """Drop an infinitive inside another match's object ("abandoned efforts to stop an
+    anti- Gondor parade": the parade is the target of ABANDON, STOP is not an act of its own)."""
+    return [
+        m
+        for m in matches
+        if not (
+            m.anchor_start > 0
+            and view.lower[m.anchor_start - 1] == "to"
+            and any(
+                other is not m
+                and other.target
+                and other.anchor_end <= m.anchor_start < view.slots[other.target[0]].start
+                and other.source == m.source
+                for other in matches
+            )
+        )
+    ]
 
 
 def _unconsumed(matches: list[Match]) -> list[Match]:
