@@ -16,14 +16,6 @@ from .entries import Person, Role
 _WORD = re.compile(r"[a-z]+")
 
 
-def composite(country: str | None, sectors: Iterable[str]) -> str | None:
-    """Country + the first distinct sectors (at most ``MAX_SECTORS``); None without a country."""
-    roles = distinct_sectors(sectors)
-    if country is None:
-        return None
-    return country + "".join(roles)
-
-
 def distinct_sectors(sectors: Iterable[str]) -> tuple[str, ...]:
     """Sector codes in order, each once, at most ``MAX_SECTORS`` (CAMEO's depth)."""
     out: list[str] = []
@@ -31,6 +23,14 @@ def distinct_sectors(sectors: Iterable[str]) -> tuple[str, ...]:
         if code not in out:
             out.append(code)
     return tuple(out[: vocab.MAX_SECTORS])
+
+
+def actor_code(country: str | None, sectors: Iterable[str]) -> str | None:
+    """Country + sectors; without a country the bare sector code CAMEO allows ("REB", "GOV")."""
+    roles = distinct_sectors(sectors)
+    if country is not None:
+        return country + "".join(roles)
+    return "".join(roles) or None
 
 
 def sectors_of(code: str, country: str | None) -> tuple[str, ...]:
@@ -51,6 +51,18 @@ def role_matching(person: Person, description: str) -> list[Role]:
     if not wanted:
         return []
     return [r for r in person.roles if wanted <= title_words(r.title)]
+
+
+def described_role(person: Person, description: str, day: dt.date | None) -> Role | None:
+    """The role the text describes ("Prime Minister David Cameron"), held on ``day`` if given.
+
+    Among several matching roles the latest begun wins; None when the words name no role (then
+    the role held on the date, or the latest, applies: ``Person.role_on``).
+    """
+    matching = role_matching(person, description) if description else []
+    if day is not None:
+        matching = [r for r in matching if r.period.holds(day)]
+    return max(matching, key=lambda r: r.period.start or dt.date.min) if matching else None
 
 
 def article_date(

@@ -13,13 +13,15 @@ Phrase shapes, as news writes them and CAMEO codes them:
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from spacy.tokens import Doc
 
 from . import vocab
-from .codes import composite, distinct_sectors, is_person_term, sectors_of
+from .codes import actor_code, described_role, distinct_sectors, is_person_term, sectors_of
 from .dictionary import ActorDictionary
-from .recognize import POSSESSIVES, Atom, Draft, unknown_name
+from .entries import Person
+from .recognize import POSSESSIVES, Atom, Draft, is_name_token, unknown_name
 
 #: Organisation kinds coded as mention kind "igo"; the rest (NGOs) as "group".
 IGO_KINDS = frozenset({"igo", "body"})
@@ -55,12 +57,71 @@ def acting_demonym(doc: Doc, start: int, end: int) -> bool:
     return definite and heads
 
 
-class Composer:
-    """Turns one Doc's atoms into drafts; holds only the dictionary (no per-Doc state)."""
+PlaceCountry = Callable[[str], str | None]
 
-    def __init__(self, dictionary: ActorDictionary, source: str) -> None:
+
+def _no_place(name: str) -> str | None:
+    return None
+
+
+def trailing_names(dictionary: ActorDictionary) -> dict[str, Person]:
+    """A name's trailing words ("Javad Zarif" of "Mohammad Javad Zarif"), two words or more,
+    that belong to one person only and are no one's full name or alias."""
+    full = {form for p in dictionary.people.values() for form in (p.name, *p.aliases)}
+    owners: dict[str, set[str]] = {}
+    for person in dictionary.people.values():
+        for form in (person.name, *person.aliases):
+            words = form.split()
+            for k in range(2, len(words)):
+                owners.setdefault(" ".join(words[-k:]), set()).add(person.id)
+    return {
+        form: dictionary.people[next(iter(ids))]
+        for form, ids in owners.items()
+        if len(ids) == 1 and form not in full
+    }
+
+
+def city_countries(dictionary: ActorDictionary) -> PlaceCountry:
+    """A city or first-level subdivision name → its CAMEO country (the gazetteer, built once);
+    None when the name is no such place or places in several countries share it, unless one
+    of them is ten times as populous as all the others ("Istanbul", "West Bengal")."""
+    from ..places.gazetteer import cached_gazetteer  # places import the actor dictionary
+
+    gazetteer = cached_gazetteer()
+    cameo = {c.iso3: c.code for c in dictionary.countries.values() if c.iso3}
+    cameo.update({code: code for code in dictionary.countries})
+
+    def country_of(name: str) -> str | None:
+        readings = sorted(
+            (c.entry for c in gazetteer.lookup(name) if c.entry.feature in ("city", "adm1")),
+            key=lambda e: -e.population,
+        )
+        countries = {e.country for e in readings}
+        if not readings or readings[0].country is None:
+            return None
+        others = sum(e.population for e in readings if e.country != readings[0].country)
+        if len(countries) > 1 and readings[0].population < 10 * others:
+            return None
+        return cameo.get(readings[0].country)
+
+    return country_of
+
+
+class Composer:
+    """Turns one Doc's atoms into drafts; holds only the dictionary and lookups built once."""
+
+    def __init__(
+        self, dictionary: ActorDictionary, source: str, place_country: PlaceCountry = _no_place
+    ) -> None:
         self.dictionary = dictionary
         self.source = source
+        self.place_country = place_country
+        self.trailing = trailing_names(dictionary)
+        self.capitals = {
+            form: c.code
+            for c in dictionary.countries.values()
+            for form in (c.name, *c.aliases, *((c.capital,) if c.capital else ()), *c.metonyms)
+        }
 
     def compose(self, doc: Doc, atoms: list[Atom]) -> list[Draft]:
         by_start = {a.start: a for a in atoms}
@@ -89,7 +150,26 @@ class Composer:
         possessive = (
             atom.kind == "country" and atom.end < len(doc) and doc[atom.end].text in POSSESSIVES
         )
-        if atom.kind == "adjective" or possessive:
+        following = by_start.get(atom.end)
+        modifier = (
+            following is not None
+            and following.kind == "sector"
+            and (
+                (atom.kind == "country" and doc[atom.start : atom.end].text.isupper())  # "U.S."
+                or (
+                    atom.kind == "metonym"  # "a Moscow court"
+                    and (
+                        atom.start == 0
+                        or doc[atom.start - 1].lower_ not in vocab.PLACE_PREPOSITIONS
+                    )
+                )
+            )
+        )
+        if atom.kind in ("organisation", "group") and following is not None:
+            draft = self._body_role(doc, atom, by_start, taken)
+            if draft is not None:
+                return draft
+        if atom.kind == "adjective" or possessive or modifier:
             pos = atom.end + (1 if possessive else 0)
             draft = self._role_phrase(doc, pos, by_start, taken, atom.key)
             if draft is not None:
@@ -105,11 +185,68 @@ class Composer:
             return draft
         if atom.kind == "sector":
             draft = self._role_phrase(doc, atom.start, by_start, taken, None)
-            if draft is not None and (draft.kind == "person" or self._stands_alone(doc, draft)):
+            if draft is None:
+                return None
+            placed = self._place(doc, draft, taken)
+            if draft.kind == "person" or placed or self._stands_alone(doc, draft):
                 draft.start = _the(doc, draft.start) if draft.kind != "person" else draft.start
                 return draft
             return None
         return self._entry(doc, atom)
+
+    def _body_role(
+        self, doc: Doc, atom: Atom, by_start: dict[int, Atom], taken: set[int]
+    ) -> Draft | None:
+        """ "NATO Secretary General Jens Stoltenberg": a body, a title, a person: one person."""
+        title = by_start.get(atom.end)
+        if title is None or title.kind != "sector" or not _title_case(doc, title.start, title.end):
+            return None
+        draft = self._role_phrase(doc, atom.end, by_start, taken, None)
+        if draft is None or draft.kind != "person":
+            return None
+        if atom.kind == "group":
+            group = self.dictionary.groups[atom.key]
+            draft.body_code, draft.country = group.code, group.country
+        else:
+            draft.body_code = self.dictionary.organisations[atom.key].code
+        draft.start = atom.start
+        return draft
+
+    def _place(self, doc: Doc, draft: Draft, taken: set[int]) -> bool:
+        """The country of a place right before a title or an institution ("an Istanbul court",
+        "West Bengal Chief Minister ..."), or after an institution ("a court in Bishkek")."""
+        if draft.country is not None:
+            return False
+        start = draft.start
+        for width in (2, 1):
+            first = start - width
+            if first < 0 or any(i in taken for i in range(first, start)):
+                continue
+            words = doc[first:start]
+            if not all(is_name_token(t) for t in words) or (
+                first > 0 and is_name_token(doc[first - 1])
+            ):
+                continue
+            country = self.place_country(words.text)
+            if country is not None:
+                draft.country, draft.start = country, first
+                return True
+        placed = any(code in vocab.PLACED_SECTORS for t in draft.sectors for code in t.codes)
+        end = draft.end
+        if not placed or draft.kind == "person" or end + 1 >= len(doc) or doc[end].lower_ != "in":
+            return False
+        stop = unknown_name(doc, end + 1, set())
+        for last in range(stop, end + 1, -1):
+            name = doc[end + 1 : last].text
+            targets = self.index_country(name) or self.place_country(name)
+            if targets is not None:
+                draft.country, draft.end = targets, last
+                return True
+        return False
+
+    def index_country(self, name: str) -> str | None:
+        """The country a dictionary country name or capital stands for ("Bishkek": KGZ)."""
+        return self.capitals.get(name)
 
     def _role_phrase(
         self, doc: Doc, pos: int, by_start: dict[int, Atom], taken: set[int], country: str | None
@@ -125,9 +262,15 @@ class Composer:
         person_atom = by_start.get(pos)
         draft = Draft(start=start, end=pos, kind="sector", country=country, sectors=terms)
         draft.described = described
-        if person_atom is not None and person_atom.kind in PERSON_ATOMS and not noun:
+        person_noun = noun and doc[pos - 1].lower_ in vocab.PERSON_NOUNS
+        if (
+            person_atom is not None
+            and person_atom.kind in PERSON_ATOMS
+            and (not noun or person_noun)
+        ):
             draft.person = self.dictionary.people[person_atom.key]
             draft.kind, draft.end = "person", person_atom.end
+            draft.described = doc[start:pos].text  # "North Korean leader": "leader"
             _mark_single(draft, person_atom)
         elif (
             terms
@@ -136,6 +279,7 @@ class Composer:
             and (end := unknown_name(doc, pos, taken)) > pos
         ):
             draft.kind, draft.end, draft.name = "person", end, doc[pos:end].text
+            draft.person = self.trailing.get(draft.name)  # "Foreign Minister Javad Zarif"
         elif not terms and not noun:
             return None
         draft.person_like = draft.kind == "person" or (
@@ -170,6 +314,10 @@ class Composer:
         if definite and draft.person_like and heads:
             draft.kind = "description"
             return True
+        # a plural heads its phrase before a verb too ("civilians fled", "regime troops shelled")
+        plural_only = term.plural is None and "plural only" in term.note and " " in term.term
+        if (plural or plural_only) and following is not None and following.is_lower:
+            return True
         if term.term in vocab.ADJECTIVE_SECTORS or doc[end - 1].lower_ in vocab.ADJECTIVE_SECTORS:
             return definite and heads
         return (plural or term.plural is None) and heads
@@ -202,6 +350,8 @@ class Composer:
             )
             draft.wikidata = country.wikidata
             draft.code = country.code + ("GOV" if atom.kind == "metonym" else "")
+            if doc[atom.start : atom.end].text in vocab.COMPASS_REGIONS:
+                draft.start = _the(doc, atom.start)  # "the West"
             if atom.kind == "metonym":
                 if atom.start > 0 and doc[atom.start - 1].lower_ in vocab.PLACE_PREPOSITIONS:
                     return None  # "in Lisbon" is a place, not a government acting
@@ -220,12 +370,17 @@ def code_draft(draft: Draft, day: dt.date | None, day_source: str) -> None:
         person = draft.person
         draft.entity_id, draft.entity_name, draft.wikidata = person.id, person.name, person.wikidata
         draft.country = person.country or draft.country
-        role = person.role_on(day)
+        described = described_role(person, draft.described, day)
+        role = described or person.role_on(day)
         single = f"; {draft.single}" if draft.single else ""
         if role is not None:
             draft.code = role.code
             draft.roles = sectors_of(role.code, draft.country)
             when = f"held on {day} ({day_source})" if day else "the latest role (no article date)"
+            if described is not None:
+                when = f"described as {draft.described!r}, " + (
+                    when if day else "its latest such role (no article date)"
+                )
             draft.role_applied = f"{role.describe()}: {when}{single}"
             return
         draft.role_applied = f"no dictionary role on {day}; coded from the words{single}"
@@ -234,8 +389,12 @@ def code_draft(draft: Draft, day: dt.date | None, day_source: str) -> None:
         draft.entity_name = draft.name
         if codes:
             draft.role_applied = f"introduced by the role {draft.described!r}"
+        if draft.body_code is not None:  # "NATO Secretary General John Doe": the body's code
+            draft.code, draft.roles = draft.body_code, sectors_of(draft.body_code, None)
+            draft.role_applied = f"introduced by the role {draft.described!r} of {draft.body_code}"
+            return
     if draft.kind in ("person", "sector", "description"):
         draft.roles = distinct_sectors(codes)
-        draft.code = composite(draft.country, codes) if draft.kind != "description" else None
+        draft.code = actor_code(draft.country, codes) if draft.kind != "description" else None
     elif draft.code and draft.country:
         draft.roles = sectors_of(draft.code, draft.country)

@@ -9,6 +9,7 @@ right into phrases CAMEO codes as one actor: [adjective | country's] sector* [no
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -24,6 +25,8 @@ from .single import SingleNames
 
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 HYPHENS = frozenset({"-", "–"})
+#: An initial inside a name ("John R. Bass").
+_INITIAL = re.compile(r"^[A-Z]\.$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +58,7 @@ class Draft:
     role_applied: str | None = None
     described: str = ""  # the role words written before a name ("Deputy Defense Minister")
     name: str | None = None  # the person's name as written (unknown people)
+    body_code: str | None = None  # the organisation or group a titled unknown person serves
     single: str = ""  # why a name written alone ("Putin") is this person
     single_forms: frozenset[str] = frozenset()  # the person's names written alone
     antecedent: int | None = None  # index of the draft this one resolves to
@@ -89,6 +93,8 @@ class ActorMatcher:
 
         self.single = SingleNames.build(dictionary.people.values(), excluded)
         self._add(self.names, self.single.people, tokenize)
+        #: First words of sector terms: a capital before one is still a metonym ("Moscow court").
+        self.sector_starts = frozenset(t.split()[0] for t in dictionary.sectors)
         days = set(_validity_boundaries(dictionary)) | self.single.boundaries()
         self.boundaries = tuple(sorted(days))
 
@@ -117,24 +123,40 @@ class ActorMatcher:
                 found.extend([single] if single is not None else [])
                 continue
             target = self._choose(self.index[form], day)
-            if target is not None:
+            if target is not None and not self._misread(doc, target, start, end):
                 found.append(Atom(start, end, target.kind, target.key))
         for match_id, start, end in self.sectors(doc):
             term = self.dictionary.sectors[strings[match_id]]
             found.append(Atom(start, end, "sector", term.term))
         return _longest_first(found)
 
+    def _misread(self, doc: Doc, target: AliasTarget, start: int, end: int) -> bool:
+        """A region's compass word without "the" ("West Bengal"); a capital that starts a
+        name ("The Washington Post": a capitalised word follows that is no actor word)."""
+        if target.kind == "country" and doc[start:end].text in vocab.COMPASS_REGIONS:
+            return start == 0 or doc[start - 1].lower_ not in vocab.DEFINITE
+        if target.kind != "metonym" or end >= len(doc):
+            return False
+        after = doc[end]
+        return (
+            is_name_token(after)
+            and not after.is_sent_start
+            and after.text not in self.index
+            and after.lower_ not in self.sector_starts
+            and after.lower_ not in vocab.SPEECH_VERBS
+        )
+
     def _single(
         self, doc: Doc, form: str, start: int, end: int, day: dt.date | None
     ) -> Atom | None:
         """A single name as an atom, unless it is part of a longer name or ambiguous."""
-        if end < len(doc) and _is_name_token(doc[end]) and not doc[end].is_sent_start:
+        if end < len(doc) and is_name_token(doc[end]) and not doc[end].is_sent_start:
             return None  # "Abe Lincoln", "Putin Foundation"
         before = doc[start - 1] if start > 0 else None
         if (
             before is not None
             and not doc[start].is_sent_start
-            and _is_name_token(before)
+            and is_name_token(before)
             and before.lower_ not in self.dictionary.sectors
             and before.text not in self.index
             and not before.is_sent_start
@@ -182,7 +204,7 @@ def _longest_first(atoms: list[Atom]) -> list[Atom]:
     return sorted(chosen, key=lambda a: a.start)
 
 
-def _is_name_token(token: Token) -> bool:
+def is_name_token(token: Token) -> bool:
     text = token.text
     return (
         token.is_alpha
@@ -197,7 +219,14 @@ def unknown_name(doc: Doc, start: int, taken: set[int]) -> int:
     end = start
     while end < len(doc) and end - start < vocab.MAX_NAME_TOKENS:
         token = doc[end]
-        if end in taken or not _is_name_token(token):
+        initial = (
+            end > start
+            and _INITIAL.match(token.text) is not None
+            and end + 1 < len(doc)
+            and end + 1 not in taken
+            and is_name_token(doc[end + 1])
+        )
+        if end in taken or not (initial or is_name_token(token)):
             break
         if end > start and not doc[end - 1].whitespace_:
             break

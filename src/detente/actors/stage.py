@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 from ..ingest.dateline import narrow_year
 from ..model import Dateline, Mention
 from .codes import article_date, role_matching
-from .compose import Composer, code_draft
+from .compose import Composer, city_countries, code_draft
 from .coref import pronoun_drafts, resolve, surname_drafts
 from .dictionary import ActorDictionary, cached_dictionary, default_root
 from .recognize import ActorMatcher, Draft
@@ -52,7 +52,7 @@ class ActorStage:
             self.dictionary = cached_dictionary(root)
             self.matcher = ActorMatcher(self.dictionary, nlp.vocab, nlp.make_doc)
             source = MANIFEST_NAME if dictionary_path is None else f"actors:{root}"
-            self.composer = Composer(self.dictionary, source)
+            self.composer = Composer(self.dictionary, source, city_countries(self.dictionary))
 
     def __call__(self, doc: Doc) -> Doc:
         article = doc._.article

@@ -40,6 +40,16 @@ GROUP_NOUNS = frozenset({
     "representatives", "leadership", "leaders", "leader", "counterpart", "counterparts",
 })  # fmt: skip
 
+#: Group nouns that name one person: a name may follow ("North Korean leader Kim Jong Un").
+PERSON_NOUNS = frozenset({"leader", "envoy", "representative", "counterpart"})
+
+#: Regions named by a compass word are actors only as "the West" ("West Bengal" is not WST).
+COMPASS_REGIONS = frozenset({"West", "East", "North", "South"})
+
+#: Sectors of institutions fixed in a place: the place gives the country ("a court in Bishkek",
+#: "an Istanbul court"); troops or officials in a place are not that place's.
+PLACED_SECTORS = frozenset({"JUD"})
+
 #: Sector terms that are also adjectives ("military force"): alone they are an actor only
 #: as "the military" followed by a verb or punctuation.
 ADJECTIVE_SECTORS = frozenset({
