@@ -23,13 +23,13 @@ from .matcher import (
     _backward,
     _forward,
     _in_noun_phrase,
-    _match_forward,
     _passive_aux,
     best_matches,
     match_at,
 )
 from .patterns import GAP, SET, SOURCE, TARGET, WORD, Element
 from .sentence import SentenceView, sentence_views
+from .slots import match_forward
 from .stage import EventStage, Trace
 
 #: Patterns listed per anchor in the text rendering (JSON has them all).
@@ -130,7 +130,7 @@ def diagnose(view: SentenceView, i: int, compiled: CompiledPattern) -> str:
         return ""
     pattern = compiled.pattern
     a = pattern.anchor_index
-    ends = _match_forward(view, compiled.anchor, i)
+    ends = match_forward(view, compiled.anchor, i)
     if not ends:
         return f"the anchor {element_text(pattern.elements[a])!r} is not complete here"
     if "verbal" in pattern.flags and _in_noun_phrase(view, i):
@@ -194,7 +194,7 @@ def anchors_of(view: SentenceView, stage: EventStage) -> Iterator[AnchorFound]:
             by_token.setdefault(i, []).append(compiled)
     best = {m.anchor_start: m for m in best_matches(view, stage.index)}
     for i, candidates in sorted(by_token.items()):
-        whole = [c for c in candidates if _match_forward(view, c.anchor, i)]
+        whole = [c for c in candidates if match_forward(view, c.anchor, i)]
         if not whole:  # a phrase anchor ("the ...") whose other words are not here
             continue
         chosen = best.get(i)

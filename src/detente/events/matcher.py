@@ -14,30 +14,27 @@ from dataclasses import dataclass, replace
 from .inflect import forms, irregular_participles
 from .patterns import FUNCTION_WORDS, GAP, SET, SKIP, SOURCE, TARGET, WORD, Element, Pattern
 from .sentence import SentenceView
+from .slots import (
+    DETERMINERS,
+    floating_left,
+    floating_right,
+    match_backward,
+    match_forward,
+    object_slot,
+    skip_left,
+    skip_right,
+    subject_slot,
+    usable,
+)
 
 #: Tokens a plain ``...`` may skip.
 GAP_TOKENS = 4
-#: Tokens between a verb and its subject that may be skipped (adverbs, auxiliaries, dates).
-SUBJECT_REACH = 10
-#: Determiners and modifiers allowed before an object actor ("the policies of T").
-OBJECT_LEAD = 3
 #: Auxiliaries that make a past participle passive.
 BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being", "'s", "'re", "get", "got"})
-#: Words that end the search for an object: it would be another clause or the agent.
-OBJECT_STOPS = frozenset({",", "and", "that", "which", "who", "by", "said", "says"})
-DETERMINERS = frozenset(
-    {"the", "a", "an", "its", "their", "his", "her", "our", "these", "those", "some"}
-)
-#: Prepositions a ``^`` skip passes with its noun phrase (PETRARCH's parse puts them together).
-SKIP_PREPOSITIONS = frozenset({"with", "in", "at", "of", "on", "from", "for"})
 #: Adverbs that modify adjectives and adverbs, never a verb right after them ("very close").
 DEGREE_ADVERBS = frozenset({"very", "too", "extremely", "fairly"})
 #: Prepositions whose -ing complement has no subject of its own ("after leaving Eriador").
 GERUND_PREPOSITIONS = frozenset({"after", "before", "while", "since", "without", "upon"})
-#: Lower-case modifiers allowed between a joiner and an actor ("and the evil awful Gondor").
-MODIFIER_LEAD = 3
-#: Words that join actors into a compound ("Russia and NATO").
-COMPOUND_JOINERS = frozenset({"and", ",", "&"})
 
 
 @dataclass(frozen=True)
@@ -179,189 +176,6 @@ class PatternIndex:
                         yield i, compiled
 
 
-# --- element matching -------------------------------------------------------------------------
-
-
-def _match_forward(view: SentenceView, element: CompiledElement, i: int) -> list[int]:
-    """End positions if ``element`` matches starting at token i."""
-    if i >= len(view):
-        return []
-    ends = []
-    if view.lower[i] in element.words:
-        ends.append(i + 1)
-    for phrase in element.phrases:
-        if tuple(view.lower[i : i + len(phrase)]) == phrase:
-            ends.append(i + len(phrase))
-    return ends
-
-
-def _match_backward(view: SentenceView, element: CompiledElement, end: int) -> list[int]:
-    """Start positions if ``element`` matches ending just before token ``end``."""
-    starts = []
-    if end - 1 >= 0 and view.lower[end - 1] in element.words:
-        starts.append(end - 1)
-    for phrase in element.phrases:
-        start = end - len(phrase)
-        if start >= 0 and tuple(view.lower[start:end]) == phrase:
-            starts.append(start)
-    return starts
-
-
-def _usable(view: SentenceView, slot: int) -> bool:
-    return slot >= 0 and not view.slots[slot].modifier
-
-
-def compound_right(view: SentenceView, slot: int) -> tuple[tuple[int, ...], int]:
-    """A slot and the actors joined to it on the right ("Russia and NATO", "A, B and C").
-
-    A comma joins only within a list that an "and" closes, so "Iraq attacked Iran, Putin said"
-    has no compound.
-    """
-    group, end = [slot], view.slots[slot].end
-    closed = [slot]  # the group as far as the last "and"
-    while end + 1 < len(view) and view.lower[end] in COMPOUND_JOINERS:
-        joiner = view.lower[end]
-        step = end + 1
-        if joiner == "," and step < len(view) and view.lower[step] == "and":
-            joiner, step = "and", step + 1
-        nxt = view.slot_starting(step)
-        if not _usable(view, nxt):
-            break
-        group.append(nxt)
-        end = view.slots[nxt].end
-        if joiner != ",":
-            closed = list(group)
-    return tuple(closed), view.slots[closed[-1]].end
-
-
-def _modified_start(view: SentenceView, start: int) -> int:
-    """Where an actor's lower-case modifiers begin ("and the evil awful Gondor"), when a
-    joiner precedes them; else the actor's own start."""
-    k = start
-    while k > 0 and start - k < MODIFIER_LEAD and view.span[k - 1].text.isalpha():
-        if not view.span[k - 1].text.islower() or view.lower[k - 1] in COMPOUND_JOINERS:
-            break
-        k -= 1
-    return k if k < start and k > 0 and view.lower[k - 1] in COMPOUND_JOINERS else start
-
-
-def compound_left(view: SentenceView, slot: int) -> tuple[tuple[int, ...], int]:
-    """A slot and the actors joined to it on the left ("Russia and NATO must ...")."""
-    group, start = [slot], _modified_start(view, view.slots[slot].start)
-    joined_by_and = False
-    while start - 2 >= 0 and view.lower[start - 1] in COMPOUND_JOINERS:
-        joiner = view.lower[start - 1]
-        gap = start - 2
-        if joiner == "and" and view.lower[gap] == ",":
-            gap -= 1
-        prev = view.slot_at[gap] if gap >= 0 else -1
-        if not _usable(view, prev) or view.slots[prev].end != gap + 1:
-            break
-        if joiner == "," and not joined_by_and:
-            break  # a comma list must end with "and" next to the verb's subject
-        joined_by_and = joined_by_and or joiner != ","
-        group.insert(0, prev)
-        start = _modified_start(view, view.slots[prev].start)
-    return tuple(group), start
-
-
-def object_slot(
-    view: SentenceView, i: int, lead: int = OBJECT_LEAD
-) -> tuple[tuple[int, ...], int] | None:
-    """The actor (or compound) starting at i, after at most ``lead`` modifier tokens.
-
-    A bare country adjective counts when only determiners precede it ("attacked the Ukrainian
-    positions" targets Ukraine) but not after other modifiers ("a controversial European shield").
-    """
-    for k in range(i, min(i + lead + 1, len(view))):
-        if view.boundary[k] or view.lower[k] in OBJECT_STOPS:
-            return None
-        slot = view.slot_starting(k)
-        if slot >= 0:
-            plain = all(view.lower[j] in DETERMINERS for j in range(i, k))
-            if not view.slots[slot].modifier or plain:
-                return compound_right(view, slot)
-            return None
-        if view.slot_at[k] >= 0:
-            return None
-    return None
-
-
-def subject_slot(view: SentenceView, end: int) -> tuple[tuple[int, ...], int] | None:
-    """The nearest actor to the left of ``end`` in the same clause, skipping parentheticals."""
-    reach = 0
-    k = end - 1
-    while k >= 0 and reach <= SUBJECT_REACH:
-        if view.skip[k]:
-            k -= 1
-            continue
-        if view.boundary[k]:
-            return None
-        slot = view.slot_at[k]
-        if slot >= 0:
-            if not _usable(view, slot):
-                k = view.slots[slot].start - 1
-                reach += 1
-                continue
-            return compound_left(view, slot)
-        reach += 1
-        k -= 1
-    return None
-
-
-def floating_right(view: SentenceView, pos: int, reach: int) -> tuple[tuple[int, ...], int] | None:
-    """The first actor (or compound) starting within ``reach`` tokens of ``pos``, in the clause.
-
-    A comma before a determiner ends the search: an aside follows ("..., a senior official
-    said"), not the object; a list of actors after the first one is still a compound.
-    """
-    for k in range(pos, min(pos + reach + 1, len(view))):
-        if view.boundary[k] or (view.lower[k] == "," and _aside_after(view, k)):
-            return None
-        slot = view.slot_starting(k)
-        if _usable(view, slot):
-            return compound_right(view, slot)
-    return None
-
-
-def _aside_after(view: SentenceView, comma: int) -> bool:
-    """ "..., a senior official said": a comma and a determiner open an aside, not the object."""
-    return comma + 1 < len(view) and view.lower[comma + 1] in DETERMINERS
-
-
-def floating_left(view: SentenceView, end: int, reach: int) -> tuple[tuple[int, ...], int] | None:
-    """The nearest actor (or compound) ending within ``reach`` tokens before ``end``."""
-    for k in range(end - 1, max(end - 2 - reach, -1), -1):
-        slot = view.slot_at[k]
-        if _usable(view, slot) and view.slots[slot].end <= end:
-            return compound_left(view, slot)
-    return None
-
-
-def _skip_right(view: SentenceView, pos: int) -> int | None:
-    """Past one noun phrase to the right: the actor starting at ``pos`` (after a preposition
-    and determiners: "with the parliament"), or a word."""
-    k = pos
-    if k < len(view) and view.lower[k] in SKIP_PREPOSITIONS:
-        k += 1
-    while k < len(view) and view.lower[k] in DETERMINERS:
-        k += 1
-    slot = view.slot_starting(k)
-    if slot >= 0:
-        return view.slots[slot].end
-    return k + 1 if k < len(view) else None
-
-
-def _skip_left(view: SentenceView, end: int) -> int | None:
-    """Past one unit to the left: the actor ending at ``end``, or a word."""
-    if end <= 0:
-        return None
-    slot = view.slot_at[end - 1]
-    return view.slots[slot].start if slot >= 0 else end - 1
-
-
-# --- pattern matching -------------------------------------------------------------------------
-
 Bindings = tuple[tuple[str, tuple[int, ...]], ...]
 
 
@@ -370,7 +184,7 @@ def _passable(view: SentenceView, k: int, crossing: bool) -> bool:
         return False
     if view.boundary[k] and not (crossing and view.lower[k] in {'"', "“", "”", "—", "–"}):
         return False
-    return crossing or not _usable(view, view.slot_at[k])
+    return crossing or not usable(view, view.slot_at[k])
 
 
 def _forward(
@@ -382,7 +196,7 @@ def _forward(
     element = elements[idx]
     if element.kind in (WORD, SET):
         for at in range(pos, min(pos + element.gap, len(view) - 1) + 1):
-            for end in _match_forward(view, element, at):
+            for end in match_forward(view, element, at):
                 yield from _forward(view, elements, idx + 1, end, binds)
         if element.optional:
             yield from _forward(view, elements, idx + 1, pos, binds)
@@ -392,7 +206,7 @@ def _forward(
                 break
             yield from _forward(view, elements, idx + 1, pos + skip, binds)
     elif element.kind == SKIP:  # the next noun phrase, right where the previous element ended
-        after = _skip_right(view, pos)
+        after = skip_right(view, pos)
         if after is not None:
             yield from _forward(view, elements, idx + 1, after, binds)
     else:
@@ -416,7 +230,7 @@ def _backward(
     element = elements[idx]
     if element.kind in (WORD, SET):
         for at in range(end, max(end - element.gap, 1) - 1, -1):
-            for start in _match_backward(view, element, at):
+            for start in match_backward(view, element, at):
                 yield from _backward(view, elements, idx + 1, start, binds)
         if element.optional:
             yield from _backward(view, elements, idx + 1, end, binds)
@@ -427,7 +241,7 @@ def _backward(
             yield from _backward(view, elements, idx + 1, end - skip, binds)
     elif element.kind == SKIP:
         for at in range(end, max(end - element.gap, 1) - 1, -1):
-            before = _skip_left(view, at)
+            before = skip_left(view, at)
             if before is not None:
                 yield from _backward(view, elements, idx + 1, before, binds)
     else:
@@ -447,7 +261,7 @@ def match_at(view: SentenceView, i: int, compiled: CompiledPattern) -> Iterator[
     if "verbal" in compiled.pattern.flags and (_in_noun_phrase(view, i) or _not_finite(view, i)):
         return  # "condemned an attack", "an anti- Gondor parade": a noun, not the verb
     passive_form = _passive_aux(view, i) is not None and compiled.anchor.kind == WORD
-    for anchor_end in _match_forward(view, compiled.anchor, i):
+    for anchor_end in match_forward(view, compiled.anchor, i):
         if passive_form:  # "T was attacked by S" has no active reading
             found = False
             if compiled.passive:
@@ -478,7 +292,7 @@ def _active_passive(view: SentenceView, i: int, compiled: CompiledPattern) -> bo
     if "activepassive" not in compiled.pattern.flags:
         return False
     aux = _passive_aux(view, i)
-    return aux is not None and aux > 0 and _usable(view, view.slot_at[aux - 1])
+    return aux is not None and aux > 0 and usable(view, view.slot_at[aux - 1])
 
 
 def _not_finite(view: SentenceView, i: int) -> bool:
