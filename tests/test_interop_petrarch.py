@@ -13,9 +13,8 @@ from detente.interop.petrarch_actors import (
     AgentCode,
     read_actors,
     read_agents,
-    read_discards,
-    read_issues,
 )
+from detente.interop.petrarch_lists import read_discards, read_issues
 from detente.interop.petrarch_verbs import read_verbs
 from detente.interop.petrarch_xml import read_environment, read_records
 

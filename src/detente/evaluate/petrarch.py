@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 
 from ..errors import InputError
 from ..events.stage import EventStage
-from ..interop.petrarch_actors import DiscardList, read_discards
+from ..interop.petrarch_lists import DiscardList, read_discards
 from ..interop.petrarch_patterns import load_petrarch_patterns
 from ..interop.petrarch_xml import PetrarchEnvironment, PetrarchRecord, read_environment
 from ..interop.petrarch_xml import read_records as read_xml_records
