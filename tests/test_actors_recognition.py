@@ -186,3 +186,11 @@ def test_cli_lookup(day, code):
     first = result.output.splitlines()[0].split("\t")
     assert first[:2] == ["Anatoly Antonov", code]
     assert "role:" in result.output
+
+
+def test_a_pronoun_does_not_look_ahead_within_its_sentence():
+    """ "They criticized NATO": NATO is the object, not what "They" stands for."""
+    from detente.actors.api import lookup
+
+    they = next(m for m in lookup("They criticized NATO.") if m.text == "They")
+    assert they.code is None and they.antecedent is None

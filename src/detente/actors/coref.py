@@ -106,14 +106,23 @@ def _words(draft: Draft, day: dt.date | None) -> frozenset[str]:
 
 
 def _nearest(
-    drafts: list[Draft], index: int, accept: Callable[[Draft], bool]
+    drafts: list[Draft],
+    index: int,
+    accept: Callable[[Draft], bool],
+    sentence_of: Callable[[int], int],
 ) -> tuple[int | None, str]:
-    """The most recent accepted draft before ``index``, else the first after (cataphora)."""
+    """The most recent accepted draft before ``index``, else the first in a later sentence.
+
+    Looking ahead (a sub-heading's "he stressed" before the story names him) stops at the
+    sentence's end: "They criticized NATO" does not make NATO its own critic.
+    """
     for j in range(index - 1, -1, -1):
         if accept(drafts[j]):
             return j, "the most recent"
+    here = sentence_of(drafts[index].start)
     for j in range(index + 1, len(drafts)):
-        if accept(drafts[j]) and drafts[j].antecedent is None:
+        later = sentence_of(drafts[j].start) > here
+        if later and accept(drafts[j]) and drafts[j].antecedent is None:
             return j, "none before it; the first"
     return None, ""
 
@@ -184,7 +193,7 @@ def resolve(
             continue
         accept, why = rule
         inherits = draft.kind in ("pronoun", "description") or draft.resolution == "surname"
-        found, how = _nearest(drafts, i, accept)
+        found, how = _nearest(drafts, i, accept, sentence_of)
         if found is None:
             if draft.resolution in ("surname", "context alias"):
                 draft.resolution = None
