@@ -26,7 +26,7 @@ FLOORS = {
     "accuracy": 0.56,
     "macro_f1": 0.69,
     "fallback_macro_f1": 0.74,
-    "source_overlap": 0.72,
+    "source_overlap": 0.71,
     "target_overlap": 0.50,
     "source_exact": 0.51,
     "target_exact": 0.23,

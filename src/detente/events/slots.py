@@ -18,7 +18,12 @@ SUBJECT_REACH = 10
 #: Determiners and modifiers allowed before an object actor ("the policies of T").
 OBJECT_LEAD = 3
 #: Words that end the search for an object: it would be another clause or the agent.
-OBJECT_STOPS = frozenset({",", "and", "that", "which", "who", "by", "said", "says"})
+#: Prepositions that open an adjunct ("every pathway for Iran", "a letter to NATO") end it too;
+#: "of", "in" and "on" may stay inside the object ("the policies of NATO").
+OBJECT_STOPS = frozenset(
+    {",", "and", "that", "which", "who", "by", "said", "says"}
+    | {"for", "to", "with", "from", "into", "against", "about", "over"}
+)
 DETERMINERS = frozenset(
     {"the", "a", "an", "its", "their", "his", "her", "our", "these", "those", "some"}
 )
