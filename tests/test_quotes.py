@@ -272,3 +272,13 @@ def test_he_after_an_unknown_named_speaker_is_not_an_earlier_known_person(quote_
     )
     last = _quotes(quote_nlp, text)[-1]
     assert last.speaker_text == "he" and last.speaker_entity is None
+
+
+def test_at_least_a_hundred_speech_cues():
+    """Issue 5 asks for at least 100 speech verbs (said, stressed, warned, "is confident", ...)."""
+    from detente.datafiles import data_path, read_tsv
+
+    rows = [row for _, row in read_tsv(data_path("quotes", "speech_verbs.tsv"))]
+    lemmas = {row["lemma"] for row in rows}
+    assert len(lemmas) >= 100
+    assert {"say", "stress", "add", "note", "tell", "warn", "urge", "insist"} <= lemmas
