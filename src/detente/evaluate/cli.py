@@ -4,10 +4,27 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
+from typing import Any
 
 import click
 
 from ..errors import DetenteError
+
+
+def _print(
+    compute: Callable[[], Any],
+    as_json: bool,
+    to_dict: Callable[[Any], dict[str, Any]],
+    render: Callable[[Any], str],
+) -> None:
+    """Run an evaluation; print its figures as JSON or text, or a one-line error (exit 1)."""
+    try:
+        report = compute()
+    except DetenteError as exc:
+        click.echo(f"detente: error: {exc}", err=True)
+        sys.exit(1)
+    click.echo(json.dumps(to_dict(report), indent=1) if as_json else render(report))
 
 
 @click.group("eval")
@@ -23,15 +40,9 @@ def conflibert(path: str, as_json: bool, outcomes: bool) -> None:
     """5-class accuracy, macro-F1 and actor span F1 on ConfliBERT CAMEO sentences (JSONL)."""
     from .conflibert import evaluate, render_report
 
-    try:
-        report = evaluate(path)
-    except DetenteError as exc:
-        click.echo(f"detente: error: {exc}", err=True)
-        sys.exit(1)
-    if as_json:
-        click.echo(json.dumps(report.as_dict(with_outcomes=outcomes), indent=1))
-    else:
-        click.echo(render_report(report))
+    _print(
+        lambda: evaluate(path), as_json, lambda r: r.as_dict(with_outcomes=outcomes), render_report
+    )
 
 
 @eval_group.command("quotes")
@@ -49,15 +60,12 @@ def quotes(path: str, split: str, limit: int | None, as_json: bool) -> None:
     """Quote P/R/F1 (direct, all) and speaker accuracy on PolNeAR attributions."""
     from .quotes import evaluate, render_report
 
-    try:
-        report = evaluate(path, split=split, limit=limit)
-    except DetenteError as exc:
-        click.echo(f"detente: error: {exc}", err=True)
-        sys.exit(1)
-    if as_json:
-        click.echo(json.dumps(report.as_dict(), indent=1))
-    else:
-        click.echo(render_report(report))
+    _print(
+        lambda: evaluate(path, split=split, limit=limit),
+        as_json,
+        lambda r: r.as_dict(),
+        render_report,
+    )
 
 
 @eval_group.command("petrarch")
@@ -73,15 +81,12 @@ def petrarch(path: str, as_json: bool, failures: bool, all_records: bool) -> Non
     """
     from .petrarch import evaluate_petrarch, render_report
 
-    try:
-        report = evaluate_petrarch(path, all_records=all_records)
-    except DetenteError as exc:
-        click.echo(f"detente: error: {exc}", err=True)
-        sys.exit(1)
-    if as_json:
-        click.echo(json.dumps(report.as_dict(with_outcomes=failures), indent=1))
-    else:
-        click.echo(render_report(report, show_failures=failures))
+    _print(
+        lambda: evaluate_petrarch(path, all_records=all_records),
+        as_json,
+        lambda r: r.as_dict(with_outcomes=failures),
+        lambda r: render_report(r, show_failures=failures),
+    )
 
 
 @eval_group.command("tone")
@@ -94,12 +99,9 @@ def tone(path: str | None, as_json: bool) -> None:
 
     from ..tone.evaluate import evaluate_tone, render_tone_report
 
-    try:
-        report = evaluate_tone(Path(path) if path else None)
-    except DetenteError as exc:
-        click.echo(f"detente: error: {exc}", err=True)
-        sys.exit(1)
-    if as_json:
-        click.echo(json.dumps(report.as_dict(), indent=1))
-    else:
-        click.echo(render_tone_report(report))
+    _print(
+        lambda: evaluate_tone(Path(path) if path else None),
+        as_json,
+        lambda r: r.as_dict(),
+        render_tone_report,
+    )
