@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 
 from ..datafiles import data_path, read_tsv
 from ..model import Dateline, Event, Mention
+from ..quotes.cues import cached_lexicon
 from .dates import WEEKDAYS, event_date
 from .matcher import Match, PatternIndex, best_matches, object_slot, subject_slot
 from .ontology import EventType, Ontology, default_ontology
@@ -57,23 +58,6 @@ REPORTING_KINDS = frozenset({"neutral", "assertive", "multiword", "belief", "dir
 MODIFIER_WINDOW = 4
 #: Confidence is a documented heuristic, not a probability (docs/events.md).
 BASE_CONFIDENCE = 0.6
-
-
-@lru_cache(maxsize=1)
-def speech_forms() -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
-    """Single-word and multi-word speech cues from our speech-verb list."""
-    single: set[str] = set()
-    multi: set[tuple[str, ...]] = set()
-    for _, row in read_tsv(data_path("quotes", "speech_verbs.tsv")):
-        if row.get("kind") not in REPORTING_KINDS:
-            continue
-        for form in row["forms"].split("|"):
-            words = tuple(form.strip().lower().split())
-            if len(words) == 1:
-                single.add(words[0])
-            elif words:
-                multi.add(words)
-    return frozenset(single), tuple(sorted(multi, key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)
@@ -374,11 +358,11 @@ def _speaker(view: SentenceView, match: Match, sources: tuple[int, ...]) -> int 
     "A said (that) B attacked C" (the cue just before the reported clause) and "B attacked C,
     A said" (the speaker and cue after a comma) make B -> C reported speech.
     """
-    single, multi = speech_forms()
+    lexicon = cached_lexicon()
     lower = view.lower
 
     def cue_at(k: int) -> bool:
-        return lower[k] in single or any(tuple(lower[k : k + len(p)]) == p for p in multi)
+        return lexicon.starts(lower, k, REPORTING_KINDS)
 
     first = min((view.slots[s].start for s in sources), default=match.start)
     for k in range(first - 1, max(first - 1 - REPORT_GAP, -1), -1):

@@ -22,8 +22,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from ..datafiles import data_path, read_tsv
 from ..model import Dateline, Event, Mention, Place
+from ..quotes.cues import cached_lexicon
 from .gazetteer import Candidate, GazEntry, Gazetteer, cached_gazetteer
 from .resolve import Evidence, choose
 from .vocab import (
@@ -46,14 +46,6 @@ VERB_FILLERS = frozenset({"also", "has", "have", "had", "again", "later", "then"
 ORGANISATION_HEAD_WINDOW = 3
 
 
-def speech_forms() -> frozenset[str]:
-    """Single-word speech cues from quotes/speech_verbs.tsv ("said", "warned", "stressed")."""
-    forms: set[str] = set()
-    for _, row in read_tsv(data_path("quotes", "speech_verbs.tsv")):
-        forms.update(f for f in row.get("forms", "").split("|") if f and " " not in f)
-    return frozenset(forms)
-
-
 @dataclass
 class _Match:
     start: int  # token span
@@ -74,7 +66,7 @@ class PlaceStage:
 
     def __init__(self, regions_path: str = "") -> None:
         self.gazetteer: Gazetteer = cached_gazetteer(regions_path)
-        self.verbs = ACTION_VERBS | speech_forms()
+        self.verbs = ACTION_VERBS | cached_lexicon().words()
 
     def __call__(self, doc: Doc) -> Doc:
         sentence_of = _sentence_index(doc)

@@ -98,6 +98,19 @@ class CueLexicon:
     def __len__(self) -> int:
         return sum(len(v) for v in self.by_first.values())
 
+    def words(self) -> frozenset[str]:
+        """Every single-word form ("said", "warned"), of any kind."""
+        return frozenset(
+            f.words[0] for forms in self.by_first.values() for f in forms if len(f.words) == 1
+        )
+
+    def starts(self, lower: list[str], i: int, kinds: frozenset[str]) -> bool:
+        """Whether a cue of one of ``kinds`` starts at token ``i``."""
+        return any(
+            form.kind in kinds and tuple(lower[i : i + len(form.words)]) == form.words
+            for form in self.by_first.get(lower[i], ())
+        )
+
     def match(self, lower: list[str], i: int) -> CueForm | None:
         """The longest cue form starting at token ``i``."""
         for form in self.by_first.get(lower[i], ()):
