@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
@@ -208,35 +209,33 @@ def _code_batches(
             yield list(code_docs(nlp, batch, batch_size=min(settings.batch_size, 64)))
 
 
-def _open(db: str | Path | Store | None, settings: Settings | None = None) -> tuple[Store, bool]:
+@contextmanager
+def _reading(db: str | Path | Store | None) -> Iterator[Store]:
+    """The given store, or the one at ``db`` (default: the settings') opened read-only and closed."""
     if isinstance(db, Store):
-        return db, False
-    path = db or (settings or load_settings()).db
-    return Store(path, read_only=True), True
+        yield db
+        return
+    store = Store(db or load_settings().db, read_only=True)
+    try:
+        yield store
+    finally:
+        store.close()
 
 
 def articles(
     db: str | Path | Store | None = None, limit: int | None = None
 ) -> list[dict[str, Any]]:
     """The stored articles with their dateline and event count."""
-    store, own = _open(db)
-    try:
+    with _reading(db) as store:
         return store.articles(limit=limit)
-    finally:
-        if own:
-            store.close()
 
 
 def events(
     db: str | Path | Store | None = None, where: EventFilter | None = None
 ) -> list[dict[str, Any]]:
     """Stored events, filtered by source/target actor code prefix, CAMEO code prefix and dates."""
-    store, own = _open(db)
-    try:
+    with _reading(db) as store:
         return store.events(where)
-    finally:
-        if own:
-            store.close()
 
 
 def quotes(
@@ -246,35 +245,23 @@ def quotes(
     limit: int | None = None,
 ) -> list[dict[str, Any]]:
     """Stored quotes; ``speaker`` matches the speaker's text, entity id or actor code."""
-    store, own = _open(db)
-    try:
+    with _reading(db) as store:
         return store.quotes(speaker=speaker, article_id=article_id, limit=limit)
-    finally:
-        if own:
-            store.close()
 
 
 def show(article: str, db: str | Path | Store | None = None) -> CodedArticle | None:
     """The whole record of one stored article; ``article`` may be a unique id prefix."""
-    store, own = _open(db)
-    try:
+    with _reading(db) as store:
         ids = store.article_ids(article)
         if len(ids) > 1 and article not in ids:
             raise InputError(article, f"ambiguous article id prefix ({len(ids)} articles match)")
         return store.get(ids[0] if len(ids) == 1 else article)
-    finally:
-        if own:
-            store.close()
 
 
 def stats(db: str | Path | Store | None = None) -> StoreStats:
     """Row counts of every table and the migrations applied."""
-    store, own = _open(db)
-    try:
+    with _reading(db) as store:
         return store.stats()
-    finally:
-        if own:
-            store.close()
 
 
 def places(
@@ -283,12 +270,8 @@ def places(
     limit: int | None = None,
 ) -> list[dict[str, Any]]:
     """Stored places: counts per gazetteer place over the store, or one article's places."""
-    store, own = _open(db)
-    try:
+    with _reading(db) as store:
         return store.places(article_id=article_id, limit=limit)
-    finally:
-        if own:
-            store.close()
 
 
 def themes(
@@ -302,8 +285,7 @@ def themes(
     from .themes.taxonomy import cached_taxonomy
 
     taxonomy = cached_taxonomy()
-    store, own = _open(db)
-    try:
+    with _reading(db) as store:
         rows = store.themes(
             article_id=article_id, limit=limit, ancestors=taxonomy.ancestors if rollup else None
         )
@@ -311,6 +293,3 @@ def themes(
             if row.get("name") is None and row["theme"] in taxonomy.themes:
                 row["name"] = taxonomy.themes[row["theme"]].name
         return rows
-    finally:
-        if own:
-            store.close()
