@@ -3,15 +3,38 @@
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import lru_cache, wraps
+from inspect import signature
 from pathlib import Path
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
 import yaml
 
 from .errors import DictionaryError
 
 DATA_DIR = Path(__file__).parent / "data"
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def cached_load(function: Callable[P, R]) -> Callable[P, R]:
+    """Cache a loader per resolved arguments, once per process (the loaded data is read-only).
+
+    A bare ``lru_cache`` keys ``f()`` and ``f("")`` apart, so two stages asking for the same
+    default file built it twice (the gazetteer: five seconds each); defaults are bound first.
+    """
+    bind = signature(function).bind
+    cached = lru_cache(maxsize=4)(function)
+
+    @wraps(function)
+    def load(*args: P.args, **kwargs: P.kwargs) -> R:
+        bound = bind(*args, **kwargs)
+        bound.apply_defaults()
+        return cached(*bound.args, **bound.kwargs)
+
+    return load
 
 
 def data_path(*parts: str) -> Path:

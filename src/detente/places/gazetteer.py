@@ -19,12 +19,11 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from ..actors.dictionary import cached_dictionary, default_root
-from ..datafiles import data_path, load_yaml_entries
+from ..datafiles import cached_load, data_path, load_yaml_entries
 from ..errors import DictionaryError
 from .vocab import (
     ALTERNATE_NAME_MIN_LENGTH,
@@ -296,7 +295,7 @@ def default_regions_path() -> Path:
     return data_path("places", "regions.yaml")
 
 
-@lru_cache(maxsize=4)
+@cached_load
 def cached_gazetteer(regions_path: str = "", actors_root: str = "") -> Gazetteer:
     """One build per (regions file, actor folder) per process: the gazetteer is read-only."""
     return build_gazetteer(Path(regions_path) if regions_path else None, actors_root or None)

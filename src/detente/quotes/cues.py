@@ -8,10 +8,9 @@ longest form first, so "told reporters" wins over "told".
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
-from ..datafiles import data_path, read_tsv
+from ..datafiles import cached_load, data_path, read_tsv
 from ..errors import DictionaryError
 
 #: Kinds of cue in speech_verbs.tsv (docs/dictionaries.md).
@@ -136,7 +135,7 @@ def read_lexicon(path: Path) -> CueLexicon:
     return CueLexicon(forms)
 
 
-@lru_cache(maxsize=4)
+@cached_load
 def cached_lexicon(path: str = "") -> CueLexicon:
     """The lexicon of a file (the packaged one by default), read once per process."""
     return read_lexicon(Path(path) if path else data_path("quotes", "speech_verbs.tsv"))

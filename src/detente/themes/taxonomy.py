@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ..datafiles import data_path, load_yaml_entries
+from ..datafiles import cached_load, data_path, load_yaml_entries
 from ..errors import DictionaryError
 
 CATEGORIES = frozenset(
@@ -116,7 +115,7 @@ def default_themes_path() -> Path:
     return data_path("themes", "themes.yaml")
 
 
-@lru_cache(maxsize=4)
+@cached_load
 def cached_taxonomy(path: str = "") -> Taxonomy:
     """One load per file per process: the taxonomy is read-only."""
     return load_taxonomy(Path(path) if path else None)

@@ -12,12 +12,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from vaderSentiment.vaderSentiment import NEGATE, SentimentIntensityAnalyzer
 
-from ..datafiles import data_path, read_tsv
+from ..datafiles import cached_load, data_path, read_tsv
 from ..errors import DictionaryError
 from ..model import Tone
 
@@ -181,7 +180,7 @@ def tone_figures(total: int, positive: int, negative: int, activity: int, group:
     )
 
 
-@lru_cache(maxsize=4)
+@cached_load
 def cached_scorer(lexicon_path: str = "", rewrites_path: str = "") -> ToneScorer:
     """One scorer per lexicon per process (the analyzer is read-only once built)."""
     return ToneScorer(
