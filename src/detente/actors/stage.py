@@ -18,6 +18,7 @@ from ..ingest.dateline import narrow_year
 from ..model import Dateline, Mention
 from .codes import article_date, role_matching
 from .compose import Composer, city_countries, code_draft
+from .context import parse_pronoun_drafts, place_in_context
 from .coref import pronoun_drafts, resolve, surname_drafts
 from .dictionary import ActorDictionary, cached_dictionary, default_root
 from .recognize import ActorMatcher, Draft
@@ -73,16 +74,27 @@ class ActorStage:
             if draft.person is not None and self.matcher is not None:
                 draft.single_forms = self.matcher.single.forms_of(draft.person)
         words = [t.text for t in doc]
+        parsed = doc.has_annotation("DEP")
         drafts = sorted(
             drafts + surname_drafts(doc, drafts, words) + pronoun_drafts(doc, drafts, words),
             key=lambda d: d.start,
         )
+        if parsed:
+            drafts = sorted(drafts + parse_pronoun_drafts(doc, drafts), key=lambda d: d.start)
         sentence_of = _sentence_index(doc)
         resolve(doc, drafts, day, sentence_of)
+        if parsed:
+            place_in_context(doc, drafts, self._dateline_country(dateline))
         mentions = to_mentions(doc, drafts, sentence_of)
         doc._.mentions = mentions
         doc.spans[SPAN_GROUP] = [Span(doc, d.start, d.end, label=d.code or d.kind) for d in drafts]
         return doc
+
+    def _dateline_country(self, dateline: Dateline | None) -> str | None:
+        if dateline is None or not dateline.place_normalized or self.matcher is None:
+            return None
+        place = dateline.place_normalized
+        return self.composer.index_country(place) or self.composer.place_country(place)
 
     def _drafts(self, doc: Doc, day: dt.date | None) -> list[Draft]:
         drafts: list[Draft] = []

@@ -8,7 +8,7 @@ leftwards, those after it rightwards; actor slots bind whole mentions.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
 from .inflect import forms, irregular_participles
@@ -33,6 +33,9 @@ GAP_TOKENS = 4
 BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being", "'s", "'re", "get", "got"})
 #: Adverbs that modify adjectives and adverbs, never a verb right after them ("very close").
 DEGREE_ADVERBS = frozenset({"very", "too", "extremely", "fairly"})
+#: Possessive pronouns: a gap passes over them ("expressed his deep condolences"), although
+#: the parsed pipeline makes them actor mentions.
+POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their", "our", "my", "your"})
 #: Prepositions whose -ing complement has no subject of its own ("after leaving Eriador").
 GERUND_PREPOSITIONS = frozenset({"after", "before", "while", "since", "without", "upon"})
 
@@ -184,12 +187,23 @@ def _passable(view: SentenceView, k: int, crossing: bool) -> bool:
         return False
     if view.boundary[k] and not (crossing and view.lower[k] in {'"', "“", "”", "—", "–"}):
         return False
-    return crossing or not usable(view, view.slot_at[k])
+    return crossing or not usable(view, view.slot_at[k]) or view.lower[k] in POSSESSIVE_PRONOUNS
+
+
+#: Finds the actor (or compound) an object slot binds at a position: (slots, end) or None.
+ObjectFinder = Callable[[SentenceView, int], "tuple[tuple[int, ...], int] | None"]
 
 
 def _forward(
-    view: SentenceView, elements: tuple[CompiledElement, ...], idx: int, pos: int, binds: Bindings
+    view: SentenceView,
+    elements: tuple[CompiledElement, ...],
+    idx: int,
+    pos: int,
+    binds: Bindings,
+    find_object: ObjectFinder = object_slot,
 ) -> Iterator[tuple[int, Bindings]]:
+    """Every way ``elements[idx:]`` match from ``pos`` rightwards; ``find_object`` binds slots
+    (the nearest actor on the surface, or the noun phrase the parse heads there)."""
     if idx == len(elements):
         yield pos, binds
         return
@@ -197,28 +211,30 @@ def _forward(
     if element.kind in (WORD, SET):
         for at in range(pos, min(pos + element.gap, len(view) - 1) + 1):
             for end in match_forward(view, element, at):
-                yield from _forward(view, elements, idx + 1, end, binds)
+                yield from _forward(view, elements, idx + 1, end, binds, find_object)
         if element.optional:
-            yield from _forward(view, elements, idx + 1, pos, binds)
+            yield from _forward(view, elements, idx + 1, pos, binds, find_object)
     elif element.kind == GAP:
         for skip in range(element.reach + 1):
             if skip and not _passable(view, pos + skip - 1, element.crossing):
                 break
-            yield from _forward(view, elements, idx + 1, pos + skip, binds)
+            yield from _forward(view, elements, idx + 1, pos + skip, binds, find_object)
     elif element.kind == SKIP:  # the next noun phrase, right where the previous element ended
         after = skip_right(view, pos)
         if after is not None:
-            yield from _forward(view, elements, idx + 1, after, binds)
+            yield from _forward(view, elements, idx + 1, after, binds, find_object)
     else:
-        found = floating_right(view, pos, element.gap) if element.gap else object_slot(view, pos)
+        found = floating_right(view, pos, element.gap) if element.gap else find_object(view, pos)
         if found is not None:  # a floating slot is looked for, not passed: words may precede it
             group, end = found
             after = pos if element.gap else end
-            yield from _forward(view, elements, idx + 1, after, (*binds, (element.kind, group)))
+            yield from _forward(
+                view, elements, idx + 1, after, (*binds, (element.kind, group)), find_object
+            )
         elif element.gap and element.kind == TARGET:
             # No actor: the match is incomplete (ranked below complete ones); the stage codes
             # it with no target only when a dyad is not required (PETRARCH's require_dyad).
-            yield from _forward(view, elements, idx + 1, pos, binds)
+            yield from _forward(view, elements, idx + 1, pos, binds, find_object)
 
 
 def _backward(

@@ -26,6 +26,7 @@ from .ontology import EventType, Ontology, default_ontology
 from .parse import parse_roles
 from .patterns import Pattern, PatternDictionary, default_patterns
 from .sentence import SentenceView, sentence_views
+from .syntax import SyntaxMatcher
 
 #: Words before the anchor that negate it ("did not agree", "never attacked").
 NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
@@ -69,6 +70,38 @@ def negation_codes() -> dict[str, str]:
     }
 
 
+#: Sectors of non-state armed and criminal groups: their force stays unconventional (18x).
+NON_STATE_SECTORS = frozenset({"REB", "INS", "IMG", "UAF", "SEP", "CRM", "RAD", "OPP"})
+
+
+@lru_cache(maxsize=1)
+def state_force_codes() -> dict[str, str]:
+    """18x code -> the 19x code it is when a state's forces act (events/state_force.tsv)."""
+    return {
+        row["code"]: row["state_code"]
+        for _, row in read_tsv(data_path("events", "state_force.tsv"))
+    }
+
+
+#: Codes of bodies that act politically without a country: IGOs, NGOs, transnational groups.
+COUNTRYLESS_PREFIXES = ("IGO", "NGO", "IMG")
+
+
+def is_political(mention: Mention) -> bool:
+    """Whether an actor can be an event's source: it has a country, or is an international
+    organisation or a transnational group (a bare "troops" or "rebels" is not)."""
+    code = mention.code or ""
+    return bool(mention.country) or code.startswith(COUNTRYLESS_PREFIXES)
+
+
+def is_state_force(mention: Mention) -> bool:
+    """A country, or its armed forces: what CAMEO codes as conventional military force."""
+    if not mention.country or not mention.code or mention.code.startswith(("IGO", "NGO", "IMG")):
+        return False
+    roles = set(mention.roles)
+    return not roles & NON_STATE_SECTORS and (not roles or "MIL" in roles)
+
+
 @lru_cache(maxsize=1)
 def discard_phrases() -> tuple[tuple[str, ...], ...]:
     """Sports and entertainment phrases: a sentence with one is not coded."""
@@ -83,6 +116,23 @@ def discard_index() -> dict[str, tuple[tuple[str, ...], ...]]:
     for phrase in discard_phrases():
         index.setdefault(phrase[0], []).append(phrase)
     return {word: tuple(phrases) for word, phrases in index.items()}
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One frame matched in a sentence, with what decides how it is coded."""
+
+    match: Match
+    sources: tuple[int, ...]  # actor slots
+    targets: tuple[int, ...]
+    negated: bool
+    modality: str | None
+    speaker: int | None  # the slot of whoever reports the act, if not its source
+    source_path: str = ""  # dependency path from the predicate to the source (parse only)
+    target_path: str = ""
+    status: str = "asserted"
+    #: The parse found no target where the frame should have one: no event (statements aside).
+    needs_target: bool = False
 
 
 @dataclass
@@ -107,6 +157,7 @@ class EventStage:
         any_code: bool = False,
         sports_discards: bool = True,
         require_dyad: bool = True,
+        use_parse: bool = True,
     ) -> None:
         self.ontology = ontology or default_ontology()
         #: Keep codes outside CAMEO as written (PETRARCH dictionaries use WEIS and test codes).
@@ -118,6 +169,9 @@ class EventStage:
         self.require_dyad = require_dyad
         self.patterns = patterns or default_patterns()
         self.index = PatternIndex(self.patterns.patterns, self.patterns.sets)
+        self.syntax = SyntaxMatcher(self.index)
+        #: Read the dependency parse when the Doc has one (off: token patterns only).
+        self.use_parse = use_parse
         self.dictionaries: tuple[str, ...] = ("events",)
 
     def configured(self, require_dyad: bool) -> EventStage:
@@ -136,28 +190,65 @@ class EventStage:
         mentions: tuple[Mention, ...] = doc._.mentions
         base, base_source = _article_date(doc)
         headline_end = _headline_end(doc)
+        parsed = self.use_parse and doc.has_annotation("DEP")
         events: list[Event] = []
         for view in sentence_views(doc, mentions):
             if self.sports_discards and _discarded(view):
                 if trace:
                     trace.add(f"sentence {view.index}: sports or entertainment, not coded")
                 continue
-            for match in best_matches(view, self.index):
-                events.extend(self._events(doc, view, match, base, base_source, trace))
+            readings = self._parsed(view) if parsed else self._shallow(view)
+            for reading in readings:
+                events.extend(self._events(doc, view, reading, base, base_source, trace))
         events = _drop_headline_repeats(_drop_duplicates(events), headline_end, doc)
         return [_renumber(e, i) for i, e in enumerate(events)]
 
-    # --- one match -> events --------------------------------------------------------------
+    def _shallow(self, view: SentenceView) -> Iterator[Reading]:
+        """Readings from token patterns alone (``--fast``): nearest actors, nearby modifiers."""
+        for match in best_matches(view, self.index):
+            sources, targets = parse_roles(view, match)
+            yield Reading(
+                match,
+                sources,
+                targets,
+                _negated(view, match),
+                _modality(view, match),
+                _speaker(view, match, sources),
+            )
+
+    def _parsed(self, view: SentenceView) -> Iterator[Reading]:
+        """Readings from the dependency parse: clause subjects, frame objects, clause status."""
+        for found in self.syntax.matches(view):
+            clause = found.clause
+            speaker = next((s for s in found.speaker if s not in found.match.source), None)
+            if speaker is None and found.match.source:
+                first = min(view.slots[s].start for s in found.match.source)
+                speaker = headline_speaker(view, found.match.source, first)
+            yield Reading(
+                found.match,
+                found.match.source,
+                found.match.target,
+                clause.negated,
+                clause.modality,
+                speaker,
+                found.source_path,
+                found.target_path,
+                clause.status,
+                needs_target=_needs_target(found.match.pattern.pattern, found.has_object),
+            )
+
+    # --- one reading -> events ------------------------------------------------------------
 
     def _events(
         self,
         doc: Doc,
         view: SentenceView,
-        match: Match,
+        reading: Reading,
         base: dt.date | None,
         base_source: str,
         trace: Trace | None,
     ) -> list[Event]:
+        match = reading.match
         pattern = match.pattern.pattern
         anchor = view.lower[match.anchor_start : match.anchor_end]
         where = f"sentence {view.index}, '{' '.join(anchor)}' ({pattern.id}, {pattern.source})"
@@ -165,7 +256,7 @@ class EventStage:
             if trace:
                 trace.add(f"{where}: discard pattern, no event")
             return []
-        sources, targets = parse_roles(view, match)
+        sources, targets = reading.sources, reading.targets
         if not sources:
             if trace:
                 trace.add(f"{where}: no source actor")
@@ -179,15 +270,17 @@ class EventStage:
             if trace:
                 trace.add(f"{where}: no target actor")
             return []
-        negated = _negated(view, match)
-        modality = _modality(view, match)
-        speaker = _speaker(view, match, sources)
-        reported = speaker is not None
+        if not targets and reading.needs_target:
+            if trace:
+                trace.add(f"{where}: no target actor in the clause")
+            return []
+        negated, modality, speaker = reading.negated, reading.modality, reading.speaker
+        reported = speaker is not None or reading.status == "reported"
         compound = len(sources) > 1 or len(targets) > 1
         if speaker is not None and len(sources) > 1:
             own = _own_side(view, speaker, sources)
             if own is not None:  # "Russia and NATO must ...", said by a Russian official
-                sources, targets, reported = (speaker,), own, False
+                sources, targets, reported, modality = (speaker,), own, False, None
         pairs = _pairs(sources, targets, "mutual" in pattern.flags)
         if self.require_dyad and "notarget" not in pattern.flags and not targets:
             pairs = [(s, t) for s, t in pairs if t is not None]  # a lone "mutual" source
@@ -206,6 +299,12 @@ class EventStage:
                     text = text or (tgt.text if tgt is not None else "")
                     trace.add(f"{where}: the {role} {text!r} has no actor code")
                 continue
+            if not self.any_code and not is_political(src):
+                if trace:
+                    trace.add(f"{where}: the source {src.text!r} ({src.code}) has no country")
+                continue
+            if not self.any_code and kind.code in state_force_codes() and is_state_force(src):
+                kind = self.ontology.get(state_force_codes()[kind.code]) or kind
             if tgt is not None and (src.code == tgt.code or _same_entity(src, tgt)):
                 if trace:
                     trace.add(f"{where}: {src.code} acting on itself, not coded")
@@ -239,6 +338,8 @@ class EventStage:
                     reported=reported,
                     pattern_id=pattern.id,
                     confidence=confidence,
+                    source_path=reading.source_path or None,
+                    target_path=(reading.target_path or None) if tgt else None,
                 )
             )
             if trace:
@@ -289,6 +390,17 @@ class EventStage:
 
 
 # --- decisions ---------------------------------------------------------------------------------
+
+
+def _needs_target(pattern: Pattern, has_object: bool) -> bool:
+    """Whether a parsed clause must give a frame its target: statements (01) never need one,
+    an intransitive act flagged ``notarget`` ("the rebels surrendered") does not, and any act
+    whose object is there but names no actor ("condemned the attack") is left uncoded."""
+    if pattern.code.startswith("01") or "mutual" in pattern.flags:
+        return False
+    if "notarget" in pattern.flags or not pattern.has_target:
+        return has_object
+    return True
 
 
 def _article_date(doc: Doc) -> tuple[dt.date | None, str]:
@@ -373,10 +485,9 @@ def _speaker(view: SentenceView, match: Match, sources: tuple[int, ...]) -> int 
             break
         if lower[k] not in REPORT_FILLERS:
             break
-    if first > 1 and lower[first - 1] == ":" and view.slot_at[first - 2] >= 0:
-        speaker = view.slot_at[first - 2]  # a headline "Deputy Minister: Russia and NATO must ..."
-        if view.slots[speaker].start == 0 and speaker not in sources:
-            return speaker
+    speaker = headline_speaker(view, sources, first)
+    if speaker is not None:
+        return speaker
     for k in range(match.end, len(lower)):
         if lower[k] != "," and lower[k] not in CLOSING_QUOTES:
             continue
@@ -389,6 +500,17 @@ def _speaker(view: SentenceView, match: Match, sources: tuple[int, ...]) -> int 
         else:
             continue
         if speaker >= 0 and speaker not in sources:
+            return speaker
+    return None
+
+
+def headline_speaker(view: SentenceView, sources: tuple[int, ...], first: int) -> int | None:
+    """The speaker of a headline "Deputy Minister: Russia and NATO must ...": the actor that
+    opens the sentence, right before the colon that precedes the sources."""
+    lower = view.lower
+    if first > 1 and lower[first - 1] == ":" and view.slot_at[first - 2] >= 0:
+        speaker = view.slot_at[first - 2]
+        if view.slots[speaker].start == 0 and speaker not in sources:
             return speaker
     return None
 

@@ -237,6 +237,16 @@ def find_dateline(
     return _resolve_year(dateline, match, text, published, years)
 
 
+def dateline_span(text: str, agencies: Agencies | None = None) -> tuple[int, int] | None:
+    """Where the dateline opening ``text`` starts and ends (no date resolved): the sentence
+    splitter makes it a sentence of its own, so a parser never reads "MOSCOW" as a subject."""
+    found = _scan_head(text, agencies or default_agencies())
+    if found is None:
+        return None
+    match, _ = found
+    return match.start("place"), match.end()
+
+
 def _scan_head(text: str, agencies: Agencies) -> tuple[re.Match[str], str | None] | None:
     """Try the dateline pattern at the start of each paragraph in the head of the text."""
     pos, tried, head = 0, 0, min(len(text), HEAD_CHARS)

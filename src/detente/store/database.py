@@ -22,6 +22,11 @@ SCHEMA_FILE = Path(__file__).with_name("schema.sql")
 MIGRATIONS: tuple[tuple[str, str], ...] = (
     ("0001_initial", SCHEMA_FILE.read_text("utf-8")),
     ("0002_event_tone", "ALTER TABLE events ADD COLUMN tone DOUBLE"),  # tone stage
+    (  # the parsed pipeline's provenance: dependency paths to the source and target
+        "0003_event_paths",
+        "ALTER TABLE events ADD COLUMN source_path VARCHAR; "
+        "ALTER TABLE events ADD COLUMN target_path VARCHAR",
+    ),
 )
 
 #: Tables written per article, in the order they are cleared and filled.

@@ -1,0 +1,274 @@
+"""Actors in context, from the dependency parse: pronouns in every clause, and a country for
+sector-only actors from what the text says around them.
+
+Without a parse the actor stage resolves only pronouns that attribute speech. With one, every
+third-person pronoun that is a subject, object or possessor becomes a mention to resolve, and a
+sector term coded without a country ("its forces", "the troops", "the government") takes it from,
+in order:
+
+1. its own noun phrase: a possessor ("its forces" → the antecedent of "its"; "Iran's navy"),
+   a country adjective or name before it, or an "of"/"from" phrase ("the troops of Iraq",
+   "officials from Russia");
+2. an apposition ("officials, the ministry of Iraq's ...");
+3. the reporting clause, when the sector term is the subject of a clause reported by a country
+   or an organisation ("Iraq said troops repelled ..." → Iraq's troops);
+4. for a definite government, military, police, judiciary, legislature, opposition or armed
+   group ("the government", "the army", "the rebels"), or a bare plural of them ("ministers",
+   "militants"), with nothing else: the country the article is about (the one its actors and
+   its dateline name most, well ahead of the next), marked as inferred.
+
+An actor left without a country keeps its bare sector code; the event coder does not let it be
+an event's source.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Doc, Token
+
+from .codes import actor_code
+from .recognize import Draft
+
+#: Pronouns worth resolving with a parse, and what they can refer to.
+PRONOUN_REFERENTS = {
+    "he": "m",
+    "him": "m",
+    "his": "m",
+    "she": "f",
+    "her": "f",
+    "they": "body",
+    "them": "body",
+    "their": "body",
+    "it": "body",
+    "its": "body",
+}
+#: How many sentences before its own a "they" or "it" may find its antecedent in.
+BODY_PRONOUN_SENTENCES = 2
+#: Dependencies of a pronoun that make it an actor of its clause.
+PRONOUN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "dative"})
+#: Verbs whose "it" subject is expletive ("it is clear that", "it seems", "it was reported").
+EXPLETIVE_HEADS = frozenset(
+    {"is", "was", "be", "been", "seems", "seemed", "seem", "appears", "appeared", "appear",
+     "remains", "remained", "'s", "looks", "looked", "means", "meant", "take", "takes", "took",
+     "emerged", "happens", "happened", "matters", "helps", "makes", "made"}
+)  # fmt: skip
+#: Sectors that a definite description with no country ("the government") takes from the
+#: article's country.
+ARTICLE_COUNTRY_SECTORS = frozenset(
+    {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "INS", "UAF", "SEP"}
+)
+#: Sector words that name another state's government more often than the article's own
+#: ("the regime" in news on Syria written from Turkey's side): never given the article's country.
+NOT_ARTICLE_TERMS = frozenset({"regime", "regimes", "junta"})
+DEFINITE = frozenset({"the"})
+#: Determiners that make a plural something other than the body as a whole ("some officials").
+DETERMINERS = frozenset(
+    {
+        "some",
+        "many",
+        "several",
+        "two",
+        "three",
+        "few",
+        "other",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "a",
+        "an",
+    }
+)
+#: The article's country must be named at least this often, and this many times more often
+#: than the next country, before "the government" is taken as its government.
+ARTICLE_COUNTRY_MIN = 3
+ARTICLE_COUNTRY_LEAD = 1.5
+#: The dateline's country counts as this many mentions.
+DATELINE_WEIGHT = 3
+#: Prepositions whose object names the country of the noun they follow ("officials from Russia").
+NP_COUNTRY_PREPOSITIONS = frozenset({"of", "from"})
+#: Prepositions whose object names the body a noun serves ("a spokesman for the Taliban").
+BODY_PREPOSITIONS = frozenset({"for"})
+#: Drafts that are bodies: an organisation or a group gives its code to who serves it.
+BODY_DRAFTS = frozenset({"igo", "group"})
+#: Dependencies inside a noun phrase that can name its country.
+NP_COUNTRY_DEPS = ("poss", "amod", "compound", "nmod")
+
+
+def _expletive(token: Token) -> bool:
+    """ "it was reported that", "it is clear that", "it seems": "it" refers to nothing."""
+    return token.dep_ == "nsubjpass" or token.head.lower_ in EXPLETIVE_HEADS
+
+
+def parse_pronoun_drafts(doc: Doc, drafts: list[Draft]) -> list[Draft]:
+    """Third-person pronouns the parse makes actors of their clause (not already drafts)."""
+    covered = [False] * len(doc)
+    for d in drafts:
+        covered[d.start : d.end] = [True] * (d.end - d.start)
+    found = []
+    for token in doc:
+        referent = PRONOUN_REFERENTS.get(token.lower_)
+        if referent is None or covered[token.i] or token.dep_ not in PRONOUN_DEPS:
+            continue
+        if token.lower_ == "it" and _expletive(token):
+            continue
+        if token.lower_ == "her" and token.dep_ not in ("poss", "dobj", "pobj", "dative"):
+            continue
+        found.append(
+            Draft(
+                start=token.i,
+                end=token.i + 1,
+                kind="pronoun",
+                resolution=f"{token.dep_} of {token.head.text!r}",
+                barrier=_barrier(token, covered) if referent == "body" else -1,
+            )
+        )
+    return found
+
+
+def _barrier(pronoun: Token, covered: list[bool]) -> int:
+    """Where a "they"/"it" stops looking back: at the nearest subject noun that is no actor
+    ("the campaigners were so angered they threatened"), else two sentences back."""
+    doc = pronoun.doc
+    sentence = pronoun.sent
+    earliest = sentence.start
+    for _ in range(BODY_PRONOUN_SENTENCES):
+        if earliest == 0:
+            break
+        earliest = doc[earliest - 1].sent.start
+    plural = pronoun.lower_ in ("they", "them", "their")
+    for k in range(pronoun.i - 1, earliest - 1, -1):
+        token = doc[k]
+        if token.dep_ not in ("nsubj", "nsubjpass") or covered[k]:
+            continue
+        if token.tag_ in (("NNS", "NNPS") if plural else ("NN", "NNP")):
+            return k + 1
+    return earliest
+
+
+def _draft_at(drafts: list[Draft], index: int) -> Draft | None:
+    for d in drafts:
+        if d.start <= index < d.end:
+            return d
+    return None
+
+
+def _context_in_phrase(doc: Doc, draft: Draft, drafts: list[Draft]) -> tuple[Draft, str] | None:
+    """The actor named inside the draft's own noun phrase that places it: a possessor or
+    modifier, an "of"/"from" phrase ("for" for bodies: "a spokesman for the Taliban"), or an
+    apposition."""
+    head = doc[draft.end - 1]
+    for child in head.children:
+        if child.dep_ in NP_COUNTRY_DEPS and child.i < draft.start:
+            other = _draft_at(drafts, child.i)
+            if other is not None and other is not draft and _places(other):
+                return other, f"{child.dep_} {doc[other.start : other.end].text!r}"
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in NP_COUNTRY_PREPOSITIONS | BODY_PREPOSITIONS:
+            for grand in child.children:
+                other = _draft_at(drafts, grand.i) if grand.dep_ == "pobj" else None
+                if other is None or other.kind == "person" or not _places(other):
+                    continue
+                if child.lower_ in BODY_PREPOSITIONS and other.kind not in BODY_DRAFTS:
+                    continue  # "the US envoy for Syria" is not Syria's
+                return other, f"{child.lower_} {doc[other.start : other.end].text!r}"
+        if child.dep_ == "appos":
+            other = _draft_at(drafts, child.i)
+            if other is not None and _places(other):
+                return other, f"apposition {doc[other.start : other.end].text!r}"
+    return None
+
+
+def _places(draft: Draft) -> bool:
+    """Whether an actor can give another its country or body: a country, or a body with a code."""
+    return bool(draft.country) or (draft.kind in BODY_DRAFTS and bool(draft.code))
+
+
+def _reporting_country(doc: Doc, draft: Draft, drafts: list[Draft]) -> tuple[str, str] | None:
+    """ "Iraq said troops repelled ...": the subject of a reported clause is the speaker's."""
+    head = doc[draft.end - 1]
+    if head.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    verb = head.head
+    node = verb
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    if node.dep_ != "ccomp":
+        return None
+    reporter = node.head
+    for child in reporter.children:
+        if child.dep_ == "nsubj":
+            other = _draft_at(drafts, child.i)
+            if other is not None and other.country and other.kind in ("country", "igo", "metonym"):
+                return other.country, f"reported by {doc[other.start : other.end].text!r}"
+    return None
+
+
+def article_country(drafts: list[Draft], dateline_country: str | None) -> tuple[str | None, str]:
+    """The country an article is about: the one its actors (and its dateline) name most."""
+    counts: Counter[str] = Counter(d.country for d in drafts if d.country)
+    if dateline_country:
+        counts[dateline_country] += DATELINE_WEIGHT
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < ARTICLE_COUNTRY_MIN:
+        return None, ""
+    if len(ranked) > 1 and ranked[0][1] < ARTICLE_COUNTRY_LEAD * ranked[1][1]:
+        return None, ""
+    return ranked[0][0], f"the article's country ({ranked[0][1]} mentions)"
+
+
+def _state_body(doc: Doc, draft: Draft) -> bool:
+    """ "the government", "the army", or a bare plural of officials ("ministers", "MPs",
+    "police"): a body of the state the article is about when nothing else names the country."""
+    roles = set(draft.roles)
+    if not roles & ARTICLE_COUNTRY_SECTORS or draft.kind not in ("sector", "description"):
+        return False
+    first = doc[draft.start]
+    definite = first.lower_ in DEFINITE or (
+        draft.start > 0 and doc[draft.start - 1].lower_ in DEFINITE
+    )
+    if doc[draft.end - 1].lower_ in NOT_ARTICLE_TERMS:
+        return False
+    plural = doc[draft.end - 1].tag_ in ("NNS", "NNPS") and first.lower_ not in DETERMINERS
+    return definite or (plural and not roles & {"MIL"})
+
+
+def place_in_context(doc: Doc, drafts: list[Draft], dateline_country: str | None) -> None:
+    """Give sector-only drafts a country from the parse and the article (module docstring)."""
+    country_of_article: tuple[str | None, str] | None = None
+    for draft in drafts:
+        if draft.country or not draft.roles or draft.antecedent is not None:
+            continue
+        if draft.kind not in ("sector", "description", "person"):
+            continue
+        placed = _context_in_phrase(doc, draft, drafts)
+        if placed is not None and placed[0].kind in BODY_DRAFTS:
+            body, why = placed  # "officials of the UN", "a spokesman for the Taliban"
+            draft.code, draft.country = body.code, body.country
+            draft.entity_id, draft.entity_name = body.entity_id, body.entity_name
+            note = f"the body's code from context: {why}"
+            draft.role_applied = f"{draft.role_applied}; {note}" if draft.role_applied else note
+            continue
+        found = (
+            (placed[0].country or "", placed[1])
+            if placed is not None
+            else _reporting_country(doc, draft, drafts)
+        )
+        if found is None and _state_body(doc, draft):
+            if country_of_article is None:
+                country_of_article = article_country(drafts, dateline_country)
+            country, why = country_of_article
+            found = (country, f"inferred: {why}") if country else None
+        if found is None:
+            continue
+        country, why = found
+        draft.country = country
+        draft.code = actor_code(country, draft.roles)
+        note = f"country from context: {why}"
+        draft.role_applied = f"{draft.role_applied}; {note}" if draft.role_applied else note
+    for draft in drafts:  # pronouns and descriptions follow their antecedent's new code
+        if draft.antecedent is not None and draft.kind in ("pronoun", "description"):
+            root = drafts[draft.antecedent]
+            draft.country, draft.code, draft.roles = root.country, root.code, root.roles
