@@ -299,6 +299,13 @@ def articles(ctx: click.Context, db: str | None, limit: int | None, fmt: str) ->
 @click.option(
     "--negated", is_flag=True, help="Also list negated acts CAMEO does not code ('did not attack')."
 )
+@click.option(
+    "--all",
+    "include_all",
+    is_flag=True,
+    help="Every coded event: also acts not asserted (future, hypothetical, demanded ...) and "
+    "acts without a target.",
+)
 @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
 @click.pass_context
 def events(
@@ -311,9 +318,12 @@ def events(
     until: dt.date | None,
     limit: int | None,
     negated: bool,
+    include_all: bool,
     fmt: str,
 ) -> None:
-    """List coded events: who did what to whom, when, and from which sentence."""
+    """List coded events: who did what to whom, when, and from which sentence.
+
+    By default: acts the text asserts, between two actors (--negated, --all for more)."""
     settings = _settings(ctx, db=db)
     where = api.EventFilter(
         source=source,
@@ -323,6 +333,7 @@ def events(
         until=until,
         limit=limit,
         include_negated=negated,
+        include_all=include_all,
     )
     rows = _with_store(lambda: api.events(settings.db, where))
     if not rows and fmt == "table":

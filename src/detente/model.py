@@ -19,9 +19,15 @@ from typing import Any, TypeVar
 
 SCHEMA_VERSION = "1"
 
-#: Event modalities that do not assert an act: "will attack", "would attack", "may attack",
-#: "must withdraw". Such events are flagged and left out of the default output.
-NONFACTUAL_MODALITIES = frozenset({"future", "conditional", "hypothetical", "obligation"})
+#: Event modalities that do not assert an act: "will attack" (future), "would attack"
+#: (conditional), "may attack" (hypothetical), "must withdraw" (obligation), "plans to attack"
+#: (intended), "urged X to attack" (demanded), "denied attacking" (denied), "did X attack?"
+#: (question), "accused X of attacking" (alleged). Such events are flagged and left out of the
+#: default output.
+NONFACTUAL_MODALITIES = frozenset(
+    {"future", "conditional", "hypothetical", "obligation", "intended", "demanded", "denied",
+     "question", "alleged"}
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +141,13 @@ class Event:
         kept in the record, flagged, and left out unless asked for.
         """
         return not self.negated and self.modality not in NONFACTUAL_MODALITIES
+
+    @property
+    def default_output(self) -> bool:
+        """Whether queries and exports show the event unless asked for more: an asserted act
+        between two actors. As PETRARCH's ``require_dyad`` and ICEWS do, the default output
+        is dyadic; an act coded without a target stays in the record."""
+        return self.asserted and self.target_code is not None
 
 
 @dataclass(frozen=True, slots=True)

@@ -123,9 +123,52 @@ def parse_pronoun_drafts(doc: Doc, drafts: list[Draft]) -> list[Draft]:
                 kind="pronoun",
                 resolution=f"{token.dep_} of {token.head.text!r}",
                 barrier=_barrier(token, covered) if referent == "body" else -1,
+                prefer=_governing_subject(token),
+                exclude=_own_subject(token),
             )
         )
     return found
+
+
+def _clause_verb(token: Token) -> Token | None:
+    node = token.head
+    for _ in range(6):
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+def _subject_heads(verb: Token) -> tuple[int, ...]:
+    return tuple(c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
+
+
+def _governing_subject(pronoun: Token) -> tuple[int, ...]:
+    """ "its forces killed ... as they crushed": the subject of a subordinate clause refers
+    first to the subject of the clause it depends on."""
+    if pronoun.dep_ not in ("nsubj", "nsubjpass"):
+        return ()
+    verb = pronoun.head
+    if verb.dep_ not in ("advcl", "conj") or verb.head.i == verb.i:
+        return ()
+    governor = verb.head
+    while not _subject_heads(governor) and governor.dep_ == "conj" and governor.head.i != governor.i:
+        governor = governor.head  # "killed or wounded ... as they": the first verb's subject
+    return _subject_heads(governor)
+
+
+def _own_subject(pronoun: Token) -> tuple[int, ...]:
+    """An object pronoun ("them", "him") never refers to the subject of its own clause."""
+    if pronoun.dep_ not in ("dobj", "pobj", "dative") or pronoun.lower_ not in (
+        "them",
+        "him",
+        "her",
+    ):
+        return ()
+    verb = _clause_verb(pronoun)
+    return _subject_heads(verb) if verb is not None else ()
 
 
 def _barrier(pronoun: Token, covered: list[bool]) -> int:

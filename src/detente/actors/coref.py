@@ -214,6 +214,26 @@ def _rule(doc: Doc, draft: Draft, day: dt.date | None) -> Rule | None:
     return None
 
 
+def _not_at(accept: Callable[[Draft], bool], tokens: frozenset[int]) -> Callable[[Draft], bool]:
+    """``accept``, for drafts that cover none of ``tokens``."""
+
+    def accept_other(d: Draft) -> bool:
+        return not any(d.start <= t < d.end for t in tokens) and accept(d)
+
+    return accept_other
+
+
+def _preferred(
+    drafts: list[Draft], index: int, accept: Callable[[Draft], bool], tokens: tuple[int, ...]
+) -> tuple[int | None, str]:
+    """The accepted draft before ``index`` covering a token the parse prefers, if any."""
+    for token in tokens:
+        for j in range(index - 1, -1, -1):
+            if drafts[j].start <= token < drafts[j].end and accept(drafts[j]):
+                return j, "the subject of the clause it depends on:"
+    return None, ""
+
+
 def _behind(accept: Callable[[Draft], bool], barrier: int) -> Callable[[Draft], bool]:
     """``accept``, for drafts starting at or after the token ``barrier`` only."""
 
@@ -234,8 +254,12 @@ def resolve(
         accept, why = rule
         if draft.barrier >= 0:
             accept = _behind(accept, draft.barrier)
+        if draft.exclude:
+            accept = _not_at(accept, frozenset(draft.exclude))
         inherits = draft.kind in ("pronoun", "description") or draft.resolution == "surname"
-        found, how = _nearest(drafts, i, accept, sentence_of)
+        found, how = _preferred(drafts, i, accept, draft.prefer)
+        if found is None:
+            found, how = _nearest(drafts, i, accept, sentence_of)
         if found is None:
             if draft.resolution in ("surname", "context alias"):
                 draft.resolution = None

@@ -77,7 +77,8 @@ def quotes(path: str, split: str, limit: int | None, as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 @click.option("--failures", is_flag=True, help="List every failed record too.")
 @click.option("--all-records", is_flag=True, help="Score records outside the file's <Include>.")
-def petrarch(path: str, as_json: bool, failures: bool, all_records: bool) -> None:
+@click.option("--fast", is_flag=True, help="Score the rule-only pipeline (no parser).")
+def petrarch(path: str, as_json: bool, failures: bool, all_records: bool, fast: bool) -> None:
     """Records exact, triple P/R/F1 and failures by category on PETRARCH's unit-test suite.
 
     The dictionaries named in the file's <Environment> are read beside it or in its
@@ -86,7 +87,7 @@ def petrarch(path: str, as_json: bool, failures: bool, all_records: bool) -> Non
     from .petrarch import evaluate_petrarch, render_report
 
     _print(
-        lambda: evaluate_petrarch(path, all_records=all_records),
+        lambda: evaluate_petrarch(path, all_records=all_records, fast=fast),
         as_json,
         lambda r: r.as_dict(with_outcomes=failures),
         lambda r: render_report(r, show_failures=failures),

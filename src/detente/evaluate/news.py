@@ -5,7 +5,8 @@ The scoring rule is implemented exactly as the guidelines state it, the same for
 - only annotated articles count; on both sides a public statement with no target (CAMEO 01x,
   empty target) and a statement addressed only to the media (every target alternative has the
   sector ``MED``) are left out; a predicted event counts only if the system outputs it by default
-  (not negated, not hypothetical, conditional or future: ``Event.asserted``);
+  (not negated, not hypothetical, conditional or future; détente's default output is also
+  dyadic: ``Event.default_output``);
 - a prediction matches a gold event when its sentence overlaps the gold sentence span, the root
   codes are equal and source and target agree at the country level with any listed alternative
   (``codes_agree``); an empty gold target matches only an empty predicted target; each gold event
@@ -200,8 +201,9 @@ def gold_scored(event: GoldEvent) -> bool:
 
 
 def prediction_scored(event: Event) -> bool:
-    """Predictions that count: output by default, not a targetless 01x, not to the media."""
-    if not event.asserted:
+    """Predictions that count: what détente outputs by default (``Event.default_output``:
+    asserted and dyadic), not a targetless 01x, not addressed to the media."""
+    if not event.default_output:
         return False
     if event.root == "01" and not event.target_code:
         return False

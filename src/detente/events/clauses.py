@@ -74,7 +74,7 @@ STATUS_MODALITY = {
 }
 GOVERNOR_VALUES = frozenset(
     {"report", "belief", "denial", "directive", "intent", "negative", "implicative", "future",
-     "possible", "-"}
+     "possible", "alleged", "-"}
 )  # fmt: skip
 
 
@@ -122,6 +122,7 @@ class Clause:
     status: str  # asserted, reported, or what keeps the act from being asserted
     speaker: tuple[int, ...] = ()  # heads of the reporting clause's subject
     cue: int | None = None  # the reporting verb
+    governor: int | None = None  # the word that keeps the act from being asserted
 
     @property
     def asserted(self) -> bool:
@@ -199,9 +200,9 @@ def grammatical_subject(token: Token, depth: int = 0) -> tuple[tuple[int, ...], 
         objects = [c for c in governor.children if c.dep_ in ("dobj", "dative")]
         if objects:  # "urged Turkey to seize": the object controls the infinitive
             return _with_conjuncts(objects[0]), "xcomp<dobj"
+        if governor.dep_ in ("acomp", "oprd", "attr") and _verbal(governor.head):
+            governor = governor.head  # "Arnor is about (ready, willing) to restore ties"
         found, path = grammatical_subject(governor, depth + 1)
-        if found and is_passive(governor):
-            return found, f"xcomp<{path}"
         return found, f"xcomp<{path}" if found else ""
     if dep in ("advcl", "pcomp", "acl", "xcomp") and token.tag_ in ("VBG", "VB", "VBN"):
         verb = _participle_host(token) or governor
@@ -315,6 +316,11 @@ class _Status:
     modality: str | None = None
     speaker: tuple[int, ...] = ()
     cue: int | None = None
+    governor: int | None = None  # the word that made the act not asserted ("urged", "vowed")
+
+    def govern(self, status: str, governor: Token) -> _Status:
+        self.status, self.governor = status, governor.i
+        return self
 
     def report(self, verb: Token, speaker: tuple[int, ...]) -> None:
         if self.cue is None:  # the nearest reporting clause names the speaker
@@ -364,9 +370,8 @@ def clause_status(token: Token) -> _Status:
             if kind == "negative":
                 state.negated = True
                 return state
-            if kind in ("directive", "intent", "future", "possible"):
-                state.status = kind
-                return state
+            if kind in ("directive", "intent", "future", "possible", "denial"):
+                return state.govern(kind, governor)
             if kind != "implicative":
                 state.status = "purpose"  # "sent troops to attack", "efforts to change"
                 return state
@@ -379,22 +384,25 @@ def clause_status(token: Token) -> _Status:
             if kind == "negative":
                 state.negated = True
                 return state
-            if kind in ("directive", "intent"):
-                state.status = kind
-                return state
+            if kind in ("directive", "intent", "denial"):
+                return state.govern(kind, governor)
             node = governor
             continue
-        if dep == "ccomp":
+        noun_complement = dep == "acl" and governor.pos_ == "NOUN" and word in table.that_clause
+        if dep == "ccomp" or noun_complement:  # "said that ...", "rumours that ..."
             kind = table.that_clause.get(word)
             if kind in ("report", "belief"):
-                state.report(governor, _speaker_of(governor))
-            elif kind == "denial":
-                state.status = "denial"
-                return state
-            elif kind == "directive":
-                state.status = "directive"
-                return state
-            node = governor
+                state.report(governor, _speaker_of(governor) if _verbal(governor) else ())
+            elif kind in ("denial", "directive"):
+                return state.govern(kind, governor)
+            elif kind == "alleged":
+                return state.govern("accusation", governor)
+            elif _verbal(governor):  # "it might be that they ...": the governor's mood
+                state.modality = state.modality or modality(governor)
+            above = governor if _verbal(governor) else _climb_to_verb(governor)
+            if above is None:
+                break
+            node = above
             continue
         if dep == "pcomp":
             preposition = governor
@@ -444,4 +452,5 @@ def analyse(token: Token) -> Clause:
         status=state.status,
         speaker=state.speaker,
         cue=state.cue,
+        governor=state.governor,
     )

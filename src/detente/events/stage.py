@@ -12,12 +12,13 @@ from __future__ import annotations
 import copy
 import datetime as dt
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from spacy.tokens import Doc
 
 from ..datafiles import data_path, read_tsv
+from ..errors import DictionaryError
 from ..model import Dateline, Event, Mention
 from ..quotes.cues import cached_lexicon
 from .dates import WEEKDAYS, event_date
@@ -26,6 +27,7 @@ from .ontology import EventType, Ontology, default_ontology
 from .parse import parse_roles
 from .patterns import Pattern, PatternDictionary, default_patterns
 from .sentence import SentenceView, sentence_views
+from .speech import ANNOUNCING_MOODS, COMMISSIVE_VERBS, OBLIGING_MOOD, speech_act_codes
 from .syntax import SyntaxMatcher
 
 #: Words before the anchor that negate it ("did not agree", "never attacked").
@@ -75,12 +77,28 @@ NON_STATE_SECTORS = frozenset({"REB", "INS", "IMG", "UAF", "SEP", "CRM", "RAD", 
 
 
 @lru_cache(maxsize=1)
-def state_force_codes() -> dict[str, str]:
-    """18x code -> the 19x code it is when a state's forces act (events/state_force.tsv)."""
-    return {
-        row["code"]: row["state_code"]
-        for _, row in read_tsv(data_path("events", "state_force.tsv"))
-    }
+def state_force_codes() -> dict[str, tuple[str, bool]]:
+    """Code -> (the 19x code it is when a state's forces act, whether only against another
+    country) from events/state_force.tsv."""
+    out: dict[str, tuple[str, bool]] = {}
+    path = data_path("events", "state_force.tsv")
+    for line, row in read_tsv(path):
+        applies = (row.get("applies") or "").strip()
+        if applies not in ("state", "foreign"):
+            raise DictionaryError(str(path), line, f"applies must be state or foreign: {applies!r}")
+        out[row["code"]] = (row["state_code"], applies == "foreign")
+    return out
+
+
+def state_force_code(code: str, source: Mention, target: Mention | None) -> str | None:
+    """The conventional-force code of an act by a state's forces (state_force.tsv), or None."""
+    found = state_force_codes().get(code)
+    if found is None or not is_state_force(source):
+        return None
+    state_code, foreign_only = found
+    if foreign_only and (target is None or not target.country or target.country == source.country):
+        return None
+    return state_code
 
 
 #: Codes of bodies that act politically without a country: IGOs, NGOs, transnational groups.
@@ -133,6 +151,9 @@ class Reading:
     status: str = "asserted"
     #: The parse found no target where the frame should have one: no event (statements aside).
     needs_target: bool = False
+    #: A speech act derived from the act (events.speech): its code, and what it is.
+    code: str | None = None
+    speech: str = ""
 
 
 @dataclass
@@ -224,7 +245,7 @@ class EventStage:
             if speaker is None and found.match.source:
                 first = min(view.slots[s].start for s in found.match.source)
                 speaker = headline_speaker(view, found.match.source, first)
-            yield Reading(
+            reading = Reading(
                 found.match,
                 found.match.source,
                 found.match.target,
@@ -234,8 +255,13 @@ class EventStage:
                 found.source_path,
                 found.target_path,
                 clause.status,
-                needs_target=_needs_target(found.match.pattern.pattern, found.has_object),
+                needs_target=not self.any_code
+                and _needs_target(found.match.pattern.pattern, found.has_object),
             )
+            yield reading
+            derived = speech_act(view, reading, clause.governor)
+            if derived is not None:
+                yield derived
 
     # --- one reading -> events ------------------------------------------------------------
 
@@ -288,7 +314,7 @@ class EventStage:
         date, resolution = event_date(sentence_text, base, base_source)
         start, end = view.char_span(match.anchor_start, match.anchor_end)
         out = []
-        for s, t, kind in self._directed(pairs, pattern):
+        for s, t, kind in self._directed(pairs, pattern, reading.code):
             if negated and not self.any_code:  # PETRARCH dictionaries spell negation out
                 kind = self._negated_kind(kind)
             src = view.slots[s].mention
@@ -303,8 +329,9 @@ class EventStage:
                 if trace:
                     trace.add(f"{where}: the source {src.text!r} ({src.code}) has no country")
                 continue
-            if not self.any_code and kind.code in state_force_codes() and is_state_force(src):
-                kind = self.ontology.get(state_force_codes()[kind.code]) or kind
+            forced = None if self.any_code else state_force_code(kind.code, src, tgt)
+            if forced is not None:
+                kind = self.ontology.get(forced) or kind
             if tgt is not None and (src.code == tgt.code or _same_entity(src, tgt)):
                 if trace:
                     trace.add(f"{where}: {src.code} acting on itself, not coded")
@@ -336,7 +363,7 @@ class EventStage:
                     modality=modality,
                     compound=compound,
                     reported=reported,
-                    pattern_id=pattern.id,
+                    pattern_id=f"{reading.speech}<{pattern.id}" if reading.speech else pattern.id,
                     confidence=confidence,
                     source_path=reading.source_path or None,
                     target_path=(reading.target_path or None) if tgt else None,
@@ -377,11 +404,12 @@ class EventStage:
         return kind
 
     def _directed(
-        self, pairs: list[tuple[int, int | None]], pattern: Pattern
+        self, pairs: list[tuple[int, int | None]], pattern: Pattern, code: str | None = None
     ) -> Iterator[tuple[int, int | None, EventType]]:
-        """Each pair with the pattern's code, and reversed with its reverse code if any."""
-        forward = self._kind(pattern.code)
-        backward = self._kind(pattern.reverse) if pattern.reverse else None
+        """Each pair with the pattern's code (or a speech act's), and reversed with its reverse
+        code if any."""
+        forward = self._kind(code or pattern.code)
+        backward = self._kind(pattern.reverse) if pattern.reverse and not code else None
         for s, t in pairs:
             if forward is not None:
                 yield s, t, forward
@@ -504,6 +532,65 @@ def _speaker(view: SentenceView, match: Match, sources: tuple[int, ...]) -> int 
     return None
 
 
+def _same_actor(a: Mention, b: Mention) -> bool:
+    """One actor for a speech act: the same entity, code, or country ("Turkey said its army")."""
+    if a.entity_id is not None and a.entity_id == b.entity_id:
+        return True
+    return a.code == b.code or (a.country is not None and a.country == b.country)
+
+
+def speech_act(view: SentenceView, reading: Reading, governor: int | None) -> Reading | None:
+    """The statement an act under "said it would", "vowed to" or "says they must" makes
+    (events.speech): an announcement by the act's own source, or an appeal by the speaker."""
+    if reading.negated and reading.modality == OBLIGING_MOOD:
+        return None
+    codes = speech_act_codes()
+    code = reading.match.pattern.pattern.code
+    sources = reading.sources
+    if not sources:
+        return None
+    source = view.slots[sources[0]].mention
+    speaker = view.slots[reading.speaker].mention if reading.speaker is not None else None
+    doc = view.span.doc
+    commissive = (
+        reading.status == "intent"
+        and governor is not None
+        and doc[governor].lower_ in COMMISSIVE_VERBS
+    )
+    announced = reading.modality in ANNOUNCING_MOODS and speaker is not None
+    if commissive or (announced and speaker is not None and _same_actor(speaker, source)):
+        found = codes.announcement(code)
+        if found is None:
+            return None
+        return replace(
+            reading,
+            modality=None,
+            speaker=None,
+            status="asserted",
+            code=found,
+            speech="announced",
+        )
+    if (
+        reading.modality == OBLIGING_MOOD
+        and reading.status == "reported"
+        and speaker is not None
+        and reading.speaker is not None
+        and not any(_same_actor(speaker, view.slots[s].mention) for s in sources)
+    ):
+        return replace(
+            reading,
+            sources=(reading.speaker,),
+            targets=sources,
+            modality=None,
+            speaker=None,
+            status="asserted",
+            code=codes.appeal(code),
+            speech="appealed",
+            needs_target=True,
+        )
+    return None
+
+
 def headline_speaker(view: SentenceView, sources: tuple[int, ...], first: int) -> int | None:
     """The speaker of a headline "Deputy Minister: Russia and NATO must ...": the actor that
     opens the sentence, right before the colon that precedes the sources."""
@@ -581,6 +668,4 @@ def _drop_headline_repeats(events: list[Event], headline_end: int, doc: Doc) -> 
 
 
 def _renumber(event: Event, index: int) -> Event:
-    from dataclasses import replace
-
     return replace(event, id=f"e{index}")

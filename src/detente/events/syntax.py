@@ -30,6 +30,7 @@ from .matcher import (
     PatternIndex,
     _backward,
     _forward,
+    _complete,
     _rank,
     _unconsumed,
 )
@@ -49,6 +50,18 @@ NP_INTERNAL_DEPS = frozenset(
 )  # fmt: skip
 #: Modifiers of a noun that can name the actor when the noun itself is none ("Iraqi positions").
 ACTOR_MODIFIER_DEPS = ("poss", "compound", "amod", "nmod")
+#: Nouns whose country adjective names their actor whatever else modifies them ("a new Iranian
+#: offensive", "fresh Iraqi attacks", "two damaged Iranian warships"): acts of force and the
+#: forces, positions and craft that carry them out.
+ACTOR_NOUNS = frozenset(
+    "offensive offensives attack attacks assault assaults raid raids operation operations "
+    "strike strikes airstrike airstrikes bombardment shelling incursion incursions invasion "
+    "positions position forces force troops soldiers units unit divisions division brigade "
+    "brigades battalion battalions army navy warships warship ships ship boats boat gunboats "
+    "vessels vessel planes plane jets jet warplanes aircraft helicopters helicopter drones "
+    "tanks artillery bases base outposts convoy convoys patrol patrols fighters militias "
+    "militiamen guerrillas rebels officials diplomats authorities government regime".split()
+)
 #: Words that may come before a country adjective that names its noun's actor ("the six
 #: Iranian boats").
 LEADING_DEPS = frozenset({"det", "predet", "nummod", "quantmod", "poss", "case", "punct"})
@@ -194,7 +207,9 @@ def _modifier_slots(view: SentenceView, head: Token, depth: int) -> tuple[list[i
         slot = _slot_of_token(view, child, modifiers=True)
         if slot < 0:
             continue
-        if view.slots[slot].modifier and (depth > 0 or not _leading(child, head)):
+        if view.slots[slot].modifier and (
+            depth > 0 or not (_leading(child, head) or head.lower_ in ACTOR_NOUNS)
+        ):
             continue
         return [slot], child.dep_
     return [], ""
@@ -285,13 +300,51 @@ class SyntaxMatcher:
         clauses: dict[int, Clause] = {}
         regions: dict[int, SentenceView] = {}
         best: dict[int, ParsedMatch] = {}
+        unmatched: dict[int, list[CompiledPattern]] = {}
         for i, compiled in self.index.candidates(view):
+            found_any = False
             for found in self._match(view, i, compiled, clauses, regions):
+                found_any = True
                 current = best.get(i)
                 if current is None or _rank(found.match) > _rank(current.match):
                     best[i] = found
+            if _subject_frame(compiled):
+                unmatched.setdefault(i, []).append(compiled)
+        for i, compiled_list in unmatched.items():
+            current = best.get(i)
+            if current is not None and _complete(current.match):
+                continue
+            fallback = self._surface(view, i, compiled_list, clauses)
+            if fallback is not None and (current is None or _complete(fallback.match)):
+                best[i] = fallback
         kept = _unconsumed([best[i].match for i in sorted(best)])
         return [best[m.anchor_start] for m in kept]
+
+    def _surface(
+        self,
+        view: SentenceView,
+        i: int,
+        candidates: list[CompiledPattern],
+        clauses: dict[int, Clause],
+    ) -> ParsedMatch | None:
+        """The token-pattern reading of a verb the parse could not fill a frame for (a list of
+        actors it split, an argument it hung elsewhere): its actors from the surface, what the
+        clause asserts still from the parse."""
+        from .matcher import match_at
+
+        token = view.span[i]
+        if not is_predicate(token):
+            return None
+        chosen: Match | None = None
+        for compiled in candidates:
+            for match in match_at(view, i, compiled):
+                if match.source and (chosen is None or _rank(match) > _rank(chosen)):
+                    chosen = match
+        if chosen is None:
+            return None
+        clause = self._clause(token, clauses)
+        speaker, _ = heads_slots(view, clause.speaker)
+        return ParsedMatch(chosen, clause, "surface", "surface", speaker, False)
 
     def diagnose(self, view: SentenceView, i: int, compiled: CompiledPattern) -> str:
         """Why ``compiled`` does not match on the parse at token i ("" when it does)."""
@@ -400,6 +453,12 @@ class SyntaxMatcher:
                 targets = next((g for k, g in binds if k == TARGET), ())
                 if not targets and not _has_target(compiled) and _takes_object(compiled):
                     targets = _object_slots(view, predicate)  # "denounced press reports"
+                if (
+                    not targets
+                    and not _has_target(compiled)
+                    and "mutual" not in compiled.pattern.flags
+                ):
+                    targets = _owner_slots(view, anchor_end, end, subject_slots)
                 if passive:
                     agents, agent_how = heads_slots(view, clause.agents)
                     sources, targets = agents, subject_slots
@@ -500,6 +559,35 @@ def written_text(element: Element) -> str:
     return "|".join(
         ("=" if e else "") + v for v, e in zip(element.values, element.exact, strict=True)
     )
+
+
+def _owner_slots(
+    view: SentenceView, start: int, end: int, sources: tuple[int, ...]
+) -> tuple[int, ...]:
+    """The actor whose act a frame's own noun names ("crushed a new Iranian offensive",
+    "repelled the rebels' attack"): the target of an act on that act."""
+    for k in range(start, end):
+        token = view.span[k]
+        if token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        found, _ = _modifier_slots(view, token, 0)
+        if not found:
+            found, _ = _of_by_slots(view, token)
+        kept = tuple(s for s in found if s not in sources)
+        if kept:
+            return kept
+    return ()
+
+
+def _of_by_slots(view: SentenceView, head: Token) -> tuple[list[int], str]:
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in NP_PREPOSITIONS:
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    inner, path = np_slots(view, grand, 1)
+                    if inner:
+                        return list(inner), _path(f"prep:{child.lower_}>pobj", path)
+    return [], ""
 
 
 def _takes_object(compiled: CompiledPattern) -> bool:
