@@ -85,6 +85,8 @@ DETERMINERS = frozenset(
 #: than the next country, before "the government" is taken as its government.
 ARTICLE_COUNTRY_MIN = 3
 ARTICLE_COUNTRY_LEAD = 1.5
+#: The outlet's home country counts as this many mentions.
+OUTLET_WEIGHT = 3
 #: The dateline's country counts as this many mentions.
 DATELINE_WEIGHT = 3
 #: Prepositions whose object names the country of the noun they follow ("officials from Russia").
@@ -154,7 +156,9 @@ def _governing_subject(pronoun: Token) -> tuple[int, ...]:
     if verb.dep_ not in ("advcl", "conj") or verb.head.i == verb.i:
         return ()
     governor = verb.head
-    while not _subject_heads(governor) and governor.dep_ == "conj" and governor.head.i != governor.i:
+    while (
+        not _subject_heads(governor) and governor.dep_ == "conj" and governor.head.i != governor.i
+    ):
         governor = governor.head  # "killed or wounded ... as they": the first verb's subject
     return _subject_heads(governor)
 
@@ -249,11 +253,16 @@ def _reporting_country(doc: Doc, draft: Draft, drafts: list[Draft]) -> tuple[str
     return None
 
 
-def article_country(drafts: list[Draft], dateline_country: str | None) -> tuple[str | None, str]:
-    """The country an article is about: the one its actors (and its dateline) name most."""
+def article_country(
+    drafts: list[Draft], dateline_country: str | None, outlet_country: str | None = None
+) -> tuple[str | None, str]:
+    """The country an article is about: the one its actors, its dateline and its outlet (a
+    national paper's "the government" is its own country's) name most."""
     counts: Counter[str] = Counter(d.country for d in drafts if d.country)
     if dateline_country:
         counts[dateline_country] += DATELINE_WEIGHT
+    if outlet_country:
+        counts[outlet_country] += OUTLET_WEIGHT
     ranked = counts.most_common(2)
     if not ranked or ranked[0][1] < ARTICLE_COUNTRY_MIN:
         return None, ""
@@ -266,8 +275,10 @@ def _state_body(doc: Doc, draft: Draft) -> bool:
     """ "the government", "the army", or a bare plural of officials ("ministers", "MPs",
     "police"): a body of the state the article is about when nothing else names the country."""
     roles = set(draft.roles)
-    if not roles & ARTICLE_COUNTRY_SECTORS or draft.kind not in ("sector", "description"):
+    if not roles & ARTICLE_COUNTRY_SECTORS or draft.kind not in ("sector", "description", "person"):
         return False
+    if draft.kind == "person":  # "Judge Barrington Parker": a titled person outside the dictionary
+        return draft.person is None and draft.name is not None
     first = doc[draft.start]
     definite = first.lower_ in DEFINITE or (
         draft.start > 0 and doc[draft.start - 1].lower_ in DEFINITE
@@ -278,7 +289,9 @@ def _state_body(doc: Doc, draft: Draft) -> bool:
     return definite or (plural and not roles & {"MIL"})
 
 
-def place_in_context(doc: Doc, drafts: list[Draft], dateline_country: str | None) -> None:
+def place_in_context(
+    doc: Doc, drafts: list[Draft], dateline_country: str | None, outlet_country: str | None = None
+) -> None:
     """Give sector-only drafts a country from the parse and the article (module docstring)."""
     country_of_article: tuple[str | None, str] | None = None
     for draft in drafts:
@@ -301,7 +314,7 @@ def place_in_context(doc: Doc, drafts: list[Draft], dateline_country: str | None
         )
         if found is None and _state_body(doc, draft):
             if country_of_article is None:
-                country_of_article = article_country(drafts, dateline_country)
+                country_of_article = article_country(drafts, dateline_country, outlet_country)
             country, why = country_of_article
             found = (country, f"inferred: {why}") if country else None
         if found is None:
@@ -315,3 +328,93 @@ def place_in_context(doc: Doc, drafts: list[Draft], dateline_country: str | None
         if draft.antecedent is not None and draft.kind in ("pronoun", "description"):
             root = drafts[draft.antecedent]
             draft.country, draft.code, draft.roles = root.country, root.code, root.roles
+
+
+#: Drafts that can code the role of a person named beside it: a body, a sector, a country.
+PLACING_DRAFTS = frozenset({"igo", "group", "sector", "country", "metonym"})
+#: Words a name may not start with: a capitalised word that opens a sentence or a title.
+NOT_NAME_WORDS = frozenset({"the", "a", "an", "mr", "mrs", "ms", "dr", "sir"})
+#: The longest name, in tokens ("Abu Bakr al-Baghdadi" is 5 with the hyphen).
+MAX_NAME_TOKENS = 6
+
+
+def _name_span(head: Token) -> tuple[int, int] | None:
+    """The tokens of a proper name headed by ``head`` ("Abraham Tamir"), or None."""
+    if head.pos_ != "PROPN" or not head.text[:1].isupper():
+        return None
+    start = head.i
+    for child in sorted(head.children, key=lambda t: -t.i):
+        if child.i < head.i and child.dep_ in ("compound", "flat") and child.pos_ == "PROPN":
+            start = min(start, child.left_edge.i)
+    words = head.doc[start : head.i + 1]
+    if len(words) < 2 or len(words) > MAX_NAME_TOKENS:
+        return None  # a single capitalised word is too often no person
+    if (
+        any(
+            not (t.text[:1].isupper() or t.text in ("-", "al", "bin", "ibn", "de", "van", "von"))
+            for t in words
+        )
+        or words[0].lower_ in NOT_NAME_WORDS
+    ):
+        return None
+    return start, head.i + 1
+
+
+def _role_code(doc: Doc, noun: Token, drafts: list[Draft]) -> Draft | None:
+    """The draft that codes a role noun ("the director-general of the Israeli Foreign
+    Ministry"): its own, or the body or country of its "of" phrase or possessor."""
+    own = _draft_at(drafts, noun.i)
+    if own is not None and own.code and own.kind in ("sector", "description", "person"):
+        return own if own.kind != "person" or own.person is None else None
+    for child in noun.children:
+        if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ in ("of", "for")):
+            target = (
+                child
+                if child.dep_ == "poss"
+                else next((g for g in child.children if g.dep_ == "pobj"), None)
+            )
+            other = _draft_at(drafts, target.i) if target is not None else None
+            if other is not None and other.code and other.kind in PLACING_DRAFTS:
+                return other
+    return None
+
+
+def appositive_people(doc: Doc, drafts: list[Draft]) -> list[Draft]:
+    """People named beside a role in apposition, outside the dictionary: "the director-general
+    of the Israeli Foreign Ministry, Abraham Tamir" (ISRGOV), "Abraham Tamir, Israel's envoy".
+    Each is a person coded from the role; later mentions by surname corefer."""
+    covered = [False] * len(doc)
+    for d in drafts:
+        covered[d.start : d.end] = [True] * (d.end - d.start)
+    found: list[Draft] = []
+    for token in doc:
+        if token.dep_ != "appos":
+            continue
+        pairs = ((token, token.head), (token.head, token))
+        for name_head, role_head in pairs:
+            span = _name_span(name_head)
+            if span is None or any(covered[span[0] : span[1]]):
+                continue
+            role = _role_code(doc, role_head, drafts)
+            if role is None or not role.code:
+                continue
+            name = doc[span[0] : span[1]].text
+            draft = Draft(
+                start=span[0],
+                end=span[1],
+                kind="person",
+                country=role.country,
+                code=role.code,
+                roles=role.roles,
+                name=name,
+                entity_id="unknown:" + name.lower().replace(" ", "-"),
+                entity_name=name,
+                person_like=True,
+                described=doc[role_head.left_edge.i : role_head.right_edge.i + 1].text,
+                role_applied=f"apposition: {doc[role_head.i].text!r} coded {role.code}",
+                dictionary=role.dictionary,
+            )
+            covered[span[0] : span[1]] = [True] * (span[1] - span[0])
+            found.append(draft)
+            break
+    return found

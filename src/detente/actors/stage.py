@@ -18,7 +18,7 @@ from ..ingest.dateline import narrow_year
 from ..model import Dateline, Mention
 from .codes import article_date, role_matching
 from .compose import Composer, city_countries, code_draft
-from .context import parse_pronoun_drafts, place_in_context
+from .context import appositive_people, parse_pronoun_drafts, place_in_context
 from .coref import pronoun_drafts, resolve, surname_drafts
 from .dictionary import ActorDictionary, cached_dictionary, default_root
 from .recognize import ActorMatcher, Draft
@@ -75,6 +75,8 @@ class ActorStage:
                 draft.single_forms = self.matcher.single.forms_of(draft.person)
         words = [t.text for t in doc]
         parsed = doc.has_annotation("DEP")
+        if parsed:
+            drafts = sorted(drafts + appositive_people(doc, drafts), key=lambda d: d.start)
         drafts = sorted(
             drafts + surname_drafts(doc, drafts, words) + pronoun_drafts(doc, drafts, words),
             key=lambda d: d.start,
@@ -84,7 +86,9 @@ class ActorStage:
         sentence_of = _sentence_index(doc)
         resolve(doc, drafts, day, sentence_of)
         if parsed:
-            place_in_context(doc, drafts, self._dateline_country(dateline))
+            place_in_context(
+                doc, drafts, self._dateline_country(dateline), _outlet_country(article)
+            )
         mentions = to_mentions(doc, drafts, sentence_of)
         doc._.mentions = mentions
         doc.spans[SPAN_GROUP] = [Span(doc, d.start, d.end, label=d.code or d.kind) for d in drafts]
@@ -103,6 +107,13 @@ class ActorStage:
         if self.petrarch is not None:
             drafts = self.petrarch.add_drafts(doc, drafts, day)
         return drafts
+
+
+def _outlet_country(article: object) -> str | None:
+    """The home country of the article's outlet (agencies.tsv), for "the government"."""
+    from ..ingest.dateline import default_agencies
+
+    return default_agencies().country(getattr(article, "source", None))
 
 
 def narrow_by_roles(dateline: Dateline, drafts: list[Draft]) -> Dateline:

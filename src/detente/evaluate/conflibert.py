@@ -389,9 +389,7 @@ def _score_record(report: ConflibertReport, record: Record, coded: CodedArticle)
     return event_class(chosen) if chosen is not None else NO_EVENT
 
 
-def evaluate(
-    path: str | Path, nlp: Language | None = None, fast: bool = False
-) -> ConflibertReport:
+def evaluate(path: str | Path, nlp: Language | None = None, fast: bool = False) -> ConflibertReport:
     """Code every record of ``path`` and score classes and actor spans (``fast``: with the
     rule-only pipeline)."""
     started = time.perf_counter()

@@ -402,6 +402,22 @@ def _rank(match: Match) -> tuple[bool, int, int, bool]:
     )
 
 
+def better(match: Match, current: Match | None) -> bool:
+    """Whether ``match`` outranks ``current``: complete, specific, long, active; on a tie the
+    pattern written first (by file and line) wins, so a run never depends on hash order."""
+    if current is None:
+        return True
+    mine, theirs = _rank(match), _rank(current)
+    if mine != theirs:
+        return mine > theirs
+    return _written_at(match) < _written_at(current)
+
+
+def _written_at(match: Match) -> tuple[str, int]:
+    path, _, line = match.pattern.pattern.source.rpartition(":")
+    return path, int(line) if line.isdigit() else 0
+
+
 def _shared_subjects(view: SentenceView, matches: list[Match]) -> list[Match]:
     """ "A condemned X and promised aid to Y": a verb after "and" shares the previous subject.
 
@@ -433,7 +449,7 @@ def best_matches(view: SentenceView, index: PatternIndex) -> list[Match]:
             if not match.source and not match.target:
                 continue
             current = best.get(i)
-            if current is None or _rank(match) > _rank(current):
+            if better(match, current):
                 best[i] = match
     matches = _unconsumed([best[i] for i in sorted(best)])
     return _shared_subjects(view, _without_complements(view, matches))

@@ -26,9 +26,9 @@ from .matcher import Match, PatternIndex, best_matches, object_slot, subject_slo
 from .ontology import EventType, Ontology, default_ontology
 from .parse import parse_roles
 from .patterns import Pattern, PatternDictionary, default_patterns
-from .sentence import SentenceView, sentence_views
+from .sentence import SentenceView, Slot, sentence_views
 from .speech import ANNOUNCING_MOODS, COMMISSIVE_VERBS, OBLIGING_MOOD, speech_act_codes
-from .syntax import SyntaxMatcher
+from .syntax import ParsedMatch, SyntaxMatcher
 
 #: Words before the anchor that negate it ("did not agree", "never attacked").
 NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
@@ -218,7 +218,8 @@ class EventStage:
                 if trace:
                     trace.add(f"sentence {view.index}: sports or entertainment, not coded")
                 continue
-            readings = self._parsed(view) if parsed else self._shallow(view)
+            by_id = {m.id: m for m in mentions}
+            readings = self._parsed(view, events, by_id) if parsed else self._shallow(view)
             for reading in readings:
                 events.extend(self._events(doc, view, reading, base, base_source, trace))
         events = _drop_headline_repeats(_drop_duplicates(events), headline_end, doc)
@@ -237,10 +238,14 @@ class EventStage:
                 _speaker(view, match, sources),
             )
 
-    def _parsed(self, view: SentenceView) -> Iterator[Reading]:
+    def _parsed(
+        self, view: SentenceView, earlier: list[Event], mentions: dict[str, Mention]
+    ) -> Iterator[Reading]:
         """Readings from the dependency parse: clause subjects, frame objects, clause status."""
         for found in self.syntax.matches(view):
             clause = found.clause
+            if clause.passive and not found.match.source and found.match.target:
+                found = _agent_from_context(view, found, earlier, mentions)
             speaker = next((s for s in found.speaker if s not in found.match.source), None)
             if speaker is None and found.match.source:
                 first = min(view.slots[s].start for s in found.match.source)
@@ -530,6 +535,41 @@ def _speaker(view: SentenceView, match: Match, sources: tuple[int, ...]) -> int 
         if speaker >= 0 and speaker not in sources:
             return speaker
     return None
+
+
+#: Roots of force whose agentless passive takes its agent from the act just reported
+#: ("its forces launched attacks ..., adding that 1,200 Iraqis were killed").
+CONTEXT_AGENT_ROOTS = frozenset({"17", "18", "19", "20"})
+#: How many sentences back the agent of an agentless passive is looked for.
+CONTEXT_AGENT_SENTENCES = 1
+
+
+def _agent_from_context(
+    view: SentenceView, found: ParsedMatch, earlier: list[Event], mentions: dict[str, Mention]
+) -> ParsedMatch:
+    """An agentless passive of force takes its source from the latest asserted act of force in
+    this sentence or the one before whose source is not the passive's patient; else it stays
+    without a source (no event)."""
+    if found.match.pattern.pattern.code[:2] not in CONTEXT_AGENT_ROOTS:
+        return found
+    patients = [view.slots[t].mention for t in found.match.target]
+    for event in reversed(earlier):
+        if view.index - event.sentence > CONTEXT_AGENT_SENTENCES:
+            break
+        if event.quad_class != 4 or not event.asserted or event.source_mention is None:
+            continue
+        source = mentions.get(event.source_mention)
+        if source is None or any(_same_actor(source, p) for p in patients):
+            continue
+        target = mentions.get(event.target_mention or "")
+        if event.sentence != view.index and not (
+            target is not None and any(_same_actor(target, p) for p in patients)
+        ):
+            continue  # a sentence before: only the act on the same victims ("... were killed")
+        view.slots.append(Slot(source, -1, -1))  # an actor of another clause, not of a span
+        match = replace(found.match, source=(len(view.slots) - 1,))
+        return replace(found, match=match, source_path=f"context:{event.id or 'earlier'}")
+    return found
 
 
 def _same_actor(a: Mention, b: Mention) -> bool:

@@ -29,10 +29,10 @@ from .matcher import (
     Match,
     PatternIndex,
     _backward,
-    _forward,
     _complete,
-    _rank,
+    _forward,
     _unconsumed,
+    better,
 )
 from .patterns import GAP, SET, WORD, Element
 from .sentence import SentenceView
@@ -302,11 +302,9 @@ class SyntaxMatcher:
         best: dict[int, ParsedMatch] = {}
         unmatched: dict[int, list[CompiledPattern]] = {}
         for i, compiled in self.index.candidates(view):
-            found_any = False
             for found in self._match(view, i, compiled, clauses, regions):
-                found_any = True
                 current = best.get(i)
-                if current is None or _rank(found.match) > _rank(current.match):
+                if better(found.match, current.match if current else None):
                     best[i] = found
             if _subject_frame(compiled):
                 unmatched.setdefault(i, []).append(compiled)
@@ -338,7 +336,7 @@ class SyntaxMatcher:
         chosen: Match | None = None
         for compiled in candidates:
             for match in match_at(view, i, compiled):
-                if match.source and (chosen is None or _rank(match) > _rank(chosen)):
+                if match.source and better(match, chosen):
                     chosen = match
         if chosen is None:
             return None

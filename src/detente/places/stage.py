@@ -342,9 +342,7 @@ def locate_events(
             out.append(event)
             continue
         chosen = next(p for p in places if p.id == location)
-        out.append(
-            dataclasses.replace(event, location=location, **_target_from_place(event, chosen))
-        )
+        out.append(_target_from_place(dataclasses.replace(event, location=location), chosen))
     places = [
         dataclasses.replace(p, role="event") if p.id in used and p.role == "mention" else p
         for p in places
@@ -352,18 +350,16 @@ def locate_events(
     return tuple(out), places
 
 
-def _target_from_place(event: Event, place: Place) -> dict[str, str]:
+def _target_from_place(event: Event, place: Place) -> Event:
     """Military force with no target named, in another country's place, is against that
     country: "Iran launched fresh attacks near Basra" is Iran's force against Iraq."""
     if event.target_code or event.root not in FORCE_ROOTS or not place.country:
-        return {}
+        return event
     if place.role == "dateline" or (event.source_code or "")[:3] == place.country:
-        return {}
-    return {
-        "target_code": place.country,
-        "target_text": place.text,
-        "target_path": f"place:{place.text}",
-    }
+        return event
+    return dataclasses.replace(
+        event, target_code=place.country, target_text=place.text, target_path=f"place:{place.text}"
+    )
 
 
 def _distance(place: Place, event: Event) -> int:
