@@ -24,11 +24,98 @@ an event's source.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
+from ..datafiles import read_tsv
+from ..errors import DictionaryError
 from .codes import actor_code
 from .recognize import Draft
+
+#: Sectors of non-state armed groups: without a country of their own they take the country the
+#: article's places are in (the war's), not its most-named actor's.
+ARMED_SECTORS = frozenset({"REB", "INS", "UAF", "SEP"})
+#: Prepositions after which a country name is a place ("fighting in Syria").
+PLACE_PREPOSITIONS = frozenset({"in", "inside", "across", "near", "into", "throughout", "around"})
+
+
+@dataclass(frozen=True)
+class Setting:
+    """What the article says about where it is: its dateline's and outlet's countries, and the
+    countries of the places it names (cities, regions, "in Syria"), counted."""
+
+    dateline: str | None = None
+    outlet: str | None = None
+    places: Counter[str] = field(default_factory=Counter)
+    peoples: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+def read_peoples(path: Path, countries: Mapping[str, object]) -> dict[str, tuple[str, ...]]:
+    """peoples.tsv: a people's name or adjective -> the countries it may stand for."""
+    out: dict[str, tuple[str, ...]] = {}
+    if not path.exists():
+        return out
+    for line, row in read_tsv(path):
+        form = (row.get("form") or "").strip()
+        codes = tuple((row.get("countries") or "").split())
+        if not form or not codes:
+            raise DictionaryError(str(path), line, "a people needs a form and its countries")
+        unknown = [c for c in codes if c not in countries]
+        if unknown:
+            raise DictionaryError(str(path), line, f"unknown country code(s) {unknown}")
+        out[form] = codes
+    return out
+
+
+def place_countries(
+    doc: Doc, drafts: list[Draft], place_country: Callable[[str], str | None]
+) -> Counter[str]:
+    """Countries of the places an article names: runs of proper nouns the gazetteer knows
+    (not actors), and countries written as places ("in Syria")."""
+    covered = [False] * len(doc)
+    for d in drafts:
+        covered[d.start : d.end] = [True] * (d.end - d.start)
+    counts: Counter[str] = Counter()
+    k = 0
+    while k < len(doc):
+        token = doc[k]
+        if token.pos_ != "PROPN" or covered[k]:
+            k += 1
+            continue
+        end = k
+        while end < len(doc) and doc[end].pos_ == "PROPN" and not covered[end]:
+            end += 1
+        country = place_country(doc[k:end].text)
+        if country:
+            counts[country] += 1
+        k = end
+    for d in drafts:
+        if d.kind == "country" and d.start > 0 and doc[d.start - 1].lower_ in PLACE_PREPOSITIONS:
+            counts[d.country or ""] += 1
+    counts.pop("", None)
+    return counts
+
+
+def _people_country(
+    doc: Doc, draft: Draft, drafts: list[Draft], setting: Setting
+) -> tuple[str, str] | None:
+    """ "Kurdish forces" in an article on Afrin: the people's country the article is about."""
+    head = doc[draft.end - 1]
+    words = [t for t in doc[max(draft.start - 2, 0) : draft.end]] + [
+        c for c in head.children if c.dep_ in ("amod", "compound") and c.i < head.i
+    ]
+    for token in words:
+        candidates = setting.peoples.get(token.text)
+        if not candidates:
+            continue
+        actors = Counter(d.country for d in drafts if d.country)
+        best = max(candidates, key=lambda c: (setting.places[c], actors[c], -candidates.index(c)))
+        return best, f"{token.text!r} in an article placed in {best}"
+    return None
+
 
 #: Pronouns worth resolving with a parse, and what they can refer to.
 PRONOUN_REFERENTS = {
@@ -271,6 +358,17 @@ def article_country(
     return ranked[0][0], f"the article's country ({ranked[0][1]} mentions)"
 
 
+def _war_country(setting: Setting) -> tuple[str, str] | None:
+    """The country an article's places are in, when one clearly leads (armed groups fight
+    where the story is, whoever it names most)."""
+    ranked = setting.places.most_common(2)
+    if not ranked or ranked[0][1] < ARTICLE_COUNTRY_MIN:
+        return None
+    if len(ranked) > 1 and ranked[0][1] < ARTICLE_COUNTRY_LEAD * ranked[1][1]:
+        return None
+    return ranked[0][0], f"inferred: the country of the article's places ({ranked[0][1]})"
+
+
 def _state_body(doc: Doc, draft: Draft) -> bool:
     """ "the government", "the army", or a bare plural of officials ("ministers", "MPs",
     "police"): a body of the state the article is about when nothing else names the country."""
@@ -289,10 +387,9 @@ def _state_body(doc: Doc, draft: Draft) -> bool:
     return definite or (plural and not roles & {"MIL"})
 
 
-def place_in_context(
-    doc: Doc, drafts: list[Draft], dateline_country: str | None, outlet_country: str | None = None
-) -> None:
+def place_in_context(doc: Doc, drafts: list[Draft], setting: Setting) -> None:
     """Give sector-only drafts a country from the parse and the article (module docstring)."""
+    dateline_country, outlet_country = setting.dateline, setting.outlet
     country_of_article: tuple[str | None, str] | None = None
     for draft in drafts:
         if draft.country or not draft.roles or draft.antecedent is not None:
@@ -310,8 +407,11 @@ def place_in_context(
         found = (
             (placed[0].country or "", placed[1])
             if placed is not None
-            else _reporting_country(doc, draft, drafts)
+            else _people_country(doc, draft, drafts, setting)
+            or _reporting_country(doc, draft, drafts)
         )
+        if found is None and set(draft.roles) & ARMED_SECTORS and _state_body(doc, draft):
+            found = _war_country(setting)
         if found is None and _state_body(doc, draft):
             if country_of_article is None:
                 country_of_article = article_country(drafts, dateline_country, outlet_country)

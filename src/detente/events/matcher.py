@@ -147,10 +147,12 @@ class PatternIndex:
             and pattern.elements[a].kind == WORD
         )
         specificity = sum(1 for e in pattern.elements if e.kind in (WORD, SET))
+        # A possessive marker is not required: the parsed coder reads "S 's visit to T" on
+        # "his visit to T" and "during a visit to T" too.
         required = tuple(
             frozenset(e.words) | frozenset(p[0] for p in e.phrases)
             for k, e in enumerate(elements)
-            if k != a and e.kind in (WORD, SET) and not e.optional
+            if k != a and e.kind in (WORD, SET) and not e.optional and "'s" not in e.words
         )
         return CompiledPattern(
             pattern,

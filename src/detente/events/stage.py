@@ -261,6 +261,7 @@ class EventStage:
                 found.target_path,
                 clause.status,
                 needs_target=not self.any_code
+                and not found.open_target
                 and _needs_target(found.match.pattern.pattern, found.has_object),
             )
             yield reading

@@ -25,6 +25,7 @@ from .inflect import forms
 from .matcher import (
     SOURCE,
     TARGET,
+    CompiledElement,
     CompiledPattern,
     Match,
     PatternIndex,
@@ -36,7 +37,7 @@ from .matcher import (
 )
 from .patterns import GAP, SET, WORD, Element
 from .sentence import SentenceView
-from .slots import OBJECT_STOPS, usable
+from .slots import OBJECT_STOPS, match_forward, usable
 
 #: Dependencies that start another clause: their words are outside the predicate's frame.
 OTHER_CLAUSE_DEPS = frozenset(
@@ -73,6 +74,26 @@ OBJECT_LEAD = 3
 NOMINAL_EVENT_PREPOSITIONS = frozenset(
     {"during", "after", "following", "amid", "since", "throughout", "on", "in", "at", "before"}
 )
+#: Verbs whose subject performs the act their object noun names ("launched an attack on",
+#: "held talks with", "paid a visit to", "imposed sanctions on", "expressed concern over").
+LIGHT_VERBS = frozenset(
+    w
+    for lemma in ("launch", "mount", "stage", "conduct", "carry", "hold", "make", "pay", "begin",
+                  "start", "resume", "continue", "step", "intensify", "escalate", "authorize",
+                  "authorise", "order", "approve", "undertake", "wage", "unleash", "initiate",
+                  "lead", "spearhead", "deliver", "reach", "impose", "express", "voice", "lodge",
+                  "file", "level", "extend", "issue", "press", "renew", "sign")
+    for w in forms(lemma)
+)  # fmt: skip
+#: Prepositions whose noun is an act of the clause's own subject ("during his visit to").
+PERFORMING_PREPOSITIONS = frozenset({"during", "on", "in", "throughout"})
+#: Verbs whose subject noun is an act that happens ("fighting continues", "clashes erupted").
+OCCURRENCE_VERBS = frozenset(
+    w
+    for lemma in ("continue", "erupt", "break", "begin", "start", "resume", "rage", "escalate",
+                  "intensify", "spread", "end", "subside", "flare")
+    for w in forms(lemma)
+)  # fmt: skip
 #: Verbs whose object noun is an act that happened ("repelled an attack by", "condemned the
 #: bombing by"): a nominal frame on that noun is asserted.
 PRESUPPOSING_VERBS = frozenset(
@@ -81,6 +102,8 @@ PRESUPPOSING_VERBS = frozenset(
                   "condemn", "denounce", "avenge")
     for w in forms(lemma)
 )  # fmt: skip
+#: Roots of force whose target may be the place where force was used (events.places).
+PLACED_FORCE_ROOTS = frozenset({"15", "18", "19", "20"})
 #: The placeholder for a word outside the clause: it matches no pattern word.
 OUTSIDE = "\x00"
 #: How far up the tree a non-verbal anchor looks for the predicate of its clause.
@@ -99,6 +122,8 @@ class ParsedMatch:
     #: The predicate has a direct object: a frame that found no actor in it has a target it
     #: cannot code ("condemned the attack"), not none.
     has_object: bool = False
+    #: Force matched without its target: the target may come from the event's place.
+    open_target: bool = False
 
 
 # --- the clause's region ----------------------------------------------------------------------
@@ -277,13 +302,50 @@ def _subject_frame(compiled: CompiledPattern) -> bool:
     return not (len(pre) > 1 and pre[-2].kind == WORD and "'s" in pre[-2].words)
 
 
-def _nominal_asserted(token: Token) -> bool:
-    """A noun that states an act: "during his visit", "repelled an attack by", not a topic
-    ("the attack was discussed", "comment on the attack")."""
+def nominal_host(token: Token) -> tuple[Token | None, bool]:
+    """The predicate under which a noun states an act that happened, and whether that
+    predicate's subject performs it: "launched an attack" (yes), "during his visit" (yes),
+    "repelled an attack by" (no: the repeller did not attack), "fighting continues" (no).
+    (None, False) when the noun only names a topic ("the attack was discussed")."""
     head = token.head
-    if token.dep_ == "pobj":
-        return head.lower_ in NOMINAL_EVENT_PREPOSITIONS
-    return token.dep_ in ("dobj", "nsubjpass") and head.lower_ in PRESUPPOSING_VERBS
+    if token.dep_ == "pobj" and head.lower_ in NOMINAL_EVENT_PREPOSITIONS:
+        host = _climb_to_predicate(head)
+        return host, host is not None and head.lower_ in PERFORMING_PREPOSITIONS
+    if token.dep_ == "dobj" and head.lower_ in LIGHT_VERBS:
+        return head, True
+    if token.dep_ in ("dobj", "nsubjpass") and head.lower_ in PRESUPPOSING_VERBS:
+        return head, False
+    if token.dep_ == "nsubj" and head.lower_ in OCCURRENCE_VERBS:
+        return head, False
+    return None, False
+
+
+def _nominal_asserted(token: Token) -> bool:
+    return nominal_host(token)[0] is not None
+
+
+def _climb_to_predicate(token: Token) -> Token | None:
+    node = token
+    for _ in range(PREDICATE_REACH):
+        if node.head.i == node.i:
+            return None
+        node = node.head
+        if is_predicate(node):
+            return node
+    return None
+
+
+def _nominal_pre(compiled: CompiledPattern) -> tuple[CompiledElement, ...] | None:
+    """The words a nominal frame wants before its noun ("military !intervention"), less its
+    possessive source ("S 's"); None for a frame with other slots there."""
+    out = []
+    for element in compiled.pre:
+        if element.kind == SOURCE or (element.kind == WORD and "'s" in element.words):
+            continue
+        if element.kind not in (WORD, SET, GAP):
+            return None
+        out.append(element)
+    return tuple(out)
 
 
 def _path(prefix: str, how: str) -> str:
@@ -447,6 +509,14 @@ class SyntaxMatcher:
             bindings = list(_forward(reach, post, 0, anchor_end, (), parse_object))
             if not bindings and post and post[0].kind == TARGET and len(post) == 1:
                 bindings = _object_bindings(view, predicate)
+            open_target = False
+            if not bindings and not passive and compiled.pattern.code[:2] in PLACED_FORCE_ROOTS:
+                # "bombed villages near Basra": force whose target the text gives as a place
+                # only; the place stage names the target from the event's location.
+                short = _without_final_target(post)
+                if short is not None:
+                    bindings = list(_forward(reach, short, 0, anchor_end, (), parse_object))
+                    open_target = bool(bindings)
             for end, binds in bindings:
                 targets = next((g for k, g in binds if k == TARGET), ())
                 if not targets and not _has_target(compiled) and _takes_object(compiled):
@@ -477,8 +547,10 @@ class SyntaxMatcher:
                     targets,
                     passive=passive,
                 )
-                has_object = _object_left(view, predicate, end)
-                yield ParsedMatch(match, clause, source_path, target_path, speaker, has_object)
+                has_object = _object_left(view, predicate, end) and not open_target
+                yield ParsedMatch(
+                    match, clause, source_path, target_path, speaker, has_object, open_target
+                )
                 break
 
     def _nominal(
@@ -490,22 +562,41 @@ class SyntaxMatcher:
         clauses: dict[int, Clause],
         regions: dict[int, SentenceView],
     ) -> Iterator[ParsedMatch]:
-        from .matcher import match_at
-
-        predicate = owning_predicate(token)
-        if predicate is None:
+        """A nominal frame ("S 's visit to T", "attack by S on T") on a noun the text asserts
+        as an act: its source from the frame, the noun's own phrase ("the Turkish assault",
+        "Iran's offensive"), or the subject of the light verb or clause that performs it
+        ("launched an attack on T", "during a visit to T")."""
+        host, performs = nominal_host(token)
+        if host is None:
             return
-        clause = self._clause(predicate, clauses)
-        region = masked_view(view, clause_region(predicate) | {t.i for t in token.subtree})
-        for match in match_at(region, i, compiled):
-            if not match.source:
-                continue
-            nominal = dataclasses.replace(
-                clause, subjects=(), subject_path="", passive=False, agents=()
-            )
-            speaker, _ = heads_slots(view, clause.speaker)
-            yield ParsedMatch(match, nominal, "noun", "noun", speaker)
+        clause = self._clause(host, clauses)
+        region = masked_view(view, clause_region(host) | {t.i for t in token.subtree})
+        pre = _nominal_pre(compiled)
+        if pre is None:
             return
+        starts = [s for s, _ in _backward(region, pre, 0, i, ())] if pre else [i]
+        if not starts:
+            return
+        host_slots, host_how = heads_slots(view, clause.subjects)
+        speaker, _ = heads_slots(view, clause.speaker)
+        nominal = dataclasses.replace(clause, passive=False, agents=())
+        for anchor_end in match_forward(region, compiled.anchor, i):
+            for end, binds in _forward(region, compiled.post, 0, anchor_end, (), parse_object):
+                sources = next((g for k, g in binds if k == SOURCE), ())
+                targets = next((g for k, g in binds if k == TARGET), ())
+                how = "noun>by" if sources else ""
+                if not sources:
+                    found, child = _modifier_slots(view, token, 0)
+                    sources, how = tuple(found), f"noun>{child}" if found else ""
+                if not sources and performs and not clause.passive:
+                    sources, how = host_slots, _path(f"host>{clause.subject_path}", host_how)
+                sources = tuple(s for s in sources if s not in targets)
+                if not sources:
+                    continue
+                match = Match(compiled, i, anchor_end, min(starts), end, sources, targets)
+                target_path = _target_path(view, targets, token) if targets else ""
+                yield ParsedMatch(match, nominal, how, target_path, speaker)
+                return
 
 
 def _direct_objects(predicate: Token) -> list[Token]:
@@ -586,6 +677,16 @@ def _of_by_slots(view: SentenceView, head: Token) -> tuple[list[int], str]:
                     if inner:
                         return list(inner), _path(f"prep:{child.lower_}>pobj", path)
     return [], ""
+
+
+def _without_final_target(post: tuple[CompiledElement, ...]) -> tuple[CompiledElement, ...] | None:
+    """A frame's elements less its closing "(preposition) T", or None if T is not last."""
+    if not post or post[-1].kind != TARGET:
+        return None
+    short = post[:-1]
+    if short and short[-1].kind == WORD and not short[-1].optional:
+        short = short[:-1]
+    return short
 
 
 def _takes_object(compiled: CompiledPattern) -> bool:
