@@ -145,9 +145,12 @@ class Event:
     @property
     def default_output(self) -> bool:
         """Whether queries and exports show the event unless asked for more: an asserted act
-        between two actors. As PETRARCH's ``require_dyad`` and ICEWS do, the default output
-        is dyadic; an act coded without a target stays in the record."""
-        return self.asserted and self.target_code is not None
+        between two actors. A negated act of cooperation that CAMEO codes as its rejection
+        ("did not withdraw" -> 1246, events/negation.tsv) is that rejection, asserted. As
+        PETRARCH's ``require_dyad`` and ICEWS do, the default output is dyadic; an act coded
+        without a target stays in the record."""
+        refusal = self.negated and self.root == "12" and self.modality not in NONFACTUAL_MODALITIES
+        return (self.asserted or refusal) and self.target_code is not None
 
 
 @dataclass(frozen=True, slots=True)

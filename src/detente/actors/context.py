@@ -434,6 +434,17 @@ def place_in_context(doc: Doc, drafts: list[Draft], setting: Setting) -> None:
 PLACING_DRAFTS = frozenset({"igo", "group", "sector", "country", "metonym"})
 #: Words a name may not start with: a capitalised word that opens a sentence or a title.
 NOT_NAME_WORDS = frozenset({"the", "a", "an", "mr", "mrs", "ms", "dr", "sir"})
+#: Words of the names of bodies, treaties, places and media, never of a person's name.
+NOT_PERSON_WORDS = frozenset(
+    "forces force army armed navy corps guard guards brigade brigades treaty accord agreement "
+    "council party ministry committee commission agency union front group organisation "
+    "organization association movement alliance republic state states kingdom nations bank "
+    "fund office department assembly parliament congress senate house service services "
+    "company corporation news times post television radio network court tribunal university "
+    "institute centre center foundation authority police police force government cabinet "
+    "city province region island islands river sea gulf street square airport "
+    "international national federal democratic islamic liberation revolutionary".split()
+)
 #: The longest name, in tokens ("Abu Bakr al-Baghdadi" is 5 with the hyphen).
 MAX_NAME_TOKENS = 6
 
@@ -455,8 +466,9 @@ def _name_span(head: Token) -> tuple[int, int] | None:
             for t in words
         )
         or words[0].lower_ in NOT_NAME_WORDS
+        or any(t.lower_ in NOT_PERSON_WORDS for t in words)
     ):
-        return None
+        return None  # "Conventional Armed Forces", "Security Council": a body, not a person
     return start, head.i + 1
 
 

@@ -86,7 +86,8 @@ class ActorStage:
             if draft.person is not None and self.matcher is not None:
                 draft.single_forms = self.matcher.single.forms_of(draft.person)
         words = [t.text for t in doc]
-        parsed = doc.has_annotation("DEP")
+        # With PETRARCH's dictionaries alone, actors are PETRARCH's: no parse-based additions.
+        parsed = doc.has_annotation("DEP") and not self.petrarch_only
         if parsed:
             drafts = sorted(drafts + appositive_people(doc, drafts), key=lambda d: d.start)
         drafts = sorted(

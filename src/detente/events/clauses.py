@@ -181,13 +181,15 @@ def grammatical_subject(token: Token, depth: int = 0) -> tuple[tuple[int, ...], 
     """Heads of the clause's grammatical subject, and the path that found it."""
     if depth > MAX_DEPTH:
         return (), ""
-    for child in token.children:
-        if child.dep_ in SUBJECT_DEPS or child.dep_ in PASSIVE_SUBJECT_DEPS:
-            if child.lower_ in RELATIVE_PRONOUNS and token.dep_ in ("relcl", "acl"):
-                return _with_conjuncts(_nominal_head(token)), "relcl"
-            if child.dep_ == "expl" or child.lower_ in ("there",):
-                return (), ""
-            return _with_conjuncts(child), child.dep_
+    subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
+    for child in subjects:
+        if child.lower_ in RELATIVE_PRONOUNS and token.dep_ in ("relcl", "acl"):
+            return _with_conjuncts(_nominal_head(token)), "relcl"
+        if child.dep_ == "expl" or child.lower_ in ("there",):
+            return (), ""
+    if subjects:  # a list the parser split into two subjects ("Lions, tigers, and Gondor")
+        heads = tuple(i for child in subjects for i in _with_conjuncts(child))
+        return heads, subjects[0].dep_
     dep, governor = token.dep_, token.head
     if governor.i == token.i:
         return (), ""

@@ -149,8 +149,8 @@ class Reading:
     source_path: str = ""  # dependency path from the predicate to the source (parse only)
     target_path: str = ""
     status: str = "asserted"
-    #: The parse found no target where the frame should have one: no event (statements aside).
-    needs_target: bool = False
+    #: Force matched without its target: coded, the target may come from the event's place.
+    open_target: bool = False
     #: A speech act derived from the act (events.speech): its code, and what it is.
     code: str | None = None
     speech: str = ""
@@ -260,9 +260,7 @@ class EventStage:
                 found.source_path,
                 found.target_path,
                 clause.status,
-                needs_target=not self.any_code
-                and not found.open_target
-                and _needs_target(found.match.pattern.pattern, found.has_object),
+                open_target=found.open_target,
             )
             yield reading
             derived = speech_act(view, reading, clause.governor)
@@ -298,13 +296,10 @@ class EventStage:
             and self.require_dyad
             and not {"notarget", "mutual"} & pattern.flags
             and match.pattern.pattern.has_target
+            and not reading.open_target
         ):
             if trace:
                 trace.add(f"{where}: no target actor")
-            return []
-        if not targets and reading.needs_target:
-            if trace:
-                trace.add(f"{where}: no target actor in the clause")
             return []
         negated, modality, speaker = reading.negated, reading.modality, reading.speaker
         reported = speaker is not None or reading.status == "reported"
@@ -424,17 +419,6 @@ class EventStage:
 
 
 # --- decisions ---------------------------------------------------------------------------------
-
-
-def _needs_target(pattern: Pattern, has_object: bool) -> bool:
-    """Whether a parsed clause must give a frame its target: statements (01) never need one,
-    an intransitive act flagged ``notarget`` ("the rebels surrendered") does not, and any act
-    whose object is there but names no actor ("condemned the attack") is left uncoded."""
-    if pattern.code.startswith("01") or "mutual" in pattern.flags:
-        return False
-    if "notarget" in pattern.flags or not pattern.has_target:
-        return has_object
-    return True
 
 
 def _article_date(doc: Doc) -> tuple[dt.date | None, str]:
@@ -627,7 +611,6 @@ def speech_act(view: SentenceView, reading: Reading, governor: int | None) -> Re
             status="asserted",
             code=codes.appeal(code),
             speech="appealed",
-            needs_target=True,
         )
     return None
 

@@ -35,7 +35,7 @@ from .matcher import (
     _unconsumed,
     better,
 )
-from .patterns import GAP, SET, WORD, Element
+from .patterns import GAP, SET, SKIP, WORD, Element
 from .sentence import SentenceView
 from .slots import OBJECT_STOPS, match_forward, usable
 
@@ -119,9 +119,6 @@ class ParsedMatch:
     source_path: str
     target_path: str
     speaker: tuple[int, ...] = ()  # slot indices of the reporting clause's subject
-    #: The predicate has a direct object: a frame that found no actor in it has a target it
-    #: cannot code ("condemned the attack"), not none.
-    has_object: bool = False
     #: Force matched without its target: the target may come from the event's place.
     open_target: bool = False
 
@@ -136,7 +133,7 @@ def clause_region(predicate: Token) -> set[int]:
     while stack:
         node = stack.pop()
         for child in node.children:
-            if child.dep_ in OTHER_CLAUSE_DEPS:
+            if child.dep_ in OTHER_CLAUSE_DEPS and not _reduced_relative(child, node):
                 continue
             if (
                 child.dep_ in ("conj", "cc")
@@ -147,6 +144,17 @@ def clause_region(predicate: Token) -> set[int]:
             region.add(child.i)
             stack.append(child)
     return region
+
+
+def _reduced_relative(child: Token, node: Token) -> bool:
+    """ "sanctions imposed on Eritrea", "an offer made by the Taliban": a participle that
+    modifies a noun of the clause belongs to that noun's phrase (an infinitive does not)."""
+    return (
+        child.dep_ == "acl"
+        and node.pos_ in ("NOUN", "PROPN")
+        and child.tag_ in ("VBN", "VBG")
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in child.children)
+    )
 
 
 def masked_view(view: SentenceView, region: set[int]) -> SentenceView:
@@ -297,7 +305,11 @@ def _subject_frame(compiled: CompiledPattern) -> bool:
     """Whether a pattern reads "S <words> anchor ...": its source is a clause's subject
     ("S 's visit to T" is nominal: its source is the possessor)."""
     pre = compiled.pre
-    if not pre or pre[-1].kind != SOURCE or not all(e.kind in (WORD, GAP) for e in pre[:-1]):
+    if (
+        not pre
+        or pre[-1].kind != SOURCE
+        or not all(e.kind in (WORD, SET, GAP, SKIP) for e in pre[:-1])
+    ):
         return False
     return not (len(pre) > 1 and pre[-2].kind == WORD and "'s" in pre[-2].words)
 
@@ -404,7 +416,7 @@ class SyntaxMatcher:
             return None
         clause = self._clause(token, clauses)
         speaker, _ = heads_slots(view, clause.speaker)
-        return ParsedMatch(chosen, clause, "surface", "surface", speaker, False)
+        return ParsedMatch(chosen, clause, "surface", "surface", speaker)
 
     def diagnose(self, view: SentenceView, i: int, compiled: CompiledPattern) -> str:
         """Why ``compiled`` does not match on the parse at token i ("" when it does)."""
@@ -490,15 +502,21 @@ class SyntaxMatcher:
             return
         pre_words = compiled.pre[:-1]
         starts = [i]
-        if pre_words:
-            starts = [s for s, _ in _backward(region, pre_words, 0, i, ())]
-            if not starts:
-                return
         subject_slots, subject_how = heads_slots(view, clause.subjects)
         subject_path = _path(clause.subject_path, subject_how)
-        if clause.passive and not compiled.passive:
+        if pre_words:  # words before the anchor may belong to the governing clause
+            written = list(_backward(view, compiled.pre, 0, i, ()))  # "S indicated it would act"
+            starts = [s for s, _ in written] or [s for s, _ in _backward(view, pre_words, 0, i, ())]
+            if not starts:
+                return
+            if written:  # the frame names its source before those words: take that one
+                subject_slots, subject_path = dict(written[0][1])[SOURCE], "surface"
+        active_reading = (
+            clause.passive and not clause.agents and "activepassive" in compiled.pattern.flags
+        )  # PETRARCH's "The Philippines was criticized over ...": the subject stays the source
+        if clause.passive and not compiled.passive and not active_reading:
             return  # the subject of a passive is no source
-        passive = clause.passive
+        passive = clause.passive and not active_reading
         post = compiled.post
         if passive:
             post = tuple(e for e in post if e.kind != TARGET)
@@ -547,9 +565,8 @@ class SyntaxMatcher:
                     targets,
                     passive=passive,
                 )
-                has_object = _object_left(view, predicate, end) and not open_target
                 yield ParsedMatch(
-                    match, clause, source_path, target_path, speaker, has_object, open_target
+                    match, clause, source_path, target_path, speaker, open_target=open_target
                 )
                 break
 
@@ -615,13 +632,6 @@ def _direct_objects(predicate: Token) -> list[Token]:
             if shared:
                 return shared
     return []
-
-
-def _object_left(view: SentenceView, predicate: Token, end: int) -> bool:
-    """Whether the predicate has a direct object the frame's own words did not cover
-    ("condemned the attack", not "expressed condolences" matched by "S express condolences")."""
-    offset = view.span.start
-    return any(obj.i - offset >= end for obj in _direct_objects(predicate))
 
 
 def _object_bindings(

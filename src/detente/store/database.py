@@ -216,7 +216,7 @@ class Store:
             params.append(f.article_id)
         if not f.include_all:
             if not f.include_negated:
-                clauses.append("NOT e.negated")
+                clauses.append("(NOT e.negated OR e.root = '12')")  # negation.tsv recodes to 12
             moods = ", ".join(f"'{m}'" for m in sorted(NONFACTUAL_MODALITIES))
             clauses.append(f"(e.modality IS NULL OR e.modality NOT IN ({moods}))")
             clauses.append("e.target_code IS NOT NULL")
