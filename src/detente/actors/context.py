@@ -178,8 +178,15 @@ OUTLET_WEIGHT = 3
 DATELINE_WEIGHT = 3
 #: Prepositions whose object names the country of the noun they follow ("officials from Russia").
 NP_COUNTRY_PREPOSITIONS = frozenset({"of", "from"})
+#: Prepositions whose object country is where people live or work ("activists in Iran",
+#: "lawmakers in France"): their country, except for armed forces, which are often abroad
+#: ("troops in Iraq").
+RESIDENCE_PREPOSITIONS = frozenset({"in", "inside"})
+#: Sector codes that operate abroad: a place after them does not give their country.
+FORCE_SECTORS = frozenset({"MIL", "COP", "SPY", "REB", "INS", "UAF", "IMG"})
 #: Prepositions whose object names the body a noun serves ("a spokesman for the Taliban").
 BODY_PREPOSITIONS = frozenset({"for"})
+PHRASE_PREPOSITIONS = NP_COUNTRY_PREPOSITIONS | BODY_PREPOSITIONS | RESIDENCE_PREPOSITIONS
 #: Drafts that are bodies: an organisation or a group gives its code to who serves it.
 BODY_DRAFTS = frozenset({"igo", "group"})
 #: Dependencies inside a noun phrase that can name its country.
@@ -300,19 +307,29 @@ def _context_in_phrase(doc: Doc, draft: Draft, drafts: list[Draft]) -> tuple[Dra
             if other is not None and other is not draft and _places(other):
                 return other, f"{child.dep_} {doc[other.start : other.end].text!r}"
     for child in head.children:
-        if child.dep_ == "prep" and child.lower_ in NP_COUNTRY_PREPOSITIONS | BODY_PREPOSITIONS:
+        if child.dep_ == "prep" and child.lower_ in PHRASE_PREPOSITIONS:
             for grand in child.children:
                 other = _draft_at(drafts, grand.i) if grand.dep_ == "pobj" else None
                 if other is None or other.kind == "person" or not _places(other):
                     continue
                 if child.lower_ in BODY_PREPOSITIONS and other.kind not in BODY_DRAFTS:
                     continue  # "the US envoy for Syria" is not Syria's
+                if child.lower_ in RESIDENCE_PREPOSITIONS and (
+                    other.kind != "country" or not _resident(draft)
+                ):
+                    continue
                 return other, f"{child.lower_} {doc[other.start : other.end].text!r}"
         if child.dep_ == "appos":
             other = _draft_at(drafts, child.i)
             if other is not None and _places(other):
                 return other, f"apposition {doc[other.start : other.end].text!r}"
     return None
+
+
+def _resident(draft: Draft) -> bool:
+    """A sector noun for people who live where they act (no armed force, no person)."""
+    codes = {c for term in draft.sectors for c in term.codes}
+    return draft.kind == "sector" and bool(codes) and not codes & FORCE_SECTORS
 
 
 def _places(draft: Draft) -> bool:

@@ -37,7 +37,7 @@ from .matcher import (
 )
 from .patterns import GAP, SET, SKIP, WORD, Element
 from .sentence import SentenceView
-from .slots import OBJECT_STOPS, match_forward, usable
+from .slots import OBJECT_STOPS, compound_left, match_forward, usable
 
 #: Dependencies that start another clause: their words are outside the predicate's frame.
 OTHER_CLAUSE_DEPS = frozenset(
@@ -63,11 +63,22 @@ ACTOR_NOUNS = frozenset(
     "tanks artillery bases base outposts convoy convoys patrol patrols fighters militias "
     "militiamen guerrillas rebels officials diplomats authorities government regime".split()
 )
+#: Nouns a country adjective only locates or describes ("the European continent", "the Russian
+#: economy", "Syrian territory"): the adjective names no actor however the phrase begins.
+NON_ACTOR_NOUNS = frozenset(
+    "continent continents economy economies market markets capital capitals city cities town "
+    "towns village villages territory territories soil coast coastline waters airspace border "
+    "borders frontier region regions province provinces countryside mainland language culture "
+    "history weather climate currency stocks shares oil gas".split()
+)
 #: Words that may come before a country adjective that names its noun's actor ("the six
 #: Iranian boats").
 LEADING_DEPS = frozenset({"det", "predet", "nummod", "quantmod", "poss", "case", "punct"})
 #: Prepositions inside a noun phrase that lead to its actor ("the policies of NATO").
 NP_PREPOSITIONS = frozenset({"of", "by"})
+#: Prepositions that tie a noun to the actor whose role the actor stage gave it ("soldiers from
+#: Gondor" coded GONMIL, "activists in Iran" IRNHRI): they name the phrase's actor only then.
+PLACING_PREPOSITIONS = frozenset({"from", "in"})
 #: Tokens an object slot may pass before its noun phrase starts.
 OBJECT_LEAD = 3
 #: Prepositions whose object noun is an asserted event of the clause ("during his visit to").
@@ -211,10 +222,12 @@ def np_slots(view: SentenceView, head: Token, depth: int = 0) -> tuple[tuple[int
                         break
         if not found and depth < 2:
             for child in head.children:
-                if child.dep_ == "prep" and child.lower_ in NP_PREPOSITIONS:
+                if child.dep_ == "prep" and child.lower_ in NP_PREPOSITIONS | PLACING_PREPOSITIONS:
                     for grand in child.children:
                         if grand.dep_ == "pobj":
                             inner, path = np_slots(view, grand, depth + 1)
+                            if inner and child.lower_ in PLACING_PREPOSITIONS:
+                                inner = tuple(s for s in inner if _carries_role(view, s))
                             if inner:
                                 found = list(inner)
                                 how = _path(f"prep:{child.lower_}>pobj", path)
@@ -229,6 +242,12 @@ def np_slots(view: SentenceView, head: Token, depth: int = 0) -> tuple[tuple[int
     return tuple(found), how
 
 
+def _carries_role(view: SentenceView, slot: int) -> bool:
+    """Whether a mention's code adds a role to its country (the noun it follows gave it one)."""
+    mention = view.slots[slot].mention
+    return bool(mention.country) and len(mention.code) > len(mention.country)
+
+
 def _modifier_slots(view: SentenceView, head: Token, depth: int) -> tuple[list[int], str]:
     """An actor named by a word before the noun: a possessor ("Iran's navy"), a name
     ("NATO infrastructure"), or a country adjective right after the determiners ("the Iraqi
@@ -241,7 +260,9 @@ def _modifier_slots(view: SentenceView, head: Token, depth: int) -> tuple[list[i
         if slot < 0:
             continue
         if view.slots[slot].modifier and (
-            depth > 0 or not (_leading(child, head) or head.lower_ in ACTOR_NOUNS)
+            depth > 0
+            or head.lower_ in NON_ACTOR_NOUNS
+            or not (_leading(child, head) or head.lower_ in ACTOR_NOUNS)
         ):
             continue
         return [slot], child.dep_
@@ -254,12 +275,20 @@ def _leading(modifier: Token, head: Token) -> bool:
 
 
 def heads_slots(view: SentenceView, heads: tuple[int, ...]) -> tuple[tuple[int, ...], str]:
-    """The actor slots of the phrases headed by Doc tokens ``heads`` (a compound subject)."""
+    """The actor slots of the phrases headed by Doc tokens ``heads`` (a compound subject).
+
+    A subject that is an actor's own name also takes the actors listed before it on the
+    surface ("Arnor, Calenardhon and the evil Gondor welcomed"): the small model often hangs
+    the first members of a long list elsewhere (nmod, appos), but the words say a list.
+    """
     doc = view.span.doc
     slots: list[int] = []
     how = ""
     for index in heads:
         found, path = np_slots(view, doc[index])
+        if found and not path and not view.slots[found[0]].modifier:
+            listed, _ = compound_left(view, found[0])
+            found = (*listed[:-1], *found)
         slots.extend(s for s in found if s not in slots)
         how = how or path
     return tuple(slots), how
