@@ -37,7 +37,14 @@ from .matcher import (
 )
 from .patterns import GAP, SET, SKIP, WORD, Element
 from .sentence import SentenceView
-from .slots import OBJECT_STOPS, compound_left, match_forward, usable
+from .slots import (
+    COMPOUND_JOINERS,
+    DETERMINERS,
+    OBJECT_STOPS,
+    compound_left,
+    match_forward,
+    usable,
+)
 
 #: Dependencies that start another clause: their words are outside the predicate's frame.
 OTHER_CLAUSE_DEPS = frozenset(
@@ -289,9 +296,38 @@ def heads_slots(view: SentenceView, heads: tuple[int, ...]) -> tuple[tuple[int, 
         if found and not path and not view.slots[found[0]].modifier:
             listed, _ = compound_left(view, found[0])
             found = (*listed[:-1], *found)
+            found = (*found, *(s for s in _listed_right(view, doc[index]) if s not in found))
         slots.extend(s for s in found if s not in slots)
         how = how or path
     return tuple(slots), how
+
+
+def _listed_right(view: SentenceView, head: Token) -> list[int]:
+    """The actors a subject lists after its own name inside its phrase ("Mordor, the Shire,
+    Fornost and Bree welcomed"), when an "and" closes the list."""
+    start = view.span.start
+    first = view.slot_at[head.i - start] if 0 <= head.i - start < len(view) else -1
+    if first < 0:
+        return []
+    last = head.right_edge.i - start
+    group: list[int] = []
+    closed: list[int] = []
+    k = view.slots[first].end
+    while k < last and view.lower[k] in COMPOUND_JOINERS:
+        joiner = view.lower[k]
+        k += 1
+        if joiner == "," and k < last and view.lower[k] == "and":
+            joiner, k = "and", k + 1
+        while k < last and view.slot_starting(k) < 0 and view.lower[k] in DETERMINERS:
+            k += 1
+        nxt = view.slot_starting(k)
+        if not usable(view, nxt) or view.slots[nxt].end - 1 > last:
+            break
+        group.append(nxt)
+        k = view.slots[nxt].end
+        if joiner != ",":
+            closed = list(group)
+    return closed
 
 
 def parse_object(view: SentenceView, pos: int) -> tuple[tuple[int, ...], int] | None:
@@ -404,6 +440,7 @@ class SyntaxMatcher:
         regions: dict[int, SentenceView] = {}
         best: dict[int, ParsedMatch] = {}
         unmatched: dict[int, list[CompiledPattern]] = {}
+        written: dict[int, list[CompiledPattern]] = {}
         for i, compiled in self.index.candidates(view):
             for found in self._match(view, i, compiled, clauses, regions):
                 current = best.get(i)
@@ -411,12 +448,21 @@ class SyntaxMatcher:
                     best[i] = found
             if _subject_frame(compiled):
                 unmatched.setdefault(i, []).append(compiled)
+            elif compiled.pre and view.span[i].pos_ in ("VERB", "AUX"):
+                written.setdefault(i, []).append(compiled)
         for i, compiled_list in unmatched.items():
             current = best.get(i)
             if current is not None and _complete(current.match):
                 continue
             fallback = self._surface(view, i, compiled_list, clauses)
             if fallback is not None and (current is None or _complete(fallback.match)):
+                best[i] = fallback
+        for i, compiled_list in written.items():
+            # A verb frame that writes out words or a target before the verb ("+ hosting *
+            # Tabaski ^ $") has no reading on the parse: it competes as written.
+            current = best.get(i)
+            fallback = self._surface(view, i, compiled_list, clauses)
+            if fallback is not None and better(fallback.match, current.match if current else None):
                 best[i] = fallback
         kept = _unconsumed([best[i].match for i in sorted(best)])
         return [best[m.anchor_start] for m in kept]
