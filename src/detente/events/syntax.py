@@ -252,7 +252,8 @@ def np_slots(view: SentenceView, head: Token, depth: int = 0) -> tuple[tuple[int
 def _carries_role(view: SentenceView, slot: int) -> bool:
     """Whether a mention's code adds a role to its country (the noun it follows gave it one)."""
     mention = view.slots[slot].mention
-    return bool(mention.country) and len(mention.code) > len(mention.country)
+    country = mention.country or ""
+    return bool(country) and len(mention.code or "") > len(country)
 
 
 def _modifier_slots(view: SentenceView, head: Token, depth: int) -> tuple[list[int], str]:
