@@ -28,8 +28,8 @@ def test_packaged_dictionary_loads_without_errors():
 
 
 def test_manifest_has_the_actor_dictionary(nlp):
-    assert dictionary_versions()["actors"] == "2026.11.2"
-    assert used_dictionaries(nlp)["actors"] == "2026.11.2"
+    assert dictionary_versions()["actors"] == "2026.12.0"
+    assert used_dictionaries(nlp)["actors"] == "2026.12.0"
 
 
 def test_packaged_people_use_cameo_codes_and_one_spelling():
@@ -69,8 +69,8 @@ MALFORMED = [
     ),
     (
         "people/ministers.yaml",
-        "  country: RUS\n  wikidata: null\n  roles:\n    - {title: Director",
-        "  country: QQQ\n  wikidata: null\n  roles:\n    - {title: Director",
+        "  country: RUS\n  gender: m\n  wikidata: null\n  roles:\n    - {title: Director",
+        "  country: QQQ\n  gender: m\n  wikidata: null\n  roles:\n    - {title: Director",
         "QQQ",
     ),
     ("sectors.tsv", "president\tGOV\t", "president\tXXX\t", "unknown sector code"),

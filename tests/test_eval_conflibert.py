@@ -23,13 +23,13 @@ from detente.model import Event
 
 #: Floors pinned at what the coder reached (ratchet up, never down silently).
 FLOORS = {
-    "accuracy": 0.56,
-    "macro_f1": 0.69,
-    "fallback_macro_f1": 0.74,
-    "source_overlap": 0.71,
-    "target_overlap": 0.50,
-    "source_exact": 0.51,
-    "target_exact": 0.23,
+    "accuracy": 0.57,
+    "macro_f1": 0.70,
+    "fallback_macro_f1": 0.77,
+    "source_overlap": 0.72,
+    "target_overlap": 0.54,
+    "source_exact": 0.52,
+    "target_exact": 0.25,
 }
 
 

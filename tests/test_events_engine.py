@@ -13,7 +13,7 @@ from detente.events.dates import event_date
 from detente.events.patterns import load_patterns, parse_pattern
 from detente.events.stage import Trace
 from detente.model import Article
-from detente.pipeline import STAGES, build_pipeline, make_doc
+from detente.pipeline import DEFAULT_MODEL, STAGES, build_pipeline, make_doc
 
 PATTERNS = """
 @set MEETING_VERB: meet "hold talks" "held talks" "holds talks"
@@ -29,11 +29,14 @@ PATTERNS = """
 """
 
 
-@pytest.fixture(scope="module")
-def nlp(tmp_path_factory):
+@pytest.fixture(scope="module", params=["parsed", "fast"])
+def nlp(request, tmp_path_factory):
+    """The engine with the test's patterns, on the parsed pipeline and on the rule-only one:
+    both must code these sentences alike."""
     folder = tmp_path_factory.mktemp("patterns")
     (folder / "test.txt").write_text(PATTERNS, encoding="utf-8")
-    pipeline = build_pipeline(stages=STAGES[: STAGES.index("detente_events_v1")])
+    model = "" if request.param == "fast" else DEFAULT_MODEL
+    pipeline = build_pipeline(model, stages=STAGES[: STAGES.index("detente_events_v1")])
     pipeline.add_pipe("detente_events_v1", config={"patterns_path": str(folder)})
     return pipeline
 
@@ -131,7 +134,7 @@ def test_headline_repeated_by_the_lead_is_one_event(nlp):
     text = "Russia criticizes NATO\n\nMOSCOW, July 25 (Itar-Tass) - Russia criticized NATO on Wednesday."
     record = code_text(text, nlp=nlp, published=dt.date(2012, 7, 25))
     assert [(e.source_code, e.code, e.target_code, e.sentence) for e in record.events] == [
-        ("RUS", "111", "IGOWSTNAT", 1)
+        ("RUS", "111", "IGOWSTNAT", 2)  # sentence 1 is the dateline
     ]
 
 

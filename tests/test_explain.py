@@ -7,12 +7,13 @@ import json
 
 import pytest
 from click.testing import CliRunner
+from spacy.language import Language
 
 from detente import api
 from detente.cli import main
 from detente.events.cli import render_explanation
 from detente.events.explain import explain
-from detente.pipeline import STAGES, build_pipeline
+from detente.pipeline import DEFAULT_MODEL, STAGES, build_pipeline
 
 PATTERNS = """
 111  S criticize T
@@ -22,14 +23,24 @@ PATTERNS = """
 SEED_DATE = dt.date(2012, 7, 25)
 
 
-@pytest.fixture(scope="module")
-def small_nlp(tmp_path_factory):
+def small_pipeline(model: str, folder) -> Language:
     """A pipeline with three patterns written for the test, apart from our dictionary."""
-    folder = tmp_path_factory.mktemp("patterns")
     (folder / "test.txt").write_text(PATTERNS, encoding="utf-8")
-    nlp = build_pipeline(stages=STAGES[: STAGES.index("detente_events_v1")])
+    nlp = build_pipeline(model, stages=STAGES[: STAGES.index("detente_events_v1")])
     nlp.add_pipe("detente_events_v1", config={"patterns_path": str(folder)})
     return nlp
+
+
+@pytest.fixture(scope="module")
+def small_nlp(tmp_path_factory):
+    """The test's patterns on the parsed pipeline (the default)."""
+    return small_pipeline(DEFAULT_MODEL, tmp_path_factory.mktemp("patterns"))
+
+
+@pytest.fixture(scope="module")
+def small_fast(tmp_path_factory):
+    """The test's patterns on the rule-only pipeline (--fast)."""
+    return small_pipeline("", tmp_path_factory.mktemp("patterns"))
 
 
 @pytest.fixture(scope="module")
@@ -50,26 +61,46 @@ def test_seed_lead_names_antonov_and_the_pattern(seed_lead, nlp):
     assert any("CODED RUSGOVMIL" in d and coded[0].pattern_id in d for d in explanation.decisions)
 
 
-def test_failed_patterns_say_where_they_stopped(small_nlp):
-    explanation = explain("Russia criticized NATO.", nlp=small_nlp)
+@pytest.mark.parametrize(
+    ("pipeline", "failure"),
+    [
+        ("small_nlp", "'for' is not in the predicate's clause"),
+        ("small_fast", "expected 'for' after the anchor"),
+    ],
+)
+def test_failed_patterns_say_where_they_stopped(request, pipeline, failure):
+    explanation = explain("Russia criticized NATO.", nlp=request.getfixturevalue(pipeline))
     [anchor] = explanation.anchors
     outcomes = {t.pattern_id: t.outcome for t in anchor.tried}
     assert anchor.chosen == "111:S criticize T"
     assert outcomes["111:S criticize T"] == "chosen"
-    assert outcomes["111:S criticize T for"] == "expected 'for' after the anchor"
+    assert outcomes["111:S criticize T for"] == failure
     assert [e.code for e in explanation.events] == ["111"]
 
 
+def test_the_parse_and_the_clauses_are_shown(small_nlp):
+    explanation = explain("Iraq said Iran did not attack Kuwait.", nlp=small_nlp)
+    assert explanation.pipeline.startswith("parsed")
+    assert "attack/VB/ROOT" not in explanation.parse[0]  # "said" heads the sentence
+    clauses = {c.predicate: c for c in explanation.clauses}
+    assert clauses["attack"].negated and clauses["attack"].status == "reported"
+    assert clauses["attack"].speaker == "Iraq" and clauses["attack"].subject == "Iran"
+    assert "clauses:" in render_explanation(explanation)
+
+
 @pytest.mark.parametrize(
-    ("text", "outcome", "decision"),
+    ("pipeline", "text", "outcome", "decision"),
     [
-        ("Russia criticized the plan.", "no target actor after the anchor (T)", None),
-        ("The plan was criticized by NATO.", "passive form", None),
-        ("Russia visited Russia.", "chosen", "acting on itself"),
+        ("small_nlp", "Russia criticized the plan.", "no target actor in the clause", None),
+        ("small_fast", "Russia criticized the plan.", "no target actor after the anchor (T)", None),
+        ("small_nlp", "The plan was criticized by NATO.", "chosen", "no target actor"),
+        ("small_fast", "The plan was criticized by NATO.", "passive form", None),
+        ("small_nlp", "Russia visited Russia.", "chosen", "acting on itself"),
+        ("small_fast", "Russia visited Russia.", "chosen", "acting on itself"),
     ],
 )
-def test_why_no_event(small_nlp, text, outcome, decision):
-    explanation = explain(text, nlp=small_nlp)
+def test_why_no_event(request, pipeline, text, outcome, decision):
+    explanation = explain(text, nlp=request.getfixturevalue(pipeline))
     assert explanation.events == ()
     tries = [t.outcome for a in explanation.anchors for t in a.tried]
     assert any(t.startswith(outcome) for t in tries), tries

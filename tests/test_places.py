@@ -48,7 +48,7 @@ def test_seed_dateline_place(seed_record):
 
 def test_seed_event_happened_in_brussels(seed_record):
     by_id = {p.id: p for p in seed_record.places}
-    (event,) = [e for e in seed_record.events if e.sentence == 3]
+    (event,) = [e for e in seed_record.events if e.sentence == 4]
     assert by_id[event.location].name == "Brussels"
     assert by_id[event.location].role == "event"
 

@@ -35,7 +35,7 @@ def test_precedence_defaults_file_env_explicit(tmp_path):
     assert resolved.workers == 2
     assert resolved.quiet is True
     assert resolved.batch_size == 5
-    assert resolved.model == ""
+    assert resolved.model == "en_core_web_sm"
     sources = {name: source for name, _, source in resolved.items()}
     assert sources["db"] == str(user)
     assert sources["workers"] == "DETENTE_WORKERS"

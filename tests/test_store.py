@@ -177,3 +177,16 @@ def test_negated_acts_are_left_out_unless_asked_for():
         store.write([dataclasses.replace(base, events=(base.events[0], kept, dropped))])
         assert [e["id"] for e in store.events()] == ["e0", "e1"]
         assert len(store.events(EventFilter(include_negated=True))) == 3
+
+
+def test_by_default_queries_list_asserted_acts_between_two_actors():
+    """An act asked for, intended or without a target stays in the store, out of the default."""
+    base = record("a")
+    asked = dataclasses.replace(base.events[0], id="e1", modality="demanded")
+    alone = dataclasses.replace(base.events[0], id="e2", target_code=None, target_mention=None)
+    events = (base.events[0], asked, alone)
+    assert [e.default_output for e in events] == [True, False, False]
+    with Store(":memory:") as store:
+        store.write([dataclasses.replace(base, events=events)])
+        assert [e["id"] for e in store.events()] == ["e0"]
+        assert [e["id"] for e in store.events(EventFilter(include_all=True))] == ["e0", "e1", "e2"]

@@ -166,7 +166,7 @@ def code(
         store = Store(settings.db)
     try:
         options = actor_options(settings, petrarch_only)
-        nlp = build_pipeline(settings.model, **options)
+        nlp = build_pipeline(settings.pipeline_model, **options)
         current = (pipeline_version(nlp), json.dumps(used_dictionaries(nlp), sort_keys=True))
         limits = Limits(min_chars=settings.min_chars, max_chars=settings.max_chars)
         articles = _unique_articles(read_inputs(paths, limits), report, progress)
@@ -203,7 +203,7 @@ def _code_batches(
     if settings.workers > 1:
         from .scale.workers import code_in_workers
 
-        yield from code_in_workers(batches, settings.workers, settings.model, options)
+        yield from code_in_workers(batches, settings.workers, settings.pipeline_model, options)
     else:
         for batch in batches:
             yield list(code_docs(nlp, batch, batch_size=min(settings.batch_size, 64)))

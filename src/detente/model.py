@@ -19,6 +19,16 @@ from typing import Any, TypeVar
 
 SCHEMA_VERSION = "1"
 
+#: Event modalities that do not assert an act: "will attack" (future), "would attack"
+#: (conditional), "may attack" (hypothetical), "must withdraw" (obligation), "plans to attack"
+#: (intended), "urged X to attack" (demanded), "denied attacking" (denied), "did X attack?"
+#: (question), "accused X of attacking" (alleged). Such events are flagged and left out of the
+#: default output.
+NONFACTUAL_MODALITIES = frozenset(
+    {"future", "conditional", "hypothetical", "obligation", "intended", "demanded", "denied",
+     "question", "alleged"}
+)  # fmt: skip
+
 
 @dataclass(frozen=True, slots=True)
 class Article:
@@ -118,6 +128,29 @@ class Event:
     confidence: float = 0.0
     stage: str = "events"
     tone: float | None = None  # corrected VADER compound of the event's sentence (tone stage)
+    #: Dependency paths from the predicate to the source and target (parsed pipeline only):
+    #: "nsubj", "conj>nsubj", "agent>pobj", "prep:with>pobj" ...
+    source_path: str | None = None
+    target_path: str | None = None
+
+    @property
+    def asserted(self) -> bool:
+        """Whether the text asserts the act happened: what queries and exports show by default.
+
+        Negated acts and acts in the future, conditional, hypothetical or obliged mood are
+        kept in the record, flagged, and left out unless asked for.
+        """
+        return not self.negated and self.modality not in NONFACTUAL_MODALITIES
+
+    @property
+    def default_output(self) -> bool:
+        """Whether queries and exports show the event unless asked for more: an asserted act
+        between two actors. A negated act of cooperation that CAMEO codes as its rejection
+        ("did not withdraw" -> 1246, events/negation.tsv) is that rejection, asserted. As
+        PETRARCH's ``require_dyad`` and ICEWS do, the default output is dyadic; an act coded
+        without a target stays in the record."""
+        refusal = self.negated and self.root == "12" and self.modality not in NONFACTUAL_MODALITIES
+        return (self.asserted or refusal) and self.target_code is not None
 
 
 @dataclass(frozen=True, slots=True)

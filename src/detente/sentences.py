@@ -11,6 +11,8 @@ import numpy
 from spacy.attrs import SENT_START
 from spacy.tokens import Doc
 
+from .ingest.dateline import dateline_span
+
 #: Tokens that end a sentence when followed by a new sentence's first token.
 SENTENCE_END = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
 #: Closing marks that stay with the sentence they close.
@@ -22,6 +24,22 @@ OPENERS = frozenset({'"', "“", "‘", "'", "(", "[", "«", "-", "—", "–"})
 def _starts_sentence(text: str) -> bool:
     first = text[0]
     return first.isupper() or first.isdigit() or text in OPENERS or first in OPENERS
+
+
+def _split_dateline(doc: Doc, starts: numpy.ndarray, paragraphs: list[int]) -> None:
+    """The dateline ("MOSCOW, July 25 (Itar-Tass) -") is a sentence of its own: it is no part
+    of the first sentence's grammar."""
+    text = doc._.article.text if doc._.article is not None else doc.text
+    span = dateline_span(text)
+    if span is None:
+        return
+    after = next((t for t in doc if t.idx >= span[1] and not t.is_space), None)
+    if after is None or starts[after.i, 0] == 1:
+        return
+    opening = [t.i for t in doc if starts[t.i, 0] == 1]
+    position = sum(1 for i in opening if i < after.i)
+    starts[after.i, 0] = 1
+    paragraphs.insert(position, paragraphs[position - 1] if position else 0)
 
 
 class SentenceSplitter:
@@ -64,6 +82,7 @@ class SentenceSplitter:
         if starts[0, 0] != 1:  # a Doc that opens with whitespace
             starts[0, 0] = 1
             paragraphs.insert(0, 0)
+        _split_dateline(doc, starts, paragraphs)
         doc.from_array([SENT_START], starts.view("uint64"))  # type: ignore[arg-type]
         doc._.paragraphs = tuple(paragraphs)
         return doc

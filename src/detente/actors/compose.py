@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from . import vocab
 from .codes import actor_code, described_role, distinct_sectors, is_person_term, sectors_of
@@ -25,6 +25,24 @@ from .recognize import POSSESSIVES, Atom, Draft, is_name_token, unknown_name
 
 #: Organisation kinds coded as mention kind "igo"; the rest (NGOs) as "group".
 IGO_KINDS = frozenset({"igo", "body"})
+
+
+#: Dependencies of a word that modifies a noun after it ("military force", "army officers").
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
+
+
+#: Prepositions after a sector noun that say whose it is ("a spokesman for the Taliban").
+PLACING_PREPOSITIONS = frozenset({"for", "of", "from"})
+
+
+def _placed_by_phrase(head: Token) -> bool:
+    """Whether the parse gives a sector noun a body or country to belong to after it."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in PLACING_PREPOSITIONS
+        and any(g.dep_ == "pobj" for g in c.children)
+        for c in head.children
+    )
 
 
 def _the(doc: Doc, start: int) -> int:
@@ -303,17 +321,25 @@ class Composer:
         ):
             return False  # inside a proper name: "Conventional Armed Forces in Europe Treaty"
         following = doc[end] if end < len(doc) else None
-        heads = (
-            following is None
-            or not following.is_alpha
-            or not following.is_lower
-            or (following.lower_ in vocab.SPEECH_VERBS)
-        )
+        if doc.has_annotation("DEP"):  # the parse says whether the term heads its phrase
+            last = doc[end - 1]
+            heads = not (last.dep_ in MODIFIER_DEPS and last.head.i >= end)
+            if not heads:
+                return False
+        else:
+            heads = (
+                following is None
+                or not following.is_alpha
+                or not following.is_lower
+                or (following.lower_ in vocab.SPEECH_VERBS)
+            )
         term = draft.sectors[-1]
         plural = term.plural is not None and doc[start:end].text.lower().endswith(term.plural)
         if definite and draft.person_like and heads:
             draft.kind = "description"
             return True
+        if doc.has_annotation("DEP") and (definite or _placed_by_phrase(doc[end - 1])):
+            return True  # "the Foreign Office", "a spokesman for the Taliban"
         # a plural heads its phrase before a verb too ("civilians fled", "regime troops shelled")
         plural_only = term.plural is None and "plural only" in term.note and " " in term.term
         if (plural or plural_only) and following is not None and following.is_lower:

@@ -133,20 +133,51 @@ def _describe(draft: Draft, doc: Doc, sentence_of: Callable[[int], int]) -> str:
 
 Rule = tuple[Callable[[Draft], bool], str]
 
+#: Pronouns and what they can refer to: a man (m), a woman (f), or a country, body or group.
+PRONOUN_REFERENTS = {
+    "he": "m", "him": "m", "his": "m", "she": "f", "her": "f",
+    "they": "body", "them": "body", "their": "body", "it": "body", "its": "body",
+}  # fmt: skip
+#: Drafts a "they" or "it" can refer to.
+BODY_KINDS = frozenset({"igo", "group", "country", "sector", "metonym"})
+#: Titles that say a person's gender ("Mrs Begum", "Sir Ian Blair").
+FEMALE_TITLES = frozenset(
+    {"mrs", "ms", "miss", "madam", "madame", "lady", "dame", "queen", "baroness", "princess"}
+)
+MALE_TITLES = frozenset({"mr", "sir", "lord", "king", "prince", "baron"})
+
+
+def gender_of(doc: Doc, draft: Draft) -> str | None:
+    """m or f where the dictionary or a title says it; None when unknown."""
+    if draft.person is not None and draft.person.gender:
+        return draft.person.gender
+    for token in doc[max(draft.start - 1, 0) : draft.end]:
+        word = token.lower_.rstrip(".")
+        if word in FEMALE_TITLES:
+            return "f"
+        if word in MALE_TITLES:
+            return "m"
+    return None
+
 
 def _rule(doc: Doc, draft: Draft, day: dt.date | None) -> Rule | None:
     """Which antecedents a draft accepts and how to say why; None when no rule applies."""
     text = doc[draft.start : draft.end].text
     if draft.kind == "pronoun":
-        if doc[draft.start].lower_ == "they":
+        word = doc[draft.start].lower_
+        referent = PRONOUN_REFERENTS.get(word, "person")
+        if referent == "body":
 
             def body(d: Draft) -> bool:
-                return d.kind in ("igo", "group", "country", "sector") and not d.person_like
+                return d.kind in BODY_KINDS and not d.person_like
 
             return body, f"{text!r} {draft.resolution}: {{how}} group or body"
 
         def person(d: Draft) -> bool:
-            return d.person_like and d.kind != "pronoun"
+            if not d.person_like or d.kind == "pronoun":
+                return False
+            gender = gender_of(doc, d)
+            return gender is None or referent == "person" or gender == referent
 
         return person, f"{text!r} {draft.resolution}: {{how}} person"
     if draft.resolution == "surname":
@@ -183,6 +214,35 @@ def _rule(doc: Doc, draft: Draft, day: dt.date | None) -> Rule | None:
     return None
 
 
+def _not_at(accept: Callable[[Draft], bool], tokens: frozenset[int]) -> Callable[[Draft], bool]:
+    """``accept``, for drafts that cover none of ``tokens``."""
+
+    def accept_other(d: Draft) -> bool:
+        return not any(d.start <= t < d.end for t in tokens) and accept(d)
+
+    return accept_other
+
+
+def _preferred(
+    drafts: list[Draft], index: int, accept: Callable[[Draft], bool], tokens: tuple[int, ...]
+) -> tuple[int | None, str]:
+    """The accepted draft before ``index`` covering a token the parse prefers, if any."""
+    for token in tokens:
+        for j in range(index - 1, -1, -1):
+            if drafts[j].start <= token < drafts[j].end and accept(drafts[j]):
+                return j, "the subject of the clause it depends on:"
+    return None, ""
+
+
+def _behind(accept: Callable[[Draft], bool], barrier: int) -> Callable[[Draft], bool]:
+    """``accept``, for drafts starting at or after the token ``barrier`` only."""
+
+    def accept_near(d: Draft) -> bool:
+        return d.start >= barrier and accept(d)
+
+    return accept_near
+
+
 def resolve(
     doc: Doc, drafts: list[Draft], day: dt.date | None, sentence_of: Callable[[int], int]
 ) -> None:
@@ -192,8 +252,14 @@ def resolve(
         if rule is None:
             continue
         accept, why = rule
+        if draft.barrier >= 0:
+            accept = _behind(accept, draft.barrier)
+        if draft.exclude:
+            accept = _not_at(accept, frozenset(draft.exclude))
         inherits = draft.kind in ("pronoun", "description") or draft.resolution == "surname"
-        found, how = _nearest(drafts, i, accept, sentence_of)
+        found, how = _preferred(drafts, i, accept, draft.prefer)
+        if found is None:
+            found, how = _nearest(drafts, i, accept, sentence_of)
         if found is None:
             if draft.resolution in ("surname", "context alias"):
                 draft.resolution = None

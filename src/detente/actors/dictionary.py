@@ -36,6 +36,8 @@ from .entries import (
 COUNTRIES_FILE = "countries.yaml"
 ORGANISATIONS_FILE = "organisations.yaml"
 GROUPS_FILE = "groups.yaml"
+#: Named institutions of states (CIA, Knesset, Revolutionary Guards), in the groups format.
+INSTITUTIONS_FILE = "institutions.yaml"
 SECTORS_FILE = "sectors.tsv"
 SURNAME_STOPS_FILE = "surname_stops.tsv"
 #: Why a single name is never taken alone (``surname_stops.tsv``).
@@ -43,10 +45,13 @@ STOP_REASONS = frozenset({"word", "place", "name"})
 PEOPLE_GLOB = "people/*.yaml"
 
 #: Required keys of each file's entries.
+#: A person's gender, where known: "m" or "f" (pronoun resolution).
+GENDERS = frozenset({"m", "f"})
 REQUIRED = {
     COUNTRIES_FILE: ("code", "name", "kind"),
     ORGANISATIONS_FILE: ("id", "code", "name", "kind"),
     GROUPS_FILE: ("id", "code", "name", "kind"),
+    INSTITUTIONS_FILE: ("id", "code", "name", "kind"),
     "people": ("id", "name", "country", "roles"),
     "role": ("title", "code", "start"),
 }
@@ -271,8 +276,20 @@ def _dated_aliases(e: _Entry, out: _Collector) -> tuple[DatedAlias, ...]:
     return tuple(result)
 
 
-def _load_groups(path: Path, countries: dict[str, Country], out: _Collector) -> dict[str, Group]:
+def _load_groups(
+    paths: Iterable[Path], countries: dict[str, Country], out: _Collector
+) -> dict[str, Group]:
+    """Groups of every file (non-state groups, and the state institutions file); ids are
+    unique across them."""
     found: dict[str, Group] = {}
+    for path in paths:
+        _load_group_file(path, countries, out, found)
+    return found
+
+
+def _load_group_file(
+    path: Path, countries: dict[str, Country], out: _Collector, found: dict[str, Group]
+) -> None:
     for raw in _entries(path, out):
         e = _Entry(raw, str(path), out)
         if not e.require(REQUIRED[GROUPS_FILE]):
@@ -283,7 +300,8 @@ def _load_groups(path: Path, countries: dict[str, Country], out: _Collector) -> 
         if kind not in vocab.GROUP_KINDS:
             e.fail(f"kind {kind!r} is not one of {', '.join(sorted(vocab.GROUP_KINDS))}")
         if ident in found:
-            e.fail(f"duplicate group id {ident!r} (first at line {found[ident].line})")
+            first = found[ident]
+            e.fail(f"duplicate group id {ident!r} (first at {Path(first.file).name}:{first.line})")
         group = Group(
             id=ident,
             code=code or "",
@@ -298,7 +316,6 @@ def _load_groups(path: Path, countries: dict[str, Country], out: _Collector) -> 
         )
         if e.ok:
             found[ident] = group
-    return found
 
 
 def _load_sectors(path: Path, out: _Collector) -> dict[str, SectorTerm]:
@@ -388,6 +405,9 @@ def _load_person(
         e.fail("roles must be a list")
         return None
     roles = [_role(item, e, countries, out) for item in roles_raw]
+    gender = e.text("gender")
+    if gender is not None and gender not in GENDERS:
+        e.fail(f"gender must be one of {', '.join(sorted(GENDERS))} (or absent), got {gender!r}")
     person = Person(
         id=e.text("id") or "",
         name=e.text("name") or "",
@@ -397,6 +417,7 @@ def _load_person(
         roles=tuple(r for r in roles if r is not None),
         file=str(path),
         line=e.line,
+        gender=gender,
     )
     return person if e.ok and None not in roles else None
 
@@ -439,6 +460,7 @@ def _merge(first: Person, other: Person, out: _Collector) -> Person:
         roles=first.roles + other.roles,
         file=first.file,
         line=first.line,
+        gender=first.gender or other.gender,
     )
 
 
@@ -509,7 +531,7 @@ def _build(root: Path) -> tuple[ActorDictionary, _Collector]:
     out = _Collector()
     countries = _load_countries(root / COUNTRIES_FILE, out)
     organisations = _load_organisations(root / ORGANISATIONS_FILE, countries, out)
-    groups = _load_groups(root / GROUPS_FILE, countries, out)
+    groups = _load_groups([root / GROUPS_FILE, root / INSTITUTIONS_FILE], countries, out)
     sectors = _load_sectors(root / SECTORS_FILE, out)
     people = _load_people(sorted(root.glob(PEOPLE_GLOB)), countries, out)
     stops = _load_surname_stops(root / SURNAME_STOPS_FILE, out)

@@ -138,6 +138,8 @@ class Person:
     roles: tuple[Role, ...]
     file: str
     line: int
+    #: "m" or "f" where known: a pronoun never resolves to a person of the other gender.
+    gender: str | None = None
 
     def role_on(self, day: dt.date | None) -> Role | None:
         """The role held on ``day`` (the latest begun if several); the latest role without a day."""

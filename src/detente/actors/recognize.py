@@ -65,6 +65,13 @@ class Draft:
     resolution: str | None = None
     dictionary: str | None = None
     person_like: bool = False  # can be "he"/"she"
+    #: A pronoun resolves only to a draft starting at or after this token (-1: anywhere before):
+    #: a nearer noun that is no actor ("the campaigners ... they") or the distance bars the rest.
+    barrier: int = -1
+    #: Tokens the parse says a pronoun refers to first ("its forces ... as they crushed": the
+    #: main clause's subject) or never (the subject of its own clause, for an object "them").
+    prefer: tuple[int, ...] = ()
+    exclude: tuple[int, ...] = ()
 
     @property
     def surname(self) -> str | None:

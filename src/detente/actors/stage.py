@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -18,11 +19,21 @@ from ..ingest.dateline import narrow_year
 from ..model import Dateline, Mention
 from .codes import article_date, role_matching
 from .compose import Composer, city_countries, code_draft
+from .context import (
+    Setting,
+    appositive_people,
+    parse_pronoun_drafts,
+    place_countries,
+    place_in_context,
+    read_peoples,
+)
 from .coref import pronoun_drafts, resolve, surname_drafts
 from .dictionary import ActorDictionary, cached_dictionary, default_root
 from .recognize import ActorMatcher, Draft
 
 SPAN_GROUP = "actors"
+#: Peoples spread over several states ("Kurdish"), in the actor dictionary's folder.
+PEOPLES_FILE = "peoples.tsv"
 #: Manifest name of our packaged actor dictionary.
 MANIFEST_NAME = "actors"
 
@@ -47,12 +58,14 @@ class ActorStage:
         self.dictionaries: tuple[str, ...] = () if self.petrarch_only else (MANIFEST_NAME,)
         self.dictionary: ActorDictionary | None = None
         self.matcher: ActorMatcher | None = None
+        self.peoples: dict[str, tuple[str, ...]] = {}
         if not self.petrarch_only:
             root = str(Path(dictionary_path) if dictionary_path else default_root())
             self.dictionary = cached_dictionary(root)
             self.matcher = ActorMatcher(self.dictionary, nlp.vocab, nlp.make_doc)
             source = MANIFEST_NAME if dictionary_path is None else f"actors:{root}"
             self.composer = Composer(self.dictionary, source, city_countries(self.dictionary))
+            self.peoples = read_peoples(Path(root) / PEOPLES_FILE, self.dictionary.countries)
 
     def __call__(self, doc: Doc) -> Doc:
         article = doc._.article
@@ -73,16 +86,44 @@ class ActorStage:
             if draft.person is not None and self.matcher is not None:
                 draft.single_forms = self.matcher.single.forms_of(draft.person)
         words = [t.text for t in doc]
+        # With PETRARCH's dictionaries alone, actors are PETRARCH's: no parse-based additions.
+        parsed = doc.has_annotation("DEP") and not self.petrarch_only
+        if parsed:
+            drafts = sorted(drafts + appositive_people(doc, drafts), key=lambda d: d.start)
         drafts = sorted(
             drafts + surname_drafts(doc, drafts, words) + pronoun_drafts(doc, drafts, words),
             key=lambda d: d.start,
         )
+        if parsed:
+            drafts = sorted(drafts + parse_pronoun_drafts(doc, drafts), key=lambda d: d.start)
         sentence_of = _sentence_index(doc)
         resolve(doc, drafts, day, sentence_of)
+        if parsed:
+            place_in_context(doc, drafts, self._setting(doc, drafts, dateline, article))
         mentions = to_mentions(doc, drafts, sentence_of)
         doc._.mentions = mentions
         doc.spans[SPAN_GROUP] = [Span(doc, d.start, d.end, label=d.code or d.kind) for d in drafts]
         return doc
+
+    def _setting(
+        self, doc: Doc, drafts: list[Draft], dateline: Dateline | None, article: object
+    ) -> Setting:
+        places = place_countries(doc, drafts, self._place_country) if self.matcher else Counter()
+        return Setting(
+            dateline=self._dateline_country(dateline),
+            outlet=_outlet_country(article),
+            places=places,
+            peoples=self.peoples,
+        )
+
+    def _place_country(self, name: str) -> str | None:
+        return self.composer.index_country(name) or self.composer.place_country(name)
+
+    def _dateline_country(self, dateline: Dateline | None) -> str | None:
+        if dateline is None or not dateline.place_normalized or self.matcher is None:
+            return None
+        place = dateline.place_normalized
+        return self.composer.index_country(place) or self.composer.place_country(place)
 
     def _drafts(self, doc: Doc, day: dt.date | None) -> list[Draft]:
         drafts: list[Draft] = []
@@ -91,6 +132,13 @@ class ActorStage:
         if self.petrarch is not None:
             drafts = self.petrarch.add_drafts(doc, drafts, day)
         return drafts
+
+
+def _outlet_country(article: object) -> str | None:
+    """The home country of the article's outlet (agencies.tsv), for "the government"."""
+    from ..ingest.dateline import default_agencies
+
+    return default_agencies().country(getattr(article, "source", None))
 
 
 def narrow_by_roles(dateline: Dateline, drafts: list[Draft]) -> Dateline:

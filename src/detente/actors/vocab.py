@@ -19,7 +19,8 @@ TRANSNATIONAL_CODES = frozenset({"IGO", "NGO", "IMG", "INT", "MNC", "NGM", "UIS"
 #: The kinds allowed in each file.
 COUNTRY_KINDS = frozenset({"country", "territory", "historical", "region"})
 ORGANISATION_KINDS = frozenset({"igo", "ngo", "body"})
-GROUP_KINDS = frozenset({"armed", "party", "movement"})
+#: "state": a named institution of a state (institutions.yaml), coded country + sector.
+GROUP_KINDS = frozenset({"armed", "party", "movement", "state"})
 
 #: Mention kinds, as stored in ``Mention.kind``.
 MENTION_KINDS = (

@@ -36,12 +36,16 @@ def eval_group() -> None:
 @click.argument("path", type=click.Path(exists=True, dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 @click.option("--outcomes", is_flag=True, help="With --json: every record's prediction too.")
-def conflibert(path: str, as_json: bool, outcomes: bool) -> None:
+@click.option("--fast", is_flag=True, help="Score the rule-only pipeline (no parser).")
+def conflibert(path: str, as_json: bool, outcomes: bool, fast: bool) -> None:
     """5-class accuracy, macro-F1 and actor span F1 on ConfliBERT CAMEO sentences (JSONL)."""
     from .conflibert import evaluate, render_report
 
     _print(
-        lambda: evaluate(path), as_json, lambda r: r.as_dict(with_outcomes=outcomes), render_report
+        lambda: evaluate(path, fast=fast),
+        as_json,
+        lambda r: r.as_dict(with_outcomes=outcomes),
+        render_report,
     )
 
 
@@ -73,7 +77,8 @@ def quotes(path: str, split: str, limit: int | None, as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 @click.option("--failures", is_flag=True, help="List every failed record too.")
 @click.option("--all-records", is_flag=True, help="Score records outside the file's <Include>.")
-def petrarch(path: str, as_json: bool, failures: bool, all_records: bool) -> None:
+@click.option("--fast", is_flag=True, help="Score the rule-only pipeline (no parser).")
+def petrarch(path: str, as_json: bool, failures: bool, all_records: bool, fast: bool) -> None:
     """Records exact, triple P/R/F1 and failures by category on PETRARCH's unit-test suite.
 
     The dictionaries named in the file's <Environment> are read beside it or in its
@@ -82,7 +87,7 @@ def petrarch(path: str, as_json: bool, failures: bool, all_records: bool) -> Non
     from .petrarch import evaluate_petrarch, render_report
 
     _print(
-        lambda: evaluate_petrarch(path, all_records=all_records),
+        lambda: evaluate_petrarch(path, all_records=all_records, fast=fast),
         as_json,
         lambda r: r.as_dict(with_outcomes=failures),
         lambda r: render_report(r, show_failures=failures),
@@ -104,4 +109,26 @@ def tone(path: str | None, as_json: bool) -> None:
         as_json,
         lambda r: r.as_dict(),
         render_tone_report,
+    )
+
+
+@eval_group.command("news")
+@click.argument("path", type=click.Path(exists=True))
+@click.option(
+    "--articles",
+    type=click.Path(exists=True, dir_okay=False),
+    help="The articles' texts (default: ../news_dev/articles.jsonl beside the gold).",
+)
+@click.option("--fast", is_flag=True, help="Score the rule-only pipeline (no parser).")
+@click.option("--errors", is_flag=True, help="List every miss and false alarm too.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+def news(path: str, articles: str | None, fast: bool, errors: bool, as_json: bool) -> None:
+    """Event P/R/F1 on real news annotated exhaustively (news_gold/GUIDELINES.md's rule)."""
+    from .news import evaluate, render_report
+
+    _print(
+        lambda: evaluate(path, fast=fast, articles=articles),
+        as_json,
+        lambda r: r.as_dict(with_errors=errors),
+        lambda r: render_report(r, show_errors=errors),
     )

@@ -29,7 +29,14 @@ from ..events.sentence import sentence_views
 from ..events.stage import EventStage
 from ..ingest.normalize import article_id
 from ..model import Article, CodedArticle, Event
-from ..pipeline import build_pipeline, make_doc, pipeline_version, to_record, used_dictionaries
+from ..pipeline import (
+    DEFAULT_MODEL,
+    build_pipeline,
+    make_doc,
+    pipeline_version,
+    to_record,
+    used_dictionaries,
+)
 from .scores import f1, ratio
 
 #: The dataset's PentaClass labels by CAMEO root (README: 16 sits with verbal conflict).
@@ -382,11 +389,12 @@ def _score_record(report: ConflibertReport, record: Record, coded: CodedArticle)
     return event_class(chosen) if chosen is not None else NO_EVENT
 
 
-def evaluate(path: str | Path, nlp: Language | None = None) -> ConflibertReport:
-    """Code every record of ``path`` and score classes and actor spans."""
+def evaluate(path: str | Path, nlp: Language | None = None, fast: bool = False) -> ConflibertReport:
+    """Code every record of ``path`` and score classes and actor spans (``fast``: with the
+    rule-only pipeline)."""
     started = time.perf_counter()
     records = list(read_records(path))
-    nlp = nlp or build_pipeline()
+    nlp = nlp or build_pipeline("" if fast else DEFAULT_MODEL)
     stage = nlp.get_pipe("detente_events_v1")
     if not isinstance(stage, EventStage):
         raise TypeError("the pipeline's event stage is not an EventStage")

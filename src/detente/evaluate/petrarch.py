@@ -27,7 +27,7 @@ from ..interop.petrarch_patterns import load_petrarch_patterns
 from ..interop.petrarch_xml import PetrarchEnvironment, PetrarchRecord, read_environment
 from ..interop.petrarch_xml import read_records as read_xml_records
 from ..model import Article, Event
-from ..pipeline import build_pipeline, make_doc
+from ..pipeline import DEFAULT_MODEL, build_pipeline, make_doc
 from .scores import f1
 
 Triple = tuple[str, str, str]
@@ -212,8 +212,11 @@ def _discarded(doc: Doc, events: Sequence[Event], discards: DiscardList | None) 
     return [e for e in events if e.sentence not in dropped]
 
 
-def evaluate_petrarch(path: str | Path, all_records: bool = False) -> PetrarchReport:
-    """Code every record of a PETRARCH unit-test file with the dictionaries it names."""
+def evaluate_petrarch(
+    path: str | Path, all_records: bool = False, fast: bool = False
+) -> PetrarchReport:
+    """Code every record of a PETRARCH unit-test file with the dictionaries it names
+    (``fast``: with the rule-only pipeline)."""
     xml = Path(path)
     if not xml.exists():
         raise InputError(str(xml), "not found")
@@ -228,7 +231,11 @@ def evaluate_petrarch(path: str | Path, all_records: bool = False) -> PetrarchRe
         else None
     )
     nlp = build_pipeline(
-        stages=PRE_EVENT_STAGES, actors_files=actors, agents_files=agents, petrarch_only=True
+        "" if fast else DEFAULT_MODEL,
+        stages=PRE_EVENT_STAGES,
+        actors_files=actors,
+        agents_files=agents,
+        petrarch_only=True,
     )
     stage = EventStage(load_petrarch_patterns(verbs), any_code=True, sports_discards=False)
     include = set(env.include)

@@ -22,7 +22,27 @@ def _where(source: str) -> str:
 
 def render_explanation(explanation: Explanation, all_tries: bool = False) -> str:
     """The explanation as indented text: actors, anchors with patterns tried, decisions, events."""
-    lines = [f"text: {explanation.text}", f"date: {explanation.date or 'none given'}", "actors:"]
+    lines = [
+        f"text: {explanation.text}",
+        f"date: {explanation.date or 'none given'}",
+        f"pipeline: {explanation.pipeline}",
+    ]
+    if explanation.parse:
+        lines.append("parse (word/tag/dependency>head):")
+        lines.extend(f"  [{i}] {line}" for i, line in enumerate(explanation.parse))
+        lines.append("clauses:")
+        for c in explanation.clauses:
+            facts = [f"subject {c.subject!r} ({c.subject_path})" if c.subject else "no subject"]
+            if c.passive:
+                facts.append(f"passive, by {c.agent!r}" if c.agent else "passive, no agent")
+            if c.negated:
+                facts.append("negated")
+            if c.modality:
+                facts.append(c.modality)
+            status = f"reported by {c.speaker!r}" if c.status == "reported" else c.status
+            facts.append(status)
+            lines.append(f"  [{c.sentence}] {c.predicate!r}: {'; '.join(facts)}")
+    lines.append("actors:")
     for a in explanation.actors:
         extra = [f"entity {a.entity_id}" if a.entity_id else "", a.kind]
         if a.role_applied:
@@ -59,12 +79,16 @@ def render_explanation(explanation: Explanation, all_tries: bool = False) -> str
 @click.option("--date", callback=date_option, help="The article's date (YYYY-MM-DD).")
 @click.option("--json", "as_json", is_flag=True, help="Print the explanation as JSON.")
 @click.option("--all", "all_tries", is_flag=True, help="List every pattern tried at each anchor.")
-def explain(sentence: str, date: dt.date | None, as_json: bool, all_tries: bool) -> None:
-    """Show the actors, predicates and patterns of SENTENCE, and why each event was coded or not."""
+@click.option("--fast", is_flag=True, help="Explain the rule-only pipeline (no parser).")
+def explain(
+    sentence: str, date: dt.date | None, as_json: bool, all_tries: bool, fast: bool
+) -> None:
+    """Show the parse, actors, clauses and patterns of SENTENCE, and why each event was coded
+    or not."""
     from .. import api
 
     try:
-        explanation = api.explain(sentence, date)
+        explanation = api.explain(sentence, date, fast=fast)
     except DetenteError as exc:
         click.echo(f"detente: error: {exc}", err=True)
         sys.exit(1)

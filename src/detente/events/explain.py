@@ -1,9 +1,12 @@
-"""Why a sentence was coded as it was: actors, anchors, the patterns tried, and each decision.
+"""Why a sentence was coded as it was: the parse, actors, clauses, patterns tried, decisions.
 
-``explain`` runs the default pipeline on one text, then asks the event stage to code it again
-with a ``Trace`` (its decisions on every candidate match), and re-tries every pattern indexed
-under each anchor word to say where it stopped matching. A dictionary author reads it to see
-why a pattern did not fire; a user reads it to trust (or doubt) a coded event.
+``explain`` runs the pipeline on one text, then asks the event stage to code it again with a
+``Trace`` (its decisions on every candidate match), and re-tries every pattern indexed under each
+anchor word to say where it stopped matching. With the parsed pipeline (the default) it also
+shows each sentence's dependency parse and, for every predicate, what the clause analysis found
+(subject, voice, agent, negation, mood, whether the act is asserted or reported and by whom).
+A dictionary author reads it to see why a pattern did not fire; a user reads it to trust (or
+doubt) a coded event.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from typing import Any
 from spacy.language import Language
 
 from ..model import Article, Event, Mention
+from .clauses import analyse, is_predicate
 from .matcher import (
     CompiledPattern,
     Match,
@@ -76,6 +80,22 @@ class AnchorFound:
 
 
 @dataclass(frozen=True)
+class ClauseFound:
+    """A predicate and what the parse says about its clause."""
+
+    sentence: int
+    predicate: str
+    subject: str  # the subject's words, "" when none
+    subject_path: str
+    passive: bool
+    agent: str
+    negated: bool
+    modality: str | None
+    status: str  # asserted, reported, or why the act is not asserted
+    speaker: str  # who reports it, for a reported act
+
+
+@dataclass(frozen=True)
 class Explanation:
     """Everything ``detente explain`` shows, as data."""
 
@@ -86,6 +106,9 @@ class Explanation:
     decisions: tuple[str, ...] = ()  # the event stage's trace, in order
     events: tuple[Event, ...] = ()
     notes: tuple[str, ...] = field(default=())
+    pipeline: str = ""  # "parsed (model ...)" or "rule-only (--fast)"
+    parse: tuple[str, ...] = ()  # per sentence: word/TAG/dependency>head index ...
+    clauses: tuple[ClauseFound, ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
         out = asdict(self)
@@ -159,7 +182,12 @@ def diagnose(view: SentenceView, i: int, compiled: CompiledPattern) -> str:
 
 
 def _tries(
-    view: SentenceView, i: int, candidates: list[CompiledPattern], best: Match | None
+    view: SentenceView,
+    i: int,
+    candidates: list[CompiledPattern],
+    best: Match | None,
+    stage: EventStage,
+    parsed: bool,
 ) -> tuple[PatternTry, ...]:
     out = []
     for compiled in candidates:
@@ -167,7 +195,9 @@ def _tries(
         if best is not None and best.pattern is compiled:
             outcome = "chosen"
         else:
-            failure = diagnose(view, i, compiled)
+            failure = (
+                stage.syntax.diagnose(view, i, compiled) if parsed else diagnose(view, i, compiled)
+            )
             outcome = failure or "matched, outranked by a more specific or longer pattern"
         out.append(PatternTry(pattern.id, pattern.source, pattern.code, outcome))
     out.sort(key=lambda t: (t.outcome != "chosen", not t.outcome.startswith("matched")))
@@ -186,13 +216,16 @@ def anchored_on(index: PatternIndex, word: str) -> list[CompiledPattern]:
     return found
 
 
-def anchors_of(view: SentenceView, stage: EventStage) -> Iterator[AnchorFound]:
+def anchors_of(view: SentenceView, stage: EventStage, parsed: bool) -> Iterator[AnchorFound]:
     """Every anchor word of the sentence with the patterns tried there."""
     by_token: dict[int, list[CompiledPattern]] = {}
     for i, word in enumerate(view.lower):  # every pattern anchored here, not only candidates
         for compiled in anchored_on(stage.index, word):
             by_token.setdefault(i, []).append(compiled)
-    best = {m.anchor_start: m for m in best_matches(view, stage.index)}
+    if parsed:
+        best = {p.match.anchor_start: p.match for p in stage.syntax.matches(view)}
+    else:
+        best = {m.anchor_start: m for m in best_matches(view, stage.index)}
     for i, candidates in sorted(by_token.items()):
         whole = [c for c in candidates if match_forward(view, c.anchor, i)]
         if not whole:  # a phrase anchor ("the ...") whose other words are not here
@@ -205,7 +238,7 @@ def anchors_of(view: SentenceView, stage: EventStage) -> Iterator[AnchorFound]:
             start,
             end,
             chosen.pattern.pattern.id if chosen else None,
-            _tries(view, i, whole, chosen),
+            _tries(view, i, whole, chosen, stage, parsed),
         )
 
 
@@ -226,12 +259,15 @@ def _actor(mention: Mention, by_id: dict[str, Mention]) -> ActorFound:
     )
 
 
-def explain(text: str, date: dt.date | None = None, nlp: Language | None = None) -> Explanation:
-    """Code ``text`` (an article dated ``date``) and say why each candidate event was or was not coded."""
+def explain(
+    text: str, date: dt.date | None = None, nlp: Language | None = None, fast: bool = False
+) -> Explanation:
+    """Code ``text`` (an article dated ``date``) and say why each candidate event was or was not
+    coded; ``fast`` explains the rule-only pipeline."""
     from ..ingest.normalize import article_id, clean_text
-    from ..pipeline import build_pipeline, make_doc
+    from ..pipeline import DEFAULT_MODEL, build_pipeline, make_doc
 
-    nlp = nlp or build_pipeline()
+    nlp = nlp or build_pipeline("" if fast else DEFAULT_MODEL)
     clean = clean_text(text)
     article = Article(id=article_id(clean, None), text=clean, published=date)
     doc = nlp(make_doc(nlp, article))
@@ -242,12 +278,15 @@ def explain(text: str, date: dt.date | None = None, nlp: Language | None = None)
     events = stage.code(doc, trace)
     mentions: tuple[Mention, ...] = doc._.mentions
     by_id = {m.id: m for m in mentions}
-    anchors = [a for view in sentence_views(doc, mentions) for a in anchors_of(view, stage)]
+    parsed = stage.use_parse and doc.has_annotation("DEP")
+    views = sentence_views(doc, mentions)
+    anchors = [a for view in views for a in anchors_of(view, stage, parsed)]
     notes = []
     if not anchors:
         notes.append("no word of the text anchors a pattern: the dictionary lacks this predicate")
     if not any(m.code for m in mentions):
         notes.append("no actor with a code: events need a coded source")
+    model = nlp.meta.get("detente_model", "blank:en")
     return Explanation(
         article.text,
         date,
@@ -256,4 +295,40 @@ def explain(text: str, date: dt.date | None = None, nlp: Language | None = None)
         tuple(trace.lines),
         tuple(events),
         tuple(notes),
+        pipeline=f"parsed ({model})" if parsed else "rule-only (--fast)",
+        parse=tuple(_parse_line(view) for view in views) if parsed else (),
+        clauses=tuple(c for view in views for c in _clauses(view)) if parsed else (),
     )
+
+
+def _parse_line(view: SentenceView) -> str:
+    """A sentence's parse: each word with its tag, dependency and head (sentence-local)."""
+    start = view.span.start
+    return " ".join(
+        f"{t.i - start}:{t.text}/{t.tag_}/{t.dep_}>{t.head.i - start}"
+        for t in view.span
+        if not t.is_space
+    )
+
+
+def _words(view: SentenceView, heads: tuple[int, ...]) -> str:
+    doc = view.span.doc
+    return ", ".join(doc[i].text for i in heads)
+
+
+def _clauses(view: SentenceView) -> Iterator[ClauseFound]:
+    for token in view.span:
+        if is_predicate(token):
+            c = analyse(token)
+            yield ClauseFound(
+                view.index,
+                token.text,
+                _words(view, c.subjects),
+                c.subject_path,
+                c.passive,
+                _words(view, c.agents),
+                c.negated,
+                c.modality,
+                c.status,
+                _words(view, c.speaker),
+            )

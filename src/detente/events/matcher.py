@@ -8,7 +8,7 @@ leftwards, those after it rightwards; actor slots bind whole mentions.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
 from .inflect import forms, irregular_participles
@@ -33,6 +33,9 @@ GAP_TOKENS = 4
 BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being", "'s", "'re", "get", "got"})
 #: Adverbs that modify adjectives and adverbs, never a verb right after them ("very close").
 DEGREE_ADVERBS = frozenset({"very", "too", "extremely", "fairly"})
+#: Possessive pronouns: a gap passes over them ("expressed his deep condolences"), although
+#: the parsed pipeline makes them actor mentions.
+POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their", "our", "my", "your"})
 #: Prepositions whose -ing complement has no subject of its own ("after leaving Eriador").
 GERUND_PREPOSITIONS = frozenset({"after", "before", "while", "since", "without", "upon"})
 
@@ -144,10 +147,12 @@ class PatternIndex:
             and pattern.elements[a].kind == WORD
         )
         specificity = sum(1 for e in pattern.elements if e.kind in (WORD, SET))
+        # A possessive marker is not required: the parsed coder reads "S 's visit to T" on
+        # "his visit to T" and "during a visit to T" too.
         required = tuple(
             frozenset(e.words) | frozenset(p[0] for p in e.phrases)
             for k, e in enumerate(elements)
-            if k != a and e.kind in (WORD, SET) and not e.optional
+            if k != a and e.kind in (WORD, SET) and not e.optional and "'s" not in e.words
         )
         return CompiledPattern(
             pattern,
@@ -184,12 +189,23 @@ def _passable(view: SentenceView, k: int, crossing: bool) -> bool:
         return False
     if view.boundary[k] and not (crossing and view.lower[k] in {'"', "“", "”", "—", "–"}):
         return False
-    return crossing or not usable(view, view.slot_at[k])
+    return crossing or not usable(view, view.slot_at[k]) or view.lower[k] in POSSESSIVE_PRONOUNS
+
+
+#: Finds the actor (or compound) an object slot binds at a position: (slots, end) or None.
+ObjectFinder = Callable[[SentenceView, int], "tuple[tuple[int, ...], int] | None"]
 
 
 def _forward(
-    view: SentenceView, elements: tuple[CompiledElement, ...], idx: int, pos: int, binds: Bindings
+    view: SentenceView,
+    elements: tuple[CompiledElement, ...],
+    idx: int,
+    pos: int,
+    binds: Bindings,
+    find_object: ObjectFinder = object_slot,
 ) -> Iterator[tuple[int, Bindings]]:
+    """Every way ``elements[idx:]`` match from ``pos`` rightwards; ``find_object`` binds slots
+    (the nearest actor on the surface, or the noun phrase the parse heads there)."""
     if idx == len(elements):
         yield pos, binds
         return
@@ -197,28 +213,30 @@ def _forward(
     if element.kind in (WORD, SET):
         for at in range(pos, min(pos + element.gap, len(view) - 1) + 1):
             for end in match_forward(view, element, at):
-                yield from _forward(view, elements, idx + 1, end, binds)
+                yield from _forward(view, elements, idx + 1, end, binds, find_object)
         if element.optional:
-            yield from _forward(view, elements, idx + 1, pos, binds)
+            yield from _forward(view, elements, idx + 1, pos, binds, find_object)
     elif element.kind == GAP:
         for skip in range(element.reach + 1):
             if skip and not _passable(view, pos + skip - 1, element.crossing):
                 break
-            yield from _forward(view, elements, idx + 1, pos + skip, binds)
+            yield from _forward(view, elements, idx + 1, pos + skip, binds, find_object)
     elif element.kind == SKIP:  # the next noun phrase, right where the previous element ended
         after = skip_right(view, pos)
         if after is not None:
-            yield from _forward(view, elements, idx + 1, after, binds)
+            yield from _forward(view, elements, idx + 1, after, binds, find_object)
     else:
-        found = floating_right(view, pos, element.gap) if element.gap else object_slot(view, pos)
+        found = floating_right(view, pos, element.gap) if element.gap else find_object(view, pos)
         if found is not None:  # a floating slot is looked for, not passed: words may precede it
             group, end = found
             after = pos if element.gap else end
-            yield from _forward(view, elements, idx + 1, after, (*binds, (element.kind, group)))
+            yield from _forward(
+                view, elements, idx + 1, after, (*binds, (element.kind, group)), find_object
+            )
         elif element.gap and element.kind == TARGET:
             # No actor: the match is incomplete (ranked below complete ones); the stage codes
             # it with no target only when a dyad is not required (PETRARCH's require_dyad).
-            yield from _forward(view, elements, idx + 1, pos, binds)
+            yield from _forward(view, elements, idx + 1, pos, binds, find_object)
 
 
 def _backward(
@@ -386,6 +404,22 @@ def _rank(match: Match) -> tuple[bool, int, int, bool]:
     )
 
 
+def better(match: Match, current: Match | None) -> bool:
+    """Whether ``match`` outranks ``current``: complete, specific, long, active; on a tie the
+    pattern written first (by file and line) wins, so a run never depends on hash order."""
+    if current is None:
+        return True
+    mine, theirs = _rank(match), _rank(current)
+    if mine != theirs:
+        return mine > theirs
+    return _written_at(match) < _written_at(current)
+
+
+def _written_at(match: Match) -> tuple[str, int]:
+    path, _, line = match.pattern.pattern.source.rpartition(":")
+    return path, int(line) if line.isdigit() else 0
+
+
 def _shared_subjects(view: SentenceView, matches: list[Match]) -> list[Match]:
     """ "A condemned X and promised aid to Y": a verb after "and" shares the previous subject.
 
@@ -417,7 +451,7 @@ def best_matches(view: SentenceView, index: PatternIndex) -> list[Match]:
             if not match.source and not match.target:
                 continue
             current = best.get(i)
-            if current is None or _rank(match) > _rank(current):
+            if better(match, current):
                 best[i] = match
     matches = _unconsumed([best[i] for i in sorted(best)])
     return _shared_subjects(view, _without_complements(view, matches))

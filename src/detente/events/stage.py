@@ -12,12 +12,13 @@ from __future__ import annotations
 import copy
 import datetime as dt
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from spacy.tokens import Doc
 
 from ..datafiles import data_path, read_tsv
+from ..errors import DictionaryError
 from ..model import Dateline, Event, Mention
 from ..quotes.cues import cached_lexicon
 from .dates import WEEKDAYS, event_date
@@ -25,7 +26,9 @@ from .matcher import Match, PatternIndex, best_matches, object_slot, subject_slo
 from .ontology import EventType, Ontology, default_ontology
 from .parse import parse_roles
 from .patterns import Pattern, PatternDictionary, default_patterns
-from .sentence import SentenceView, sentence_views
+from .sentence import SentenceView, Slot, sentence_views
+from .speech import ANNOUNCING_MOODS, COMMISSIVE_VERBS, OBLIGING_MOOD, speech_act_codes
+from .syntax import ParsedMatch, SyntaxMatcher
 
 #: Words before the anchor that negate it ("did not agree", "never attacked").
 NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
@@ -69,6 +72,54 @@ def negation_codes() -> dict[str, str]:
     }
 
 
+#: Sectors of non-state armed and criminal groups: their force stays unconventional (18x).
+NON_STATE_SECTORS = frozenset({"REB", "INS", "IMG", "UAF", "SEP", "CRM", "RAD", "OPP"})
+
+
+@lru_cache(maxsize=1)
+def state_force_codes() -> dict[str, tuple[str, bool]]:
+    """Code -> (the 19x code it is when a state's forces act, whether only against another
+    country) from events/state_force.tsv."""
+    out: dict[str, tuple[str, bool]] = {}
+    path = data_path("events", "state_force.tsv")
+    for line, row in read_tsv(path):
+        applies = (row.get("applies") or "").strip()
+        if applies not in ("state", "foreign"):
+            raise DictionaryError(str(path), line, f"applies must be state or foreign: {applies!r}")
+        out[row["code"]] = (row["state_code"], applies == "foreign")
+    return out
+
+
+def state_force_code(code: str, source: Mention, target: Mention | None) -> str | None:
+    """The conventional-force code of an act by a state's forces (state_force.tsv), or None."""
+    found = state_force_codes().get(code)
+    if found is None or not is_state_force(source):
+        return None
+    state_code, foreign_only = found
+    if foreign_only and (target is None or not target.country or target.country == source.country):
+        return None
+    return state_code
+
+
+#: Codes of bodies that act politically without a country: IGOs, NGOs, transnational groups.
+COUNTRYLESS_PREFIXES = ("IGO", "NGO", "IMG")
+
+
+def is_political(mention: Mention) -> bool:
+    """Whether an actor can be an event's source: it has a country, or is an international
+    organisation or a transnational group (a bare "troops" or "rebels" is not)."""
+    code = mention.code or ""
+    return bool(mention.country) or code.startswith(COUNTRYLESS_PREFIXES)
+
+
+def is_state_force(mention: Mention) -> bool:
+    """A country, or its armed forces: what CAMEO codes as conventional military force."""
+    if not mention.country or not mention.code or mention.code.startswith(("IGO", "NGO", "IMG")):
+        return False
+    roles = set(mention.roles)
+    return not roles & NON_STATE_SECTORS and (not roles or "MIL" in roles)
+
+
 @lru_cache(maxsize=1)
 def discard_phrases() -> tuple[tuple[str, ...], ...]:
     """Sports and entertainment phrases: a sentence with one is not coded."""
@@ -83,6 +134,26 @@ def discard_index() -> dict[str, tuple[tuple[str, ...], ...]]:
     for phrase in discard_phrases():
         index.setdefault(phrase[0], []).append(phrase)
     return {word: tuple(phrases) for word, phrases in index.items()}
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One frame matched in a sentence, with what decides how it is coded."""
+
+    match: Match
+    sources: tuple[int, ...]  # actor slots
+    targets: tuple[int, ...]
+    negated: bool
+    modality: str | None
+    speaker: int | None  # the slot of whoever reports the act, if not its source
+    source_path: str = ""  # dependency path from the predicate to the source (parse only)
+    target_path: str = ""
+    status: str = "asserted"
+    #: Force matched without its target: coded, the target may come from the event's place.
+    open_target: bool = False
+    #: A speech act derived from the act (events.speech): its code, and what it is.
+    code: str | None = None
+    speech: str = ""
 
 
 @dataclass
@@ -107,6 +178,7 @@ class EventStage:
         any_code: bool = False,
         sports_discards: bool = True,
         require_dyad: bool = True,
+        use_parse: bool = True,
     ) -> None:
         self.ontology = ontology or default_ontology()
         #: Keep codes outside CAMEO as written (PETRARCH dictionaries use WEIS and test codes).
@@ -118,6 +190,9 @@ class EventStage:
         self.require_dyad = require_dyad
         self.patterns = patterns or default_patterns()
         self.index = PatternIndex(self.patterns.patterns, self.patterns.sets)
+        self.syntax = SyntaxMatcher(self.index)
+        #: Read the dependency parse when the Doc has one (off: token patterns only).
+        self.use_parse = use_parse
         self.dictionaries: tuple[str, ...] = ("events",)
 
     def configured(self, require_dyad: bool) -> EventStage:
@@ -136,28 +211,74 @@ class EventStage:
         mentions: tuple[Mention, ...] = doc._.mentions
         base, base_source = _article_date(doc)
         headline_end = _headline_end(doc)
+        parsed = self.use_parse and doc.has_annotation("DEP")
         events: list[Event] = []
         for view in sentence_views(doc, mentions):
             if self.sports_discards and _discarded(view):
                 if trace:
                     trace.add(f"sentence {view.index}: sports or entertainment, not coded")
                 continue
-            for match in best_matches(view, self.index):
-                events.extend(self._events(doc, view, match, base, base_source, trace))
+            by_id = {m.id: m for m in mentions}
+            readings = self._parsed(view, events, by_id) if parsed else self._shallow(view)
+            for reading in readings:
+                events.extend(self._events(doc, view, reading, base, base_source, trace))
         events = _drop_headline_repeats(_drop_duplicates(events), headline_end, doc)
         return [_renumber(e, i) for i, e in enumerate(events)]
 
-    # --- one match -> events --------------------------------------------------------------
+    def _shallow(self, view: SentenceView) -> Iterator[Reading]:
+        """Readings from token patterns alone (``--fast``): nearest actors, nearby modifiers."""
+        for match in best_matches(view, self.index):
+            sources, targets = parse_roles(view, match)
+            yield Reading(
+                match,
+                sources,
+                targets,
+                _negated(view, match),
+                _modality(view, match),
+                _speaker(view, match, sources),
+            )
+
+    def _parsed(
+        self, view: SentenceView, earlier: list[Event], mentions: dict[str, Mention]
+    ) -> Iterator[Reading]:
+        """Readings from the dependency parse: clause subjects, frame objects, clause status."""
+        for found in self.syntax.matches(view):
+            clause = found.clause
+            if clause.passive and not found.match.source and found.match.target:
+                found = _agent_from_context(view, found, earlier, mentions)
+            speaker = next((s for s in found.speaker if s not in found.match.source), None)
+            if speaker is None and found.match.source:
+                first = min(view.slots[s].start for s in found.match.source)
+                speaker = headline_speaker(view, found.match.source, first)
+            reading = Reading(
+                found.match,
+                found.match.source,
+                found.match.target,
+                clause.negated,
+                clause.modality,
+                speaker,
+                found.source_path,
+                found.target_path,
+                clause.status,
+                open_target=found.open_target,
+            )
+            yield reading
+            derived = speech_act(view, reading, clause.governor)
+            if derived is not None:
+                yield derived
+
+    # --- one reading -> events ------------------------------------------------------------
 
     def _events(
         self,
         doc: Doc,
         view: SentenceView,
-        match: Match,
+        reading: Reading,
         base: dt.date | None,
         base_source: str,
         trace: Trace | None,
     ) -> list[Event]:
+        match = reading.match
         pattern = match.pattern.pattern
         anchor = view.lower[match.anchor_start : match.anchor_end]
         where = f"sentence {view.index}, '{' '.join(anchor)}' ({pattern.id}, {pattern.source})"
@@ -165,7 +286,7 @@ class EventStage:
             if trace:
                 trace.add(f"{where}: discard pattern, no event")
             return []
-        sources, targets = parse_roles(view, match)
+        sources, targets = reading.sources, reading.targets
         if not sources:
             if trace:
                 trace.add(f"{where}: no source actor")
@@ -175,19 +296,18 @@ class EventStage:
             and self.require_dyad
             and not {"notarget", "mutual"} & pattern.flags
             and match.pattern.pattern.has_target
+            and not reading.open_target
         ):
             if trace:
                 trace.add(f"{where}: no target actor")
             return []
-        negated = _negated(view, match)
-        modality = _modality(view, match)
-        speaker = _speaker(view, match, sources)
-        reported = speaker is not None
+        negated, modality, speaker = reading.negated, reading.modality, reading.speaker
+        reported = speaker is not None or reading.status == "reported"
         compound = len(sources) > 1 or len(targets) > 1
         if speaker is not None and len(sources) > 1:
             own = _own_side(view, speaker, sources)
             if own is not None:  # "Russia and NATO must ...", said by a Russian official
-                sources, targets, reported = (speaker,), own, False
+                sources, targets, reported, modality = (speaker,), own, False, None
         pairs = _pairs(sources, targets, "mutual" in pattern.flags)
         if self.require_dyad and "notarget" not in pattern.flags and not targets:
             pairs = [(s, t) for s, t in pairs if t is not None]  # a lone "mutual" source
@@ -195,7 +315,7 @@ class EventStage:
         date, resolution = event_date(sentence_text, base, base_source)
         start, end = view.char_span(match.anchor_start, match.anchor_end)
         out = []
-        for s, t, kind in self._directed(pairs, pattern):
+        for s, t, kind in self._directed(pairs, pattern, reading.code):
             if negated and not self.any_code:  # PETRARCH dictionaries spell negation out
                 kind = self._negated_kind(kind)
             src = view.slots[s].mention
@@ -206,6 +326,13 @@ class EventStage:
                     text = text or (tgt.text if tgt is not None else "")
                     trace.add(f"{where}: the {role} {text!r} has no actor code")
                 continue
+            if not self.any_code and not is_political(src):
+                if trace:
+                    trace.add(f"{where}: the source {src.text!r} ({src.code}) has no country")
+                continue
+            forced = None if self.any_code else state_force_code(kind.code, src, tgt)
+            if forced is not None:
+                kind = self.ontology.get(forced) or kind
             if tgt is not None and (src.code == tgt.code or _same_entity(src, tgt)):
                 if trace:
                     trace.add(f"{where}: {src.code} acting on itself, not coded")
@@ -237,8 +364,10 @@ class EventStage:
                     modality=modality,
                     compound=compound,
                     reported=reported,
-                    pattern_id=pattern.id,
+                    pattern_id=f"{reading.speech}<{pattern.id}" if reading.speech else pattern.id,
                     confidence=confidence,
+                    source_path=reading.source_path or None,
+                    target_path=(reading.target_path or None) if tgt else None,
                 )
             )
             if trace:
@@ -276,11 +405,12 @@ class EventStage:
         return kind
 
     def _directed(
-        self, pairs: list[tuple[int, int | None]], pattern: Pattern
+        self, pairs: list[tuple[int, int | None]], pattern: Pattern, code: str | None = None
     ) -> Iterator[tuple[int, int | None, EventType]]:
-        """Each pair with the pattern's code, and reversed with its reverse code if any."""
-        forward = self._kind(pattern.code)
-        backward = self._kind(pattern.reverse) if pattern.reverse else None
+        """Each pair with the pattern's code (or a speech act's), and reversed with its reverse
+        code if any."""
+        forward = self._kind(code or pattern.code)
+        backward = self._kind(pattern.reverse) if pattern.reverse and not code else None
         for s, t in pairs:
             if forward is not None:
                 yield s, t, forward
@@ -373,10 +503,9 @@ def _speaker(view: SentenceView, match: Match, sources: tuple[int, ...]) -> int 
             break
         if lower[k] not in REPORT_FILLERS:
             break
-    if first > 1 and lower[first - 1] == ":" and view.slot_at[first - 2] >= 0:
-        speaker = view.slot_at[first - 2]  # a headline "Deputy Minister: Russia and NATO must ..."
-        if view.slots[speaker].start == 0 and speaker not in sources:
-            return speaker
+    speaker = headline_speaker(view, sources, first)
+    if speaker is not None:
+        return speaker
     for k in range(match.end, len(lower)):
         if lower[k] != "," and lower[k] not in CLOSING_QUOTES:
             continue
@@ -389,6 +518,110 @@ def _speaker(view: SentenceView, match: Match, sources: tuple[int, ...]) -> int 
         else:
             continue
         if speaker >= 0 and speaker not in sources:
+            return speaker
+    return None
+
+
+#: Roots of force whose agentless passive takes its agent from the act just reported
+#: ("its forces launched attacks ..., adding that 1,200 Iraqis were killed").
+CONTEXT_AGENT_ROOTS = frozenset({"17", "18", "19", "20"})
+#: How many sentences back the agent of an agentless passive is looked for.
+CONTEXT_AGENT_SENTENCES = 1
+
+
+def _agent_from_context(
+    view: SentenceView, found: ParsedMatch, earlier: list[Event], mentions: dict[str, Mention]
+) -> ParsedMatch:
+    """An agentless passive of force takes its source from the latest asserted act of force in
+    this sentence or the one before whose source is not the passive's patient; else it stays
+    without a source (no event)."""
+    if found.match.pattern.pattern.code[:2] not in CONTEXT_AGENT_ROOTS:
+        return found
+    patients = [view.slots[t].mention for t in found.match.target]
+    for event in reversed(earlier):
+        if view.index - event.sentence > CONTEXT_AGENT_SENTENCES:
+            break
+        if event.quad_class != 4 or not event.asserted or event.source_mention is None:
+            continue
+        source = mentions.get(event.source_mention)
+        if source is None or any(_same_actor(source, p) for p in patients):
+            continue
+        target = mentions.get(event.target_mention or "")
+        if event.sentence != view.index and not (
+            target is not None and any(_same_actor(target, p) for p in patients)
+        ):
+            continue  # a sentence before: only the act on the same victims ("... were killed")
+        view.slots.append(Slot(source, -1, -1))  # an actor of another clause, not of a span
+        match = replace(found.match, source=(len(view.slots) - 1,))
+        return replace(found, match=match, source_path=f"context:{event.id or 'earlier'}")
+    return found
+
+
+def _same_actor(a: Mention, b: Mention) -> bool:
+    """One actor for a speech act: the same entity, code, or country ("Turkey said its army")."""
+    if a.entity_id is not None and a.entity_id == b.entity_id:
+        return True
+    return a.code == b.code or (a.country is not None and a.country == b.country)
+
+
+def speech_act(view: SentenceView, reading: Reading, governor: int | None) -> Reading | None:
+    """The statement an act under "said it would", "vowed to" or "says they must" makes
+    (events.speech): an announcement by the act's own source, or an appeal by the speaker."""
+    if reading.negated and reading.modality == OBLIGING_MOOD:
+        return None
+    codes = speech_act_codes()
+    code = reading.match.pattern.pattern.code
+    sources = reading.sources
+    if not sources:
+        return None
+    source = view.slots[sources[0]].mention
+    speaker = view.slots[reading.speaker].mention if reading.speaker is not None else None
+    doc = view.span.doc
+    commissive = (
+        reading.status == "intent"
+        and governor is not None
+        and doc[governor].lower_ in COMMISSIVE_VERBS
+    )
+    announced = reading.modality in ANNOUNCING_MOODS and speaker is not None
+    if commissive or (announced and speaker is not None and _same_actor(speaker, source)):
+        found = codes.announcement(code)
+        if found is None:
+            return None
+        return replace(
+            reading,
+            modality=None,
+            speaker=None,
+            status="asserted",
+            code=found,
+            speech="announced",
+        )
+    if (
+        reading.modality == OBLIGING_MOOD
+        and reading.status == "reported"
+        and speaker is not None
+        and reading.speaker is not None
+        and not any(_same_actor(speaker, view.slots[s].mention) for s in sources)
+    ):
+        return replace(
+            reading,
+            sources=(reading.speaker,),
+            targets=sources,
+            modality=None,
+            speaker=None,
+            status="asserted",
+            code=codes.appeal(code),
+            speech="appealed",
+        )
+    return None
+
+
+def headline_speaker(view: SentenceView, sources: tuple[int, ...], first: int) -> int | None:
+    """The speaker of a headline "Deputy Minister: Russia and NATO must ...": the actor that
+    opens the sentence, right before the colon that precedes the sources."""
+    lower = view.lower
+    if first > 1 and lower[first - 1] == ":" and view.slot_at[first - 2] >= 0:
+        speaker = view.slot_at[first - 2]
+        if view.slots[speaker].start == 0 and speaker not in sources:
             return speaker
     return None
 
@@ -459,6 +692,4 @@ def _drop_headline_repeats(events: list[Event], headline_end: int, doc: Doc) -> 
 
 
 def _renumber(event: Event, index: int) -> Event:
-    from dataclasses import replace
-
     return replace(event, id=f"e{index}")

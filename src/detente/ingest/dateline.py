@@ -124,6 +124,13 @@ class Agencies:
 
     canonical: Mapping[str, str]
     kinds: Mapping[str, str]
+    #: Canonical name -> the outlet's home country, where it has one (not the global wires).
+    countries: Mapping[str, str] = dataclasses.field(default_factory=dict)
+
+    def country(self, name: str | None) -> str | None:
+        """The home country of the outlet ``name`` (a tag, alias or canonical name)."""
+        canonical = self.lookup(name) if name else None
+        return self.countries.get(canonical) if canonical else None
 
     def lookup(self, tag: str) -> str | None:
         """The canonical name for a dateline tag such as "Itar-Tass" or "AP/Reuters"."""
@@ -142,6 +149,7 @@ def load_agencies(path: Path | None = None) -> Agencies:
     path = path or data_path("agencies.tsv")
     canonical: dict[str, str] = {}
     kinds: dict[str, str] = {}
+    countries: dict[str, str] = {}
     for line, row in read_tsv(path):
         name, kind = row.get("canonical", "").strip(), row.get("kind", "").strip()
         if not name:
@@ -151,13 +159,18 @@ def load_agencies(path: Path | None = None) -> Agencies:
                 str(path), line, f"kind {kind!r} is not one of {sorted(AGENCY_KINDS)}"
             )
         kinds[name] = kind
+        country = (row.get("country") or "").strip()
+        if country and not re.fullmatch(r"[A-Z]{3}", country):
+            raise DictionaryError(str(path), line, f"country {country!r} is not an ISO3 code")
+        if country:
+            countries[name] = country
         aliases = [a.strip() for a in row.get("aliases", "").split("|") if a.strip()]
         for alias in (name, *aliases):
             key = _key(alias)
             if canonical.get(key, name) != name:
                 raise DictionaryError(str(path), line, f"{alias!r} already names {canonical[key]}")
             canonical[key] = name
-    return Agencies(canonical=canonical, kinds=kinds)
+    return Agencies(canonical=canonical, kinds=kinds, countries=countries)
 
 
 @functools.lru_cache(maxsize=1)
@@ -235,6 +248,16 @@ def find_dateline(
     )
     years = (min_year, (today or dt.date.today()))
     return _resolve_year(dateline, match, text, published, years)
+
+
+def dateline_span(text: str, agencies: Agencies | None = None) -> tuple[int, int] | None:
+    """Where the dateline opening ``text`` starts and ends (no date resolved): the sentence
+    splitter makes it a sentence of its own, so a parser never reads "MOSCOW" as a subject."""
+    found = _scan_head(text, agencies or default_agencies())
+    if found is None:
+        return None
+    match, _ = found
+    return match.start("place"), match.end()
 
 
 def _scan_head(text: str, agencies: Agencies) -> tuple[re.Match[str], str | None] | None:

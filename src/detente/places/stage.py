@@ -7,7 +7,10 @@ preposition); gather the article's evidence (places and actor mentions by countr
 reading per name; add the dateline's place; give each event the place it happened in.
 
 Event location: the locative place ("in Brussels", "held at Geneva") of the event's own
-sentence nearest its predicate, outside the source and target. When that sentence names no
+sentence nearest its predicate, outside the source and target. Military force coded without a
+target takes the country of its location as its target when that is another country than the
+source's ("Iran launched attacks near Basra": Iran against Iraq; ``target_path`` says
+"place:Basra"). When that sentence names no
 place at all and it is the dateline's sentence (the lead), the dateline's place stands in: the
 filing city is then the only evidence. Otherwise the event has no location; the dateline is
 never used for an event reported in a sentence that names another place.
@@ -42,6 +45,9 @@ MAX_NAME_TOKENS = 8
 NAMED_ACTOR_KINDS = frozenset({"igo", "group", "organisation", "person"})
 #: Words allowed between a capital and the verb that makes it an actor ("Moscow has warned").
 VERB_FILLERS = frozenset({"also", "has", "have", "had", "again", "later", "then", "on", "publicly"})
+#: CAMEO roots of material force whose target, when the text names none, is the country of the
+#: place the force was used in (a targetless attack elsewhere is an attack on that country).
+FORCE_ROOTS = frozenset({"15", "18", "19", "20"})
 #: Organisation heads looked for after a name, over this many capitalised words.
 ORGANISATION_HEAD_WINDOW = 3
 
@@ -332,12 +338,28 @@ def locate_events(
             and dateline_place.sentence == event.sentence
         ):
             location = dateline_place.id
-        out.append(dataclasses.replace(event, location=location) if location else event)
+        if location is None:
+            out.append(event)
+            continue
+        chosen = next(p for p in places if p.id == location)
+        out.append(_target_from_place(dataclasses.replace(event, location=location), chosen))
     places = [
         dataclasses.replace(p, role="event") if p.id in used and p.role == "mention" else p
         for p in places
     ]
     return tuple(out), places
+
+
+def _target_from_place(event: Event, place: Place) -> Event:
+    """Military force with no target named, in another country's place, is against that
+    country: "Iran launched fresh attacks near Basra" is Iran's force against Iraq."""
+    if event.target_code or event.root not in FORCE_ROOTS or not place.country:
+        return event
+    if place.role == "dateline" or (event.source_code or "")[:3] == place.country:
+        return event
+    return dataclasses.replace(
+        event, target_code=place.country, target_text=place.text, target_path=f"place:{place.text}"
+    )
 
 
 def _distance(place: Place, event: Event) -> int:

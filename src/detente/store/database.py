@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 import duckdb
 
 from ..errors import StoreError
-from ..model import FACT_TYPES, Article, CodedArticle, Dateline, Tone
+from ..model import FACT_TYPES, NONFACTUAL_MODALITIES, Article, CodedArticle, Dateline, Tone
 from .arrow import fact_tables
 
 SCHEMA_FILE = Path(__file__).with_name("schema.sql")
@@ -22,6 +22,11 @@ SCHEMA_FILE = Path(__file__).with_name("schema.sql")
 MIGRATIONS: tuple[tuple[str, str], ...] = (
     ("0001_initial", SCHEMA_FILE.read_text("utf-8")),
     ("0002_event_tone", "ALTER TABLE events ADD COLUMN tone DOUBLE"),  # tone stage
+    (  # the parsed pipeline's provenance: dependency paths to the source and target
+        "0003_event_paths",
+        "ALTER TABLE events ADD COLUMN source_path VARCHAR; "
+        "ALTER TABLE events ADD COLUMN target_path VARCHAR",
+    ),
 )
 
 #: Tables written per article, in the order they are cleared and filled.
@@ -51,6 +56,10 @@ class EventFilter:
     #: Negated acts that CAMEO does not code ("did not attack") are kept in the store, flagged,
     #: and left out of queries unless asked for.
     include_negated: bool = False
+    #: Every coded event: also acts not asserted (future, conditional, hypothetical, intended,
+    #: demanded, denied, alleged, questions) and acts coded without a target. By default a query
+    #: returns what ``Event.default_output`` says: asserted acts between two actors.
+    include_all: bool = False
 
 
 def _lock_message(path: str, exc: Exception) -> str:
@@ -205,8 +214,12 @@ class Store:
         if f.article_id:
             clauses.append("e.article_id = ?")
             params.append(f.article_id)
-        if not f.include_negated:
-            clauses.append("(NOT e.negated OR e.root = '12')")  # negation.tsv recodes to 12
+        if not f.include_all:
+            if not f.include_negated:
+                clauses.append("(NOT e.negated OR e.root = '12')")  # negation.tsv recodes to 12
+            moods = ", ".join(f"'{m}'" for m in sorted(NONFACTUAL_MODALITIES))
+            clauses.append(f"(e.modality IS NULL OR e.modality NOT IN ({moods}))")
+            clauses.append("e.target_code IS NOT NULL")
         sql = "SELECT e.* FROM events e"
         if clauses:
             sql += " WHERE " + " AND ".join(clauses)

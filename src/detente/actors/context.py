@@ -1,0 +1,549 @@
+"""Actors in context, from the dependency parse: pronouns in every clause, and a country for
+sector-only actors from what the text says around them.
+
+Without a parse the actor stage resolves only pronouns that attribute speech. With one, every
+third-person pronoun that is a subject, object or possessor becomes a mention to resolve, and a
+sector term coded without a country ("its forces", "the troops", "the government") takes it from,
+in order:
+
+1. its own noun phrase: a possessor ("its forces" → the antecedent of "its"; "Iran's navy"),
+   a country adjective or name before it, or an "of"/"from" phrase ("the troops of Iraq",
+   "officials from Russia");
+2. an apposition ("officials, the ministry of Iraq's ...");
+3. the reporting clause, when the sector term is the subject of a clause reported by a country
+   or an organisation ("Iraq said troops repelled ..." → Iraq's troops);
+4. for a definite government, military, police, judiciary, legislature, opposition or armed
+   group ("the government", "the army", "the rebels"), or a bare plural of them ("ministers",
+   "militants"), with nothing else: the country the article is about (the one its actors and
+   its dateline name most, well ahead of the next), marked as inferred.
+
+An actor left without a country keeps its bare sector code; the event coder does not let it be
+an event's source.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.tokens import Doc, Token
+
+from ..datafiles import read_tsv
+from ..errors import DictionaryError
+from .codes import actor_code
+from .recognize import Draft
+
+#: Sectors of non-state armed groups: without a country of their own they take the country the
+#: article's places are in (the war's), not its most-named actor's.
+ARMED_SECTORS = frozenset({"REB", "INS", "UAF", "SEP"})
+#: Prepositions after which a country name is a place ("fighting in Syria").
+PLACE_PREPOSITIONS = frozenset({"in", "inside", "across", "near", "into", "throughout", "around"})
+
+
+@dataclass(frozen=True)
+class Setting:
+    """What the article says about where it is: its dateline's and outlet's countries, and the
+    countries of the places it names (cities, regions, "in Syria"), counted."""
+
+    dateline: str | None = None
+    outlet: str | None = None
+    places: Counter[str] = field(default_factory=Counter)
+    peoples: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+def read_peoples(path: Path, countries: Mapping[str, object]) -> dict[str, tuple[str, ...]]:
+    """peoples.tsv: a people's name or adjective -> the countries it may stand for."""
+    out: dict[str, tuple[str, ...]] = {}
+    if not path.exists():
+        return out
+    for line, row in read_tsv(path):
+        form = (row.get("form") or "").strip()
+        codes = tuple((row.get("countries") or "").split())
+        if not form or not codes:
+            raise DictionaryError(str(path), line, "a people needs a form and its countries")
+        unknown = [c for c in codes if c not in countries]
+        if unknown:
+            raise DictionaryError(str(path), line, f"unknown country code(s) {unknown}")
+        out[form] = codes
+    return out
+
+
+def place_countries(
+    doc: Doc, drafts: list[Draft], place_country: Callable[[str], str | None]
+) -> Counter[str]:
+    """Countries of the places an article names: runs of proper nouns the gazetteer knows
+    (not actors), and countries written as places ("in Syria")."""
+    covered = [False] * len(doc)
+    for d in drafts:
+        covered[d.start : d.end] = [True] * (d.end - d.start)
+    counts: Counter[str] = Counter()
+    k = 0
+    while k < len(doc):
+        token = doc[k]
+        if token.pos_ != "PROPN" or covered[k]:
+            k += 1
+            continue
+        end = k
+        while end < len(doc) and doc[end].pos_ == "PROPN" and not covered[end]:
+            end += 1
+        country = place_country(doc[k:end].text)
+        if country:
+            counts[country] += 1
+        k = end
+    for d in drafts:
+        if d.kind == "country" and d.start > 0 and doc[d.start - 1].lower_ in PLACE_PREPOSITIONS:
+            counts[d.country or ""] += 1
+    counts.pop("", None)
+    return counts
+
+
+def _people_country(
+    doc: Doc, draft: Draft, drafts: list[Draft], setting: Setting
+) -> tuple[str, str] | None:
+    """ "Kurdish forces" in an article on Afrin: the people's country the article is about."""
+    head = doc[draft.end - 1]
+    words = [t for t in doc[max(draft.start - 2, 0) : draft.end]] + [
+        c for c in head.children if c.dep_ in ("amod", "compound") and c.i < head.i
+    ]
+    for token in words:
+        candidates = setting.peoples.get(token.text)
+        if not candidates:
+            continue
+        actors = Counter(d.country for d in drafts if d.country)
+        best = max(candidates, key=lambda c: (setting.places[c], actors[c], -candidates.index(c)))
+        return best, f"{token.text!r} in an article placed in {best}"
+    return None
+
+
+#: Pronouns worth resolving with a parse, and what they can refer to.
+PRONOUN_REFERENTS = {
+    "he": "m",
+    "him": "m",
+    "his": "m",
+    "she": "f",
+    "her": "f",
+    "they": "body",
+    "them": "body",
+    "their": "body",
+    "it": "body",
+    "its": "body",
+}
+#: How many sentences before its own a "they" or "it" may find its antecedent in.
+BODY_PRONOUN_SENTENCES = 2
+#: Dependencies of a pronoun that make it an actor of its clause.
+PRONOUN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "dative"})
+#: Verbs whose "it" subject is expletive ("it is clear that", "it seems", "it was reported").
+EXPLETIVE_HEADS = frozenset(
+    {"is", "was", "be", "been", "seems", "seemed", "seem", "appears", "appeared", "appear",
+     "remains", "remained", "'s", "looks", "looked", "means", "meant", "take", "takes", "took",
+     "emerged", "happens", "happened", "matters", "helps", "makes", "made"}
+)  # fmt: skip
+#: Sectors that a definite description with no country ("the government") takes from the
+#: article's country.
+ARTICLE_COUNTRY_SECTORS = frozenset(
+    {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "INS", "UAF", "SEP"}
+)
+#: Sector words that name another state's government more often than the article's own
+#: ("the regime" in news on Syria written from Turkey's side): never given the article's country.
+NOT_ARTICLE_TERMS = frozenset({"regime", "regimes", "junta"})
+DEFINITE = frozenset({"the"})
+#: Determiners that make a plural something other than the body as a whole ("some officials").
+DETERMINERS = frozenset(
+    {
+        "some",
+        "many",
+        "several",
+        "two",
+        "three",
+        "few",
+        "other",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "a",
+        "an",
+    }
+)
+#: The article's country must be named at least this often, and this many times more often
+#: than the next country, before "the government" is taken as its government.
+ARTICLE_COUNTRY_MIN = 3
+ARTICLE_COUNTRY_LEAD = 1.5
+#: The outlet's home country counts as this many mentions.
+OUTLET_WEIGHT = 3
+#: The dateline's country counts as this many mentions.
+DATELINE_WEIGHT = 3
+#: Prepositions whose object names the country of the noun they follow ("officials from Russia").
+NP_COUNTRY_PREPOSITIONS = frozenset({"of", "from"})
+#: Prepositions whose object country is where people live or work ("activists in Iran",
+#: "lawmakers in France"): their country, except for armed forces, which are often abroad
+#: ("troops in Iraq").
+RESIDENCE_PREPOSITIONS = frozenset({"in", "inside"})
+#: Sector codes that operate abroad: a place after them does not give their country.
+FORCE_SECTORS = frozenset({"MIL", "COP", "SPY", "REB", "INS", "UAF", "IMG"})
+#: Prepositions whose object names the body a noun serves ("a spokesman for the Taliban").
+BODY_PREPOSITIONS = frozenset({"for"})
+PHRASE_PREPOSITIONS = NP_COUNTRY_PREPOSITIONS | BODY_PREPOSITIONS | RESIDENCE_PREPOSITIONS
+#: Drafts that are bodies: an organisation or a group gives its code to who serves it.
+BODY_DRAFTS = frozenset({"igo", "group"})
+#: Dependencies inside a noun phrase that can name its country.
+NP_COUNTRY_DEPS = ("poss", "amod", "compound", "nmod")
+
+
+def _expletive(token: Token) -> bool:
+    """ "it was reported that", "it is clear that", "it seems": "it" refers to nothing."""
+    return token.dep_ == "nsubjpass" or token.head.lower_ in EXPLETIVE_HEADS
+
+
+def parse_pronoun_drafts(doc: Doc, drafts: list[Draft]) -> list[Draft]:
+    """Third-person pronouns the parse makes actors of their clause (not already drafts)."""
+    covered = [False] * len(doc)
+    for d in drafts:
+        covered[d.start : d.end] = [True] * (d.end - d.start)
+    found = []
+    for token in doc:
+        referent = PRONOUN_REFERENTS.get(token.lower_)
+        if referent is None or covered[token.i] or token.dep_ not in PRONOUN_DEPS:
+            continue
+        if token.lower_ == "it" and _expletive(token):
+            continue
+        if token.lower_ == "her" and token.dep_ not in ("poss", "dobj", "pobj", "dative"):
+            continue
+        found.append(
+            Draft(
+                start=token.i,
+                end=token.i + 1,
+                kind="pronoun",
+                resolution=f"{token.dep_} of {token.head.text!r}",
+                barrier=_barrier(token, covered) if referent == "body" else -1,
+                prefer=_governing_subject(token),
+                exclude=_own_subject(token),
+            )
+        )
+    return found
+
+
+def _clause_verb(token: Token) -> Token | None:
+    node = token.head
+    for _ in range(6):
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+def _subject_heads(verb: Token) -> tuple[int, ...]:
+    return tuple(c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
+
+
+def _governing_subject(pronoun: Token) -> tuple[int, ...]:
+    """ "its forces killed ... as they crushed": the subject of a subordinate clause refers
+    first to the subject of the clause it depends on."""
+    if pronoun.dep_ not in ("nsubj", "nsubjpass"):
+        return ()
+    verb = pronoun.head
+    if verb.dep_ not in ("advcl", "conj") or verb.head.i == verb.i:
+        return ()
+    governor = verb.head
+    while (
+        not _subject_heads(governor) and governor.dep_ == "conj" and governor.head.i != governor.i
+    ):
+        governor = governor.head  # "killed or wounded ... as they": the first verb's subject
+    return _subject_heads(governor)
+
+
+def _own_subject(pronoun: Token) -> tuple[int, ...]:
+    """An object pronoun ("them", "him") never refers to the subject of its own clause."""
+    if pronoun.dep_ not in ("dobj", "pobj", "dative") or pronoun.lower_ not in (
+        "them",
+        "him",
+        "her",
+    ):
+        return ()
+    verb = _clause_verb(pronoun)
+    return _subject_heads(verb) if verb is not None else ()
+
+
+def _barrier(pronoun: Token, covered: list[bool]) -> int:
+    """Where a "they"/"it" stops looking back: at the nearest subject noun that is no actor
+    ("the campaigners were so angered they threatened"), else two sentences back."""
+    doc = pronoun.doc
+    sentence = pronoun.sent
+    earliest = sentence.start
+    for _ in range(BODY_PRONOUN_SENTENCES):
+        if earliest == 0:
+            break
+        earliest = doc[earliest - 1].sent.start
+    plural = pronoun.lower_ in ("they", "them", "their")
+    for k in range(pronoun.i - 1, earliest - 1, -1):
+        token = doc[k]
+        if token.dep_ not in ("nsubj", "nsubjpass") or covered[k]:
+            continue
+        if token.tag_ in (("NNS", "NNPS") if plural else ("NN", "NNP")):
+            return k + 1
+    return earliest
+
+
+def _draft_at(drafts: list[Draft], index: int) -> Draft | None:
+    for d in drafts:
+        if d.start <= index < d.end:
+            return d
+    return None
+
+
+def _context_in_phrase(doc: Doc, draft: Draft, drafts: list[Draft]) -> tuple[Draft, str] | None:
+    """The actor named inside the draft's own noun phrase that places it: a possessor or
+    modifier, an "of"/"from" phrase ("for" for bodies: "a spokesman for the Taliban"), or an
+    apposition."""
+    head = doc[draft.end - 1]
+    for child in head.children:
+        if child.dep_ in NP_COUNTRY_DEPS and child.i < draft.start:
+            other = _draft_at(drafts, child.i)
+            if other is not None and other is not draft and _places(other):
+                return other, f"{child.dep_} {doc[other.start : other.end].text!r}"
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in PHRASE_PREPOSITIONS:
+            for grand in child.children:
+                other = _draft_at(drafts, grand.i) if grand.dep_ == "pobj" else None
+                if other is None or other.kind == "person" or not _places(other):
+                    continue
+                if child.lower_ in BODY_PREPOSITIONS and other.kind not in BODY_DRAFTS:
+                    continue  # "the US envoy for Syria" is not Syria's
+                if child.lower_ in RESIDENCE_PREPOSITIONS and (
+                    other.kind != "country" or not _resident(draft)
+                ):
+                    continue
+                return other, f"{child.lower_} {doc[other.start : other.end].text!r}"
+        if child.dep_ == "appos":
+            other = _draft_at(drafts, child.i)
+            if other is not None and _places(other):
+                return other, f"apposition {doc[other.start : other.end].text!r}"
+    return None
+
+
+def _resident(draft: Draft) -> bool:
+    """A sector noun for people who live where they act (no armed force, no person)."""
+    codes = {c for term in draft.sectors for c in term.codes}
+    return draft.kind == "sector" and bool(codes) and not codes & FORCE_SECTORS
+
+
+def _places(draft: Draft) -> bool:
+    """Whether an actor can give another its country or body: a country, or a body with a code."""
+    return bool(draft.country) or (draft.kind in BODY_DRAFTS and bool(draft.code))
+
+
+def _reporting_country(doc: Doc, draft: Draft, drafts: list[Draft]) -> tuple[str, str] | None:
+    """ "Iraq said troops repelled ...": the subject of a reported clause is the speaker's."""
+    head = doc[draft.end - 1]
+    if head.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    verb = head.head
+    node = verb
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    if node.dep_ != "ccomp":
+        return None
+    reporter = node.head
+    for child in reporter.children:
+        if child.dep_ == "nsubj":
+            other = _draft_at(drafts, child.i)
+            if other is not None and other.country and other.kind in ("country", "igo", "metonym"):
+                return other.country, f"reported by {doc[other.start : other.end].text!r}"
+    return None
+
+
+def article_country(
+    drafts: list[Draft], dateline_country: str | None, outlet_country: str | None = None
+) -> tuple[str | None, str]:
+    """The country an article is about: the one its actors, its dateline and its outlet (a
+    national paper's "the government" is its own country's) name most."""
+    counts: Counter[str] = Counter(d.country for d in drafts if d.country)
+    if dateline_country:
+        counts[dateline_country] += DATELINE_WEIGHT
+    if outlet_country:
+        counts[outlet_country] += OUTLET_WEIGHT
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < ARTICLE_COUNTRY_MIN:
+        return None, ""
+    if len(ranked) > 1 and ranked[0][1] < ARTICLE_COUNTRY_LEAD * ranked[1][1]:
+        return None, ""
+    return ranked[0][0], f"the article's country ({ranked[0][1]} mentions)"
+
+
+def _war_country(setting: Setting) -> tuple[str, str] | None:
+    """The country an article's places are in, when one clearly leads (armed groups fight
+    where the story is, whoever it names most)."""
+    ranked = setting.places.most_common(2)
+    if not ranked or ranked[0][1] < ARTICLE_COUNTRY_MIN:
+        return None
+    if len(ranked) > 1 and ranked[0][1] < ARTICLE_COUNTRY_LEAD * ranked[1][1]:
+        return None
+    return ranked[0][0], f"inferred: the country of the article's places ({ranked[0][1]})"
+
+
+def _state_body(doc: Doc, draft: Draft) -> bool:
+    """ "the government", "the army", or a bare plural of officials ("ministers", "MPs",
+    "police"): a body of the state the article is about when nothing else names the country."""
+    roles = set(draft.roles)
+    if not roles & ARTICLE_COUNTRY_SECTORS or draft.kind not in ("sector", "description", "person"):
+        return False
+    if draft.kind == "person":  # "Judge Barrington Parker": a titled person outside the dictionary
+        return draft.person is None and draft.name is not None
+    first = doc[draft.start]
+    definite = first.lower_ in DEFINITE or (
+        draft.start > 0 and doc[draft.start - 1].lower_ in DEFINITE
+    )
+    if doc[draft.end - 1].lower_ in NOT_ARTICLE_TERMS:
+        return False
+    plural = doc[draft.end - 1].tag_ in ("NNS", "NNPS") and first.lower_ not in DETERMINERS
+    return definite or (plural and not roles & {"MIL"})
+
+
+def place_in_context(doc: Doc, drafts: list[Draft], setting: Setting) -> None:
+    """Give sector-only drafts a country from the parse and the article (module docstring)."""
+    dateline_country, outlet_country = setting.dateline, setting.outlet
+    country_of_article: tuple[str | None, str] | None = None
+    for draft in drafts:
+        if draft.country or not draft.roles or draft.antecedent is not None:
+            continue
+        if draft.kind not in ("sector", "description", "person"):
+            continue
+        placed = _context_in_phrase(doc, draft, drafts)
+        if placed is not None and placed[0].kind in BODY_DRAFTS:
+            body, why = placed  # "officials of the UN", "a spokesman for the Taliban"
+            draft.code, draft.country = body.code, body.country
+            draft.entity_id, draft.entity_name = body.entity_id, body.entity_name
+            note = f"the body's code from context: {why}"
+            draft.role_applied = f"{draft.role_applied}; {note}" if draft.role_applied else note
+            continue
+        found = (
+            (placed[0].country or "", placed[1])
+            if placed is not None
+            else _people_country(doc, draft, drafts, setting)
+            or _reporting_country(doc, draft, drafts)
+        )
+        if found is None and set(draft.roles) & ARMED_SECTORS and _state_body(doc, draft):
+            found = _war_country(setting)
+        if found is None and _state_body(doc, draft):
+            if country_of_article is None:
+                country_of_article = article_country(drafts, dateline_country, outlet_country)
+            country, why = country_of_article
+            found = (country, f"inferred: {why}") if country else None
+        if found is None:
+            continue
+        country, why = found
+        draft.country = country
+        draft.code = actor_code(country, draft.roles)
+        note = f"country from context: {why}"
+        draft.role_applied = f"{draft.role_applied}; {note}" if draft.role_applied else note
+    for draft in drafts:  # pronouns and descriptions follow their antecedent's new code
+        if draft.antecedent is not None and draft.kind in ("pronoun", "description"):
+            root = drafts[draft.antecedent]
+            draft.country, draft.code, draft.roles = root.country, root.code, root.roles
+
+
+#: Drafts that can code the role of a person named beside it: a body, a sector, a country.
+PLACING_DRAFTS = frozenset({"igo", "group", "sector", "country", "metonym"})
+#: Words a name may not start with: a capitalised word that opens a sentence or a title.
+NOT_NAME_WORDS = frozenset({"the", "a", "an", "mr", "mrs", "ms", "dr", "sir"})
+#: Words of the names of bodies, treaties, places and media, never of a person's name.
+NOT_PERSON_WORDS = frozenset(
+    "forces force army armed navy corps guard guards brigade brigades treaty accord agreement "
+    "council party ministry committee commission agency union front group organisation "
+    "organization association movement alliance republic state states kingdom nations bank "
+    "fund office department assembly parliament congress senate house service services "
+    "company corporation news times post television radio network court tribunal university "
+    "institute centre center foundation authority police police force government cabinet "
+    "city province region island islands river sea gulf street square airport "
+    "international national federal democratic islamic liberation revolutionary".split()
+)
+#: The longest name, in tokens ("Abu Bakr al-Baghdadi" is 5 with the hyphen).
+MAX_NAME_TOKENS = 6
+
+
+def _name_span(head: Token) -> tuple[int, int] | None:
+    """The tokens of a proper name headed by ``head`` ("Abraham Tamir"), or None."""
+    if head.pos_ != "PROPN" or not head.text[:1].isupper():
+        return None
+    start = head.i
+    for child in sorted(head.children, key=lambda t: -t.i):
+        if child.i < head.i and child.dep_ in ("compound", "flat") and child.pos_ == "PROPN":
+            start = min(start, child.left_edge.i)
+    words = head.doc[start : head.i + 1]
+    if len(words) < 2 or len(words) > MAX_NAME_TOKENS:
+        return None  # a single capitalised word is too often no person
+    if (
+        any(
+            not (t.text[:1].isupper() or t.text in ("-", "al", "bin", "ibn", "de", "van", "von"))
+            for t in words
+        )
+        or words[0].lower_ in NOT_NAME_WORDS
+        or any(t.lower_ in NOT_PERSON_WORDS for t in words)
+    ):
+        return None  # "Conventional Armed Forces", "Security Council": a body, not a person
+    return start, head.i + 1
+
+
+def _role_code(doc: Doc, noun: Token, drafts: list[Draft]) -> Draft | None:
+    """The draft that codes a role noun ("the director-general of the Israeli Foreign
+    Ministry"): its own, or the body or country of its "of" phrase or possessor."""
+    own = _draft_at(drafts, noun.i)
+    if own is not None and own.code and own.kind in ("sector", "description", "person"):
+        return own if own.kind != "person" or own.person is None else None
+    for child in noun.children:
+        if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ in ("of", "for")):
+            target = (
+                child
+                if child.dep_ == "poss"
+                else next((g for g in child.children if g.dep_ == "pobj"), None)
+            )
+            other = _draft_at(drafts, target.i) if target is not None else None
+            if other is not None and other.code and other.kind in PLACING_DRAFTS:
+                return other
+    return None
+
+
+def appositive_people(doc: Doc, drafts: list[Draft]) -> list[Draft]:
+    """People named beside a role in apposition, outside the dictionary: "the director-general
+    of the Israeli Foreign Ministry, Abraham Tamir" (ISRGOV), "Abraham Tamir, Israel's envoy".
+    Each is a person coded from the role; later mentions by surname corefer."""
+    covered = [False] * len(doc)
+    for d in drafts:
+        covered[d.start : d.end] = [True] * (d.end - d.start)
+    found: list[Draft] = []
+    for token in doc:
+        if token.dep_ != "appos":
+            continue
+        pairs = ((token, token.head), (token.head, token))
+        for name_head, role_head in pairs:
+            span = _name_span(name_head)
+            if span is None or any(covered[span[0] : span[1]]):
+                continue
+            role = _role_code(doc, role_head, drafts)
+            if role is None or not role.code:
+                continue
+            name = doc[span[0] : span[1]].text
+            draft = Draft(
+                start=span[0],
+                end=span[1],
+                kind="person",
+                country=role.country,
+                code=role.code,
+                roles=role.roles,
+                name=name,
+                entity_id="unknown:" + name.lower().replace(" ", "-"),
+                entity_name=name,
+                person_like=True,
+                described=doc[role_head.left_edge.i : role_head.right_edge.i + 1].text,
+                role_applied=f"apposition: {doc[role_head.i].text!r} coded {role.code}",
+                dictionary=role.dictionary,
+            )
+            covered[span[0] : span[1]] = [True] * (span[1] - span[0])
+            found.append(draft)
+            break
+    return found

@@ -1,0 +1,458 @@
+"""Clauses from the dependency parse: who is the subject, and what the text says about the act.
+
+For each predicate the parse gives its grammatical subject (its own, one shared through
+``conj``, the noun a relative clause modifies, the controller of an infinitive), its voice and
+its ``by`` agent, and its polarity and mood from its own children (``neg``, modal ``aux``,
+``mark`` if/unless). Walking up from the predicate, each governing clause says what happens to
+the act: "said that ..." reports it (with a speaker), "urged X to ..." asks for it, "plans
+to ..." intends it, "managed to ..." asserts it. The verbs that do this are data
+(``events/governors.tsv``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from ..datafiles import data_path, read_tsv
+from ..errors import DictionaryError
+from .inflect import forms
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
+#: Modal auxiliaries and the mood they give the act.
+MODAL_AUX = {
+    "will": "future",
+    "'ll": "future",
+    "wo": "future",  # "wo n't"
+    "shall": "future",
+    "would": "conditional",
+    "'d": "conditional",
+    "could": "conditional",
+    "may": "hypothetical",
+    "might": "hypothetical",
+    "must": "obligation",
+    "should": "obligation",
+    "ought": "obligation",
+    "can": "hypothetical",  # "he can bomb the opposition": able to, not done
+    "ca": "hypothetical",  # "ca n't"
+}
+#: Subordinators that make a clause a condition.
+CONDITION_MARKS = frozenset({"if", "unless", "whether", "lest"})
+#: Words that negate the verb they modify.
+NEGATION_WORDS = frozenset({"not", "n't", "never", "no"})
+#: Prepositions before a gerund that change what the gerund asserts.
+WITHOUT_PREPOSITIONS = frozenset({"without"})
+INSTEAD_PREPOSITIONS = frozenset({"instead", "rather"})
+#: Nouns and verbs whose "of + gerund" is an accusation ("accused X of attacking").
+ACCUSING = frozenset(
+    forms("accuse") | forms("suspect") | forms("charge") | forms("convict") | forms("blame")
+    | {"accusation", "accusations", "allegation", "allegations", "charges", "suspicion"}
+)  # fmt: skip
+#: Verbs of speech a trailing parenthetical uses (", he said"), to report the main clause.
+PARENTHETICAL_REPORT = frozenset({"report", "belief"})
+#: How far up the tree a predicate's status is looked for.
+MAX_DEPTH = 12
+
+#: What a clause's status is, and which of them are not asserted acts.
+ASSERTED, REPORTED = "asserted", "reported"
+#: Status -> the modality an event in such a clause is flagged with (model.NONFACTUAL_MODALITIES).
+STATUS_MODALITY = {
+    "denial": "denied",
+    "directive": "demanded",
+    "intent": "intended",
+    "purpose": "intended",
+    "future": "future",
+    "possible": "hypothetical",
+    "condition": "conditional",
+    "question": "question",
+    "accusation": "alleged",
+}
+GOVERNOR_VALUES = frozenset(
+    {"report", "belief", "denial", "directive", "intent", "negative", "implicative", "future",
+     "possible", "alleged", "-"}
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Governors:
+    """What a governing word does to the clause it governs, by word form."""
+
+    that_clause: dict[str, str]
+    infinitive: dict[str, str]
+
+
+@lru_cache(maxsize=1)
+def governors() -> Governors:
+    """The packaged governor lexicon (data/events/governors.tsv), every form of each lemma."""
+    path = data_path("events", "governors.tsv")
+    that_clause: dict[str, str] = {}
+    infinitive: dict[str, str] = {}
+    for line, row in read_tsv(path):
+        lemma = (row.get("lemma") or "").strip().lower()
+        clause, inf = (
+            (row.get("that_clause") or "-").strip(),
+            (row.get("infinitive") or "-").strip(),
+        )
+        if not lemma or clause not in GOVERNOR_VALUES or inf not in GOVERNOR_VALUES:
+            raise DictionaryError(str(path), line, f"bad governor row for {lemma!r}")
+        for form in forms(lemma) | {lemma}:
+            if clause != "-":
+                that_clause.setdefault(form, clause)
+            if inf != "-":
+                infinitive.setdefault(form, inf)
+    return Governors(that_clause, infinitive)
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One predicate as the parse reads it (token indices are the Doc's)."""
+
+    head: int
+    subjects: tuple[int, ...]  # heads of the grammatical subject (with its conjuncts)
+    subject_path: str  # how the subject was found: nsubj, conj>nsubj, relcl, xcomp<dobj ...
+    passive: bool
+    agents: tuple[int, ...]  # heads of the "by" phrase of a passive
+    negated: bool
+    modality: str | None
+    status: str  # asserted, reported, or what keeps the act from being asserted
+    speaker: tuple[int, ...] = ()  # heads of the reporting clause's subject
+    cue: int | None = None  # the reporting verb
+    governor: int | None = None  # the word that keeps the act from being asserted
+
+    @property
+    def asserted(self) -> bool:
+        return self.status in (ASSERTED, REPORTED) and not self.negated and not self.modality
+
+
+def is_predicate(token: Token) -> bool:
+    """A verb heading a clause, or a copula with its predicate ("is ready", "was guilty")."""
+    if token.pos_ == "VERB":
+        return token.dep_ not in ("aux", "auxpass", "amod", "compound")
+    return token.pos_ == "AUX" and token.dep_ not in ("aux", "auxpass")
+
+
+def _verbal(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX")
+
+
+def _with_conjuncts(token: Token) -> tuple[int, ...]:
+    return (token.i, *(c.i for c in token.conjuncts if c.i != token.i))
+
+
+def is_infinitive(token: Token) -> bool:
+    """ "to attack", "to be attacked": a verb with the infinitive marker."""
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ == "to" for c in token.children)
+
+
+def is_passive(token: Token) -> bool:
+    """Passive voice: a passive subject or auxiliary, a reduced relative ("a Briton held by
+    Kurds"), or a conjunct sharing a passive's subject ("was arrested and taken away")."""
+    for child in token.children:
+        if child.dep_ in PASSIVE_SUBJECT_DEPS or child.dep_ == "auxpass":
+            return True
+        if child.dep_ in SUBJECT_DEPS:
+            return False
+    if token.tag_ != "VBN":
+        return False
+    if token.dep_ in ("acl", "advcl") or any(c.dep_ == "agent" for c in token.children):
+        return not any(
+            c.dep_ == "aux" and c.lower_ in ("has", "have", "had") for c in token.children
+        )
+    if token.dep_ == "conj" and _verbal(token.head) and not _own_aux(token):
+        return is_passive(token.head)
+    return False
+
+
+def _own_aux(token: Token) -> list[Token]:
+    return [c for c in token.children if c.dep_ in ("aux", "auxpass")]
+
+
+def _nominal_head(token: Token) -> Token:
+    """The noun a relative or participial clause modifies (through "which"/"who")."""
+    return token.head
+
+
+def grammatical_subject(token: Token, depth: int = 0) -> tuple[tuple[int, ...], str]:
+    """Heads of the clause's grammatical subject, and the path that found it."""
+    if depth > MAX_DEPTH:
+        return (), ""
+    subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
+    for child in subjects:
+        if child.lower_ in RELATIVE_PRONOUNS and token.dep_ in ("relcl", "acl"):
+            return _with_conjuncts(_nominal_head(token)), "relcl"
+        if child.dep_ == "expl" or child.lower_ in ("there",):
+            return (), ""
+    if subjects:  # a list the parser split into two subjects ("Lions, tigers, and Gondor")
+        heads = tuple(i for child in subjects for i in _with_conjuncts(child))
+        return heads, subjects[0].dep_
+    dep, governor = token.dep_, token.head
+    if governor.i == token.i:
+        return (), ""
+    if dep == "conj" and _verbal(governor):
+        found, path = grammatical_subject(governor, depth + 1)
+        return found, f"conj>{path}" if found else ""
+    if dep in ("relcl", "acl") and not _verbal(governor):
+        return _with_conjuncts(governor), dep
+    if dep == "xcomp" or (dep in ("ccomp", "oprd") and is_infinitive(token)):
+        objects = [c for c in governor.children if c.dep_ in ("dobj", "dative")]
+        if objects:  # "urged Turkey to seize": the object controls the infinitive
+            return _with_conjuncts(objects[0]), "xcomp<dobj"
+        if governor.dep_ in ("acomp", "oprd", "attr") and _verbal(governor.head):
+            governor = governor.head  # "Arnor is about (ready, willing) to restore ties"
+        found, path = grammatical_subject(governor, depth + 1)
+        return found, f"xcomp<{path}" if found else ""
+    if dep in ("advcl", "pcomp", "acl", "xcomp") and token.tag_ in ("VBG", "VB", "VBN"):
+        verb = _participle_host(token) or governor
+        while not _verbal(verb) and verb.head.i != verb.i and verb.dep_ in ("prep", "pcomp"):
+            verb = verb.head
+        if _verbal(verb):
+            found, path = grammatical_subject(verb, depth + 1)
+            if found and is_passive(verb) and not is_passive(token):
+                return (), ""  # "was attacked after refusing": the patient, not the agent
+            return found, f"{dep}<{path}" if found else ""
+    return (), ""
+
+
+def _participle_host(token: Token) -> Token | None:
+    """ "he said, citing ...": a participle after a comma modifies the clause before it, even
+    where the parser hangs it on a later word."""
+    if token.dep_ != "advcl" or token.tag_ != "VBG" or token.head.i < token.i:
+        return None
+    if token.i == 0 or token.nbor(-1).text != ",":
+        return None
+    for k in range(token.i - 2, token.sent.start - 1, -1):
+        candidate = token.doc[k]
+        if candidate.pos_ == "VERB" and any(c.dep_ in SUBJECT_DEPS for c in candidate.children):
+            return candidate
+    return None
+
+
+def agents_of(token: Token) -> tuple[int, ...]:
+    """The heads of a passive's "by" phrase."""
+    for child in token.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    return _with_conjuncts(grand)
+    if (
+        token.dep_ == "conj"
+        and _verbal(token.head)
+        and not any(c.dep_ == "agent" for c in token.children)
+    ):
+        # "was arrested and taken away by police": the last conjunct's agent is shared
+        for sibling in token.head.children:
+            if sibling.dep_ == "agent":
+                return agents_of(token.head)
+    return ()
+
+
+def _modal_children(token: Token) -> Iterator[Token]:
+    yield from _own_aux(token)
+    if token.dep_ == "conj" and _verbal(token.head) and not _own_aux(token):
+        yield from _own_aux(token.head)  # "did not attack or threaten": shared auxiliaries
+
+
+def negated(token: Token) -> bool:
+    for child in token.children:
+        if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ == "never"):
+            return True
+    if token.dep_ == "conj" and _verbal(token.head) and not _own_aux(token):
+        return any(c.dep_ == "neg" for c in token.head.children)
+    return False
+
+
+def modality(token: Token) -> str | None:
+    """The mood of the act from the clause's own auxiliaries, or its condition: the main clause
+    of "if talks fail, Russia attacks" is conditional too."""
+    for child in _modal_children(token):
+        mood = MODAL_AUX.get(child.lower_)
+        if mood:
+            return mood
+    for child in token.children:
+        if child.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in child.children
+        ):
+            return "conditional"
+    return None
+
+
+def _speaker_of(verb: Token) -> tuple[int, ...]:
+    found, _ = grammatical_subject(verb)
+    if found and is_passive(verb):
+        return ()  # "it was reported that": no speaker
+    return found
+
+
+def _according_to(token: Token) -> tuple[int, ...]:
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "according":
+            for grand in child.subtree:
+                if grand.dep_ == "pobj":
+                    return _with_conjuncts(grand)
+    return ()
+
+
+def _parenthetical_report(token: Token) -> Token | None:
+    """ "Iraq attacked Iran, the ministry said": a reporting verb hanging off the clause."""
+    table = governors().that_clause
+    for child in token.children:
+        if (
+            child.dep_ in ("parataxis", "advcl", "ccomp")
+            and child.i > token.i
+            and table.get(child.lower_) in PARENTHETICAL_REPORT
+            and _speaker_of(child)
+        ):
+            return child
+    return None
+
+
+@dataclass
+class _Status:
+    status: str = ASSERTED
+    negated: bool = False
+    modality: str | None = None
+    speaker: tuple[int, ...] = ()
+    cue: int | None = None
+    governor: int | None = None  # the word that made the act not asserted ("urged", "vowed")
+
+    def govern(self, status: str, governor: Token) -> _Status:
+        self.status, self.governor = status, governor.i
+        return self
+
+    def report(self, verb: Token, speaker: tuple[int, ...]) -> None:
+        if self.cue is None:  # the nearest reporting clause names the speaker
+            self.status, self.speaker, self.cue = REPORTED, speaker, verb.i
+
+
+def _infinitival(token: Token) -> bool:
+    return is_infinitive(token) or (token.tag_ == "VB" and token.dep_ == "xcomp")
+
+
+def _climb_to_verb(token: Token) -> Token | None:
+    """The nearest verb above a noun (a relative clause's noun sits in that verb's clause)."""
+    node = token
+    for _ in range(MAX_DEPTH):
+        if node.head.i == node.i:
+            return None
+        node = node.head
+        if _verbal(node) and node.dep_ not in ("aux", "auxpass"):
+            return node
+    return None
+
+
+def clause_status(token: Token) -> _Status:
+    """What the clauses above ``token`` do to its act (reported, asked for, intended ...)."""
+    table = governors()
+    state = _Status()
+    node = token
+    for _ in range(MAX_DEPTH):
+        according = _according_to(node)
+        if according:
+            state.report(node, according)
+        aside = _parenthetical_report(node)
+        if aside is not None:
+            state.report(aside, _speaker_of(aside))
+        dep, governor = node.dep_, node.head
+        if governor.i == node.i:
+            break
+        if dep == "conj":
+            node = governor
+            continue
+        if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in node.children):
+            state.status = "condition"
+            return state
+        word = governor.lower_
+        if dep in ("xcomp", "ccomp", "advcl", "acl", "oprd") and _infinitival(node):
+            kind = table.infinitive.get(word)
+            if kind == "negative":
+                state.negated = True
+                return state
+            if kind in ("directive", "intent", "future", "possible", "denial"):
+                return state.govern(kind, governor)
+            if kind != "implicative":
+                state.status = "purpose"  # "sent troops to attack", "efforts to change"
+                return state
+            state.modality = state.modality or modality(governor)
+            state.negated = state.negated or negated(governor)
+            node = governor
+            continue
+        if dep == "xcomp" and node.tag_ == "VBG":
+            kind = table.infinitive.get(word)
+            if kind == "negative":
+                state.negated = True
+                return state
+            if kind in ("directive", "intent", "denial"):
+                return state.govern(kind, governor)
+            node = governor
+            continue
+        noun_complement = dep == "acl" and governor.pos_ == "NOUN" and word in table.that_clause
+        if dep == "ccomp" or noun_complement:  # "said that ...", "rumours that ..."
+            kind = table.that_clause.get(word)
+            if kind in ("report", "belief"):
+                state.report(governor, _speaker_of(governor) if _verbal(governor) else ())
+            elif kind in ("denial", "directive"):
+                return state.govern(kind, governor)
+            elif kind == "alleged":
+                return state.govern("accusation", governor)
+            elif _verbal(governor):  # "it might be that they ...": the governor's mood
+                state.modality = state.modality or modality(governor)
+            above = governor if _verbal(governor) else _climb_to_verb(governor)
+            if above is None:
+                break
+            node = above
+            continue
+        if dep == "pcomp":
+            preposition = governor
+            above = preposition.head
+            if preposition.lower_ in WITHOUT_PREPOSITIONS:
+                state.negated = True
+                return state
+            if preposition.lower_ in INSTEAD_PREPOSITIONS or above.lower_ in INSTEAD_PREPOSITIONS:
+                state.status = "intent"
+                return state
+            if preposition.lower_ == "of" and above.lower_ in ACCUSING:
+                state.status = "accusation"
+                return state
+            verb = above if _verbal(above) else _climb_to_verb(above)
+            if verb is None:
+                break
+            node = verb
+            continue
+        if dep in ("relcl", "acl", "appos") or not _verbal(governor):
+            verb = _climb_to_verb(node)
+            if verb is None:
+                break
+            node = verb
+            continue
+        node = governor
+    root = token.sent.root
+    last = [t for t in token.sent if not t.is_space]
+    if last and last[-1].text == "?" and node.i == root.i and state.status == ASSERTED:
+        state.status = "question"
+    return state
+
+
+def analyse(token: Token) -> Clause:
+    """The clause a predicate heads, with everything the event coder needs from the parse."""
+    subjects, path = grammatical_subject(token)
+    passive = is_passive(token)
+    state = clause_status(token)
+    mood = modality(token) or state.modality or STATUS_MODALITY.get(state.status)
+    return Clause(
+        head=token.i,
+        subjects=subjects,
+        subject_path=path,
+        passive=passive,
+        agents=agents_of(token) if passive else (),
+        negated=negated(token) or state.negated,
+        modality=mood,
+        status=state.status,
+        speaker=state.speaker,
+        cue=state.cue,
+        governor=state.governor,
+    )

@@ -1,0 +1,814 @@
+"""Events from the dependency parse: the default pipeline's reading of who did what to whom.
+
+Each pattern of the verb dictionary is read as an argument frame: its anchor is a predicate, the
+words after it (particles, prepositions, object nouns) must lie inside that predicate's own
+clause, and its slots are filled from the tree: the source is the clause's grammatical subject
+(or the ``by`` agent of a passive, whose subject is then the target), the target the noun phrase
+the frame's words lead to. Words of another clause (a relative clause, a reported clause, an
+adverbial clause) are out of the frame's reach, so an anchor never borrows another clause's
+actors. Nominal frames ("S 's visit to T", "attack by S on T") need their noun to be asserted:
+inside a time phrase of the clause ("during his visit to Moscow").
+
+What the clause asserts (reported, asked for, intended, negated ...) is ``events.clauses``'s job.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from .clauses import Clause, analyse, is_predicate
+from .inflect import forms
+from .matcher import (
+    SOURCE,
+    TARGET,
+    CompiledElement,
+    CompiledPattern,
+    Match,
+    PatternIndex,
+    _backward,
+    _complete,
+    _forward,
+    _unconsumed,
+    better,
+)
+from .patterns import GAP, SET, SKIP, WORD, Element
+from .sentence import SentenceView
+from .slots import (
+    COMPOUND_JOINERS,
+    DETERMINERS,
+    OBJECT_STOPS,
+    compound_left,
+    match_forward,
+    usable,
+)
+
+#: Dependencies that start another clause: their words are outside the predicate's frame.
+OTHER_CLAUSE_DEPS = frozenset(
+    {"ccomp", "advcl", "relcl", "acl", "parataxis", "csubj", "csubjpass", "nsubj", "nsubjpass",
+     "expl", "mark", "appos", "intj", "meta"}
+)  # fmt: skip
+#: Dependencies inside a noun phrase, from a modifier up to its head.
+NP_INTERNAL_DEPS = frozenset(
+    {"det", "predet", "amod", "compound", "nmod", "poss", "nummod", "quantmod", "case", "advmod",
+     "punct"}
+)  # fmt: skip
+#: Modifiers of a noun that can name the actor when the noun itself is none ("Iraqi positions").
+ACTOR_MODIFIER_DEPS = ("poss", "compound", "amod", "nmod")
+#: Nouns whose country adjective names their actor whatever else modifies them ("a new Iranian
+#: offensive", "fresh Iraqi attacks", "two damaged Iranian warships"): acts of force and the
+#: forces, positions and craft that carry them out.
+ACTOR_NOUNS = frozenset(
+    "offensive offensives attack attacks assault assaults raid raids operation operations "
+    "strike strikes airstrike airstrikes bombardment shelling incursion incursions invasion "
+    "positions position forces force troops soldiers units unit divisions division brigade "
+    "brigades battalion battalions army navy warships warship ships ship boats boat gunboats "
+    "vessels vessel planes plane jets jet warplanes aircraft helicopters helicopter drones "
+    "tanks artillery bases base outposts convoy convoys patrol patrols fighters militias "
+    "militiamen guerrillas rebels officials diplomats authorities government regime".split()
+)
+#: Nouns a country adjective only locates or describes ("the European continent", "the Russian
+#: economy", "Syrian territory"): the adjective names no actor however the phrase begins.
+NON_ACTOR_NOUNS = frozenset(
+    "continent continents economy economies market markets capital capitals city cities town "
+    "towns village villages territory territories soil coast coastline waters airspace border "
+    "borders frontier region regions province provinces countryside mainland language culture "
+    "history weather climate currency stocks shares oil gas".split()
+)
+#: Words that may come before a country adjective that names its noun's actor ("the six
+#: Iranian boats").
+LEADING_DEPS = frozenset({"det", "predet", "nummod", "quantmod", "poss", "case", "punct"})
+#: Prepositions inside a noun phrase that lead to its actor ("the policies of NATO").
+NP_PREPOSITIONS = frozenset({"of", "by"})
+#: Prepositions that tie a noun to the actor whose role the actor stage gave it ("soldiers from
+#: Gondor" coded GONMIL, "activists in Iran" IRNHRI): they name the phrase's actor only then.
+PLACING_PREPOSITIONS = frozenset({"from", "in"})
+#: Tokens an object slot may pass before its noun phrase starts.
+OBJECT_LEAD = 3
+#: Prepositions whose object noun is an asserted event of the clause ("during his visit to").
+NOMINAL_EVENT_PREPOSITIONS = frozenset(
+    {"during", "after", "following", "amid", "since", "throughout", "on", "in", "at", "before"}
+)
+#: Verbs whose subject performs the act their object noun names ("launched an attack on",
+#: "held talks with", "paid a visit to", "imposed sanctions on", "expressed concern over").
+LIGHT_VERBS = frozenset(
+    w
+    for lemma in ("launch", "mount", "stage", "conduct", "carry", "hold", "make", "pay", "begin",
+                  "start", "resume", "continue", "step", "intensify", "escalate", "authorize",
+                  "authorise", "order", "approve", "undertake", "wage", "unleash", "initiate",
+                  "lead", "spearhead", "deliver", "reach", "impose", "express", "voice", "lodge",
+                  "file", "level", "extend", "issue", "press", "renew", "sign")
+    for w in forms(lemma)
+)  # fmt: skip
+#: Prepositions whose noun is an act of the clause's own subject ("during his visit to").
+PERFORMING_PREPOSITIONS = frozenset({"during", "on", "in", "throughout"})
+#: Verbs whose subject noun is an act that happens ("fighting continues", "clashes erupted").
+OCCURRENCE_VERBS = frozenset(
+    w
+    for lemma in ("continue", "erupt", "break", "begin", "start", "resume", "rage", "escalate",
+                  "intensify", "spread", "end", "subside", "flare")
+    for w in forms(lemma)
+)  # fmt: skip
+#: Verbs whose object noun is an act that happened ("repelled an attack by", "condemned the
+#: bombing by"): a nominal frame on that noun is asserted.
+PRESUPPOSING_VERBS = frozenset(
+    w
+    for lemma in ("repel", "repulse", "foil", "thwart", "survive", "withstand", "resist",
+                  "condemn", "denounce", "avenge")
+    for w in forms(lemma)
+)  # fmt: skip
+#: Roots of force whose target may be the place where force was used (events.places).
+PLACED_FORCE_ROOTS = frozenset({"15", "18", "19", "20"})
+#: The placeholder for a word outside the clause: it matches no pattern word.
+OUTSIDE = "\x00"
+#: How far up the tree a non-verbal anchor looks for the predicate of its clause.
+PREDICATE_REACH = 4
+
+
+@dataclass(frozen=True)
+class ParsedMatch:
+    """A frame matched on the parse: the pattern's match, the clause, the paths that bound it."""
+
+    match: Match
+    clause: Clause
+    source_path: str
+    target_path: str
+    speaker: tuple[int, ...] = ()  # slot indices of the reporting clause's subject
+    #: Force matched without its target: the target may come from the event's place.
+    open_target: bool = False
+
+
+# --- the clause's region ----------------------------------------------------------------------
+
+
+def clause_region(predicate: Token) -> set[int]:
+    """Doc indices of the tokens in a predicate's own clause (its frame's reach)."""
+    region = {predicate.i}
+    stack = [predicate]
+    while stack:
+        node = stack.pop()
+        for child in node.children:
+            if child.dep_ in OTHER_CLAUSE_DEPS and not _reduced_relative(child, node):
+                continue
+            if (
+                child.dep_ in ("conj", "cc")
+                and node.pos_ in ("VERB", "AUX")
+                and (child.dep_ == "cc" or child.pos_ in ("VERB", "AUX"))
+            ):
+                continue  # another verb's clause ("attacked X and seized Y")
+            region.add(child.i)
+            stack.append(child)
+    return region
+
+
+def _reduced_relative(child: Token, node: Token) -> bool:
+    """ "sanctions imposed on Eritrea", "an offer made by the Taliban": a participle that
+    modifies a noun of the clause belongs to that noun's phrase (an infinitive does not)."""
+    return (
+        child.dep_ == "acl"
+        and node.pos_ in ("NOUN", "PROPN")
+        and child.tag_ in ("VBN", "VBG")
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in child.children)
+    )
+
+
+def masked_view(view: SentenceView, region: set[int]) -> SentenceView:
+    """The sentence with every word outside ``region`` blanked and made a boundary."""
+    offset = view.span.start
+    inside = [offset + k in region for k in range(len(view))]
+    lower = [w if keep else OUTSIDE for w, keep in zip(view.lower, inside, strict=True)]
+    boundary = [b or not keep for b, keep in zip(view.boundary, inside, strict=True)]
+    slot_at = [s if keep else -1 for s, keep in zip(view.slot_at, inside, strict=True)]
+    return dataclasses.replace(view, lower=lower, boundary=boundary, slot_at=slot_at)
+
+
+# --- noun phrases and their actors ------------------------------------------------------------
+
+
+def np_head(token: Token, limit: int) -> Token:
+    """The head noun of the phrase a modifier starts ("the Iraqi positions" → positions)."""
+    node = token
+    for _ in range(6):
+        if node.dep_ in NP_INTERNAL_DEPS and node.head.i > node.i and node.head.i < limit:
+            node = node.head
+        else:
+            break
+    return node
+
+
+def _slot_of_token(view: SentenceView, token: Token, modifiers: bool) -> int:
+    k = token.i - view.span.start
+    if not 0 <= k < len(view):
+        return -1
+    slot = view.slot_at[k]
+    if slot < 0:
+        return -1
+    return slot if modifiers or usable(view, slot) else -1
+
+
+def np_slots(view: SentenceView, head: Token, depth: int = 0) -> tuple[tuple[int, ...], str]:
+    """The actor slots a noun phrase names, and how: its own mention, a possessor or modifier
+    ("Iran's navy", "Iraqi positions"), an apposition ("the guarantors – Russia, Turkey and
+    Iran –"), or the object of "of"/"by" ("the policies of NATO")."""
+    own = _slot_of_token(view, head, modifiers=head.pos_ == "ADJ")
+    found: list[int] = []
+    how = ""
+    if own >= 0 and not (view.slots[own].modifier and head.pos_ in ("NOUN", "PROPN")):
+        found, how = [own], ""
+    else:
+        found, how = _modifier_slots(view, head, depth)
+        if not found and depth == 0:
+            for child in head.children:
+                if child.dep_ == "appos":
+                    inner, _ = np_slots(view, child, depth + 1)
+                    if inner:
+                        found, how = list(inner), "appos"
+                        break
+        if not found and depth < 2:
+            for child in head.children:
+                if child.dep_ == "prep" and child.lower_ in NP_PREPOSITIONS | PLACING_PREPOSITIONS:
+                    for grand in child.children:
+                        if grand.dep_ == "pobj":
+                            inner, path = np_slots(view, grand, depth + 1)
+                            if inner and child.lower_ in PLACING_PREPOSITIONS:
+                                inner = tuple(s for s in inner if _carries_role(view, s))
+                            if inner:
+                                found = list(inner)
+                                how = _path(f"prep:{child.lower_}>pobj", path)
+                                break
+                if found:
+                    break
+    for conj in head.conjuncts:
+        if conj.i <= head.i:
+            continue
+        more, _ = np_slots(view, conj, depth)
+        found.extend(s for s in more if s not in found)
+    return tuple(found), how
+
+
+def _carries_role(view: SentenceView, slot: int) -> bool:
+    """Whether a mention's code adds a role to its country (the noun it follows gave it one)."""
+    mention = view.slots[slot].mention
+    country = mention.country or ""
+    return bool(country) and len(mention.code or "") > len(country)
+
+
+def _modifier_slots(view: SentenceView, head: Token, depth: int) -> tuple[list[int], str]:
+    """An actor named by a word before the noun: a possessor ("Iran's navy"), a name
+    ("NATO infrastructure"), or a country adjective right after the determiners ("the Iraqi
+    positions"; not "a controversial European shield", and not inside an "of" phrase: "the
+    guarantors of the Syrian peace process" are not Syria)."""
+    for child in head.children:
+        if child.dep_ not in ACTOR_MODIFIER_DEPS or child.i > head.i:
+            continue
+        slot = _slot_of_token(view, child, modifiers=True)
+        if slot < 0:
+            continue
+        if view.slots[slot].modifier and (
+            depth > 0
+            or head.lower_ in NON_ACTOR_NOUNS
+            or not (_leading(child, head) or head.lower_ in ACTOR_NOUNS)
+        ):
+            continue
+        return [slot], child.dep_
+    return [], ""
+
+
+def _leading(modifier: Token, head: Token) -> bool:
+    """Whether only determiners and numbers come before ``modifier`` in the phrase."""
+    return all(t.dep_ in LEADING_DEPS for t in head.doc[head.left_edge.i : modifier.i])
+
+
+def heads_slots(view: SentenceView, heads: tuple[int, ...]) -> tuple[tuple[int, ...], str]:
+    """The actor slots of the phrases headed by Doc tokens ``heads`` (a compound subject).
+
+    A subject that is an actor's own name also takes the actors listed before it on the
+    surface ("Arnor, Calenardhon and the evil Gondor welcomed"): the small model often hangs
+    the first members of a long list elsewhere (nmod, appos), but the words say a list.
+    """
+    doc = view.span.doc
+    slots: list[int] = []
+    how = ""
+    for index in heads:
+        found, path = np_slots(view, doc[index])
+        if found and not path and not view.slots[found[0]].modifier:
+            listed, _ = compound_left(view, found[0])
+            found = (*listed[:-1], *found)
+            found = (*found, *(s for s in _listed_right(view, doc[index]) if s not in found))
+        slots.extend(s for s in found if s not in slots)
+        how = how or path
+    return tuple(slots), how
+
+
+def _listed_right(view: SentenceView, head: Token) -> list[int]:
+    """The actors a subject lists after its own name inside its phrase ("Mordor, the Shire,
+    Fornost and Bree welcomed"), when an "and" closes the list."""
+    start = view.span.start
+    first = view.slot_at[head.i - start] if 0 <= head.i - start < len(view) else -1
+    if first < 0:
+        return []
+    last = head.right_edge.i - start
+    group: list[int] = []
+    closed: list[int] = []
+    k = view.slots[first].end
+    while k < last and view.lower[k] in COMPOUND_JOINERS:
+        joiner = view.lower[k]
+        k += 1
+        if joiner == "," and k < last and view.lower[k] == "and":
+            joiner, k = "and", k + 1
+        while k < last and view.slot_starting(k) < 0 and view.lower[k] in DETERMINERS:
+            k += 1
+        nxt = view.slot_starting(k)
+        if not usable(view, nxt) or view.slots[nxt].end - 1 > last:
+            break
+        group.append(nxt)
+        k = view.slots[nxt].end
+        if joiner != ",":
+            closed = list(group)
+    return closed
+
+
+def parse_object(view: SentenceView, pos: int) -> tuple[tuple[int, ...], int] | None:
+    """The actor of the noun phrase that starts at ``pos`` (after a few modifiers), by the parse."""
+    limit = view.span.start + len(view)
+    for k in range(pos, min(pos + OBJECT_LEAD + 1, len(view))):
+        if view.boundary[k] or view.lower[k] in OBJECT_STOPS:
+            return None
+        token = view.span[k]
+        head = np_head(token, limit)
+        if view.boundary[head.i - view.span.start]:
+            return None
+        slots, _ = np_slots(view, head)
+        if slots:
+            last = max(view.slots[s].end for s in slots)
+            if last < len(view) and view.lower[last] in ("'s", "’s", "'"):
+                return slots, last  # "accepted Erdogan's invitation": the frame reads "'s"
+            return slots, max(last, head.i - view.span.start + 1)
+        if head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+            return None  # a noun phrase that names no actor: not this object
+    return None
+
+
+# --- frames -----------------------------------------------------------------------------------
+
+
+def owning_predicate(token: Token) -> Token | None:
+    """The predicate whose clause a word belongs to ("held talks" → held)."""
+    node = token
+    for _ in range(PREDICATE_REACH):
+        if is_predicate(node):
+            return node
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return node if is_predicate(node) else None
+
+
+def _subject_frame(compiled: CompiledPattern) -> bool:
+    """Whether a pattern reads "S <words> anchor ...": its source is a clause's subject
+    ("S 's visit to T" is nominal: its source is the possessor)."""
+    pre = compiled.pre
+    if (
+        not pre
+        or pre[-1].kind != SOURCE
+        or not all(e.kind in (WORD, SET, GAP, SKIP) for e in pre[:-1])
+    ):
+        return False
+    return not (len(pre) > 1 and pre[-2].kind == WORD and "'s" in pre[-2].words)
+
+
+def nominal_host(token: Token) -> tuple[Token | None, bool]:
+    """The predicate under which a noun states an act that happened, and whether that
+    predicate's subject performs it: "launched an attack" (yes), "during his visit" (yes),
+    "repelled an attack by" (no: the repeller did not attack), "fighting continues" (no).
+    (None, False) when the noun only names a topic ("the attack was discussed")."""
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ in NOMINAL_EVENT_PREPOSITIONS:
+        host = _climb_to_predicate(head)
+        return host, host is not None and head.lower_ in PERFORMING_PREPOSITIONS
+    if token.dep_ == "dobj" and head.lower_ in LIGHT_VERBS:
+        return head, True
+    if token.dep_ in ("dobj", "nsubjpass") and head.lower_ in PRESUPPOSING_VERBS:
+        return head, False
+    if token.dep_ == "nsubj" and head.lower_ in OCCURRENCE_VERBS:
+        return head, False
+    return None, False
+
+
+def _nominal_asserted(token: Token) -> bool:
+    return nominal_host(token)[0] is not None
+
+
+def _climb_to_predicate(token: Token) -> Token | None:
+    node = token
+    for _ in range(PREDICATE_REACH):
+        if node.head.i == node.i:
+            return None
+        node = node.head
+        if is_predicate(node):
+            return node
+    return None
+
+
+def _nominal_pre(compiled: CompiledPattern) -> tuple[CompiledElement, ...] | None:
+    """The words a nominal frame wants before its noun ("military !intervention"), less its
+    possessive source ("S 's"); None for a frame with other slots there."""
+    out = []
+    for element in compiled.pre:
+        if element.kind == SOURCE or (element.kind == WORD and "'s" in element.words):
+            continue
+        if element.kind not in (WORD, SET, GAP):
+            return None
+        out.append(element)
+    return tuple(out)
+
+
+def _path(prefix: str, how: str) -> str:
+    return f"{prefix}>{how}" if how else prefix
+
+
+class SyntaxMatcher:
+    """Matches the pattern dictionary's frames on a parsed sentence."""
+
+    def __init__(self, index: PatternIndex) -> None:
+        self.index = index
+
+    def matches(self, view: SentenceView) -> list[ParsedMatch]:
+        clauses: dict[int, Clause] = {}
+        regions: dict[int, SentenceView] = {}
+        best: dict[int, ParsedMatch] = {}
+        unmatched: dict[int, list[CompiledPattern]] = {}
+        written: dict[int, list[CompiledPattern]] = {}
+        for i, compiled in self.index.candidates(view):
+            for found in self._match(view, i, compiled, clauses, regions):
+                current = best.get(i)
+                if better(found.match, current.match if current else None):
+                    best[i] = found
+            if _subject_frame(compiled):
+                unmatched.setdefault(i, []).append(compiled)
+            elif compiled.pre and view.span[i].pos_ in ("VERB", "AUX"):
+                written.setdefault(i, []).append(compiled)
+        for i, compiled_list in unmatched.items():
+            current = best.get(i)
+            if current is not None and _complete(current.match):
+                continue
+            fallback = self._surface(view, i, compiled_list, clauses)
+            if fallback is not None and (current is None or _complete(fallback.match)):
+                best[i] = fallback
+        for i, compiled_list in written.items():
+            # A verb frame that writes out words or a target before the verb ("+ hosting *
+            # Tabaski ^ $") has no reading on the parse: it competes as written.
+            current = best.get(i)
+            fallback = self._surface(view, i, compiled_list, clauses)
+            if fallback is not None and better(fallback.match, current.match if current else None):
+                best[i] = fallback
+        kept = _unconsumed([best[i].match for i in sorted(best)])
+        return [best[m.anchor_start] for m in kept]
+
+    def _surface(
+        self,
+        view: SentenceView,
+        i: int,
+        candidates: list[CompiledPattern],
+        clauses: dict[int, Clause],
+    ) -> ParsedMatch | None:
+        """The token-pattern reading of a verb the parse could not fill a frame for (a list of
+        actors it split, an argument it hung elsewhere): its actors from the surface, what the
+        clause asserts still from the parse."""
+        from .matcher import match_at
+
+        token = view.span[i]
+        if not is_predicate(token):
+            return None
+        chosen: Match | None = None
+        for compiled in candidates:
+            for match in match_at(view, i, compiled):
+                if match.source and better(match, chosen):
+                    chosen = match
+        if chosen is None:
+            return None
+        clause = self._clause(token, clauses)
+        speaker, _ = heads_slots(view, clause.speaker)
+        return ParsedMatch(chosen, clause, "surface", "surface", speaker)
+
+    def diagnose(self, view: SentenceView, i: int, compiled: CompiledPattern) -> str:
+        """Why ``compiled`` does not match on the parse at token i ("" when it does)."""
+        clauses: dict[int, Clause] = {}
+        regions: dict[int, SentenceView] = {}
+        if any(True for _ in self._match(view, i, compiled, clauses, regions)):
+            return ""
+        token = view.span[i]
+        where = f"spaCy reads {token.text!r} as {token.pos_} ({token.dep_} of {token.head.text!r})"
+        if not _subject_frame(compiled):
+            if token.pos_ not in ("NOUN", "PROPN"):
+                return f"a nominal frame, and the anchor is no noun here: {where}"
+            if not _nominal_asserted(token):
+                return "a nominal frame: the noun only names a topic here (not in a time phrase)"
+            return "a nominal frame: no source or target actor around the noun"
+        predicate = token if len(compiled.pre) == 1 else owning_predicate(token)
+        if predicate is None or not is_predicate(predicate):
+            return f"the anchor heads no clause: {where}"
+        clause = self._clause(predicate, clauses)
+        region = self._region(view, predicate, regions)
+        if clause.passive and not compiled.passive:
+            return "a passive clause, and the pattern has no passive reading"
+        written = compiled.pattern.elements[compiled.pattern.anchor_index + 1 :]
+        pairs = [
+            (e, w)
+            for e, w in zip(compiled.post, written, strict=True)
+            if not (clause.passive and e.kind == TARGET)
+        ]
+        post = tuple(e for e, _ in pairs)
+        for end in _anchor_ends(region, compiled, i):
+            for k in range(1, len(post) + 1):
+                if not any(True for _ in _forward(region, post[:k], 0, end, (), parse_object)):
+                    element, as_written = pairs[k - 1]
+                    if element.kind == TARGET:
+                        return "no target actor in the clause where the frame wants it (T)"
+                    return f"{written_text(as_written)!r} is not in the predicate's clause"
+        if not clause.subjects and not clause.agents:
+            return "the clause has no subject (nor a 'by' agent) naming the source"
+        return "no actor in the subject (or 'by' agent) of the clause"
+
+    def _clause(self, token: Token, clauses: dict[int, Clause]) -> Clause:
+        if token.i not in clauses:
+            clauses[token.i] = analyse(token)
+        return clauses[token.i]
+
+    def _region(
+        self, view: SentenceView, predicate: Token, regions: dict[int, SentenceView]
+    ) -> SentenceView:
+        if predicate.i not in regions:
+            regions[predicate.i] = masked_view(view, clause_region(predicate))
+        return regions[predicate.i]
+
+    def _match(
+        self,
+        view: SentenceView,
+        i: int,
+        compiled: CompiledPattern,
+        clauses: dict[int, Clause],
+        regions: dict[int, SentenceView],
+    ) -> Iterator[ParsedMatch]:
+        token = view.span[i]
+        if _subject_frame(compiled):
+            yield from self._verbal(view, i, token, compiled, clauses, regions)
+        elif token.pos_ in ("NOUN", "PROPN") and _nominal_asserted(token):
+            yield from self._nominal(view, i, token, compiled, clauses, regions)
+
+    def _verbal(
+        self,
+        view: SentenceView,
+        i: int,
+        token: Token,
+        compiled: CompiledPattern,
+        clauses: dict[int, Clause],
+        regions: dict[int, SentenceView],
+    ) -> Iterator[ParsedMatch]:
+        only_subject = len(compiled.pre) == 1
+        predicate = token if only_subject else owning_predicate(token)
+        if predicate is None or not is_predicate(predicate):
+            return
+        clause = self._clause(predicate, clauses)
+        region = self._region(view, predicate, regions)
+        if region.lower[i] == OUTSIDE:
+            return
+        pre_words = compiled.pre[:-1]
+        starts = [i]
+        subject_slots, subject_how = heads_slots(view, clause.subjects)
+        subject_path = _path(clause.subject_path, subject_how)
+        if pre_words:  # words before the anchor may belong to the governing clause
+            written = list(_backward(view, compiled.pre, 0, i, ()))  # "S indicated it would act"
+            starts = [s for s, _ in written] or [s for s, _ in _backward(view, pre_words, 0, i, ())]
+            if not starts:
+                return
+            if written:  # the frame names its source before those words: take that one
+                subject_slots, subject_path = dict(written[0][1])[SOURCE], "surface"
+        active_reading = (
+            clause.passive and not clause.agents and "activepassive" in compiled.pattern.flags
+        )  # PETRARCH's "The Philippines was criticized over ...": the subject stays the source
+        if clause.passive and not compiled.passive and not active_reading:
+            return  # the subject of a passive is no source
+        passive = clause.passive and not active_reading
+        post = compiled.post
+        if passive:
+            post = tuple(e for e in post if e.kind != TARGET)
+        speaker, _ = heads_slots(view, clause.speaker)
+        # A long gap (``...N``) is written to cross clauses and lists: it reads the sentence.
+        reach = view if any(e.crossing for e in post) else region
+        for anchor_end in _anchor_ends(region, compiled, i):
+            bindings = list(_forward(reach, post, 0, anchor_end, (), parse_object))
+            if not bindings and post and post[0].kind == TARGET and len(post) == 1:
+                bindings = _object_bindings(view, predicate)
+            open_target = False
+            if not bindings and not passive and compiled.pattern.code[:2] in PLACED_FORCE_ROOTS:
+                # "bombed villages near Basra": force whose target the text gives as a place
+                # only; the place stage names the target from the event's location.
+                short = _without_final_target(post)
+                if short is not None:
+                    bindings = list(_forward(reach, short, 0, anchor_end, (), parse_object))
+                    open_target = bool(bindings)
+            for end, binds in bindings:
+                targets = next((g for k, g in binds if k == TARGET), ())
+                if not targets and not _has_target(compiled) and _takes_object(compiled):
+                    targets = _object_slots(view, predicate)  # "denounced press reports"
+                if (
+                    not targets
+                    and not _has_target(compiled)
+                    and "mutual" not in compiled.pattern.flags
+                ):
+                    targets = _owner_slots(view, anchor_end, end, subject_slots)
+                if passive:
+                    agents, agent_how = heads_slots(view, clause.agents)
+                    sources, targets = agents, subject_slots
+                    source_path = _path("agent", agent_how) if agents else ""
+                    target_path = subject_path
+                else:
+                    sources, source_path = subject_slots, subject_path
+                    target_path = _target_path(view, targets, predicate)
+                if not sources and not targets:
+                    continue
+                match = Match(
+                    compiled,
+                    i,
+                    anchor_end,
+                    min(starts),
+                    end,
+                    tuple(s for s in sources if s not in targets),
+                    targets,
+                    passive=passive,
+                )
+                yield ParsedMatch(
+                    match, clause, source_path, target_path, speaker, open_target=open_target
+                )
+                break
+
+    def _nominal(
+        self,
+        view: SentenceView,
+        i: int,
+        token: Token,
+        compiled: CompiledPattern,
+        clauses: dict[int, Clause],
+        regions: dict[int, SentenceView],
+    ) -> Iterator[ParsedMatch]:
+        """A nominal frame ("S 's visit to T", "attack by S on T") on a noun the text asserts
+        as an act: its source from the frame, the noun's own phrase ("the Turkish assault",
+        "Iran's offensive"), or the subject of the light verb or clause that performs it
+        ("launched an attack on T", "during a visit to T")."""
+        host, performs = nominal_host(token)
+        if host is None:
+            return
+        clause = self._clause(host, clauses)
+        region = masked_view(view, clause_region(host) | {t.i for t in token.subtree})
+        pre = _nominal_pre(compiled)
+        if pre is None:
+            return
+        starts = [s for s, _ in _backward(region, pre, 0, i, ())] if pre else [i]
+        if not starts:
+            return
+        host_slots, host_how = heads_slots(view, clause.subjects)
+        speaker, _ = heads_slots(view, clause.speaker)
+        nominal = dataclasses.replace(clause, passive=False, agents=())
+        for anchor_end in match_forward(region, compiled.anchor, i):
+            for end, binds in _forward(region, compiled.post, 0, anchor_end, (), parse_object):
+                sources = next((g for k, g in binds if k == SOURCE), ())
+                targets = next((g for k, g in binds if k == TARGET), ())
+                how = "noun>by" if sources else ""
+                if not sources:
+                    found, child = _modifier_slots(view, token, 0)
+                    sources, how = tuple(found), f"noun>{child}" if found else ""
+                if not sources and performs and not clause.passive:
+                    sources, how = host_slots, _path(f"host>{clause.subject_path}", host_how)
+                sources = tuple(s for s in sources if s not in targets)
+                if not sources:
+                    continue
+                match = Match(compiled, i, anchor_end, min(starts), end, sources, targets)
+                target_path = _target_path(view, targets, token) if targets else ""
+                yield ParsedMatch(match, nominal, how, target_path, speaker)
+                return
+
+
+def _direct_objects(predicate: Token) -> list[Token]:
+    """The predicate's direct objects, or those of the verb it is conjoined with when it has
+    none ("killed or wounded 15,000 soldiers": both verbs take the object)."""
+    own = [c for c in predicate.children if c.dep_ in ("dobj", "dative")]
+    if own:
+        return own
+    for conj in predicate.children:
+        if (
+            conj.dep_ == "conj"
+            and conj.pos_ == "VERB"
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children)
+        ):
+            shared = [c for c in conj.children if c.dep_ == "dobj"]
+            if shared:
+                return shared
+    return []
+
+
+def _object_bindings(
+    view: SentenceView, predicate: Token
+) -> list[tuple[int, tuple[tuple[str, tuple[int, ...]], ...]]]:
+    """A target from the predicate's direct object by the parse, where the words between
+    them kept the surface match from reaching it."""
+    for obj in _direct_objects(predicate):
+        slots, _ = np_slots(view, obj)
+        if slots:
+            end = max(view.slots[s].end for s in slots)
+            return [(end, ((TARGET, slots),))]
+    return []
+
+
+def written_text(element: Element) -> str:
+    """A pattern element as written ("to", "$MIL_ATTACK", "T", "...")."""
+    if element.kind in (SOURCE, TARGET):
+        return "S" if element.kind == SOURCE else "T"
+    if element.kind == GAP:
+        return "..." + (element.values[0] if element.values else "")
+    if element.kind == SET:
+        return "$" + element.values[0]
+    return "|".join(
+        ("=" if e else "") + v for v, e in zip(element.values, element.exact, strict=True)
+    )
+
+
+def _owner_slots(
+    view: SentenceView, start: int, end: int, sources: tuple[int, ...]
+) -> tuple[int, ...]:
+    """The actor whose act a frame's own noun names ("crushed a new Iranian offensive",
+    "repelled the rebels' attack"): the target of an act on that act."""
+    for k in range(start, end):
+        token = view.span[k]
+        if token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        found, _ = _modifier_slots(view, token, 0)
+        if not found:
+            found, _ = _of_by_slots(view, token)
+        kept = tuple(s for s in found if s not in sources)
+        if kept:
+            return kept
+    return ()
+
+
+def _of_by_slots(view: SentenceView, head: Token) -> tuple[list[int], str]:
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in NP_PREPOSITIONS:
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    inner, path = np_slots(view, grand, 1)
+                    if inner:
+                        return list(inner), _path(f"prep:{child.lower_}>pobj", path)
+    return [], ""
+
+
+def _without_final_target(post: tuple[CompiledElement, ...]) -> tuple[CompiledElement, ...] | None:
+    """A frame's elements less its closing "(preposition) T", or None if T is not last."""
+    if not post or post[-1].kind != TARGET:
+        return None
+    short = post[:-1]
+    if short and short[-1].kind == WORD and not short[-1].optional:
+        short = short[:-1]
+    return short
+
+
+def _takes_object(compiled: CompiledPattern) -> bool:
+    """A frame written without a target ("S condemn") whose object may name one."""
+    return not compiled.post and "mutual" not in compiled.pattern.flags
+
+
+def _object_slots(view: SentenceView, predicate: Token) -> tuple[int, ...]:
+    for obj in _direct_objects(predicate):
+        slots, _ = np_slots(view, obj)
+        if slots:
+            return slots
+    return ()
+
+
+def _has_target(compiled: CompiledPattern) -> bool:
+    return any(e.kind == TARGET for e in compiled.post)
+
+
+def _anchor_ends(view: SentenceView, compiled: CompiledPattern, i: int) -> list[int]:
+    from .slots import match_forward
+
+    return match_forward(view, compiled.anchor, i)
+
+
+def _target_path(view: SentenceView, targets: tuple[int, ...], predicate: Token) -> str:
+    """The dependency path from the predicate down to the target's first word."""
+    if not targets:
+        return ""
+    first = view.span[view.slots[targets[0]].start]
+    heads = [first]
+    node = first
+    while node.head.i != node.i and node.i != predicate.i and len(heads) < 8:
+        node = node.head
+        heads.append(node)
+    if node.i != predicate.i:
+        return ""
+    labels = [t.dep_ if t.dep_ != "prep" else f"prep:{t.lower_}" for t in reversed(heads[:-1])]
+    return ">".join(labels)
