@@ -160,8 +160,21 @@ def clause_region(predicate: Token) -> set[int]:
             ):
                 continue  # another verb's clause ("attacked X and seized Y")
             region.add(child.i)
-            stack.append(child)
+            if not _predicative_as(child):
+                stack.append(child)
     return region
+
+
+def _predicative_as(token: Token) -> bool:
+    """ "condemned the strike as a violation of Iraq's sovereignty": the "as" phrase describes
+    the object; the actors in it are not the act's target."""
+    head = token.head
+    return (
+        token.dep_ == "prep"
+        and token.lower_ == "as"
+        and head.pos_ in ("VERB", "AUX")
+        and any(c.dep_ == "dobj" for c in head.children)
+    )
 
 
 def _reduced_relative(child: Token, node: Token) -> bool:
