@@ -308,7 +308,10 @@ class EventStage:
             own = _own_side(view, speaker, sources)
             if own is not None:  # "Russia and NATO must ...", said by a Russian official
                 sources, targets, reported, modality = (speaker,), own, False, None
-        pairs = _pairs(sources, targets, "mutual" in pattern.flags)
+        mutual = "mutual" in pattern.flags or (
+            not self.any_code and not pattern.has_target and reading.code in SYMMETRIC_CODES
+        )
+        pairs = _pairs(sources, targets, mutual)
         if self.require_dyad and "notarget" not in pattern.flags and not targets:
             pairs = [(s, t) for s, t in pairs if t is not None]  # a lone "mutual" source
         sentence_text = _without_dateline(doc, view)
@@ -638,6 +641,20 @@ def _own_side(view: SentenceView, speaker: int, sources: tuple[int, ...]) -> tup
     ]
     others = tuple(s for s in sources if s not in own)
     return others if own and others else None
+
+
+#: Acts two parties do with each other, whoever is named first: "China and Israel discussed
+#: peace prospects", "Russia, Turkey and Iran signed the agreement", "the two armies fought".
+#: A compound subject of one of these, with no target, codes each member towards each other.
+SYMMETRIC_CODES = frozenset(
+    {
+        *("030", "031", "0311", "0312", "0313", "0314", "036"),  # intent to cooperate, to meet
+        *("040", "044", "046"),  # consult, meet at a third place, negotiate
+        *("050", "057"),  # diplomatic cooperation, sign an agreement
+        *("060", "061", "062", "063", "064"),  # material cooperation
+        *("190", "193", "194"),  # fighting
+    }
+)
 
 
 def _pairs(

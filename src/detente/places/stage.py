@@ -14,6 +14,11 @@ source's ("Iran launched attacks near Basra": Iran against Iraq; ``target_path``
 place at all and it is the dateline's sentence (the lead), the dateline's place stands in: the
 filing city is then the only evidence. Otherwise the event has no location; the dateline is
 never used for an event reported in a sentence that names another place.
+
+Force that is still without a target after that takes the other side of the article's war: when
+the article codes force between the source's country and exactly one other country ("Iraq said
+its troops repelled an Iranian attack"), a targetless "Iran launched its attack in the north"
+is against Iraq (``target_path`` "article:IRQ").
 """
 
 from __future__ import annotations
@@ -101,7 +106,7 @@ class PlaceStage:
         locative = {p.start for p in places if _is_locative_at(doc, p)}
         events, places = locate_events(tuple(doc._.events), places, mentions, locative, dateline)
         doc._.places = tuple(places)
-        doc._.events = events
+        doc._.events = target_from_article(events, mentions)
         return doc
 
     # --- finding names ------------------------------------------------------------------
@@ -360,6 +365,43 @@ def _target_from_place(event: Event, place: Place) -> Event:
     return dataclasses.replace(
         event, target_code=place.country, target_text=place.text, target_path=f"place:{place.text}"
     )
+
+
+def target_from_article(
+    events: tuple[Event, ...], mentions: Sequence[Mention]
+) -> tuple[Event, ...]:
+    """Targetless force by one side of the article's only war dyad is against the other side
+    (see the module docstring); with force among three countries or more, nothing is guessed."""
+    by_id = {m.id: m for m in mentions}
+
+    def country(mention_id: str | None) -> str | None:
+        mention = by_id.get(mention_id or "")
+        return mention.country if mention is not None else None
+
+    dyads: set[frozenset[str]] = set()
+    for e in events:
+        a, b = country(e.source_mention), country(e.target_mention)
+        if e.root in FORCE_ROOTS and a and b and a != b:
+            dyads.add(frozenset((a, b)))
+    out = []
+    for e in events:
+        side = country(e.source_mention)
+        if e.target_code or e.root not in FORCE_ROOTS or not side:
+            out.append(e)
+            continue
+        others = {c for d in dyads if side in d for c in d if c != side}
+        if len(others) != 1:
+            out.append(e)
+            continue
+        (other,) = others
+        named = next((m for m in mentions if m.code == other), None)
+        text = named.text if named is not None else other
+        out.append(
+            dataclasses.replace(
+                e, target_code=other, target_text=text, target_path=f"article:{other}"
+            )
+        )
+    return tuple(out)
 
 
 def _distance(place: Place, event: Event) -> int:
