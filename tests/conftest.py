@@ -39,5 +39,5 @@ def shared_data() -> Path:
 
 @pytest.fixture(scope="session")
 def nlp():
-    """The default pipeline (no statistical model), built once per test session."""
+    """The default pipeline (spaCy en_core_web_sm parse + every stage), built once per session."""
     return build_pipeline()
