@@ -371,3 +371,17 @@ def _read_version(path: Path) -> str:
             str(path), manifest.get("__line__"), "version must be a quoted string"
         )
     return version.strip()
+
+
+#: Acts two parties do with each other, whoever is named first: "China and Israel discussed
+#: peace prospects", "Russia, Turkey and Iran signed the agreement", "the two armies fought".
+#: A compound subject of one of these, with no target, codes each member towards each other.
+SYMMETRIC_CODES = frozenset(
+    {
+        *("030", "031", "0311", "0312", "0313", "0314", "036"),  # intent to cooperate, to meet
+        *("040", "044", "046"),  # consult, meet at a third place, negotiate
+        *("050", "057"),  # diplomatic cooperation, sign an agreement
+        *("060", "061", "062", "063", "064"),  # material cooperation
+        *("190", "193", "194"),  # fighting
+    }
+)

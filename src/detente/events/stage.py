@@ -23,7 +23,7 @@ from ..model import Dateline, Event, Mention
 from ..quotes.cues import cached_lexicon
 from .dates import WEEKDAYS, event_date
 from .matcher import Match, PatternIndex, best_matches, object_slot, subject_slot
-from .ontology import EventType, Ontology, default_ontology
+from .ontology import SYMMETRIC_CODES, EventType, Ontology, default_ontology
 from .parse import parse_roles
 from .patterns import Pattern, PatternDictionary, default_patterns
 from .sentence import SentenceView, Slot, sentence_views
@@ -641,20 +641,6 @@ def _own_side(view: SentenceView, speaker: int, sources: tuple[int, ...]) -> tup
     ]
     others = tuple(s for s in sources if s not in own)
     return others if own and others else None
-
-
-#: Acts two parties do with each other, whoever is named first: "China and Israel discussed
-#: peace prospects", "Russia, Turkey and Iran signed the agreement", "the two armies fought".
-#: A compound subject of one of these, with no target, codes each member towards each other.
-SYMMETRIC_CODES = frozenset(
-    {
-        *("030", "031", "0311", "0312", "0313", "0314", "036"),  # intent to cooperate, to meet
-        *("040", "044", "046"),  # consult, meet at a third place, negotiate
-        *("050", "057"),  # diplomatic cooperation, sign an agreement
-        *("060", "061", "062", "063", "064"),  # material cooperation
-        *("190", "193", "194"),  # fighting
-    }
-)
 
 
 def _pairs(

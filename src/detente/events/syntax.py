@@ -35,6 +35,7 @@ from .matcher import (
     _unconsumed,
     better,
 )
+from .ontology import SYMMETRIC_CODES
 from .patterns import GAP, SET, SKIP, WORD, Element
 from .sentence import SentenceView
 from .slots import (
@@ -259,7 +260,38 @@ def np_slots(view: SentenceView, head: Token, depth: int = 0) -> tuple[tuple[int
             continue
         more, _ = np_slots(view, conj, depth)
         found.extend(s for s in more if s not in found)
+    if found and depth == 0:
+        found.extend(s for s in _listed_in_appositions(view, head, found) if s not in found)
     return tuple(found), how
+
+
+def _listed_in_appositions(view: SentenceView, head: Token, found: list[int]) -> list[int]:
+    """Actors of other countries in a chain of appositions: a list the parse read as one
+    ("signed by the Turkish foreign minister, Mevlüt Çavuşoğlu, his Russian counterpart,
+    Sergei Lavrov, and Iran's Javad Zarif"); an apposition naming the same country's actor
+    is the same one, described again."""
+    countries = {view.slots[s].mention.country for s in found}
+    extra: dict[str, int] = {}  # country → its most specific actor in the list
+    stack = [c for c in head.children if c.dep_ == "appos"]
+    while stack:
+        node = stack.pop(0)
+        stack.extend(c for c in node.children if c.dep_ in ("appos", "conj"))
+        edge = node.left_edge.i
+        if edge == 0 or node.doc[edge - 1].text not in (",", "and"):
+            continue  # a list's members are set off by commas
+        more, _ = np_slots(view, node, 1)
+        for slot in more:
+            country = view.slots[slot].mention.country
+            if not country or country in countries:
+                continue
+            known = extra.get(country)
+            if known is None or _code_length(view, slot) > _code_length(view, known):
+                extra[country] = slot
+    return list(extra.values())
+
+
+def _code_length(view: SentenceView, slot: int) -> int:
+    return len(view.slots[slot].mention.code or "")
 
 
 def _carries_role(view: SentenceView, slot: int) -> bool:
@@ -280,6 +312,8 @@ def _modifier_slots(view: SentenceView, head: Token, depth: int) -> tuple[list[i
         slot = _slot_of_token(view, child, modifiers=True)
         if slot < 0:
             continue
+        if child.dep_ in ("compound", "nmod") and view.slots[slot].mention.kind == "metonym":
+            continue  # "a Moscow mansion", "the Baghdad airport": a place, not the government
         if view.slots[slot].modifier and (
             depth > 0
             or head.lower_ in NON_ACTOR_NOUNS
@@ -604,7 +638,10 @@ class SyntaxMatcher:
             clause.passive and not clause.agents and "activepassive" in compiled.pattern.flags
         )  # PETRARCH's "The Philippines was criticized over ...": the subject stays the source
         if clause.passive and not compiled.passive and not active_reading:
-            return  # the subject of a passive is no source
+            # The subject of a passive is no source; but "the agreement was signed by A, B and
+            # C" is the agents' joint act when the frame's words are in the passive subject.
+            yield from self._joint_passive(view, i, compiled, clause, region)
+            return
         passive = clause.passive and not active_reading
         post = compiled.post
         if passive:
@@ -658,6 +695,36 @@ class SyntaxMatcher:
                     match, clause, source_path, target_path, speaker, open_target=open_target
                 )
                 break
+
+    def _joint_passive(
+        self,
+        view: SentenceView,
+        i: int,
+        compiled: CompiledPattern,
+        clause: Clause,
+        region: SentenceView,
+    ) -> Iterator[ParsedMatch]:
+        """A symmetric act in the passive with several agents and the frame's object as the
+        passive subject: each agent towards each other (the stage pairs them)."""
+        code = compiled.pattern.code
+        if not clause.agents or code not in SYMMETRIC_CODES or compiled.pattern.has_target:
+            return
+        doc = view.span.doc
+        words = {t.lower_ for h in clause.subjects for t in doc[h].subtree}
+        for element in compiled.post:
+            if element.kind in (WORD, SET) and not element.optional:
+                firsts = element.words | {p[0] for p in element.phrases}
+                if not firsts & words:
+                    return
+        agents, how = heads_slots(view, clause.agents)
+        if len(agents) < 2:
+            return
+        ends = _anchor_ends(region, compiled, i)
+        if not ends:
+            return
+        match = Match(compiled, i, ends[0], i, ends[0], agents, (), passive=True)
+        speaker, _ = heads_slots(view, clause.speaker)
+        yield ParsedMatch(match, clause, _path("agent", how), "", speaker)
 
     def _nominal(
         self,
