@@ -479,7 +479,8 @@ def _without_complements(view: SentenceView, matches: list[Match]) -> list[Match
 
 def _unconsumed(matches: list[Match]) -> list[Match]:
     """Drop a match whose anchor is a word of a more specific match ("indicated it should have
-    acted": SHOULD is part of the pattern INDICATED SHOULD *, not a predicate of its own)."""
+    acted": SHOULD is part of the pattern INDICATED SHOULD *, not a predicate of its own),
+    unless another actor does it ("Iraq repelled an attack by Iran": the attack is Iran's)."""
     return [
         m
         for m in matches
@@ -488,6 +489,7 @@ def _unconsumed(matches: list[Match]) -> list[Match]:
             and other.start <= m.anchor_start < other.end
             and not other.anchor_start <= m.anchor_start < other.anchor_end
             and other.pattern.specificity > m.pattern.specificity
+            and not (m.source and other.source and not set(m.source) & set(other.source))
             for other in matches
         )
     ]

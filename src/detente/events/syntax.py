@@ -118,7 +118,15 @@ OCCURRENCE_VERBS = frozenset(
 PRESUPPOSING_VERBS = frozenset(
     w
     for lemma in ("repel", "repulse", "foil", "thwart", "survive", "withstand", "resist",
-                  "condemn", "denounce", "avenge")
+                  "crush", "halt", "blunt", "condemn", "denounce", "avenge")
+    for w in forms(lemma)
+)  # fmt: skip
+#: Of those, the verbs whose subject (or agent) is the one the act was against: "Iraq repelled
+#: an Iranian offensive" is Iran's force against Iraq.
+RESISTING_VERBS = frozenset(
+    w
+    for lemma in ("repel", "repulse", "foil", "thwart", "survive", "withstand", "resist",
+                  "crush", "halt", "blunt")
     for w in forms(lemma)
 )  # fmt: skip
 #: Roots of force whose target may be the place where force was used (events.places).
@@ -763,6 +771,11 @@ class SyntaxMatcher:
                     sources, how = tuple(found), f"noun>{child}" if found else ""
                 if not sources and performs and not clause.passive:
                     sources, how = host_slots, _path(f"host>{clause.subject_path}", host_how)
+                if not targets and host.lower_ in RESISTING_VERBS:
+                    # "Iraq repelled an attack by Iranian divisions": against the resister
+                    resisters = clause.agents if clause.passive else clause.subjects
+                    targets, _ = heads_slots(view, resisters)
+                    targets = tuple(t for t in targets if t not in sources)
                 sources = tuple(s for s in sources if s not in targets)
                 if not sources:
                     continue
@@ -828,7 +841,10 @@ def _owner_slots(
         found, _ = _modifier_slots(view, token, 0)
         if not found:
             found, _ = _of_by_slots(view, token)
+        own = {view.slots[s].mention.code for s in sources}
         kept = tuple(s for s in found if s not in sources)
+        if kept and all(view.slots[s].mention.code in own for s in kept):
+            return ()  # "Iran launched its attack": the source's own act, no target named
         if kept:
             return kept
     return ()
