@@ -22,6 +22,7 @@ from ..errors import DictionaryError
 from ..model import Dateline, Event, Mention
 from ..quotes.cues import cached_lexicon
 from .dates import WEEKDAYS, event_date
+from .dyad import dyad_fighting
 from .matcher import Match, PatternIndex, best_matches, object_slot, subject_slot
 from .ontology import SYMMETRIC_CODES, EventType, Ontology, default_ontology
 from .parse import parse_roles
@@ -213,17 +214,47 @@ class EventStage:
         headline_end = _headline_end(doc)
         parsed = self.use_parse and doc.has_annotation("DEP")
         events: list[Event] = []
+        coded_views: list[SentenceView] = []
+        by_id = {m.id: m for m in mentions}
         for view in sentence_views(doc, mentions):
             if self.sports_discards and _discarded(view):
                 if trace:
                     trace.add(f"sentence {view.index}: sports or entertainment, not coded")
                 continue
-            by_id = {m.id: m for m in mentions}
+            coded_views.append(view)
             readings = self._parsed(view, events, by_id) if parsed else self._shallow(view)
             for reading in readings:
                 events.extend(self._events(doc, view, reading, base, base_source, trace))
+        if parsed and not self.any_code:
+            events.extend(self._war_fighting(doc, coded_views, events, base, base_source, trace))
+        events.sort(key=lambda e: (e.sentence, e.start))
         events = _drop_headline_repeats(_drop_duplicates(events), headline_end, doc)
         return [_renumber(e, i) for i, e in enumerate(events)]
+
+    def _war_fighting(
+        self,
+        doc: Doc,
+        views: list[SentenceView],
+        events: list[Event],
+        base: dt.date | None,
+        base_source: str,
+        trace: Trace | None,
+    ) -> list[Event]:
+        """Actorless fighting between the article's two sides (events.dyad), dated."""
+        found = dyad_fighting(views, events, doc._.mentions, self.ontology)
+        by_index = {v.index: v for v in views}
+        out = []
+        for event in found:
+            date, resolution = event_date(
+                _without_dateline(doc, by_index[event.sentence]), base, base_source
+            )
+            out.append(replace(event, date=date, date_resolution=resolution))
+            if trace:
+                trace.add(
+                    f"sentence {event.sentence}, {event.pattern_id}: CODED {event.source_code}"
+                    f" -> {event.target_code} {event.code} (the article's war)"
+                )
+        return out
 
     def _shallow(self, view: SentenceView) -> Iterator[Reading]:
         """Readings from token patterns alone (``--fast``): nearest actors, nearby modifiers."""

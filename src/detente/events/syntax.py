@@ -118,7 +118,7 @@ OCCURRENCE_VERBS = frozenset(
 PRESUPPOSING_VERBS = frozenset(
     w
     for lemma in ("repel", "repulse", "foil", "thwart", "survive", "withstand", "resist",
-                  "crush", "halt", "blunt", "condemn", "denounce", "avenge")
+                  "crush", "halt", "blunt", "condemn", "denounce", "avenge", "report")
     for w in forms(lemma)
 )  # fmt: skip
 #: Of those, the verbs whose subject (or agent) is the one the act was against: "Iraq repelled
