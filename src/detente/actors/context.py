@@ -258,7 +258,13 @@ def _governing_subject(pronoun: Token) -> tuple[int, ...]:
 
 
 def _own_subject(pronoun: Token) -> tuple[int, ...]:
-    """An object pronoun ("them", "him") never refers to the subject of its own clause."""
+    """An object pronoun ("them", "him") never refers to the subject of its own clause, nor a
+    plural possessive to a singular name there ("Iraq repelled their offensive")."""
+    if pronoun.lower_ == "their" and pronoun.dep_ == "poss":
+        verb = _clause_verb(pronoun)
+        if verb is None:
+            return ()
+        return tuple(i for i in _subject_heads(verb) if pronoun.doc[i].tag_ == "NNP")
     if pronoun.dep_ not in ("dobj", "pobj", "dative") or pronoun.lower_ not in (
         "them",
         "him",

@@ -214,11 +214,18 @@ def _rule(doc: Doc, draft: Draft, day: dt.date | None) -> Rule | None:
     return None
 
 
-def _not_at(accept: Callable[[Draft], bool], tokens: frozenset[int]) -> Callable[[Draft], bool]:
-    """``accept``, for drafts that cover none of ``tokens``."""
+def _not_at(
+    accept: Callable[[Draft], bool], tokens: frozenset[int], drafts: list[Draft]
+) -> Callable[[Draft], bool]:
+    """``accept``, for drafts that cover none of ``tokens`` and are not the same entity as
+    one that does (an earlier "Iraq" is still the excluded subject "Iraq")."""
+    there = [d for d in drafts if any(d.start <= t < d.end for t in tokens)]
+    entities = {d.entity_id for d in there if d.entity_id}
 
     def accept_other(d: Draft) -> bool:
-        return not any(d.start <= t < d.end for t in tokens) and accept(d)
+        if any(d.start <= t < d.end for t in tokens):
+            return False
+        return not (d.entity_id and d.entity_id in entities) and accept(d)
 
     return accept_other
 
@@ -255,7 +262,7 @@ def resolve(
         if draft.barrier >= 0:
             accept = _behind(accept, draft.barrier)
         if draft.exclude:
-            accept = _not_at(accept, frozenset(draft.exclude))
+            accept = _not_at(accept, frozenset(draft.exclude), drafts)
         inherits = draft.kind in ("pronoun", "description") or draft.resolution == "surname"
         found, how = _preferred(drafts, i, accept, draft.prefer)
         if found is None:
