@@ -71,7 +71,12 @@ def acting_demonym(doc: Doc, start: int, end: int) -> bool:
         return True  # a plural: "the Russians", "Americans"
     definite = start > 0 and doc[start - 1].lower_ in vocab.DEFINITE
     following = doc[end] if end < len(doc) else None
-    heads = following is None or not following.is_alpha or following.lower_ in vocab.SPEECH_VERBS
+    heads = (
+        following is None
+        or not following.is_alpha
+        or following.lower_ in vocab.SPEECH_VERBS
+        or (doc.has_annotation("DEP") and doc[end - 1].dep_ in ("nsubj", "nsubjpass"))
+    )  # "the Spanish have put their forces on standby": the subject, so the people
     return definite and heads
 
 

@@ -220,7 +220,7 @@ def parse_pronoun_drafts(doc: Doc, drafts: list[Draft]) -> list[Draft]:
                 resolution=f"{token.dep_} of {token.head.text!r}",
                 barrier=_barrier(token, covered) if referent == "body" else -1,
                 prefer=_governing_subject(token),
-                exclude=_own_subject(token),
+                exclude=_own_subject(token, drafts),
             )
         )
     return found
@@ -257,14 +257,24 @@ def _governing_subject(pronoun: Token) -> tuple[int, ...]:
     return _subject_heads(governor)
 
 
-def _own_subject(pronoun: Token) -> tuple[int, ...]:
+def _singular_name(doc: Doc, index: int, drafts: list[Draft]) -> bool:
+    """Whether a token is a country's or body's own name ("Iraq", "the United States", "U.S."),
+    not a people ("the Spanish", "the Americans"), which "their" can refer to."""
+    draft = _draft_at(drafts, index)
+    if draft is None or draft.kind not in ("country", "igo", "group") or not draft.entity_name:
+        return False
+    text = doc[draft.start : draft.end].text
+    return draft.entity_name.lower() in text.lower() or text.replace(".", "").isupper()
+
+
+def _own_subject(pronoun: Token, drafts: list[Draft]) -> tuple[int, ...]:
     """An object pronoun ("them", "him") never refers to the subject of its own clause, nor a
     plural possessive to a singular name there ("Iraq repelled their offensive")."""
     if pronoun.lower_ == "their" and pronoun.dep_ == "poss":
         verb = _clause_verb(pronoun)
         if verb is None:
             return ()
-        return tuple(i for i in _subject_heads(verb) if pronoun.doc[i].tag_ == "NNP")
+        return tuple(i for i in _subject_heads(verb) if _singular_name(pronoun.doc, i, drafts))
     if pronoun.dep_ not in ("dobj", "pobj", "dative") or pronoun.lower_ not in (
         "them",
         "him",
