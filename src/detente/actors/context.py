@@ -443,9 +443,10 @@ def place_in_context(doc: Doc, drafts: list[Draft], setting: Setting) -> None:
             else _people_country(doc, draft, drafts, setting)
             or _reporting_country(doc, draft, drafts)
         )
-        if found is None and set(draft.roles) & ARMED_SECTORS and _state_body(doc, draft):
+        armed = bool(set(draft.roles) & ARMED_SECTORS)
+        if found is None and armed and _state_body(doc, draft):
             found = _war_country(setting)
-        if found is None and _state_body(doc, draft):
+        if found is None and not armed and _state_body(doc, draft):  # rebels are not the outlet's
             if country_of_article is None:
                 country_of_article = article_country(drafts, dateline_country, outlet_country)
             country, why = country_of_article
