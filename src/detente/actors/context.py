@@ -525,6 +525,44 @@ def _role_code(doc: Doc, noun: Token, drafts: list[Draft]) -> Draft | None:
     return None
 
 
+#: Nouns for private people: one named beside them is a person the dictionary does not know,
+#: a civilian of the country an adjective or possessor gives ("her Dutch husband, Yago
+#: Riedijk"), or of no known country (then uncoded, but still a person "he" can refer to).
+PRIVATE_PERSON_NOUNS = frozenset(
+    "husband wife father mother son daughter brother sister uncle aunt cousin grandfather "
+    "grandmother parent man woman boy girl teenager student citizen national resident "
+    "businessman businesswoman farmer teacher doctor nurse engineer worker shopkeeper "
+    "driver".split()
+)
+
+
+#: Of those, the ones that say a gender.
+MALE_NOUNS = frozenset("husband father son brother uncle grandfather man boy businessman".split())
+FEMALE_NOUNS = frozenset(
+    "wife mother daughter sister aunt grandmother woman girl businesswoman".split()
+)
+
+
+def _private_person(doc: Doc, noun: Token, drafts: list[Draft]) -> Draft | None:
+    """A stand-in role for a private person ("her Dutch husband"): CVL of the country a
+    modifier names, else a person with no code."""
+    if noun.lower_ not in PRIVATE_PERSON_NOUNS:
+        return None
+    for child in noun.children:
+        if child.dep_ in ("amod", "compound", "poss", "nmod") and child.i < noun.i:
+            other = _draft_at(drafts, child.i)
+            if other is not None and other.country and other.kind in ("country", "adjective"):
+                return Draft(
+                    start=noun.i,
+                    end=noun.i + 1,
+                    kind="sector",
+                    country=other.country,
+                    code=actor_code(other.country, ("CVL",)),
+                    roles=("CVL",),
+                )
+    return Draft(start=noun.i, end=noun.i + 1, kind="sector")
+
+
 def appositive_people(doc: Doc, drafts: list[Draft]) -> list[Draft]:
     """People named beside a role in apposition, outside the dictionary: "the director-general
     of the Israeli Foreign Ministry, Abraham Tamir" (ISRGOV), "Abraham Tamir, Israel's envoy".
@@ -543,7 +581,10 @@ def appositive_people(doc: Doc, drafts: list[Draft]) -> list[Draft]:
                 continue
             role = _role_code(doc, role_head, drafts)
             if role is None or not role.code:
-                continue
+                private = _private_person(doc, role_head, drafts)
+                if private is None:
+                    continue
+                role = private
             name = doc[span[0] : span[1]].text
             draft = Draft(
                 start=span[0],
@@ -557,8 +598,14 @@ def appositive_people(doc: Doc, drafts: list[Draft]) -> list[Draft]:
                 entity_name=name,
                 person_like=True,
                 described=doc[role_head.left_edge.i : role_head.right_edge.i + 1].text,
-                role_applied=f"apposition: {doc[role_head.i].text!r} coded {role.code}",
+                role_applied=f"apposition: {doc[role_head.i].text!r}"
+                + (f" coded {role.code}" if role.code else ", a private person (no code)"),
                 dictionary=role.dictionary,
+                gender="m"
+                if role_head.lower_ in MALE_NOUNS
+                else "f"
+                if role_head.lower_ in FEMALE_NOUNS
+                else None,
             )
             covered[span[0] : span[1]] = [True] * (span[1] - span[0])
             found.append(draft)

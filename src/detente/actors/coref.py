@@ -151,6 +151,8 @@ def gender_of(doc: Doc, draft: Draft) -> str | None:
     """m or f where the dictionary or a title says it; None when unknown."""
     if draft.person is not None and draft.person.gender:
         return draft.person.gender
+    if draft.gender:
+        return draft.gender
     for token in doc[max(draft.start - 1, 0) : draft.end]:
         word = token.lower_.rstrip(".")
         if word in FEMALE_TITLES:

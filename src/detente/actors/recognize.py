@@ -65,6 +65,7 @@ class Draft:
     resolution: str | None = None
     dictionary: str | None = None
     person_like: bool = False  # can be "he"/"she"
+    gender: str | None = None  # m or f when the text says it ("her husband, X") and no entry does
     #: A pronoun resolves only to a draft starting at or after this token (-1: anywhere before):
     #: a nearer noun that is no actor ("the campaigners ... they") or the distance bars the rest.
     barrier: int = -1
