@@ -1,0 +1,400 @@
+"""Actors in context: parse pronouns, a country for sector nouns from the sentence and the
+article, peoples, named institutions and people introduced in apposition (actors/context.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from detente import api
+from detente.actors.context import (
+    ARTICLE_COUNTRY_MIN,
+    BODY_PRONOUN_SENTENCES,
+    DATELINE_WEIGHT,
+    OUTLET_WEIGHT,
+    read_peoples,
+)
+from detente.errors import DictionaryError
+from detente.model import Mention
+
+#: Obama and Merkel both in office; the Soviet KGB long gone.
+DAY = dt.date(2015, 3, 1)
+
+
+def mentions(nlp, text: str, day: dt.date | None = DAY, **meta) -> list[Mention]:
+    return list(api.code_text(text, published=day, nlp=nlp, **meta).mentions)
+
+
+def the(nlp, text: str, written: str, **meta) -> Mention:
+    """The one mention written ``written``."""
+    (mention,) = [m for m in mentions(nlp, text, **meta) if m.text == written]
+    return mention
+
+
+def antecedent(nlp, text: str, pronoun: str) -> Mention | None:
+    """The mention the first pronoun written ``pronoun`` refers to, or None."""
+    found = mentions(nlp, text)
+    (mention, *_) = [m for m in found if m.text == pronoun]
+    assert mention.kind == "pronoun"
+    return next((m for m in found if m.id == mention.antecedent), None)
+
+
+# --- pronouns from the parse ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "pronoun", "refers_to", "code"),
+    [
+        ("Iran said its forces captured a hill.", "its", "Iran", "IRN"),
+        ("Turkey closed its border on Monday. It reopened the crossing on Friday.", "It", "Turkey",
+         "TUR"),
+        ("Iran met Iraq in Baghdad. Turkey later warned them.", "them", "Iraq", "IRQ"),
+        ("Egypt hosted the rebels. Cairo gave them money.", "them", "the rebels", "REB"),
+        ("The rebels said their fighters captured the town.", "their", "The rebels", "REB"),
+        ("Syrian troops attacked Turkish soldiers after they crossed the river.", "they",
+         "Syrian troops", "SYRMIL"),
+        ("The Pentagon said it would send more troops.", "it", "Pentagon", "USAGOVMIL"),
+        ("Barack Obama said his plan would work.", "his", "Barack Obama", "USAGOV"),
+        ("Angela Merkel said her plan would work.", "her", "Angela Merkel", "DEUGOV"),
+    ],
+)  # fmt: skip
+def test_parse_pronouns_are_actors_that_resolve(nlp, text, pronoun, refers_to, code):
+    found = antecedent(nlp, text, pronoun)
+    assert found is not None and found.text == refers_to
+    assert the(nlp, text, pronoun).code == code
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iran moved troops. It was reported that the border closed.",
+        "Iran met Iraq. It is clear that the talks failed.",
+        "Iran met Iraq. It seems that the talks failed.",
+    ],
+)
+def test_an_expletive_it_is_no_actor(nlp, text):
+    assert "It" not in {m.text for m in mentions(nlp, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "pronoun", "refers_to"),
+    [
+        # the most recent person is of the other gender: skipped
+        ("Barack Obama met Angela Merkel. He thanked her.", "He", "Barack Obama"),
+        ("Barack Obama met Angela Merkel. He thanked her.", "her", "Angela Merkel"),
+        ("Angela Merkel met Barack Obama. She praised him.", "She", "Angela Merkel"),
+        ("Angela Merkel met Barack Obama. She praised him.", "him", "Barack Obama"),
+        ("Barack Obama praised Angela Merkel for her leadership.", "her", "Angela Merkel"),
+        ("Angela Merkel praised Barack Obama for his leadership.", "his", "Barack Obama"),
+    ],
+)
+def test_he_and_she_follow_the_dictionary_gender(nlp, text, pronoun, refers_to):
+    found = antecedent(nlp, text, pronoun)
+    assert found is not None and found.text == refers_to
+
+
+FILLERS = ["There was no comment.", "There were long queues.", "There was anger."]
+
+
+@pytest.mark.parametrize(
+    ("fillers", "code"),
+    [(BODY_PRONOUN_SENTENCES - 1, "TUR"), (BODY_PRONOUN_SENTENCES, None)],
+)
+def test_it_looks_back_a_limited_number_of_sentences(nlp, fillers, code):
+    text = " ".join(
+        ["Turkey closed its border on Monday.", *FILLERS[:fillers], "It reopened it on Friday."]
+    )
+    it = the(nlp, text, "It")
+    assert it.code == code
+    assert (it.antecedent is not None) == (code is not None)
+
+
+def test_an_object_pronoun_never_refers_to_its_own_subject(nlp):
+    """Turkey is the most recent body before "them", but it is the subject that warns them."""
+    text = "Iran met Iraq in Baghdad. Turkey later criticized them."
+    found = antecedent(nlp, text, "them")
+    assert found is not None and found.text == "Iraq"
+    events = api.code_text(text, published=DAY, nlp=nlp).events
+    assert all(e.source_code != e.target_code for e in events)
+    assert any((e.source_code, e.target_code) == ("TUR", "IRQ") for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Syrian army shelled Turkey's forces as they advanced toward the town.",
+        "Syrian troops attacked Turkish soldiers after they crossed the river.",
+    ],
+)
+def test_a_subordinate_subject_prefers_the_governing_subject(nlp, text):
+    """The nearest body before "they" is the object; the clause's subject wins."""
+    they = the(nlp, text, "they")
+    assert they.code == "SYRMIL"
+    assert they.resolution is not None and "the subject of the clause" in they.resolution
+
+
+# --- a country for sector nouns from the sentence ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "code", "why"),
+    [
+        ("Iran said its forces captured a hill.", "forces", "IRNMIL", "poss 'its'"),
+        ("The troops of Iraq entered the town.", "The troops", "IRQMIL", "of 'Iraq'"),
+        ("Officials from Russia arrived in Paris.", "Officials", "RUSGOV", "from 'Russia'"),
+        ("Two officials, both Iraqi diplomats, said the talks failed.", "officials", "IRQGOV",
+         "apposition 'Iraqi diplomats'"),
+        ("Iraq said troops repelled an attack.", "troops", "IRQMIL", "reported by 'Iraq'"),
+        ("The Kremlin said troops repelled an attack.", "troops", "RUSMIL",
+         "reported by 'The Kremlin'"),
+        ("Human rights activists in Iran criticised the verdict.", "Human rights activists",
+         "IRNHRI", "in 'Iran'"),
+        ("Lawmakers in France approved the bill.", "Lawmakers", "FRALEG", "in 'France'"),
+    ],
+)  # fmt: skip
+def test_country_from_the_noun_phrase_and_the_reporting_clause(nlp, text, written, code, why):
+    mention = the(nlp, text, written)
+    assert mention.code == code
+    assert f"country from context: {why}" in (mention.role_applied or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "code"),
+    [
+        ("Iran's forces entered the town.", "Iran's forces", "IRNMIL"),
+        ("Iraqi troops entered the town.", "Iraqi troops", "IRQMIL"),
+    ],
+)
+def test_a_possessor_or_adjective_inside_the_mention(nlp, text, written, code):
+    assert the(nlp, text, written).code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "code"),
+    [
+        ("A spokesman for the Taliban denied the report.", "spokesman", "AFGTAL"),
+        ("A spokesman for NATO denied the report.", "spokesman", "IGOWSTNAT"),
+        ("Officials of the United Nations visited the camp.", "Officials", "IGOUNO"),
+    ],
+)
+def test_who_serves_a_body_takes_its_code(nlp, text, written, code):
+    mention = the(nlp, text, written)
+    assert mention.code == code
+    assert "the body's code from context" in (mention.role_applied or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "code"),
+    [
+        ("The US envoy for Syria met rebels.", "The US envoy", "USAGOV"),
+        ("A special envoy for Syria criticized the plan.", "special envoy", "GOV"),
+    ],
+)
+def test_an_envoy_for_a_country_is_not_that_countrys(nlp, text, written, code):
+    assert the(nlp, text, written).code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("Soldiers in Iraq fired on protesters.", "Soldiers"),
+        ("Troops in Syria shelled the town.", "Troops"),
+        ("The police in Kenya arrested protesters.", "The police"),
+    ],
+)
+def test_armed_forces_in_a_country_are_not_its(nlp, text, written):
+    """Residence gives a country to activists and lawmakers, not to forces often abroad."""
+    mention = the(nlp, text, written)
+    assert mention.country is None
+    assert "country from context" not in (mention.role_applied or "")
+
+
+# --- peoples and named institutions -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Kurdish fighters captured a village near Mosul. The battle in Iraq continued near "
+         "Kirkuk and Erbil.", "IRQUAF"),
+        ("Kurdish fighters captured a village near Raqqa. The fighting spread toward Aleppo "
+         "and Idlib.", "SYRUAF"),
+        ("Tamil rebels attacked an army camp near Jaffna.", "LKAREB"),
+        ("The Chechen rebels attacked a convoy.", "RUSREB"),
+        ("Uighur activists protested.", "CHNOPP"),
+    ],
+)  # fmt: skip
+def test_a_people_takes_the_country_of_the_articles_places(nlp, text, code):
+    (mention,) = [m for m in mentions(nlp, text) if m.kind == "sector"]
+    assert mention.code == code
+    assert "in an article placed in" in (mention.role_applied or "")
+
+
+def test_a_people_with_no_places_takes_its_first_listed_country(nlp):
+    first = nlp.get_pipe("detente_actors_v1").peoples["Kurdish"][0]
+    assert the(nlp, "Kurdish fighters captured a village.", "fighters").country == first
+
+
+def test_peoples_file_is_validated(tmp_path):
+    path = tmp_path / "peoples.tsv"
+    countries = {"SYR": None, "IRQ": None}
+    path.write_text("form\tcountries\tnote\nKurdish\tSYR IRQ\t\n", encoding="utf-8")
+    assert read_peoples(path, countries) == {"Kurdish": ("SYR", "IRQ")}
+    path.write_text("form\tcountries\tnote\nKurdish\tSYR XYZ\t\n", encoding="utf-8")
+    with pytest.raises(DictionaryError, match=r"peoples\.tsv:2: unknown country code"):
+        read_peoples(path, countries)
+    path.write_text("form\tcountries\tnote\nKurdish\t\t\n", encoding="utf-8")
+    with pytest.raises(DictionaryError, match="needs a form and its countries"):
+        read_peoples(path, countries)
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "entity_id", "code"),
+    [
+        ("The Pentagon said it would send more troops.", "Pentagon", "pentagon", "USAGOVMIL"),
+        ("The CIA warned the senators.", "CIA", "cia", "USASPY"),
+        ("The FBI arrested the suspect.", "FBI", "fbi", "USACOP"),
+        ("The State Department criticized Iran.", "State Department", "state-department",
+         "USAGOV"),
+        ("The Revolutionary Guards attacked a tanker.", "Revolutionary Guards", "irgc", "IRNMIL"),
+    ],
+)  # fmt: skip
+def test_named_institutions(nlp, text, written, entity_id, code):
+    mention = the(nlp, text, written)
+    assert (mention.entity_id, mention.code, mention.kind) == (entity_id, code, "group")
+
+
+@pytest.mark.parametrize(("day", "code"), [(dt.date(1985, 5, 1), "USRSPY"), (DAY, None)])
+def test_a_dated_institution_name(nlp, day, code):
+    """ "KGB" alone is the Soviet KGB until 1991 (institutions.yaml's dated_aliases)."""
+    found = {m.text: m.code for m in mentions(nlp, "The KGB arrested the dissident.", day)}
+    assert found.get("KGB") == code
+
+
+# --- people named in apposition ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        ("Maria Lopez, Spain's envoy, condemned the attack.", "Maria Lopez", "ESPGOV"),
+        ("Tomas Ravel, the Taliban's spokesman, said the group rejected the plan.",
+         "Tomas Ravel", "AFGTAL"),
+        ("The spokesman of the Iranian foreign ministry, Reza Tavana, denied the report.",
+         "Reza Tavana", "IRNGOV"),
+        ("Daniel Mwangi, a partner of the Kenyan government, left the coalition.",
+         "Daniel Mwangi", "KENGOV"),
+    ],
+)  # fmt: skip
+def test_an_unknown_person_coded_from_the_role_beside_the_name(nlp, text, name, code):
+    person = the(nlp, text, name)
+    assert (person.kind, person.code) == ("person", code)
+    assert person.entity_id == "unknown:" + name.lower().replace(" ", "-")
+    assert (person.role_applied or "").startswith("apposition:")
+
+
+def test_the_surname_alone_refers_to_the_person_named_in_apposition(nlp):
+    text = "Reza Tavana, Iran's envoy, condemned the attack. Tavana later left Kabul."
+    found = mentions(nlp, text)
+    (full,) = [m for m in found if m.text == "Reza Tavana"]
+    (surname,) = [m for m in found if m.text == "Tavana"]
+    assert surname.antecedent == full.id and surname.code == "IRNGOV"
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("The Green Party, an ally of the Kenyan government, left the coalition.", "Green Party"),
+        ("The Eastern Forces, a branch of the Kenyan army, deployed.", "Eastern Forces"),
+        ("The Northern Alliance, a partner of the Kenyan government, left the coalition.",
+         "Northern Alliance"),
+    ],
+)  # fmt: skip
+def test_a_body_named_in_apposition_is_no_person(nlp, text, body):
+    """Words such as party, forces, alliance are never part of a person's name."""
+    assert not [m for m in mentions(nlp, text) if m.kind == "person"]
+    assert body not in {m.text for m in mentions(nlp, text)}
+
+
+# --- sector terms alone: the article's country ------------------------------------------------
+
+KENYA_THRICE = (
+    "Kenya held elections on Sunday. Observers praised Kenya's vote. Turnout in Kenya was high."
+)
+LATER = "The government said the count would end on Friday."
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "code"),
+    [
+        (f"{KENYA_THRICE} {LATER}", "The government", "KENGOV"),
+        (f"{KENYA_THRICE} Ministers met on Friday.", "Ministers", "KENGOV"),
+        ("NAIROBI, July 25 (Reuters) - " + LATER, "The government", "KENGOV"),
+    ],
+)
+def test_a_sector_term_alone_takes_the_articles_country(nlp, text, written, code):
+    assert ARTICLE_COUNTRY_MIN <= DATELINE_WEIGHT  # a dateline alone is enough
+    mention = the(nlp, text, written)
+    assert mention.code == code
+    assert "inferred: the article's country" in (mention.role_applied or "")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        LATER,  # no country at all
+        f"Kenya held elections on Sunday. Observers praised the vote. {LATER}",  # named once
+        # Kenya four times, Uganda three: not far enough ahead
+        f"Kenya held elections on Sunday. Uganda watched Kenya closely. Kenya and Uganda share "
+        f"a border, and Uganda trades with Kenya. {LATER}",
+        f"{KENYA_THRICE} The regime said the count would end on Friday.",  # another state's word
+    ],
+)
+def test_a_sector_term_alone_without_a_leading_country_stays_bare(nlp, text):
+    (mention,) = [m for m in mentions(nlp, text) if m.kind == "sector"]
+    assert mention.code == "GOV" and mention.country is None
+
+
+def test_armed_forces_in_the_plural_do_not_take_the_articles_country(nlp):
+    troops = the(nlp, f"{KENYA_THRICE} Troops patrolled the streets on Friday.", "Troops")
+    assert troops.code == "MIL"
+
+
+@pytest.mark.parametrize(("source", "code"), [("ITAR-TASS", "RUSGOV"), ("Reuters", "GOV")])
+def test_a_national_outlets_government_is_its_own(nlp, source, code):
+    """A national outlet weighs OUTLET_WEIGHT mentions; an international wire has no country."""
+    assert ARTICLE_COUNTRY_MIN <= OUTLET_WEIGHT
+    assert the(nlp, LATER, "The government", source=source).code == code
+
+
+# --- armed groups: the country of the article's places ----------------------------------------
+
+TURKEY_SPEAKS = "Turkey warned Turkey's neighbours on Monday. Turkey's president spoke in Ankara."
+
+
+def test_armed_groups_take_the_country_of_the_articles_places(nlp):
+    """Turkey is named most, but the fighting is in Syria: the rebels are Syria's, while the
+    government stays the article's country's."""
+    text = (
+        f"{TURKEY_SPEAKS} The rebels attacked a convoy near Aleppo. Fighting spread to Idlib and "
+        "Raqqa. The government said the border stayed open."
+    )
+    found = {m.text: m for m in mentions(nlp, text)}
+    assert found["The rebels"].code == "SYRREB"
+    assert "the country of the article's places" in (found["The rebels"].role_applied or "")
+    assert found["The government"].code == "TURGOV"
+
+
+@pytest.mark.parametrize(
+    ("text", "meta"),
+    [
+        (f"{TURKEY_SPEAKS} The rebels attacked a convoy.", {}),  # Turkey, named most
+        ("The rebels attacked a convoy.", {"source": "ITAR-TASS"}),  # a Russian outlet
+        ("The rebels attacked a convoy.", {}),
+    ],
+)
+def test_armed_groups_without_places_stay_without_a_country(nlp, text, meta):
+    """Rebels are not the country the article names most, nor the outlet's."""
+    rebels = the(nlp, text, "The rebels", **meta)
+    assert (rebels.code, rebels.country) == ("REB", None)
