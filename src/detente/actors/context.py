@@ -411,12 +411,14 @@ def _state_body(doc: Doc, draft: Draft) -> bool:
     if draft.kind == "person":  # "Judge Barrington Parker": a titled person outside the dictionary
         return draft.person is None and draft.name is not None
     first = doc[draft.start]
-    definite = first.lower_ in DEFINITE or (
-        draft.start > 0 and doc[draft.start - 1].lower_ in DEFINITE
-    )
+    before = doc[draft.start - 1] if draft.start > 0 else None
+    definite = first.lower_ in DEFINITE or (before is not None and before.lower_ in DEFINITE)
     if doc[draft.end - 1].lower_ in NOT_ARTICLE_TERMS:
         return False
-    plural = doc[draft.end - 1].tag_ in ("NNS", "NNPS") and first.lower_ not in DETERMINERS
+    counted = first.lower_ in DETERMINERS or (
+        before is not None and (before.lower_ in DETERMINERS or before.like_num)
+    )  # "several officials", "two ministers": some of the body, not the body
+    plural = doc[draft.end - 1].tag_ in ("NNS", "NNPS") and not counted
     return definite or (plural and not roles & {"MIL"})
 
 
@@ -510,9 +512,10 @@ def _role_code(doc: Doc, noun: Token, drafts: list[Draft]) -> Draft | None:
     """The draft that codes a role noun ("the director-general of the Israeli Foreign
     Ministry"): its own, or the body or country of its "of" phrase or possessor."""
     own = _draft_at(drafts, noun.i)
-    if own is not None and own.code and own.kind in ("sector", "description", "person"):
+    placed = own is not None and bool(own.country)
+    if own is not None and placed and own.kind in ("sector", "description", "person"):
         return own if own.kind != "person" or own.person is None else None
-    for child in noun.children:
+    for child in noun.children:  # "a spokesman for the Taliban": the body, not bare GOV
         if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ in ("of", "for")):
             target = (
                 child
@@ -522,6 +525,8 @@ def _role_code(doc: Doc, noun: Token, drafts: list[Draft]) -> Draft | None:
             other = _draft_at(drafts, target.i) if target is not None else None
             if other is not None and other.code and other.kind in PLACING_DRAFTS:
                 return other
+    if own is not None and own.code and own.kind in ("sector", "description", "person"):
+        return own if own.kind != "person" or own.person is None else None
     return None
 
 

@@ -169,8 +169,11 @@ def _rule(doc: Doc, draft: Draft, day: dt.date | None) -> Rule | None:
         word = doc[draft.start].lower_
         referent = PRONOUN_REFERENTS.get(word, "person")
         if referent == "body":
+            singular = word in ("it", "its")
 
             def body(d: Draft) -> bool:
+                if singular and d.kind == "sector" and doc[d.end - 1].tag_ in ("NNS", "NNPS"):
+                    return False  # "it" is not "the Sudanese ministers"
                 return d.kind in BODY_KINDS and not d.person_like
 
             return body, f"{text!r} {draft.resolution}: {{how}} group or body"

@@ -167,9 +167,9 @@ class ActorMatcher:
             and is_name_token(before)
             and before.lower_ not in self.dictionary.sectors
             and before.text not in self.index
-            and not before.is_sent_start
+            and (not before.is_sent_start or before.tag_ == "NNP")
         ):
-            return None  # "Hiroshi Abe" is not Shinzo Abe
+            return None  # "Hiroshi Abe" is not Shinzo Abe (opening a sentence: by the parse)
         chosen = self.single.choose(form, day)
         if chosen is None:
             return None
