@@ -398,3 +398,39 @@ def test_armed_groups_without_places_stay_without_a_country(nlp, text, meta):
     """Rebels are not the country the article names most, nor the outlet's."""
     rebels = the(nlp, text, "The rebels", **meta)
     assert (rebels.code, rebels.country) == ("REB", None)
+
+
+# --- regressions found while writing these tests ------------------------------------------------
+
+
+@pytest.mark.parametrize(("body", "code"), [("the Taliban", "AFGTAL"), ("NATO", "IGOWSTNAT")])
+def test_a_person_beside_a_spokesman_for_a_body_takes_the_body(nlp, body, code):
+    """ "Tomas Ravel, a spokesman for the Taliban": the body codes him, not a bare GOV."""
+    text = f"Tomas Ravel, a spokesman for {body}, said no."
+    assert the(nlp, text, "Tomas Ravel").code == code
+
+
+def test_counted_officials_are_not_the_article_body(nlp):
+    """ "Several officials said": some officials of somewhere, not the article's government."""
+    text = "Kenya voted. Kenya is calm. Kenya will talk. Several officials said the talks failed."
+    assert the(nlp, text, "officials").country is None
+
+
+def test_it_never_refers_to_a_plural(nlp):
+    """ "It" is Egypt, not the Sudanese ministers Egypt welcomed."""
+    found = antecedent(nlp, "Egypt welcomed Sudanese ministers. It later praised them.", "It")
+    assert found is not None and found.code == "EGY"
+
+
+def test_a_first_name_opening_a_sentence_is_not_dropped(nlp):
+    """ "Omar Haddad" is an unknown person, not the dictionary's Haddad."""
+    names = [m.text for m in mentions(nlp, "Omar Haddad, a spokesman for the ministry, said no.")]
+    assert "Omar Haddad" in names
+
+
+def test_a_private_person_in_apposition_is_a_civilian_of_the_adjectives_country(nlp):
+    """ "Her Dutch husband, Yago Riedijk": a Dutch civilian, and a man ("he", not "her")."""
+    text = "Her Dutch husband, Yago Riedijk, said he wanted to return with her."
+    assert the(nlp, text, "Yago Riedijk").code == "NLDCVL"
+    assert antecedent(nlp, text, "he").text == "Yago Riedijk"
+    assert antecedent(nlp, text, "her") is None
