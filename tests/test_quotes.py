@@ -282,3 +282,30 @@ def test_at_least_a_hundred_speech_cues():
     lemmas = {row["lemma"] for row in rows}
     assert len(lemmas) >= 100
     assert {"say", "stress", "add", "note", "tell", "warn", "urge", "insist"} <= lemmas
+
+
+def test_first_person_in_a_direct_quotation_is_its_speaker(nlp):
+    """ "We have always appealed to Iraq and Iran," the prince said: "We" is the speaker's
+    actor (a mention of stage "quotes"), so the appeal is coded as his."""
+    import datetime as dt
+
+    from detente import api
+
+    text = (
+        'Saudi Crown Prince Abdullah said: "We have always appealed to the brothers in Iraq and '
+        'Iran to stop the bloodshed."'
+    )
+    record = api.code_text(text, published=dt.date(1987, 3, 1), nlp=nlp)
+    (we,) = [m for m in record.mentions if m.text == "We"]
+    assert (we.code, we.stage) == ("SAUGOV", "quotes")
+    assert {(e.source_code, e.target_code, e.root) for e in record.events} >= {
+        ("SAUGOV", "IRQ", "02"),
+        ("SAUGOV", "IRN", "02"),
+    }
+
+
+def test_first_person_outside_quotations_is_no_actor(nlp):
+    from detente import api
+
+    record = api.code_text("We appealed to Iraq, the prince said.", nlp=nlp)
+    assert not [m for m in record.mentions if m.text == "We"]

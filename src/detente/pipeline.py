@@ -29,8 +29,8 @@ STAGES: tuple[str, ...] = (
     "detente_sentences_v1",
     "detente_dateline_v1",
     "detente_actors_v1",
+    "detente_quotes_v1",  # before events: a quotation's "we" is its speaker's actor
     "detente_events_v1",
-    "detente_quotes_v1",
     "detente_places_v1",
     "detente_themes_v1",
     "detente_tone_v1",

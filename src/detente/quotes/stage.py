@@ -7,6 +7,7 @@ resolved through the actors' coreference. The speech-cue lexicon is read once pe
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import replace
 from typing import Any
 
@@ -42,7 +43,11 @@ class QuoteStage:
         self.dictionaries: tuple[str, ...] = (MANIFEST_NAME,) if not cues_path else ()
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.quotes = tuple(self.find(doc))
+        quotes = tuple(self.find(doc))
+        doc._.quotes = quotes
+        added = first_person_mentions(doc, quotes, doc._.mentions)
+        if added:
+            doc._.mentions = tuple(sorted((*doc._.mentions, *added), key=lambda m: m.start))
         return doc
 
     def find(self, doc: Doc) -> list[Quote]:
@@ -58,6 +63,53 @@ class QuoteStage:
         find_cues(view, self.lexicon)
         drafts = find_drafts(view, spans, mentions, dateline.end if dateline else -1)
         return to_quotes(view, drafts, mentions)
+
+
+#: First-person words: inside a direct quotation they are its speaker.
+FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
+
+
+def first_person_mentions(
+    doc: Doc, quotes: tuple[Quote, ...], mentions: tuple[Mention, ...]
+) -> list[Mention]:
+    """ "We have always appealed to Iraq and Iran," the prince said: the "we" of a direct
+    quotation is its speaker's actor (a mention resolved to the speaker, stage "quotes"), so
+    that the event coder, which runs next, codes the speaker's acts and words."""
+    by_id = {m.id: m for m in mentions}
+    taken = [(m.start, m.end) for m in mentions]
+    starts = [sent.start for sent in doc.sents if any(not t.is_space for t in sent)]
+    added: list[Mention] = []
+    number = len(mentions)
+    for quote in quotes:
+        speaker = by_id.get(quote.speaker_mention or "")
+        if quote.kind != "direct" or speaker is None or not speaker.code:
+            continue
+        for token in doc.char_span(quote.start, quote.end, alignment_mode="expand") or ():
+            if token.lower_ not in FIRST_PERSON or (token.lower_ == "us" and token.text == "US"):
+                continue
+            start, end = token.idx, token.idx + len(token.text)
+            if any(a < end and start < b for a, b in taken):
+                continue
+            added.append(
+                Mention(
+                    id=f"m{number}",
+                    sentence=bisect.bisect_right(starts, token.i) - 1,
+                    start=start,
+                    end=end,
+                    text=token.text,
+                    code=speaker.code,
+                    country=speaker.country,
+                    roles=speaker.roles,
+                    kind="pronoun",
+                    entity_id=speaker.entity_id,
+                    entity_name=speaker.entity_name,
+                    antecedent=speaker.id,
+                    resolution=f"first person in a quotation by {speaker.text!r}",
+                    stage="quotes",
+                )
+            )
+            number += 1
+    return added
 
 
 def find_drafts(
