@@ -1,0 +1,707 @@
+"""The parse-based event coder on short sentences written for the test: whose act it is (subjects,
+passives), whether the text asserts it (negation, modality, reported speech, speech acts), what
+counts as an act (nominal events), which noun phrases name actors, and where targets come from
+(places, the article's war). Each test codes with the default dictionary and the parsed pipeline.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from detente import api
+from detente.events.patterns import default_patterns
+from detente.model import NONFACTUAL_MODALITIES, Event
+
+PUBLISHED = dt.date(2024, 3, 6)
+
+
+def coded(nlp, text: str) -> tuple[Event, ...]:
+    return api.code_text(text, published=PUBLISHED, nlp=nlp).events
+
+
+def triples(events) -> list[tuple[str | None, str, str | None]]:
+    return [(e.source_code, e.code, e.target_code) for e in events]
+
+
+def find(events, source: str, code: str, target: str | None) -> Event:
+    """The one event of that dyad and code (the test fails with every event if there is none)."""
+    found = [e for e in events if (e.source_code, e.code, e.target_code) == (source, code, target)]
+    assert len(found) == 1, triples(events)
+    return found[0]
+
+
+def shown(events) -> list[tuple[str | None, str, str | None]]:
+    """What queries and exports show by default."""
+    return triples(e for e in events if e.default_output)
+
+
+# --- 1. subjects ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "path"),
+    [
+        (
+            "Russia criticized Ukraine and expelled its diplomats.",
+            ("RUS", "161", "UKR"),
+            "conj>nsubj",
+        ),
+        (
+            "Russia condemned the attack and recalled its ambassador from Ukraine.",
+            ("RUS", "161", "UKR"),
+            "conj>nsubj",
+        ),
+        ("Turkey, which attacked Syria, criticized Iraq.", ("TUR", "190", "SYR"), "relcl"),
+        (
+            "The Turkish president, who visited Syria, criticized Iraq.",
+            ("TURGOV", "042", "SYR"),
+            "relcl",
+        ),
+        ("Egypt is about to restore ties with Israel.", ("EGY", "054", "ISR"), "xcomp<nsubj"),
+        ("Iran plans to attack Iraq.", ("IRN", "190", "IRQ"), "xcomp<nsubj"),
+    ],
+)
+def test_a_verb_without_its_own_subject_takes_the_one_the_grammar_gives(nlp, text, event, path):
+    """A second verb, a relative clause and an infinitive have no subject of their own: without
+    the one they share, the act would be lost or given to the wrong actor."""
+    assert find(coded(nlp, text), *event).source_path == path
+
+
+def test_the_main_verb_keeps_its_own_subject_beside_a_relative_clause(nlp):
+    """The relative clause's act is the noun's; the main verb's subject is still its own."""
+    events = coded(nlp, "Turkey, which was attacked by Syria, criticized Iraq.")
+    assert sorted(triples(events)) == [("SYR", "190", "TUR"), ("TUR", "111", "IRQ")]
+    attacked = find(events, "SYR", "190", "TUR")
+    assert (attacked.source_path, attacked.target_path) == ("agent", "relcl")
+    assert find(events, "TUR", "111", "IRQ").source_path == "nsubj"
+
+
+def test_an_agreement_to_resume_talks_is_the_subjects_intent(nlp):
+    """ "agreed to resume talks with": the talks' partner is the target of the agreeing actor."""
+    assert triples(coded(nlp, "Iran agreed to resume talks with Iraq.")) == [("IRN", "036", "IRQ")]
+
+
+@pytest.mark.parametrize(
+    ("text", "sources", "target"),
+    [
+        ("France, Germany and Italy condemned Russia.", ["DEU", "FRA", "ITA"], "RUS"),
+        ("Japan, South Korea and Australia criticized China.", ["AUS", "JPN", "KOR"], "CHN"),
+        (
+            "Norway, Sweden, Finland, Denmark and Iceland condemned Russia.",
+            ["DNK", "FIN", "ISL", "NOR", "SWE"],
+            "RUS",
+        ),
+    ],
+)
+def test_every_actor_listed_before_the_subject_is_a_source(nlp, text, sources, target):
+    """The parser often hangs the first members of a list elsewhere; each listed country
+    still did the act."""
+    events = coded(nlp, text)
+    assert sorted(e.source_code for e in events) == sources
+    assert all(e.target_code == target and e.compound for e in events)
+
+
+# --- 2. passives ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Syria was attacked by Turkey.", ("TUR", "190", "SYR")),
+        ("Syrian soldiers were killed by Turkish forces.", ("TURMIL", "190", "SYRMIL")),
+    ],
+)
+def test_the_by_agent_of_a_passive_is_the_source(nlp, text, event):
+    """The passive's subject suffers the act: reading it as the source turns the victim into
+    the aggressor."""
+    (found,) = coded(nlp, text)
+    assert triples([found]) == [event]
+    assert (found.source_path, found.target_path) == ("agent", "nsubjpass")
+
+
+@pytest.mark.parametrize("text", ["Syria was attacked.", "Ten Syrian soldiers were killed."])
+def test_an_agentless_passive_alone_codes_nothing(nlp, text):
+    """No one named did it: a guessed source would be an invented accusation."""
+    assert coded(nlp, text) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        (
+            "Turkish forces attacked Syria, and ten Syrian soldiers were killed.",
+            ("TURMIL", "190", "SYRMIL"),
+        ),
+        ("Turkey attacked Syria. Ten Syrians were killed.", ("TUR", "190", "SYR")),
+    ],
+)
+def test_an_agentless_passive_of_force_takes_the_agent_of_the_act_just_reported(nlp, text, event):
+    """ "... attacked Syria; ten Syrians were killed": the killing is the attacker's, in the same
+    sentence or the next one about the same victims."""
+    events = coded(nlp, text)
+    assert len(events) == 2
+    assert triples(events[1:]) == [event]
+    assert events[1].source_path.startswith("context:")
+    assert events[1].target_path == "nsubjpass"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turkey attacked Syria. Ten Iraqi soldiers were killed.",
+        "Turkey attacked Syria. Iraq condemned the attack. Ten Syrian soldiers were killed.",
+        "Turkish forces attacked the town, and ten Syrian soldiers were killed.",
+    ],
+)
+def test_the_context_agent_is_not_stretched(nlp, text):
+    """Other victims in the next sentence, an act two sentences back, or no coded act of force
+    before: the passive stays without a source."""
+    events = coded(nlp, text)
+    assert not any(e.source_path and e.source_path.startswith("context:") for e in events)
+    last = text.count(".") - 1
+    assert [e for e in events if e.sentence == last] == []
+
+
+# --- 3. negation ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Russia did not condemn Ukraine.", "111"),
+        ("Russia never attacked Ukraine.", "190"),
+    ],
+)
+def test_a_negated_act_is_kept_flagged_and_not_shown(nlp, text, code):
+    """ "did not condemn" is no condemnation: counting it would invert the text."""
+    (event,) = coded(nlp, text)
+    assert (event.source_code, event.code, event.target_code) == ("RUS", code, "UKR")
+    assert event.negated
+    assert not event.asserted
+    assert not event.default_output
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Russia did not withdraw from Ukraine.", ("RUS", "1246", "UKR")),
+        ("Russia did not recognize Kosovo.", ("RUS", "120", "KSV")),
+        ("Russia did not meet Ukraine.", ("RUS", "125", "UKR")),
+    ],
+)
+def test_a_negated_act_of_cooperation_is_its_rejection(nlp, text, event):
+    """CAMEO codes "did not withdraw" as a refusal (12x), an act that did happen: it is shown."""
+    (found,) = coded(nlp, text)
+    assert triples([found]) == [event]
+    assert found.root == "12"
+    assert found.negated
+    assert found.default_output
+
+
+# --- 4. modality and status -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("Russia will attack Ukraine.", "future"),
+        ("Russia could attack Ukraine.", "conditional"),
+        ("Russia can attack Ukraine.", "hypothetical"),
+        ("Russia may attack Ukraine.", "hypothetical"),
+        ("If talks fail, Russia attacks Ukraine.", "conditional"),
+        ("Russia attacked Ukraine if talks failed.", "conditional"),
+        ("Did Russia attack Ukraine?", "question"),
+    ],
+)
+def test_an_act_that_did_not_happen_is_flagged_and_not_shown(nlp, text, modality):
+    """A future, possible, conditional or questioned attack is no attack yet."""
+    (event,) = coded(nlp, text)
+    assert (event.source_code, event.code, event.target_code) == ("RUS", "190", "UKR")
+    assert event.modality == modality
+    assert modality in NONFACTUAL_MODALITIES
+    assert not event.asserted
+    assert not event.default_output
+
+
+def test_a_plain_act_is_asserted(nlp):
+    """The contrast: the same sentence without a modal is shown."""
+    (event,) = coded(nlp, "Russia attacked Ukraine.")
+    assert (event.modality, event.negated, event.reported) == (None, False, False)
+    assert event.asserted and event.default_output
+
+
+def test_a_threat_is_the_threat_not_the_act(nlp):
+    """ "threatened to attack" is CAMEO's threat (138x); the attack is not asserted."""
+    events = coded(nlp, "Iran threatened to attack Israel.")
+    assert shown(events) == [("IRN", "1384", "ISR")]
+    assert all(not e.asserted for e in events if e.root == "19")
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("France urged Russia to withdraw from Ukraine.", ("FRA", "0256", "RUS")),
+        ("France called on Russia to withdraw from Ukraine.", ("FRA", "0256", "RUS")),
+        ("Germany urged Iran to resume talks with the United States.", ("DEU", "026", "IRN")),
+        ("Germany called on Iran to release the hostages.", ("DEU", "0253", "IRN")),
+    ],
+)
+def test_an_appeal_is_the_appealing_actors_act_towards_the_one_urged(nlp, text, event):
+    """ "X urged Y to withdraw": X appealed to Y; nobody withdrew, and X did not act on the
+    place Y is asked to leave. The act asked for may stay in the record, flagged as demanded."""
+    events = coded(nlp, text)
+    assert shown(events) == [event]
+    appeal = find(events, *event)
+    assert appeal.root == "02"
+    urged = event[2]
+    rest = [e for e in events if e is not appeal]
+    assert all(e.source_code == urged and e.modality == "demanded" for e in rest), triples(rest)
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Germany said that Russia attacked Ukraine.", ("RUS", "190", "UKR")),
+        ("Russia attacked Ukraine, Germany said.", ("RUS", "190", "UKR")),
+        ("According to Germany, Russia attacked Ukraine.", ("RUS", "190", "UKR")),
+        ("Germany said Russia criticized Ukraine.", ("RUS", "111", "UKR")),
+        ("Germany said Russia recalled its ambassador from Ukraine.", ("RUS", "161", "UKR")),
+    ],
+)
+def test_a_reported_act_is_coded_asserted_and_flagged_reported(nlp, text, event):
+    """What a speaker says happened is the reported act, not an act of the speaker's."""
+    events = coded(nlp, text)
+    assert triples(events) == [event]
+    assert events[0].reported
+    assert events[0].asserted and events[0].default_output
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Germany said Russia attacked Ukraine.", ("RUS", "190", "UKR")),
+        ("Germany said Russia invaded Ukraine.", ("RUS", "192", "UKR")),
+    ],
+)
+def test_a_reported_act_without_that_is_still_the_reported_act(nlp, text, event):
+    """Dropping "that" must not lose the act the speaker reports."""
+    found = find(coded(nlp, text), *event)
+    assert found.reported and found.asserted and found.default_output
+
+
+def test_explain_names_the_reporting_clause_and_its_speaker(nlp):
+    """The reported status is visible in `detente explain`, with who reports it."""
+    explanation = api.explain("Germany said that Russia attacked Ukraine.", nlp=nlp)
+    clause = next(c for c in explanation.clauses if c.predicate == "attacked")
+    assert (clause.status, clause.speaker, clause.subject) == ("reported", "Germany", "Russia")
+
+
+# --- 5. speech acts ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "act", "announced"),
+    [
+        (
+            "Iran announced it would send troops to Syria.",
+            ("IRN", "154", "SYR"),
+            ("IRN", "130", "SYR"),
+        ),
+        ("Iran said it would attack Iraq.", ("IRN", "190", "IRQ"), ("IRN", "1384", "IRQ")),
+        ("Iran is planning to attack Iraq.", ("IRN", "190", "IRQ"), ("IRN", "1384", "IRQ")),
+    ],
+)
+def test_an_actor_announcing_its_own_act_is_coded_as_the_announcement(nlp, text, act, announced):
+    """ "Iran said it would attack Iraq" is a threat made now; the attack is only announced."""
+    events = coded(nlp, text)
+    assert shown(events) == [announced]
+    assert find(events, *announced).pattern_id.startswith("announced<")
+    assert not find(events, *act).asserted
+
+
+@pytest.mark.parametrize(
+    ("text", "act", "appeal"),
+    [
+        (
+            "France says Russia must withdraw from Ukraine.",
+            ("RUS", "0874", "UKR"),
+            ("FRA", "0256", "RUS"),
+        ),
+        (
+            "France says Russia should withdraw from Ukraine.",
+            ("RUS", "0874", "UKR"),
+            ("FRA", "0256", "RUS"),
+        ),
+    ],
+)
+def test_saying_another_must_act_is_an_appeal_to_it(nlp, text, act, appeal):
+    """ "X says Y must withdraw" is X's demand on Y, not Y's withdrawal."""
+    events = coded(nlp, text)
+    assert shown(events) == [appeal]
+    assert find(events, *appeal).pattern_id.startswith("appealed<")
+    obliged = find(events, *act)
+    assert obliged.modality == "obligation" and not obliged.default_output
+
+
+# --- 6. nominal events ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Iran paid a visit to Iraq.", ("IRN", "042", "IRQ")),
+        ("Iran launched an offensive against Iraq.", ("IRN", "190", "IRQ")),
+        ("Russia held talks with China.", ("RUS", "040", "CHN")),
+    ],
+)
+def test_a_light_verb_performs_the_act_its_object_names(nlp, text, event):
+    """ "launched an offensive against Iraq" is an attack on Iraq."""
+    assert triples(coded(nlp, text)) == [event]
+
+
+@pytest.mark.parametrize(
+    ("text", "path"),
+    [
+        ("Russia's foreign minister criticized Japan during a visit to China.", "host>nsubj"),
+        ("The Russian president criticized Japan during his visit to China.", "noun>poss"),
+    ],
+)
+def test_a_visit_in_a_time_phrase_is_an_act_of_the_clauses_subject(nlp, text, path):
+    """ "during his visit to China" says the visit happened, besides the main act."""
+    events = coded(nlp, text)
+    assert sorted(triples(events)) == [("RUSGOV", "042", "CHN"), ("RUSGOV", "111", "JPN")]
+    assert find(events, "RUSGOV", "042", "CHN").source_path == path
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia discussed the attack on Ukraine.",
+        "The report examined the attack on Ukraine.",
+    ],
+)
+def test_a_noun_that_names_a_topic_is_no_event(nlp, text):
+    """Discussing an attack is not attacking."""
+    assert coded(nlp, text) == ()
+
+
+# --- 7. reduced relatives ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "target_path"),
+    [
+        (
+            "Canada lifted the sanctions imposed on Iran.",
+            ("CAN", "085", "IRN"),
+            "dobj>acl>prep:on>pobj",
+        ),
+        (
+            "Canada eased sanctions imposed on Iran by the United States.",
+            ("CAN", "085", "IRN"),
+            "dobj>acl>prep:on>pobj",
+        ),
+        (
+            "Russia rejected the proposal made by Iran.",
+            ("RUS", "120", "IRN"),
+            "dobj>acl>agent>pobj",
+        ),
+    ],
+)
+def test_a_participle_after_the_object_belongs_to_its_phrase(nlp, text, event, target_path):
+    """ "sanctions imposed on Iran": the participle is part of the object, so the frame reaches
+    the actor inside it (a separate clause would be out of reach)."""
+    events = coded(nlp, text)
+    assert triples(events) == [event]
+    assert events[0].target_path == target_path
+
+
+# --- 8. predicative "as" ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iraq condemned the strike as a violation of Syria's sovereignty.",
+        "Iraq condemned the strike as an attack on Syria.",
+    ],
+)
+def test_an_as_phrase_describing_the_object_names_no_target(nlp, text):
+    """The actor in "as a violation of Syria's sovereignty" is not who was condemned."""
+    events = coded(nlp, text)
+    assert [(e.code, e.target_code) for e in events] == [("111", None)]
+    assert shown(events) == []
+
+
+def test_an_as_phrase_about_the_subjects_own_country_is_not_a_self_event(nlp):
+    """ "Iraq condemned the strike as a violation of Iraq's sovereignty": the explanation must not
+    even consider Iraq acting on itself."""
+    explanation = api.explain(
+        "Iraq condemned the strike as a violation of Iraq's sovereignty.", nlp=nlp
+    )
+    assert not any("acting on itself" in d for d in explanation.decisions)
+    assert [(e.source_code, e.target_code) for e in explanation.events] == [("IRQ", None)]
+
+
+def test_the_objects_own_actor_stays_the_target_before_an_as_phrase(nlp):
+    """The contrast: "the Turkish strike" still names Turkey."""
+    text = "Iraq condemned the Turkish strike as a violation of Syria's sovereignty."
+    assert triples(coded(nlp, text)) == [("IRQ", "111", "TUR")]
+
+
+# --- 9. country adjectives --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Iran attacked the Iraqi positions.", ("IRN", "190", "IRQ")),
+        ("Turkish troops shelled the Iraqi positions.", ("TURMIL", "194", "IRQ")),
+    ],
+)
+def test_a_country_adjective_on_a_military_noun_names_the_target(nlp, text, event):
+    """ "the Iraqi positions" are Iraq's: the attack is on Iraq."""
+    events = coded(nlp, text)
+    assert triples(events) == [event]
+    assert events[0].target_path == "dobj>amod"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The European continent condemned Russia.", "The European continent welcomed the plan."],
+)
+def test_a_country_adjective_on_a_place_noun_names_no_actor(nlp, text):
+    """A continent does not condemn anyone; "European" only locates the noun."""
+    assert coded(nlp, text) == ()
+
+
+def test_a_country_adjective_on_people_names_the_actor(nlp):
+    """The contrast: European leaders do condemn."""
+    assert triples(coded(nlp, "European leaders condemned Russia.")) == [("EUR", "111", "RUS")]
+
+
+# --- 10. political sources --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Soldiers attacked Syria.",
+        "Troops criticized Syria.",
+        "Protesters condemned Russia.",
+    ],
+)
+def test_a_sector_without_a_country_is_no_source(nlp, text):
+    """Whose soldiers? An event needs a political actor as its source."""
+    explanation = api.explain(text, nlp=nlp)
+    assert explanation.events == ()
+    assert any("has no country" in d for d in explanation.decisions), explanation.decisions
+
+
+def test_a_sector_with_a_country_is_a_source(nlp):
+    """The contrast: Syrian soldiers are Syria's military."""
+    assert triples(coded(nlp, "Syrian soldiers attacked Turkey.")) == [("SYRMIL", "190", "TUR")]
+
+
+# --- 11. state force --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "pattern", "event"),
+    [
+        ("Iraqi troops wounded Iranian civilians.", "182", ("IRQMIL", "190", "IRNCVL")),
+        ("The Iraqi army wounded 200 Iranian villagers.", "182", ("IRQMIL", "190", "IRNCVL")),
+        ("Iraqi troops killed Iranian soldiers.", "1823", ("IRQMIL", "190", "IRNMIL")),
+        ("Iran launched an offensive against Iraq.", "180", ("IRN", "190", "IRQ")),
+        (
+            "Iraqi troops used tear gas against Iranian protesters.",
+            "175",
+            ("IRQMIL", "190", "IRNCVL"),
+        ),
+    ],
+)
+def test_force_by_a_states_army_is_conventional(nlp, text, pattern, event):
+    """CAMEO codes an army's violence as conventional military force (19x), not as the
+    unconventional violence (18x) of armed groups."""
+    (found,) = coded(nlp, text)
+    assert triples([found]) == [event]
+    assert found.pattern_id.startswith(f"{pattern}:")
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Kurdish rebels killed Iraqi soldiers.", ("IRQREB", "1823", "IRQMIL")),
+        ("Iraqi troops used tear gas against Iraqi protesters.", ("IRQMIL", "175", "IRQCVL")),
+        ("Iraqi police fired tear gas at Iranian protesters.", ("IRQCOP", "175", "IRNCVL")),
+    ],
+)
+def test_force_keeps_its_code_outside_the_state_force_table(nlp, text, event):
+    """Rebels are no state force; repression of one's own people stays repression; police are
+    not the army."""
+    assert triples(coded(nlp, text)) == [event]
+
+
+# --- 12. symmetric acts -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "members"),
+    [
+        ("China and Israel discussed trade.", "040", ["CHN", "ISR"]),
+        ("Russia and China signed an agreement.", "057", ["CHN", "RUS"]),
+        ("India and Pakistan exchanged fire.", "193", ["IND", "PAK"]),
+    ],
+)
+def test_a_mutual_act_of_a_compound_subject_codes_each_member_towards_each_other(
+    nlp, text, code, members
+):
+    """Who is named first does not make one side the target: each did it with each."""
+    expected = sorted((a, code, b) for a in members for b in members if a != b)
+    assert sorted(shown(coded(nlp, text))) == expected
+
+
+def test_a_mutual_announcement_codes_each_member_towards_each_other(nlp):
+    """ "vowed to hold talks": the intent to meet is mutual too; the talks are only intended."""
+    events = coded(nlp, "Russia and China vowed to hold talks.")
+    assert sorted(shown(events)) == [("CHN", "036", "RUS"), ("RUS", "036", "CHN")]
+    assert all(e.modality == "intended" for e in events if e.code == "040")
+
+
+@pytest.mark.parametrize("text", ["Russia discussed trade.", "Russia held talks."])
+def test_a_mutual_act_of_one_subject_codes_no_dyad(nlp, text):
+    """Talks with nobody named: there is no one to be the target."""
+    assert coded(nlp, text) == ()
+
+
+# --- 13. place and article targets ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Iran launched fresh attacks near Basra.", ("IRN", "190", "IRQ")),
+        ("Iranian forces shelled villages near Basra.", ("IRNMIL", "194", "IRQ")),
+    ],
+)
+def test_force_in_another_countrys_place_targets_that_country(nlp, text, event):
+    """Attacks near Basra with no target named are attacks on Iraq."""
+    (found,) = coded(nlp, text)
+    assert triples([found]) == [event]
+    assert found.target_path == "place:Basra"
+    assert found.default_output
+
+
+def test_force_in_the_sources_own_country_gets_no_place_target(nlp):
+    """Iran acting near Tehran is not Iran attacking itself, nor anyone named."""
+    (found,) = coded(nlp, "Iran launched fresh attacks near Tehran.")
+    assert (found.source_code, found.target_code, found.target_path) == ("IRN", None, None)
+    assert not found.default_output
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iran attacked Iraq on Monday. Iran launched an attack in the north.",
+        "Iraq said its troops repelled an Iranian attack. Iran launched a new offensive in the north.",
+        "Iraq said its troops repelled an Iranian attack. Iran launched its attack in the north.",
+    ],
+)
+def test_targetless_force_takes_the_other_side_of_the_articles_war(nlp, text):
+    """In an article about the war between Iran and Iraq, Iran's attack in the north is on Iraq."""
+    last = [e for e in coded(nlp, text) if e.sentence == 1]
+    assert triples(last) == [("IRN", "190", "IRQ")]
+    assert last[0].target_path == "article:IRQ"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iran launched an attack in the north.",
+        "Iran attacked Iraq on Monday. Iran attacked Syria on Tuesday. "
+        "Iran launched an attack in the north.",
+    ],
+)
+def test_no_article_target_is_guessed_without_a_single_enemy(nlp, text):
+    """No war in the article, or a war on two fronts: the attack's target is not guessed."""
+    last = [e for e in coded(nlp, text) if e.sentence == text.count(".") - 1]
+    assert [(e.source_code, e.code, e.target_code, e.target_path) for e in last] == [
+        ("IRN", "190", None, None)
+    ]
+
+
+# --- 14. determinism --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turkey, which attacked Syria, criticized Iraq. Ten Syrians were killed.",
+        "France, Germany and Italy condemned Russia. Iran said it would attack Iraq.",
+        "Iran attacked Iraq on Monday. Iran launched an attack in the north near Basra.",
+    ],
+)
+def test_coding_twice_gives_the_same_events(nlp, text):
+    """The same text must give the same record, or stored results cannot be compared."""
+    first, second = coded(nlp, text), coded(nlp, text)
+    assert first
+    assert first == second
+
+
+# --- 15. provenance ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "source_path", "target_path", "pattern_id"),
+    [
+        ("Russia condemned Ukraine.", "condemned", "nsubj", "dobj", "111:S condemn T"),
+        (
+            "Syria was attacked by Turkey.",
+            "attacked",
+            "agent",
+            "nsubjpass",
+            "190:S attack|assault T",
+        ),
+        (
+            "France called on Russia to withdraw from Ukraine.",
+            "called",
+            "nsubj",
+            "prep:on>pobj",
+            "0256:S call on|upon T to withdraw from",
+        ),
+        (
+            "Russia held talks with China.",
+            "held",
+            "nsubj",
+            "dobj>prep:with>pobj",
+            "040:S hold $MEET_TALKS_NOUN with T",
+        ),
+    ],
+)
+def test_a_parsed_event_says_how_it_was_found(
+    nlp, text, predicate, source_path, target_path, pattern_id
+):
+    """The dependency paths and the pattern let a user check why an event was coded."""
+    record = api.code_text(text, published=PUBLISHED, nlp=nlp)
+    (event,) = record.events
+    assert (event.source_path, event.target_path, event.pattern_id) == (
+        source_path,
+        target_path,
+        pattern_id,
+    )
+    assert record.article.text[event.start : event.end] == predicate
+
+
+def test_every_pattern_id_names_a_pattern_of_the_dictionary(nlp):
+    """A speech act names the pattern of the act it was derived from."""
+    ids = {p.id for p in default_patterns().patterns}
+    events = coded(
+        nlp, "Iran said it would attack Iraq. France says Russia must withdraw from Ukraine."
+    )
+    assert {e.pattern_id.split("<")[0] for e in events if "<" in e.pattern_id} == {
+        "announced",
+        "appealed",
+    }
+    assert all(e.pattern_id.split("<")[-1] in ids for e in events)
