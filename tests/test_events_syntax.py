@@ -705,3 +705,35 @@ def test_every_pattern_id_names_a_pattern_of_the_dictionary(nlp):
         "appealed",
     }
     assert all(e.pattern_id.split("<")[-1] in ids for e in events)
+
+
+# --- regressions found while writing these tests ------------------------------------------------
+
+
+def test_a_launched_attack_is_force_not_criticism(nlp):
+    """ "Launched an attack on Iraq" is military force only; criticism needs a verbal word."""
+    assert shown(coded(nlp, "Iran launched an attack on Iraq.")) == [("IRN", "190", "IRQ")]
+
+
+def test_a_topic_after_talks_on_is_no_event(nlp):
+    """ "talks on the attack on Ukraine": the attack is the talks' topic, not an act here."""
+    events = coded(nlp, "Russia and China held talks on the attack on Ukraine.")
+    assert sorted(shown(events)) == [("CHN", "040", "RUS"), ("RUS", "040", "CHN")]
+
+
+def test_a_visit_before_its_owner_is_named_is_the_subjects(nlp):
+    """ "During his visit to China, the Russian president ...": "his" is not yet known; the
+    visit is the clause subject's."""
+    events = coded(nlp, "During his visit to China, the Russian president criticized Japan.")
+    assert find(events, "RUSGOV", "042", "CHN").default_output
+
+
+@pytest.mark.parametrize("text", ["Iran and Iraq resumed hostilities.", "Iran and Iraq fought."])
+def test_fighting_by_a_compound_subject_is_each_way(nlp, text):
+    assert sorted(shown(coded(nlp, text))) == [("IRN", "190", "IRQ"), ("IRQ", "190", "IRN")]
+
+
+def test_whose_names_the_owner(nlp):
+    """ "Iraq, whose army attacked Iran": the army is Iraq's."""
+    events = coded(nlp, "Iraq, whose army attacked Iran, criticized Kuwait.")
+    assert ("IRQMIL", "190", "IRN") in shown(events)

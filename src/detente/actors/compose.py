@@ -317,7 +317,7 @@ class Composer:
     def _stands_alone(self, doc: Doc, draft: Draft) -> bool:
         """Bare sector terms are actors only where they head a phrase (see module doc)."""
         start, end = draft.start, draft.end
-        definite = start > 0 and doc[start - 1].lower_ in vocab.DEFINITE
+        definite = start > 0 and doc[start - 1].lower_ in vocab.DEFINITE | {"whose"}
         if (
             start > 0
             and doc[start - 1].text[:1].isupper()

@@ -318,6 +318,10 @@ def _context_in_phrase(doc: Doc, draft: Draft, drafts: list[Draft]) -> tuple[Dra
     apposition."""
     head = doc[draft.end - 1]
     for child in head.children:
+        if child.dep_ == "poss" and child.lower_ == "whose" and head.head.dep_ == "relcl":
+            owner = _draft_at(drafts, head.head.head.i)  # "Iraq, whose army attacked Iran"
+            if owner is not None and owner is not draft and _places(owner):
+                return owner, f"whose: {doc[owner.start : owner.end].text!r}"
         if child.dep_ in NP_COUNTRY_DEPS and child.i < draft.start:
             other = _draft_at(drafts, child.i)
             if other is not None and other is not draft and _places(other):

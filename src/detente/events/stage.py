@@ -340,7 +340,9 @@ class EventStage:
             if own is not None:  # "Russia and NATO must ...", said by a Russian official
                 sources, targets, reported, modality = (speaker,), own, False, None
         mutual = "mutual" in pattern.flags or (
-            not self.any_code and not pattern.has_target and reading.code in SYMMETRIC_CODES
+            not self.any_code
+            and not pattern.has_target
+            and (reading.code or pattern.code) in SYMMETRIC_CODES
         )
         pairs = _pairs(sources, targets, mutual)
         if self.require_dyad and "notarget" not in pattern.flags and not targets:

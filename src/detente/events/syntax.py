@@ -441,7 +441,11 @@ def nominal_host(token: Token) -> tuple[Token | None, bool]:
     "repelled an attack by" (no: the repeller did not attack), "fighting continues" (no).
     (None, False) when the noun only names a topic ("the attack was discussed")."""
     head = token.head
-    if token.dep_ == "pobj" and head.lower_ in NOMINAL_EVENT_PREPOSITIONS:
+    if (
+        token.dep_ == "pobj"
+        and head.lower_ in NOMINAL_EVENT_PREPOSITIONS
+        and head.head.pos_ in ("VERB", "AUX")  # a time phrase of the clause, not "talks on X"
+    ):
         host = _climb_to_predicate(head)
         return host, host is not None and head.lower_ in PERFORMING_PREPOSITIONS
     if token.dep_ == "dobj" and head.lower_ in LIGHT_VERBS:
@@ -768,6 +772,7 @@ class SyntaxMatcher:
                 how = "noun>by" if sources else ""
                 if not sources:
                     found, child = _modifier_slots(view, token, 0)
+                    found = [f for f in found if view.slots[f].mention.code]  # "his" unresolved
                     sources, how = tuple(found), f"noun>{child}" if found else ""
                 if not sources and performs and not clause.passive:
                     sources, how = host_slots, _path(f"host>{clause.subject_path}", host_how)

@@ -370,8 +370,9 @@ def _target_from_place(event: Event, place: Place) -> Event:
 def target_from_article(
     events: tuple[Event, ...], mentions: Sequence[Mention]
 ) -> tuple[Event, ...]:
-    """Targetless force by one side of the article's only war dyad is against the other side
-    (see the module docstring); with force among three countries or more, nothing is guessed."""
+    """Targetless force by a country the article codes force between it and exactly one other
+    country is against that other country (see the module docstring); when the source's
+    country has force coded with two countries or more, nothing is guessed."""
     by_id = {m.id: m for m in mentions}
 
     def country(mention_id: str | None) -> str | None:
