@@ -99,7 +99,7 @@ def make_events(nlp: Language, name: str, patterns_path: str, verbs_files: list[
 @Language.factory(
     "detente_quotes_v1",
     requires=["doc._.mentions"],
-    assigns=["doc._.quotes"],
+    assigns=["doc._.quotes", "doc._.mentions", "doc.spans"],
     default_config={"cues_path": ""},
 )
 def make_quotes(nlp: Language, name: str, cues_path: str) -> QuoteStage:

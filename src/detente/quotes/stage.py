@@ -13,6 +13,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from ..actors.stage import SPAN_GROUP
 from ..model import Dateline, Mention, Quote
 from .cues import SPEAKER_PRONOUNS, THIRD_PERSON, CueLexicon, cached_lexicon
 from .extract import Attribution, Draft, direct_drafts
@@ -48,6 +49,13 @@ class QuoteStage:
         added = first_person_mentions(doc, quotes, doc._.mentions)
         if added:
             doc._.mentions = tuple(sorted((*doc._.mentions, *added), key=lambda m: m.start))
+            if SPAN_GROUP in doc.spans:
+                group = list(doc.spans[SPAN_GROUP])
+                for m in added:
+                    span = doc.char_span(m.start, m.end, label=m.code or m.kind)
+                    if span is not None:
+                        group.append(span)
+                doc.spans[SPAN_GROUP] = sorted(group, key=lambda s: s.start)
         return doc
 
     def find(self, doc: Doc) -> list[Quote]:
