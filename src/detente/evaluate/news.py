@@ -32,7 +32,7 @@ from ..errors import InputError
 from ..ingest.normalize import article_id
 from ..model import Article, CodedArticle, Event
 from ..pipeline import DEFAULT_MODEL, build_pipeline, code_docs
-from .scores import f1, ratio
+from .scores import Tally, ratio
 
 #: The Soviet Union's codes count as Russia's (CAMEO's country list has no Soviet Union).
 COUNTRY_ALIASES = {"USR": "RUS", "SUN": "RUS"}
@@ -75,35 +75,6 @@ class GoldArticle:
     publisher: str | None
     dateline: str | None
     events: tuple[GoldEvent, ...]
-
-
-@dataclass
-class Tally:
-    gold: int = 0
-    predicted: int = 0
-    matched: int = 0
-
-    @property
-    def precision(self) -> float:
-        return ratio(self.matched, self.predicted)
-
-    @property
-    def recall(self) -> float:
-        return ratio(self.matched, self.gold)
-
-    @property
-    def f1(self) -> float:
-        return f1(self.precision, self.recall)
-
-    def as_dict(self) -> dict[str, float | int]:
-        return {
-            "gold": self.gold,
-            "predicted": self.predicted,
-            "matched": self.matched,
-            "precision": round(self.precision, 4),
-            "recall": round(self.recall, 4),
-            "f1": round(self.f1, 4),
-        }
 
 
 @dataclass

@@ -34,7 +34,7 @@ from spacy.language import Language
 from ..errors import InputError
 from ..model import Article, Quote
 from ..pipeline import STAGES, build_pipeline, code_docs
-from .scores import f1, ratio
+from .scores import Tally, ratio
 
 #: Overlap (intersection over union of content characters) for a prediction to match.
 MATCH_THRESHOLD = 0.5
@@ -81,35 +81,6 @@ class Predicted:
 
 
 @dataclass
-class Score:
-    gold: int = 0
-    predicted: int = 0
-    matched: int = 0
-
-    @property
-    def precision(self) -> float:
-        return ratio(self.matched, self.predicted)
-
-    @property
-    def recall(self) -> float:
-        return ratio(self.matched, self.gold)
-
-    @property
-    def f1(self) -> float:
-        return f1(self.precision, self.recall)
-
-    def as_dict(self) -> dict[str, float | int]:
-        return {
-            "gold": self.gold,
-            "predicted": self.predicted,
-            "matched": self.matched,
-            "precision": round(self.precision, 4),
-            "recall": round(self.recall, 4),
-            "f1": round(self.f1, 4),
-        }
-
-
-@dataclass
 class SpeakerScore:
     judged: int = 0  # matched pairs whose gold has a source
     correct: int = 0
@@ -143,8 +114,8 @@ class SpeakerScore:
 class QuoteReport:
     split: str
     articles: int = 0
-    direct: Score = field(default_factory=Score)
-    all: Score = field(default_factory=Score)
+    direct: Tally = field(default_factory=Tally)
+    all: Tally = field(default_factory=Tally)
     speaker: SpeakerScore = field(default_factory=SpeakerScore)
 
     def as_dict(self) -> dict[str, Any]:
