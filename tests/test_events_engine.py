@@ -245,3 +245,19 @@ def test_only_a_participle_makes_a_passive(nlp, text, expected):
 def test_an_apposition_after_the_source_is_skipped(nlp):
     text = "Putin, President of Russia, criticized NATO."
     assert triples(nlp, text) == [("RUSGOV", "111", "IGOWSTNAT")]
+
+
+@pytest.mark.parametrize("published", [dt.date(1, 1, 1), dt.date(9999, 12, 31)])
+def test_dates_at_the_calendars_ends_do_not_crash(published):
+    """A published date at year 1 or 9999: relative and explicit dates cannot be computed, the
+    event keeps the article's date."""
+    from detente.events.dates import event_date
+
+    for sentence in (
+        "Iran attacked Iraq yesterday.",
+        "Iran attacked Iraq on Friday.",
+        "Iran attacked Iraq on November 9.",
+        "Iran attacked Iraq last week.",
+    ):
+        date, how = event_date(sentence, published, "article date")
+        assert date is not None and how

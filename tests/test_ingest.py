@@ -251,3 +251,12 @@ def test_clean_text():
 )
 def test_parse_date(value, expected):
     assert parse_date(value) == expected
+
+
+def test_lone_surrogates_become_replacement_characters():
+    """Broken UTF-16 in a caller's string: one U+FFFD each (offsets keep), never a crash."""
+    from detente.ingest.normalize import article_id, clean_text
+
+    text = clean_text("Iran \ud800 attacked Iraq")
+    assert text == "Iran \ufffd attacked Iraq"
+    assert len(article_id(text)) == 16

@@ -77,6 +77,13 @@ def event_date(sentence: str, base: dt.date | None, base_source: str) -> tuple[d
     """The date of an event told in ``sentence``, and how it was found."""
     if base is None:
         return None, "no article date"
+    try:
+        return _event_date(sentence, base, base_source)
+    except OverflowError:  # a published date at the calendar's ends (year 1 or 9999)
+        return base, f"{base_source} (no date arithmetic this close to the calendar's end)"
+
+
+def _event_date(sentence: str, base: dt.date, base_source: str) -> tuple[dt.date, str]:
     explicit = _explicit(sentence, base)
     if explicit is not None:
         return explicit

@@ -12,6 +12,8 @@ from typing import Any
 
 #: Characters kept although they are control characters: tab and newline.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+#: Lone UTF-16 surrogates (broken text from elsewhere): no encoder accepts them.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _SPACES = re.compile(r"\s+")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _BLANK_RUN = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
@@ -40,6 +42,7 @@ def clean_text(text: str) -> str:
     if "&" in text and _ENTITY.search(text):
         text = html.unescape(text)
     text = _CONTROL.sub("", text)
+    text = _SURROGATE.sub("\ufffd", text)
     text = unicodedata.normalize("NFC", text)
     text = _BLANK_RUN.sub("\n\n", text)
     return text.strip()
