@@ -194,3 +194,9 @@ def test_a_pronoun_does_not_look_ahead_within_its_sentence():
 
     they = next(m for m in lookup("They criticized NATO.") if m.text == "They")
     assert they.code is None and they.antecedent is None
+
+
+def test_press_reports_are_the_media(nlp):
+    """ "denounced press reports": what the press published names the media as the target."""
+    record = api.code_text("President Reagan denounced press reports about his wife.", nlp=nlp)
+    assert [m.code for m in record.mentions if m.text == "press reports"] == ["MED"]
