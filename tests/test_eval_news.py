@@ -30,8 +30,8 @@ from detente.evaluate.news import (
 from detente.model import Article, CodedArticle, Event, Sentence
 
 #: Floors pinned a little below what the coder reaches on the 40 dev articles (precision
-#: 0.657, recall 0.113, F1 0.193): they ratchet up as the coder improves, never down silently.
-FLOORS = {"precision": 0.60, "recall": 0.10, "f1": 0.17}
+#: 0.653, recall 0.120, F1 0.203): they ratchet up as the coder improves, never down silently.
+FLOORS = {"precision": 0.60, "recall": 0.11, "f1": 0.19}
 DEV_ARTICLES = 40
 DEV_SCORED_GOLD = 407
 
