@@ -132,6 +132,32 @@ def test_cli_validate_ok():
     result = CliRunner().invoke(main, ["dictionaries", "validate"])
     assert result.exit_code == 0, result.output
     assert result.output.startswith("ok:")
+    assert "ok: event data:" in result.output and "verb patterns" in result.output
+
+
+def test_cli_validate_checks_the_peoples_file(data_copy):
+    path = data_copy / "peoples.tsv"
+    path.write_text(path.read_text() + "Zorbish\tZZZ\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["dictionaries", "validate", "--path", str(data_copy)])
+    assert result.exit_code == 1
+    assert f"{path}:" in result.output
+
+
+def test_event_data_errors_name_file_and_line(monkeypatch, tmp_path):
+    """A broken pattern file is reported by ``dictionaries validate`` as file:line."""
+    from detente.events import validate as validate_module
+    from detente.events.patterns import load_patterns
+
+    folder = tmp_path / "patterns"
+    folder.mkdir()
+    (folder / "01_x.txt").write_text("010  S say $NOT_A_SET T\n", encoding="utf-8")
+    monkeypatch.setattr(
+        validate_module,
+        "LOADERS",
+        (("verb patterns", lambda: len(load_patterns(folder).patterns)),),
+    )
+    errors, _ = validate_module.validate_event_data()
+    assert [(e.path.endswith("01_x.txt"), e.line) for e in errors] == [(True, 1)]
 
 
 def test_two_pipelines_with_different_dictionaries(data_copy):

@@ -14,7 +14,9 @@ from ..errors import DictionaryError
 from ..ingest.normalize import article_id
 from ..model import Article, Mention
 from ..settings import Settings
+from .context import read_peoples
 from .dictionary import ActorDictionary, default_root, load_dictionary, validate_dictionary
+from .stage import PEOPLES_FILE
 
 
 @dataclass
@@ -35,6 +37,11 @@ def validate(path: str | Path | None = None) -> ValidationReport:
     """Check every actor file under ``path`` (default: the packaged dictionaries)."""
     root = Path(path) if path else default_root()
     errors, warnings = validate_dictionary(root)
+    if not errors and (root / PEOPLES_FILE).exists():
+        try:  # peoples name countries: checked against the dictionary just validated
+            read_peoples(root / PEOPLES_FILE, load_dictionary(root).countries)
+        except DictionaryError as error:
+            errors.append(error)
     report = ValidationReport(str(root), errors, warnings)
     if not errors:
         report.counts = stats(root)

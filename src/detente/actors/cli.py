@@ -50,7 +50,7 @@ def lookup(text: str, day: dt.date | None, as_json: bool) -> None:
 
 @click.group("dictionaries")
 def dictionaries() -> None:
-    """Validate actor dictionaries and count their entries."""
+    """Validate the dictionaries (actors, verb patterns, event tables) and count entries."""
 
 
 _PATH = click.option(
@@ -62,8 +62,13 @@ _PATH = click.option(
 @_PATH
 @click.option("--warnings/--no-warnings", default=False, help="Also list the warnings.")
 def validate(path: str | None, warnings: bool) -> None:
-    """Check every actor file; exit 1 and list each error as file:line."""
+    """Check every actor file and (with the packaged dictionaries) every event data file;
+    exit 1 and list each error as file:line."""
+    from ..events.validate import validate_event_data
+
     report = api.validate(path)
+    event_errors, event_counts = validate_event_data() if path is None else ([], {})
+    report.errors.extend(event_errors)
     for error in report.errors:
         click.echo(f"{error.path}:{error.line or 0}: {error.reason}", err=True)
     if warnings:
@@ -74,6 +79,9 @@ def validate(path: str | None, warnings: bool) -> None:
         sys.exit(1)
     counts = ", ".join(f"{v} {k}" for k, v in report.counts.items())
     click.echo(f"ok: {report.root}: {counts}; {len(report.warnings)} warnings")
+    if event_counts:
+        counts = ", ".join(f"{v} {k}" for k, v in event_counts.items())
+        click.echo(f"ok: event data: {counts}")
 
 
 @dictionaries.command("stats")
