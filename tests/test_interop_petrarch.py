@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import need
 from detente.errors import DictionaryError
 from detente.interop.petrarch_actors import (
     AgentCode,
@@ -211,7 +212,8 @@ def test_discards_and_issues() -> None:
 
 @pytest.mark.parametrize(
     ("path", "skipped"),
-    [(VALIDATE / "PETR.Validate.verbs.txt", 0), (PHOENIX / "CAMEO.2.0.txt", 2)],
+    # Phoenix's file: 2 patterns with an unbalanced ")" and 2 naming undefined synsets
+    [(VALIDATE / "PETR.Validate.verbs.txt", 0), (PHOENIX / "CAMEO.2.0.txt", 4)],
     ids=["validate", "cameo"],
 )
 def test_verb_counts_match_the_file(path: Path, skipped: int) -> None:
@@ -329,3 +331,45 @@ def test_malformed_input_names_file_and_line(
         result = reader(path)  # type: ignore[operator]
         list(result) if reader is read_records else None
     assert f"{path}:{line}:" in str(caught.value)
+
+
+def test_undefined_synset_skips_the_pattern_with_a_warning(tmp_path: Path, caplog) -> None:
+    """A pattern naming a synset the file never defines is skipped, as PETRARCH does, and the
+    user is told file:line (Phoenix's CAMEO.2.0.txt uses an undefined &WEATHER)."""
+    from detente.events.matcher import PatternIndex
+    from detente.interop.petrarch_patterns import load_petrarch_patterns
+
+    path = tmp_path / "verbs.txt"
+    path.write_text(
+        "&ARMY\n+TROOPS\n+SOLDIERS\n\n"
+        "--- ATTACK [190] ---\nATTACK\n- * &ARMY [190]\n- * (IN &WEATHER) [---]\n",
+        encoding="utf-8",
+    )
+    with caplog.at_level("WARNING", logger="detente.petrarch"):
+        dictionary = load_petrarch_patterns(path)
+    PatternIndex(dictionary.patterns, dictionary.sets)  # compiles: no KeyError
+    assert not any("WEATHER" in p.text for p in dictionary.patterns)
+    assert any(p.text.startswith("* &ARMY") or "&ARMY" in p.text for p in dictionary.patterns)
+    assert any(
+        f"{path}:8:" in r.getMessage() and "&WEATHER" in r.getMessage() for r in caplog.records
+    )
+
+
+def test_phoenix_verb_file_codes_with_warnings(shared_data: Path, tmp_path: Path) -> None:
+    """``detente code --verbs CAMEO.2.0.txt`` (Phoenix's file) codes, warning about its
+    undefined synsets instead of dying."""
+    from click.testing import CliRunner
+
+    from detente.cli import main
+
+    verbs = need(shared_data / "petrarch" / "phoenix_dictionaries" / "CAMEO.2.0.txt")
+    text = tmp_path / "t.txt"
+    text.write_text("Russia attacked Ukraine on Monday.\n", encoding="utf-8")
+    result = CliRunner().invoke(
+        main, ["code", str(text), "--verbs", str(verbs), "--no-store", "--jsonl", "-", "-q"]
+    )
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.stdout.strip().splitlines()[-1])
+    assert [(e["source_code"], e["code"], e["target_code"]) for e in record["events"]] == [
+        ("RUS", "190", "UKR")
+    ]

@@ -16,6 +16,7 @@ becomes ``Pattern`` objects (docs/petrarch-formats.md gives the format, docs/pat
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -37,6 +38,8 @@ LOOSE = 10
 #: How far a floating source or target may be from the pattern's edge.
 SLOT_REACH = 40
 #: Token kinds that only shape PETRARCH2's parse-tree search; our flat matcher ignores them.
+#: Warnings about a user's verb file go to stderr through logging (no handler: stderr).
+LOG = logging.getLogger("detente.petrarch")
 STRUCTURE = frozenset({"np_open", "np_close", "pp_open", "pp_close"})
 
 
@@ -160,8 +163,12 @@ def petrarch_patterns(dictionary: VerbDictionary) -> PatternDictionary:
 
 
 def load_petrarch_patterns(path: str | Path) -> PatternDictionary:
-    """Read a PETRARCH verb file (``CAMEO.2.0.txt``, ``PETR.Validate.verbs.txt``) as patterns."""
-    return petrarch_patterns(read_verbs(path))
+    """Read a PETRARCH verb file (``CAMEO.2.0.txt``, ``PETR.Validate.verbs.txt``) as patterns;
+    what the file gets wrong (an undefined synset) is logged as a warning naming file:line."""
+    dictionary = read_verbs(path)
+    for warning in dictionary.warnings:
+        LOG.warning("warning: %s:%d: %s", path, warning.line, warning.message)
+    return petrarch_patterns(dictionary)
 
 
 def load_petrarch_pattern_files(paths: Sequence[str | Path]) -> PatternDictionary:

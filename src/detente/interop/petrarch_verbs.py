@@ -9,6 +9,7 @@ The symbols are explained in ``docs/petrarch-formats.md``.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -546,13 +547,19 @@ class _VerbReader:
         self.header, self.verbs, self.patterns = None, [], []
 
     def check_synsets(self) -> None:
-        """PETRARCH skips a pattern whose synset is undefined; we keep it and warn."""
-        for block in self.blocks:
+        """A pattern whose synset is undefined is skipped, as PETRARCH does, with a warning
+        naming its line (Phoenix's CAMEO.2.0.txt uses an undefined &WEATHER)."""
+        for index, block in enumerate(self.blocks):
+            kept = []
             for pattern in block.patterns:
-                for name in pattern.synsets:
-                    if name.rstrip("_") not in self.synsets:
-                        message = f"pattern uses undefined synset {name}"
-                        self.warnings.append(ReaderWarning(pattern.line, message))
+                missing = [n for n in pattern.synsets if n.rstrip("_") not in self.synsets]
+                for name in missing:
+                    message = f"pattern uses undefined synset {name}: the pattern is skipped"
+                    self.warnings.append(ReaderWarning(pattern.line, message))
+                if not missing:
+                    kept.append(pattern)
+            if len(kept) != len(block.patterns):
+                self.blocks[index] = dataclasses.replace(block, patterns=tuple(kept))
 
 
 def read_verbs(path: str | Path) -> VerbDictionary:
