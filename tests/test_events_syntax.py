@@ -737,3 +737,10 @@ def test_whose_names_the_owner(nlp):
     """ "Iraq, whose army attacked Iran": the army is Iraq's."""
     events = coded(nlp, "Iraq, whose army attacked Iran, criticized Kuwait.")
     assert ("IRQMIL", "190", "IRN") in shown(events)
+
+
+def test_an_auxiliary_have_is_no_light_verb(nlp):
+    """ "Officials have been optimistic about the talks": no "have talks" meeting."""
+    events = coded(nlp, "U.S. officials have been optimistic about the talks with Russia.")
+    assert not [e for e in events if e.root == "04"]
+    assert ("RUSGOV", "040", "TURGOV") in shown(coded(nlp, "Putin has had talks with Erdogan."))

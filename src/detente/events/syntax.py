@@ -422,6 +422,17 @@ def owning_predicate(token: Token) -> Token | None:
     return node if is_predicate(node) else None
 
 
+HAVE_FORMS = frozenset({"have", "has", "had", "having"})
+
+
+def _auxiliary_have(view: SentenceView, compiled: CompiledPattern, start: int, end: int) -> bool:
+    """Whether the frame's "have" ("S have ... talks with T") is only an auxiliary here."""
+    if not any(e.kind == WORD and e.words & HAVE_FORMS for e in compiled.pre):
+        return False
+    found = [view.span[k] for k in range(start, end) if view.lower[k] in HAVE_FORMS]
+    return bool(found) and all(t.dep_ in ("aux", "auxpass") for t in found)
+
+
 def _subject_frame(compiled: CompiledPattern) -> bool:
     """Whether a pattern reads "S <words> anchor ...": its source is a clause's subject
     ("S 's visit to T" is nominal: its source is the possessor)."""
@@ -642,6 +653,8 @@ class SyntaxMatcher:
         if pre_words:  # words before the anchor may belong to the governing clause
             written = list(_backward(view, compiled.pre, 0, i, ()))  # "S indicated it would act"
             starts = [s for s, _ in written] or [s for s, _ in _backward(view, pre_words, 0, i, ())]
+            if _auxiliary_have(view, compiled, min(starts, default=i), i):
+                return  # "officials have been optimistic about the talks": no "have talks"
             if not starts:
                 return
             if written:  # the frame names its source before those words: take that one
