@@ -744,3 +744,20 @@ def test_an_auxiliary_have_is_no_light_verb(nlp):
     events = coded(nlp, "U.S. officials have been optimistic about the talks with Russia.")
     assert not [e for e in events if e.root == "04"]
     assert ("RUSGOV", "040", "TURGOV") in shown(coded(nlp, "Putin has had talks with Erdogan."))
+
+
+@pytest.mark.parametrize(
+    ("text", "pair", "code"),
+    [
+        ("Heavy fighting between Iran and Iraq continued near Basra.", ("IRN", "IRQ"), "190"),
+        ("Talks between Russia and Ukraine began in Minsk.", ("RUS", "UKR"), "040"),
+    ],
+)
+def test_an_act_between_two_sides_is_coded_both_ways(nlp, text, pair, code):
+    """ "fighting between Iran and Iraq": each side against the other."""
+    a, b = pair
+    assert {(a, code, b), (b, code, a)} <= set(shown(coded(nlp, text)))
+
+
+def test_a_topic_between_two_sides_is_no_event(nlp):
+    assert not shown(coded(nlp, "Iraq said fighting between Iran and Iraq was discussed."))

@@ -29,7 +29,7 @@ from .parse import parse_roles
 from .patterns import Pattern, PatternDictionary, default_patterns
 from .sentence import SentenceView, Slot, sentence_views
 from .speech import ANNOUNCING_MOODS, COMMISSIVE_VERBS, OBLIGING_MOOD, speech_act_codes
-from .syntax import ParsedMatch, SyntaxMatcher
+from .syntax import ParsedMatch, SyntaxMatcher, between_frame
 
 #: Words before the anchor that negate it ("did not agree", "never attacked").
 NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
@@ -345,6 +345,8 @@ class EventStage:
             and (reading.code or pattern.code) in SYMMETRIC_CODES
         )
         pairs = _pairs(sources, targets, mutual)
+        if not self.any_code and between_frame(pattern):  # "talks between Iran and Iraq": both ways
+            pairs += [(t, s) for s, t in pairs if t is not None and (t, s) not in pairs]
         if self.require_dyad and "notarget" not in pattern.flags and not targets:
             pairs = [(s, t) for s, t in pairs if t is not None]  # a lone "mutual" source
         sentence_text = _without_dateline(doc, view)

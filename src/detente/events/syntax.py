@@ -15,6 +15,7 @@ What the clause asserts (reported, asked for, intended, negated ...) is ``events
 from __future__ import annotations
 
 import dataclasses
+import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -36,7 +37,7 @@ from .matcher import (
     better,
 )
 from .ontology import SYMMETRIC_CODES
-from .patterns import GAP, SET, SKIP, WORD, Element
+from .patterns import GAP, SET, SKIP, WORD, Element, Pattern
 from .sentence import SentenceView
 from .slots import (
     COMPOUND_JOINERS,
@@ -778,6 +779,13 @@ class SyntaxMatcher:
         host_slots, host_how = heads_slots(view, clause.subjects)
         speaker, _ = heads_slots(view, clause.speaker)
         nominal = dataclasses.replace(clause, passive=False, agents=())
+        sides = _between_sides(view, token, compiled)
+        if sides is not None:  # "fighting between Iran and Iraq": the parse joins the sides
+            ends = list(match_forward(region, compiled.anchor, i))
+            if ends:
+                match = Match(compiled, i, ends[0], min(starts), ends[0], sides[:1], sides[1:])
+                yield ParsedMatch(match, nominal, "noun>between", "noun>between", speaker)
+            return
         for anchor_end in match_forward(region, compiled.anchor, i):
             for end, binds in _forward(region, compiled.post, 0, anchor_end, (), parse_object):
                 sources = next((g for k, g in binds if k == SOURCE), ())
@@ -801,6 +809,30 @@ class SyntaxMatcher:
                 target_path = _target_path(view, targets, token) if targets else ""
                 yield ParsedMatch(match, nominal, how, target_path, speaker)
                 return
+
+
+def between_frame(pattern: Pattern) -> bool:
+    """A frame "... between S and T": two sides of one reciprocal act (coded both ways)."""
+    return any(
+        e.kind == WORD and e.values == ("between",) and nxt.kind == SOURCE
+        for e, nxt in itertools.pairwise(pattern.elements)
+    )
+
+
+def _between_sides(
+    view: SentenceView, noun: Token, compiled: CompiledPattern
+) -> tuple[int, ...] | None:
+    """The sides of a "NOUN between S and T" frame read from the parse (the "and" joins the
+    two into one conjoined phrase), or None when the frame has no such shape."""
+    if not between_frame(compiled.pattern):
+        return None
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "between":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    slots, _ = np_slots(view, obj)
+                    return slots if len(slots) >= 2 else None
+    return None
 
 
 def _direct_objects(predicate: Token) -> list[Token]:
