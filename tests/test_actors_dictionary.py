@@ -190,3 +190,56 @@ def test_cli_stats_json():
     result = CliRunner().invoke(main, ["dictionaries", "stats", "--json"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.output)["people"] >= MINIMUMS["people"]
+
+
+def _extra_person(root: Path, country: str, role: str) -> Path:
+    extra = root / "people" / "zz_extra.yaml"
+    extra.write_text(
+        f"- id: test-person\n  name: Test Person\n  aliases: []\n  country: {country}\n"
+        f"  gender: f\n  wikidata: null\n  roles:\n    - {role}\n",
+        encoding="utf-8",
+    )
+    return extra
+
+
+#: (role, words the error must contain): issue 9, one code per body and historical states.
+INCONSISTENT_ROLES = [
+    ('{title: IMF Managing Director, code: IGOIMF, start: "2030-01", end: null}', "IGOBUSIMF"),
+    ('{title: Leader of Hamas, code: PSEINSHMS, start: "2030-01", end: null}', "PSEHMS"),
+    ('{title: KGB Chairman, code: RUSSPY, start: "1980-01", end: "1982-01"}', "existed"),
+    (
+        '{title: Foreign Minister of the Soviet Union, code: RUSGOV, start: "1980", end: "1985"}',
+        "existed",
+    ),
+    (
+        '{title: Foreign Minister of the Soviet Union, code: RUSGOV, start: "1991-01", end: "1992"}',
+        "names USR",
+    ),
+    ('{title: President of Yugoslavia, code: SRBGOV, start: "1997", end: "2000"}', "names YUG"),
+    ('{title: Soviet ambassador, code: USRGOV, start: "1995", end: "1998"}', "ended"),
+]
+
+
+@pytest.mark.parametrize(("role", "words"), INCONSISTENT_ROLES)
+def test_a_role_takes_its_bodys_and_its_eras_code(data_copy, role, words):
+    extra = _extra_person(data_copy, "RUS", role)
+    errors, _ = validate_dictionary(data_copy)
+    assert [e for e in errors if e.path == str(extra) and e.line == 8 and words in e.reason]
+
+
+#: Roles that are consistent: the body's code plus a sector, a state's envoy to a body, the
+#: head of state's office in a state body, a republic's office before independence.
+CONSISTENT_ROLES = [
+    '{title: Hamas military commander, code: PSEHMSMIL, start: "2030-01", end: null}',
+    '{title: Ambassador to the United Nations, code: RUSGOV, start: "2030-01", end: null}',
+    '{title: Head of the GRU, code: USRMILSPY, start: "1980", end: "1985"}',
+    '{title: Chairman of the Supreme Soviet of the Russian SFSR, code: RUSGOV, start: "1990",'
+    ' end: "1991-07"}',
+]
+
+
+@pytest.mark.parametrize("role", CONSISTENT_ROLES)
+def test_consistent_roles_validate(data_copy, role):
+    extra = _extra_person(data_copy, "RUS", role)
+    errors, _ = validate_dictionary(data_copy)
+    assert not [e for e in errors if e.path == str(extra)]

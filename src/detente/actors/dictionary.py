@@ -537,9 +537,15 @@ def _build(root: Path) -> tuple[ActorDictionary, _Collector]:
     stops = _load_surname_stops(root / SURNAME_STOPS_FILE, out)
     dictionary = ActorDictionary(str(root), countries, organisations, groups, sectors, people)
     from .aliases import alias_collisions  # the alias index needs the loaded entries
+    from .bodies import historical_mismatches, role_body_mismatches
 
     for path, line, reason in alias_collisions(dictionary):
         out.warn(path, line, reason)
+    for path, line, reason in (
+        *role_body_mismatches(dictionary),
+        *historical_mismatches(dictionary),
+    ):
+        out.error(path, line, reason)
     return ActorDictionary(
         str(root), countries, organisations, groups, sectors, people, tuple(out.warnings), stops
     ), out

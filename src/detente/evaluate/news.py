@@ -28,6 +28,7 @@ from typing import Any
 
 from spacy.language import Language
 
+from ..actors.vocab import SECTOR_CODES
 from ..errors import InputError
 from ..ingest.normalize import article_id
 from ..model import Article, CodedArticle, Event
@@ -84,6 +85,13 @@ class NewsReport:
     per_root: dict[str, Tally] = field(default_factory=dict)
     exact_code: int = 0  # matched pairs whose full codes are equal
     source_six: int = 0  # matched pairs whose sources agree on country + first sector
+    #: Pairs matched on sentence and root only (actors ignored), and how many of them agree on
+    #: the source's and the target's country: how well actors are placed, apart from finding them.
+    root_pairs: int = 0
+    root_source_agree: int = 0
+    root_target_agree: int = 0
+    #: Scored predictions whose source has no country (a bare sector: GOV, MIL, REB ...).
+    unplaced_sources: int = 0
     misses: list[GoldEvent] = field(default_factory=list)
     false_alarms: list[Prediction] = field(default_factory=list)
     sentences: int = 0
@@ -99,6 +107,18 @@ class NewsReport:
     def source_six_rate(self) -> float:
         return ratio(self.source_six, self.total.matched)
 
+    @property
+    def source_country_rate(self) -> float:
+        return ratio(self.root_source_agree, self.root_pairs)
+
+    @property
+    def target_country_rate(self) -> float:
+        return ratio(self.root_target_agree, self.root_pairs)
+
+    @property
+    def unplaced_source_rate(self) -> float:
+        return ratio(self.unplaced_sources, self.total.predicted)
+
     def as_dict(self, with_errors: bool = False) -> dict[str, Any]:
         out: dict[str, Any] = {
             "articles": self.articles,
@@ -106,6 +126,10 @@ class NewsReport:
             **self.total.as_dict(),
             "exact_code_agreement": round(self.exact_code_rate, 4),
             "source_agreement_six": round(self.source_six_rate, 4),
+            "root_level_pairs": self.root_pairs,
+            "source_country_agreement": round(self.source_country_rate, 4),
+            "target_country_agreement": round(self.target_country_rate, 4),
+            "sources_without_country": round(self.unplaced_source_rate, 4),
             "per_root": {root: t.as_dict() for root, t in sorted(self.per_root.items())},
             "sentences": self.sentences,
             "words": self.words,
@@ -181,6 +205,30 @@ def prediction_scored(event: Event) -> bool:
     return not (event.target_code and _is_media(event.target_code))
 
 
+def has_country(code: str | None) -> bool:
+    """Whether an actor code places its actor: a country, region or named organisation.
+
+    A bare sector (``GOV``, ``MIL``, ``REB``) or a bare organisation type (``IGO``, ``IMG``)
+    says what kind of actor it is but not whose.
+    """
+    if not code:
+        return False
+    head = code[:3].upper()
+    if head in ORGANISATION_PREFIXES or head == "MNC":
+        return len(code) >= 6
+    return head not in SECTOR_CODES
+
+
+def _same_place(prediction: Prediction, gold: GoldEvent) -> bool:
+    """The root-level match: overlapping sentence and equal root, actors not compared."""
+    return (
+        prediction.article == gold.article
+        and prediction.start < gold.end
+        and gold.start < prediction.end
+        and prediction.event.root == gold.code[:2]
+    )
+
+
 def _agrees_any(predicted: str | None, alternatives: Sequence[str]) -> bool:
     if not alternatives:
         return not predicted
@@ -225,11 +273,34 @@ def score(gold: Sequence[GoldEvent], predictions: Sequence[Prediction], report: 
         report.total.matched += 1
         report.exact_code += event.code == g.code
         report.source_six += any((event.source_code or "")[:6] == s[:6] for s in g.sources)
+    _score_root_level(gold, predictions, report)
     for k, p in enumerate(predictions):
         report.per_root.setdefault(p.event.root, Tally()).predicted += 1
         report.total.predicted += 1
+        report.unplaced_sources += not has_country(p.event.source_code)
         if k not in used:
             report.false_alarms.append(p)
+
+
+def _score_root_level(
+    gold: Sequence[GoldEvent], predictions: Sequence[Prediction], report: NewsReport
+) -> None:
+    """Pair gold and predictions on sentence and root alone; count country agreement.
+
+    A prediction that also matches the gold's actors is preferred, so a pair is never split by
+    a wrongly-placed neighbour.
+    """
+    used: set[int] = set()
+    for g in gold:
+        candidates = [k for k, p in enumerate(predictions) if k not in used and _same_place(p, g)]
+        if not candidates:
+            continue
+        best = next((k for k in candidates if matches(predictions[k], g)), candidates[0])
+        used.add(best)
+        event = predictions[best].event
+        report.root_pairs += 1
+        report.root_source_agree += _agrees_any(event.source_code, g.sources)
+        report.root_target_agree += _agrees_any(event.target_code, g.targets)
 
 
 # --- reading ----------------------------------------------------------------------------------
@@ -377,6 +448,10 @@ def render_report(report: NewsReport, show_errors: bool = False) -> str:
         f"({t.matched} matched)",
         f"  on matched pairs: exact code {report.exact_code_rate:.1%}   "
         f"source country+sector {report.source_six_rate:.1%}",
+        f"  actors placed: of {report.root_pairs} pairs matched on sentence and root, source "
+        f"country agrees {report.source_country_rate:.1%}, target country "
+        f"{report.target_country_rate:.1%}; sources without a country "
+        f"{report.unplaced_source_rate:.1%} of predictions",
         f"  coded in {report.seconds:.1f}s ({report.sentences / seconds:.0f} sentences/s, "
         f"{report.words / seconds:.0f} words/s)",
         "  root  gold  pred  match  precision recall  F1",
