@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
 from detente.pipeline import build_pipeline
+
+#: Tests never write to the user's cache folder: loaded dictionaries are cached per session.
+os.environ.setdefault("DETENTE_CACHE_DIR", tempfile.mkdtemp(prefix="detente-test-cache-"))
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"

@@ -77,6 +77,12 @@ MALFORMED = [
     ("sectors.tsv", "president\tGOV\t", "President\tGOV\t", "lower case"),
     ("countries.yaml", "- code: RWA\n", "- code: RUS\n", "duplicate country code"),
     ("countries.yaml", "- code: RUS\n", "- code: RUS\n  aliases: [oops\n", "YAML"),
+    (
+        "people/ministers.yaml",
+        '{title: Foreign Minister, code: RUSGOV, start: "2004-03-09"',
+        '{title: Foreign Minister, Russia, code: RUSGOV, start: "2004-03-09"',
+        "must be quoted",
+    ),
 ]
 
 

@@ -48,6 +48,9 @@ class DictionaryError(DetenteError):
         self.line = line
         self.reason = reason
 
+    def __reduce__(self) -> tuple[type, tuple[str, int | None, str]]:
+        return (type(self), (self.path, self.line, self.reason))  # picklable (dictionary cache)
+
 
 class StoreError(DetenteError):
     """The store could not be opened or written (locked file, bad schema)."""

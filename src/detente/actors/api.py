@@ -89,10 +89,15 @@ def actor_options(settings: Settings, petrarch_only: bool = False) -> dict[str, 
 
 
 def lookup(text: str, date: dt.date | None = None, nlp: Language | None = None) -> list[Mention]:
-    """Code ``text`` as a one-line article dated ``date``: every mention with its code and why."""
-    from ..pipeline import build_pipeline, code_docs
+    """Code ``text`` as a one-line article dated ``date``: every mention with its code and why.
 
-    nlp = nlp or build_pipeline()
+    Without ``nlp`` the pipeline is the rule-only one up to the actor stage: no model to load,
+    no event patterns to compile, so a name is answered in about a second."""
+    from ..pipeline import STAGES, build_pipeline, code_docs
+
+    if nlp is None:
+        upto = STAGES.index("detente_actors_v1") + 1
+        nlp = build_pipeline("", stages=STAGES[:upto])
     article = Article(id=article_id(text, None), text=text, published=date)
     record = next(code_docs(nlp, [article]))
     return list(record.mentions)

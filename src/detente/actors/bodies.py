@@ -194,7 +194,8 @@ def historical_mismatches(dictionary: ActorDictionary) -> Iterator[tuple[str, in
                 for j in range(i + 1, min(len(words), i + 6) + 1)
                 if " ".join(words[i:j]) in forms
             }
-            if named and role.code[:3] not in named:
+            own = _names(role.title, _country_forms(dictionary, role.code[:3]))
+            if named and role.code[:3] not in named and not own:  # a republic's own office
                 yield (
                     role.file,
                     role.line,

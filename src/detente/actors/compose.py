@@ -110,11 +110,11 @@ def city_countries(dictionary: ActorDictionary) -> PlaceCountry:
     of them is ten times as populous as all the others ("Istanbul", "West Bengal")."""
     from ..places.gazetteer import cached_gazetteer  # places import the actor dictionary
 
-    gazetteer = cached_gazetteer()
     cameo = {c.iso3: c.code for c in dictionary.countries.values() if c.iso3}
     cameo.update({code: code for code in dictionary.countries})
 
     def country_of(name: str) -> str | None:
+        gazetteer = cached_gazetteer()  # built on first use: a name lookup may never need it
         readings = sorted(
             (c.entry for c in gazetteer.lookup(name) if c.entry.feature in ("city", "adm1")),
             key=lambda e: -e.population,
@@ -317,7 +317,10 @@ class Composer:
     def _stands_alone(self, doc: Doc, draft: Draft) -> bool:
         """Bare sector terms are actors only where they head a phrase (see module doc)."""
         start, end = draft.start, draft.end
-        definite = start > 0 and doc[start - 1].lower_ in vocab.DEFINITE | {"whose"}
+        definite = start > 0 and (
+            doc[start - 1].lower_ in vocab.DEFINITE | vocab.POSSESSORS
+            or doc[start - 1].text in POSSESSIVES  # "the country's army"
+        )
         if (
             start > 0
             and doc[start - 1].text[:1].isupper()

@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Token
 
 from ..datafiles import read_tsv
 from ..errors import DictionaryError
+from . import vocab
 from .codes import actor_code
 from .recognize import Draft
 
@@ -257,6 +258,24 @@ def _governing_subject(pronoun: Token) -> tuple[int, ...]:
     return _subject_heads(governor)
 
 
+def previous_subject(doc: Doc, draft: Draft) -> tuple[int, ...]:
+    """ "Mr Shamir met Mr Arafat's envoy. He rejected ...": a pronoun subject of a sentence's main
+    clause refers first to the subject of the sentence before (the centre of attention carries
+    over), not to whoever was named last."""
+    token = doc[draft.start]
+    sentence = token.sent
+    if token.dep_ not in ("nsubj", "nsubjpass") or sentence.start == 0:
+        return ()
+    verb = token.head
+    if verb.i != sentence.root.i and not (verb.dep_ == "ccomp" and verb.head.i == sentence.root.i):
+        return ()
+    earlier = [t for t in doc[sentence.start : token.i] if t.dep_ in ("nsubj", "nsubjpass")]
+    if earlier:
+        return ()  # the pronoun is not the sentence's first subject
+    root = doc[sentence.start - 1].sent.root
+    return _subject_heads(root)
+
+
 def _singular_name(doc: Doc, index: int, drafts: list[Draft]) -> bool:
     """Whether a token is a country's or body's own name ("Iraq", "the United States", "U.S."),
     not a people ("the Spanish", "the Americans"), which "their" can refer to."""
@@ -322,6 +341,10 @@ def _context_in_phrase(doc: Doc, draft: Draft, drafts: list[Draft]) -> tuple[Dra
             owner = _draft_at(drafts, head.head.head.i)  # "Iraq, whose army attacked Iran"
             if owner is not None and owner is not draft and _places(owner):
                 return owner, f"whose: {doc[owner.start : owner.end].text!r}"
+        if child.dep_ == "poss" and child.lower_ in vocab.COUNTRY_NOUNS:
+            named = _the_country(doc, child, drafts)
+            if named is not None:
+                return named, f"'the {child.text}': {doc[named.start : named.end].text!r}"
         if child.dep_ in NP_COUNTRY_DEPS and child.i < draft.start:
             other = _draft_at(drafts, child.i)
             if other is not None and other is not draft and _places(other):
@@ -344,6 +367,24 @@ def _context_in_phrase(doc: Doc, draft: Draft, drafts: list[Draft]) -> tuple[Dra
             if other is not None and _places(other):
                 return other, f"apposition {doc[other.start : other.end].text!r}"
     return None
+
+
+def _the_country(doc: Doc, noun: Token, drafts: list[Draft]) -> Draft | None:
+    """The country "the country" stands for: the nearest named before it in its sentence, else
+    one named later in it ("The country's army attacked ..., Sudan said"), else the nearest
+    named before."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+        return None
+    sentence = noun.sent
+    countries = [d for d in drafts if d.country and not d.person_like and d.kind != "pronoun"]
+    before = [d for d in countries if d.end <= noun.i]
+    here = [d for d in before if d.start >= sentence.start]
+    if here:
+        return here[-1]
+    later = [d for d in countries if noun.i < d.start < sentence.end]
+    if later:
+        return later[0]
+    return before[-1] if before else None
 
 
 def _resident(draft: Draft) -> bool:
@@ -464,8 +505,9 @@ def place_in_context(doc: Doc, drafts: list[Draft], setting: Setting) -> None:
         draft.code = actor_code(country, draft.roles)
         note = f"country from context: {why}"
         draft.role_applied = f"{draft.role_applied}; {note}" if draft.role_applied else note
-    for draft in drafts:  # pronouns and descriptions follow their antecedent's new code
-        if draft.antecedent is not None and draft.kind in ("pronoun", "description"):
+    for draft in drafts:  # pronouns, descriptions, surnames follow their antecedent's new code
+        surname = (draft.resolution or "").startswith("surname")
+        if draft.antecedent is not None and (draft.kind in ("pronoun", "description") or surname):
             root = drafts[draft.antecedent]
             draft.country, draft.code, draft.roles = root.country, root.code, root.roles
 

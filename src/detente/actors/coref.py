@@ -236,13 +236,13 @@ def _not_at(
 
 
 def _preferred(
-    drafts: list[Draft], index: int, accept: Callable[[Draft], bool], tokens: tuple[int, ...]
+    drafts: list[Draft], index: int, accept: Callable[[Draft], bool]
 ) -> tuple[int | None, str]:
     """The accepted draft before ``index`` covering a token the parse prefers, if any."""
-    for token in tokens:
+    for token in drafts[index].prefer:
         for j in range(index - 1, -1, -1):
             if drafts[j].start <= token < drafts[j].end and accept(drafts[j]):
-                return j, "the subject of the clause it depends on:"
+                return j, drafts[index].prefer_why
     return None, ""
 
 
@@ -269,7 +269,7 @@ def resolve(
         if draft.exclude:
             accept = _not_at(accept, frozenset(draft.exclude), drafts)
         inherits = draft.kind in ("pronoun", "description") or draft.resolution == "surname"
-        found, how = _preferred(drafts, i, accept, draft.prefer)
+        found, how = _preferred(drafts, i, accept)
         if found is None:
             found, how = _nearest(drafts, i, accept, sentence_of)
         if found is None:
@@ -283,6 +283,18 @@ def resolve(
             _inherit(draft, drafts[root])
         elif draft.kind == "sector":
             draft.entity_id, draft.entity_name = drafts[root].entity_id, drafts[root].entity_name
+        _learn_gender(doc, drafts, draft, root)
+
+
+def _learn_gender(doc: Doc, drafts: list[Draft], draft: Draft, root: int) -> None:
+    """The first "he" or "she" resolved to a person of unknown gender tells it: a later "she"
+    no longer resolves to the man "he" referred to."""
+    referent = PRONOUN_REFERENTS.get(doc[draft.start].lower_) if draft.kind == "pronoun" else None
+    if referent not in ("m", "f") or gender_of(doc, drafts[root]) is not None:
+        return
+    for d in drafts:
+        if d is drafts[root] or (d.antecedent is not None and _root(drafts, d.antecedent) == root):
+            d.gender = referent
 
 
 def _inherit(draft: Draft, root: Draft) -> None:
@@ -297,6 +309,7 @@ def _inherit(draft: Draft, root: Draft) -> None:
         "roles",
         "role_applied",
         "name",
+        "gender",
     ):
         setattr(draft, name, getattr(root, name))
     draft.person_like = draft.person_like or root.person_like

@@ -373,10 +373,23 @@ def _load_surname_stops(path: Path, out: _Collector) -> frozenset[str]:
     return frozenset(found)
 
 
+#: The fields of a role; anything else is a typo or an unquoted comma in the title.
+ROLE_KEYS = frozenset({"title", "code", "start", "end", "note", "__line__"})
+
+
 def _role(item: Any, person: _Entry, countries: dict[str, Country], out: _Collector) -> Role | None:
     sub = _Entry(item if isinstance(item, dict) else {}, person.path, out)
     sub.line = sub.line or person.line
     if not sub.require(REQUIRED["role"]):
+        return None
+    unknown = sorted(str(k) for k in sub.raw if k not in ROLE_KEYS)
+    if unknown:  # "{title: Minister for Political, Legal and Security Affairs}" splits at commas
+        out.error(
+            person.path,
+            sub.line,
+            f"role has unknown field(s) {', '.join(map(repr, unknown))}: a title with a comma "
+            "must be quoted",
+        )
         return None
     code = _check_code(sub, sub.text("code"), countries)
     period = sub.period("start", "end")
@@ -575,8 +588,11 @@ def default_root() -> Path:
 
 @lru_cache(maxsize=4)
 def cached_dictionary(root: str) -> ActorDictionary:
-    """One load per folder per process: the dictionary is immutable once built."""
-    return load_dictionary(root)
+    """One load per folder per process (the dictionary is immutable once built), from the
+    on-disk cache when the folder's files are unchanged (``actors/cache.py``)."""
+    from .cache import load_cached
+
+    return load_cached(Path(root), load_dictionary)
 
 
 def default_dictionary() -> ActorDictionary:

@@ -72,6 +72,7 @@ class Draft:
     #: Tokens the parse says a pronoun refers to first ("its forces ... as they crushed": the
     #: main clause's subject) or never (the subject of its own clause, for an object "them").
     prefer: tuple[int, ...] = ()
+    prefer_why: str = "the subject of the clause it depends on:"
     exclude: tuple[int, ...] = ()
 
     @property
@@ -136,7 +137,59 @@ class ActorMatcher:
         for match_id, start, end in self.sectors(doc):
             term = self.dictionary.sectors[strings[match_id]]
             found.append(Atom(start, end, "sector", term.term))
-        return _longest_first(found)
+        return self._without_name_parts(doc, _longest_first(found))
+
+    def _without_name_parts(self, doc: Doc, atoms: list[Atom]) -> list[Atom]:
+        """Drop countries and demonyms that are part of a longer proper name, and the single
+        names beside them: "Israel Katz", "Jordan Bardella", "Chad Wolf" are people; "North
+        Pole", "Lake Chad", "Air France" are no countries; "Finn said" is a man named Finn."""
+        parts = [a for a in atoms if a.kind in ("country", "adjective") and self._name_part(doc, a)]
+        if not parts:
+            return atoms
+        dropped = {id(a) for a in parts}
+        edges = {a.start - 1 for a in parts} | {a.end for a in parts}
+        return [
+            a
+            for a in atoms
+            if id(a) not in dropped and not (a.kind == "single" and {a.start, a.end - 1} & edges)
+        ]
+
+    def _name_part(self, doc: Doc, atom: Atom) -> bool:
+        before = doc[atom.start - 1] if atom.start > 0 else None
+        after = doc[atom.end] if atom.end < len(doc) else None
+        if (
+            atom.kind == "country"
+            and after is not None
+            and doc[atom.end - 1].whitespace_
+            and self._name_word(after)
+            and not after.is_sent_start
+        ):
+            return True  # "Israel Katz", "Iran Air"
+        if before is not None and before.whitespace_ and self._name_word(before, after=False):
+            starts = doc[atom.start].is_sent_start or (
+                before.is_sent_start and before.tag_ != "NNP"
+            )
+            if not starts and before.text not in vocab.COUNTRY_PREMODIFIERS:
+                return True  # "North Pole", "Lake Chad", "Mr Jordan"
+        if atom.kind == "adjective" and atom.end - atom.start == 1 and after is not None:
+            word = doc[atom.start].text
+            bare = before is None or (
+                before.lower_ not in vocab.NOUN_DETERMINERS and not before.like_num
+            )
+            return bare and not word.endswith("s") and after.lower_ in vocab.NAME_SUBJECT_VERBS
+        return False
+
+    def _name_word(self, token: Token, after: bool = True) -> bool:
+        """A capitalised word that can be part of a person's or a thing's proper name (after a
+        country, no word that starts a title: "Chad Foreign Minister"; before it, no title)."""
+        sector = token.lower_ in (self.sector_starts if after else self.dictionary.sectors)
+        return (
+            is_name_token(token)
+            and token.text not in self.index
+            and not sector
+            and token.lower_ not in vocab.SPEECH_VERBS
+            and token.text not in vocab.CALENDAR_WORDS
+        )
 
     def _misread(self, doc: Doc, target: AliasTarget, start: int, end: int) -> bool:
         """A region's compass word without "the" ("West Bengal"); a capital that starts a
@@ -165,6 +218,7 @@ class ActorMatcher:
             before is not None
             and not doc[start].is_sent_start
             and is_name_token(before)
+            and before.text not in vocab.HONORIFICS
             and before.lower_ not in self.dictionary.sectors
             and before.text not in self.index
             and (not before.is_sent_start or before.tag_ == "NNP")

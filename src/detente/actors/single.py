@@ -10,7 +10,9 @@ is coded as a dictionary person only when it cannot be someone else:
   nor any other form of the dictionary (countries, adjectives, organisations, groups);
 - among the people who have it, exactly one holds a dated role on the article's date, or
   exactly one of those holding a role is a head of state or government on that date (the
-  "far more prominent" rule); with one person of that name it is that person on any date.
+  "far more prominent" rule); with one person of that name it is that person on any date in
+  office or in the ten years after (``NEWS_AFTER_OFFICE``): a lone "Wolf" in 2019 is not the
+  East German spymaster of 1986.
 
 The index is built once per dictionary; choosing is a dict look-up and a few date tests.
 """
@@ -75,6 +77,20 @@ def derived_names(person: Person) -> frozenset[str]:
     return frozenset(found)
 
 
+#: How long after leaving office a person is still named by surname alone ("Gorbachev said"):
+#: later, or before the first office, a lone "Wolf" is someone else.
+NEWS_AFTER_OFFICE = dt.timedelta(days=10 * 365)
+
+
+def in_the_news(person: Person, day: dt.date) -> bool:
+    """Whether ``day`` falls in a role of ``person`` or the years after it."""
+    for role in person.roles:
+        start, end = role.period.start, role.period.end
+        if (start is None or start <= day) and (end is None or day <= end + NEWS_AFTER_OFFICE):
+            return True
+    return False
+
+
 def _name_like(word: str) -> bool:
     letters = word.replace("-", "").replace("'", "")
     return letters.isalpha() and word[0].isupper() and not word.isupper() and not word.endswith(".")
@@ -115,21 +131,22 @@ class SingleNames:
         return self.derived.get(person.id, frozenset())
 
     def boundaries(self) -> set[dt.date]:
-        """Days on which a shared single name may change hands (a role starts or ends)."""
+        """Days on which a single name may change hands (a role starts or ends, or leaves the news)."""
         days: set[dt.date] = set()
         for found in self.people.values():
-            if len(found) < 2:
-                continue
             for role in (r for p in found for r in p.roles):
                 if role.period.start:
                     days.add(role.period.start)
                 if role.period.end:
                     days.add(role.period.end + dt.timedelta(days=1))
+                    days.add(role.period.end + NEWS_AFTER_OFFICE + dt.timedelta(days=1))
         return days
 
     def choose(self, form: str, day: dt.date | None) -> tuple[Person, str] | None:
         """The one person ``form`` names on ``day`` and why; None when it is ambiguous."""
         candidates = self.people.get(form, ())
+        if day is not None:
+            candidates = tuple(p for p in candidates if in_the_news(p, day))
         if len(candidates) == 1:
             return candidates[0], f"{form!r} alone: the only person of that name in the dictionary"
         if day is None or not candidates:

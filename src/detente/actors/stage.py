@@ -25,6 +25,7 @@ from .context import (
     parse_pronoun_drafts,
     place_countries,
     place_in_context,
+    previous_subject,
     read_peoples,
 )
 from .coref import pronoun_drafts, resolve, surname_drafts
@@ -96,6 +97,10 @@ class ActorStage:
         )
         if parsed:
             drafts = sorted(drafts + parse_pronoun_drafts(doc, drafts), key=lambda d: d.start)
+            for draft in drafts:
+                if draft.kind == "pronoun" and not draft.prefer:
+                    draft.prefer = previous_subject(doc, draft)
+                    draft.prefer_why = "the subject of the sentence before:"
         sentence_of = _sentence_index(doc)
         resolve(doc, drafts, day, sentence_of)
         if parsed:

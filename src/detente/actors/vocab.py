@@ -59,6 +59,10 @@ ADJECTIVE_SECTORS = frozenset({
 })  # fmt: skip
 
 DEFINITE = frozenset({"the"})
+#: Possessive words before a sector noun: it heads its phrase as after "the" ("its army").
+POSSESSORS = frozenset({"whose", "its", "their", "his", "her"})
+#: Nouns that stand for the country an article is talking about ("the country's army").
+COUNTRY_NOUNS = frozenset({"country", "nation", "kingdom", "republic", "state"})
 PERSONAL_PRONOUNS = {"he": "he", "she": "she", "they": "they"}
 
 #: Verbs of saying (and stance) that make a pronoun subject worth resolving.
@@ -90,6 +94,35 @@ CLOSING_QUOTES = frozenset({'"', "”", "’", "'", "»"})
 
 #: Words that separate name tokens from the following text (never part of a name).
 NAME_STOP_WORDS = frozenset({"The", "A", "An", "In", "On", "At", "And", "But", "Or", "Of"})
+
+#: Honorifics before a surname ("Mr Shamir", "Mrs Thatcher"): the name is a person's.
+HONORIFICS = frozenset({
+    "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dr", "Dr.", "Sir", "Dame", "Lord", "Lady",
+    "Madame", "Mme", "Monsieur", "Herr", "Frau",
+})  # fmt: skip
+#: Words that can stand before a country's name without making a longer proper name of it
+#: ("Communist China", "Nazi Germany", "Greater Syria").
+COUNTRY_PREMODIFIERS = frozenset({
+    "Communist", "Nazi", "Fascist", "Imperial", "Tsarist", "Czarist", "Vichy", "Weimar", "Red",
+    "Free", "Greater", "Mainland", "Occupied", "Independent", "Modern", "Ancient", "Post-war",
+    "Postwar", "Wartime", "Prewar", "Pre-war", "Socialist", "Democratic", "Federal", "Royal",
+})  # fmt: skip
+#: Months and weekdays: a capitalised word next to a country that is no part of a name.
+CALENDAR_WORDS = frozenset({
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
+    "Sept", "Oct", "Nov", "Dec", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+    "Saturday", "Sunday",
+})  # fmt: skip
+#: Finite verbs after which a bare singular demonym is a person's name ("Finn said").
+NAME_SUBJECT_VERBS = SPEECH_VERBS | frozenset(
+    {"is", "was", "has", "had", "will", "would", "did", "does", "could", "can", "says"}
+)
+#: Words before a demonym that make it a common noun ("a Finn", "the Pole", "one Dane").
+NOUN_DETERMINERS = frozenset({
+    "a", "an", "the", "one", "another", "each", "every", "any", "no", "this", "that", "his",
+    "her", "their", "our", "its", "my", "your", "young", "old", "elderly", "fellow", "former",
+})  # fmt: skip
 
 #: Spelling variants folded together when comparing titles ("Defense" ~ "Defence").
 SPELLING_FOLDS = {"defense": "defence", "organization": "organisation", "labor": "labour"}
