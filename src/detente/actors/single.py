@@ -24,6 +24,8 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from . import vocab
 from .entries import Person, Role
 
@@ -35,7 +37,13 @@ NO_SINGLE_NAME = frozenset({"MMR", "SGP"})
 TITLE_WORDS = frozenset({
     "King", "Queen", "Prince", "Princess", "Crown", "General", "President", "Sheikh", "Emir",
     "Sultan", "U", "Dr", "Dr.", "Mr", "Mr.", "Mrs", "Ms", "Lord", "Lady", "Sir", "Pope",
+    "Mullah", "Ayatollah", "Imam", "Maulana", "Mufti", "Sheik", "Shaikh", "Haji", "Hajji",
+    "Marshal", "Field", "Admiral", "Colonel", "Col.", "Gen.", "Major", "Captain", "Commander",
+    "Comandante", "Subcomandante", "Judge", "Justice", "Senator", "Cardinal", "Archbishop",
+    "Bishop", "Patriarch", "Father", "Rev.", "Grand",
 })  # fmt: skip
+#: Single names that are English function words ("He", a Chinese family name, is "he").
+ENGLISH_WORDS = STOP_WORDS
 #: Countries of Spanish naming: a third word is the mother's surname, news uses the father's.
 SPANISH_NAMING = frozenset({
     "ESP", "MEX", "ARG", "CHL", "COL", "PER", "VEN", "ECU", "BOL", "PRY", "URY", "CUB", "DOM",
@@ -72,7 +80,8 @@ def derived_names(person: Person) -> frozenset[str]:
         word = words[0] if family_first else words[-1]
         shortest = MIN_LENGTH - 1 if family_first else MIN_LENGTH  # "Xi", "Hu", "Li"
         for candidate in (word, *(word[len(p) :] for p in ARTICLE_PREFIXES if word.startswith(p))):
-            if _name_like(candidate) and len(candidate) >= shortest:
+            english = candidate.lower() in ENGLISH_WORDS  # "He" (He Lifeng) is "he"
+            if _name_like(candidate) and len(candidate) >= shortest and not english:
                 found.add(candidate)
     return frozenset(found)
 

@@ -163,6 +163,12 @@ def _country(code: str) -> str:
     return COUNTRY_ALIASES.get(code[:3], code[:3])
 
 
+def _six(code: str) -> str:
+    """Country (USR read as RUS, as in the match) and first sector: "USRGOV" is "RUSGOV"."""
+    code = code.upper()
+    return _country(code) + code[3:6]
+
+
 def codes_agree(predicted: str, gold: str) -> bool:
     """Whether two actor codes agree at the country level (GUIDELINES.md, scoring rule).
 
@@ -272,7 +278,7 @@ def score(gold: Sequence[GoldEvent], predictions: Sequence[Prediction], report: 
         root.matched += 1
         report.total.matched += 1
         report.exact_code += event.code == g.code
-        report.source_six += any((event.source_code or "")[:6] == s[:6] for s in g.sources)
+        report.source_six += any(_six(event.source_code or "") == _six(s) for s in g.sources)
     _score_root_level(gold, predictions, report)
     for k, p in enumerate(predictions):
         report.per_root.setdefault(p.event.root, Tally()).predicted += 1
