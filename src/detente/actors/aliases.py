@@ -20,7 +20,7 @@ from .entries import Period
 ALIAS_KINDS = ("person", "organisation", "group", "country", "adjective", "metonym", "context")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class AliasTarget:
     """What one surface form stands for: a kind and the key of its entry."""
 

@@ -13,18 +13,22 @@ The folder is ``$DETENTE_CACHE_DIR``, else ``$XDG_CACHE_HOME/detente``, else
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import os
 import pickle
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar, cast
 
 from .. import __version__
 from .dictionary import ActorDictionary
 
+T = TypeVar("T")
+
 #: Bumped when the pickled classes change shape: old cache files are then never read.
-CACHE_FORMAT = 1
+CACHE_FORMAT = 3
 
 
 def cache_dir() -> Path | None:
@@ -50,7 +54,8 @@ def load_cached(root: Path, load: Callable[[Path], ActorDictionary]) -> ActorDic
     folder = cache_dir()
     if folder is None:
         return load(root)
-    path = folder / f"actors-{fingerprint(root)}.pickle"
+    key = fingerprint(root)
+    path = folder / f"actors-{key}.pickle"
     try:
         with path.open("rb") as handle:
             cached = pickle.load(handle)  # our own file, written below
@@ -58,12 +63,28 @@ def load_cached(root: Path, load: Callable[[Path], ActorDictionary]) -> ActorDic
             return cached
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError):
         pass
-    dictionary = load(root)  # raises on errors: a broken dictionary is never cached
-    _write(folder, path, dictionary)
+    dictionary = dataclasses.replace(load(root), fingerprint=key)  # raises on errors: a
+    _write(folder, path, dictionary)  # broken dictionary is never cached
     return dictionary
 
 
-def _write(folder: Path, path: Path, dictionary: ActorDictionary) -> None:
+def cached_value(name: str, compute: Callable[[], T]) -> T:
+    """``compute()``, or its pickle saved under ``name`` (which must change with its inputs)."""
+    folder = cache_dir()
+    if folder is None:
+        return compute()
+    path = folder / f"{name}.pickle"
+    try:
+        with path.open("rb") as handle:
+            return cast(T, pickle.load(handle))  # our own file, written below
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError):
+        pass
+    value = compute()
+    _write(folder, path, value)
+    return value
+
+
+def _write(folder: Path, path: Path, dictionary: object) -> None:
     """Write atomically (temporary file, then rename): a reader never sees half a pickle."""
     temporary: str | None = None
     try:

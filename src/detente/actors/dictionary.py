@@ -69,6 +69,9 @@ class ActorDictionary:
     people: dict[str, Person]
     warnings: tuple[DictionaryError, ...] = ()
     surname_stops: frozenset[str] = frozenset()  # single names never coded alone
+    #: A hash of the folder's files when loaded through the cache: what is built from the
+    #: dictionary (the matchers) can be cached under it too.
+    fingerprint: str = ""
 
     @property
     def sector_terms(self) -> dict[str, SectorTerm]:

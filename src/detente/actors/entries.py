@@ -31,7 +31,7 @@ def code_segments(code: str) -> tuple[str, ...] | None:
     return tuple(code[i : i + 3] for i in range(0, len(code), 3))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Period:
     """A validity period; a missing end means "still holds"."""
 
@@ -53,7 +53,7 @@ class Period:
         return f"{start} to {end}"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Country:
     code: str
     iso3: str | None
@@ -69,7 +69,7 @@ class Country:
     line: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Organisation:
     id: str
     code: str
@@ -84,13 +84,13 @@ class Organisation:
     line: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class DatedAlias:
     alias: str
     period: Period
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Group:
     id: str
     code: str
@@ -104,7 +104,7 @@ class Group:
     line: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class SectorTerm:
     term: str
     codes: tuple[str, ...]
@@ -114,7 +114,7 @@ class SectorTerm:
     line: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Role:
     title: str
     code: str
@@ -128,7 +128,7 @@ class Role:
         return f"{self.title} ({self.start_text} to {self.end_text or 'now'})"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Person:
     id: str
     name: str

@@ -10,17 +10,19 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from spacy.matcher import PhraseMatcher
+import spacy
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from . import vocab
 from .aliases import AliasTarget, name_index
+from .cache import cached_value
 from .dictionary import ActorDictionary
 from .entries import Person, SectorTerm
+from .phrases import PhraseIndex, token_texts
 from .single import SingleNames
 
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
@@ -85,23 +87,49 @@ class Draft:
 Tokenize = Callable[[str], Doc]
 
 
+@dataclass(frozen=True, slots=True)
+class _Parts:
+    """What the matchers are built from, people by id: picklable on its own (``cache.py``)."""
+
+    index: dict[str, tuple[AliasTarget, ...]]
+    names: PhraseIndex
+    sectors: PhraseIndex
+    single: dict[str, tuple[str, ...]]  # single name -> ids of the people who have it
+    derived: dict[str, frozenset[str]]
+
+    @classmethod
+    def build(cls, dictionary: ActorDictionary, tokenize: Tokenize) -> _Parts:
+        index = name_index(dictionary)
+
+        def excluded(form: str) -> bool:
+            taken = form in index or form.lower() in dictionary.sectors
+            return taken or form in dictionary.surname_stops
+
+        single = SingleNames.build(dictionary.people.values(), excluded)
+        return cls(
+            index=index,
+            names=PhraseIndex(token_texts([*index, *single.people], tokenize)),
+            sectors=PhraseIndex(token_texts(dictionary.sectors, tokenize), lower=True),
+            single={form: tuple(p.id for p in found) for form, found in single.people.items()},
+            derived=single.derived,
+        )
+
+
 class ActorMatcher:
     """Matchers over one vocab for one dictionary; build once per pipeline, call per Doc."""
 
     def __init__(self, dictionary: ActorDictionary, vocab_: Vocab, tokenize: Tokenize) -> None:
         self.dictionary = dictionary
-        self.index = name_index(dictionary)
-        self.names = PhraseMatcher(vocab_, attr="ORTH")
-        self.sectors = PhraseMatcher(vocab_, attr="LOWER")
-        self._add(self.names, self.index, tokenize)
-        self._add(self.sectors, dictionary.sectors, tokenize)
-
-        def excluded(form: str) -> bool:
-            taken = form in self.index or form.lower() in dictionary.sectors
-            return taken or form in dictionary.surname_stops
-
-        self.single = SingleNames.build(dictionary.people.values(), excluded)
-        self._add(self.names, self.single.people, tokenize)
+        if dictionary.fingerprint:  # loaded through the cache: so are the matchers built on it
+            key = f"matchers-{dictionary.fingerprint}-{spacy.__version__}"
+            parts = cached_value(key, lambda: _Parts.build(dictionary, tokenize))
+        else:
+            parts = _Parts.build(dictionary, tokenize)
+        self.index, self.names, self.sectors = parts.index, parts.names, parts.sectors
+        self.single = SingleNames(
+            {form: tuple(dictionary.people[i] for i in ids) for form, ids in parts.single.items()},
+            parts.derived,
+        )
         #: First words of sector terms: a capital before one is still a metonym ("Moscow court").
         self.sector_starts = frozenset(t.split()[0] for t in dictionary.sectors)
         days = set(_validity_boundaries(dictionary)) | self.single.boundaries()
@@ -114,17 +142,10 @@ class ActorMatcher:
         low, high = min(first, second), max(first, second)
         return not any(low < day <= high for day in self.boundaries)
 
-    @staticmethod
-    def _add(matcher: PhraseMatcher, forms: Iterable[str], tokenize: Tokenize) -> None:
-        for form in forms:
-            matcher.add(form, [tokenize(form)])
-
     def atoms(self, doc: Doc, day: dt.date | None) -> list[Atom]:
         """Non-overlapping dictionary atoms, longest first, valid on ``day``."""
-        strings = doc.vocab.strings
         found: list[Atom] = []
-        for match_id, start, end in self.names(doc):
-            form = strings[match_id]
+        for form, start, end in self.names(doc):
             if _modifier_compound(doc, end):
                 continue
             if form not in self.index:
@@ -134,8 +155,8 @@ class ActorMatcher:
             target = self._choose(self.index[form], day)
             if target is not None and not self._misread(doc, target, start, end):
                 found.append(Atom(start, end, target.kind, target.key))
-        for match_id, start, end in self.sectors(doc):
-            term = self.dictionary.sectors[strings[match_id]]
+        for form, start, end in self.sectors(doc):
+            term = self.dictionary.sectors[form]
             found.append(Atom(start, end, "sector", term.term))
         return self._without_name_parts(doc, _longest_first(found))
 
