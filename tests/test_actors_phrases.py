@@ -52,18 +52,18 @@ def test_described_role_valid_on_the_date_wins(nlp):
             "ITAGOVLAB",
         ),
         (
-            "Senate Majority Leader Mitch McConnell said.",
-            "Senate Majority Leader Mitch McConnell",
+            "Senate Majority Leader Ellen Hartwick said.",
+            "Senate Majority Leader Ellen Hartwick",
             "LEG",
         ),
         (
-            "U.S. Senate Majority Leader Mitch McConnell said.",
-            "U.S. Senate Majority Leader Mitch McConnell",
+            "U.S. Senate Majority Leader Ellen Hartwick said.",
+            "U.S. Senate Majority Leader Ellen Hartwick",
             "USALEG",
         ),
         ("Governor Andrew Cuomo said.", "Governor Andrew Cuomo", "GOV"),
         ("King Abdullah said.", "King Abdullah", "GOV"),
-        ("Ambassador John R. Bass said.", "Ambassador John R. Bass", "GOV"),
+        ("Ambassador Thomas R. Whitcombe said.", "Ambassador Thomas R. Whitcombe", "GOV"),
         (
             "West Bengal Chief Minister Mamata Banerjee said.",
             "West Bengal Chief Minister Mamata Banerjee",

@@ -69,6 +69,12 @@ SETTINGS: tuple[Setting, ...] = (
         "PETRARCH agent dictionaries used beside ours, comma-separated paths.",
     ),
     Setting(
+        "cache_dir",
+        "",
+        str,
+        "Folder for compiled dictionaries (default ~/.cache/detente; 'off' turns caching off).",
+    ),
+    Setting(
         "verbs_files",
         "",
         str,
@@ -95,6 +101,7 @@ class Settings:
     quiet: bool = False
     actors_files: str = ""
     agents_files: str = ""
+    cache_dir: str = ""
     verbs_files: str = ""
     sources: Mapping[str, str] = dataclasses.field(default_factory=dict, compare=False)
 

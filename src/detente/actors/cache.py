@@ -6,8 +6,8 @@ file's path and bytes under the dictionary folder and the package version, so an
 an added file or a new release is never served stale. A cache that cannot be read or written
 (read-only home, a corrupt file) is ignored: the dictionary is then loaded from its files.
 
-The folder is ``$DETENTE_CACHE_DIR``, else ``$XDG_CACHE_HOME/detente``, else
-``~/.cache/detente``; ``DETENTE_CACHE_DIR=off`` turns the cache off.
+The folder is the ``cache_dir`` setting (``DETENTE_CACHE_DIR``), else
+``$XDG_CACHE_HOME/detente``, else ``~/.cache/detente``; ``off`` turns the cache off.
 """
 
 from __future__ import annotations
@@ -23,6 +23,8 @@ from pathlib import Path
 from typing import TypeVar, cast
 
 from .. import __version__
+from ..errors import SettingsError
+from ..settings import load_settings
 from .dictionary import ActorDictionary
 
 T = TypeVar("T")
@@ -32,8 +34,11 @@ CACHE_FORMAT = 3
 
 
 def cache_dir() -> Path | None:
-    """Where cached dictionaries live; None when caching is off."""
-    configured = os.environ.get("DETENTE_CACHE_DIR")
+    """Where cached dictionaries live (the ``cache_dir`` setting); None when caching is off."""
+    try:
+        configured = load_settings().cache_dir
+    except SettingsError:  # reported where the settings are used; the cache is no reason
+        configured = os.environ.get("DETENTE_CACHE_DIR", "")
     if configured:
         return None if configured.lower() == "off" else Path(configured)
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
