@@ -152,3 +152,37 @@ def test_a_surname_follows_the_country_its_full_mention_got_from_context(nlp):
 def test_the_countrys_army_is_the_army_of_the_country_named(nlp, text):
     (army,) = [m for m in mentions(nlp, text) if m.text.endswith("army")]
     assert army.code == "SDNMIL"
+
+
+# --- private people ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Foreign Secretary Jack Straw met the families. Her husband, a farmer, said the talks "
+        "had failed. He later returned to Bangladesh.",
+        "Foreign Secretary Jack Straw met the families. Ali Hassan said the talks had failed. "
+        "He later returned to Bangladesh.",
+        "Home Secretary Jack Straw spoke on Monday. Ali Hassan moved to the UK in 1975 and "
+        "returned to his village in 1990.",
+    ],
+)
+def test_he_after_a_private_person_is_no_official(nlp, text):
+    pronoun = next(m for m in mentions(nlp, text, dt.date(2004, 6, 1)) if m.kind == "pronoun")
+    assert pronoun.code is None
+
+
+def test_he_after_an_official_is_the_official(nlp):
+    text = "Foreign Secretary Jack Straw met the families. He later returned to Bangladesh."
+    he = referent(nlp, text, "He", dt.date(2004, 6, 1))
+    assert he is not None and he.code == "GBRGOV"
+
+
+def test_she_is_not_blocked_by_a_man(nlp):
+    text = (
+        "Home Secretary Theresa May met the families. A boy's father said the talks had "
+        "failed. She promised a review."
+    )
+    she = referent(nlp, text, "She", dt.date(2012, 6, 1))
+    assert she is not None and she.code == "GBRGOV"

@@ -761,3 +761,21 @@ def test_an_act_between_two_sides_is_coded_both_ways(nlp, text, pair, code):
 
 def test_a_topic_between_two_sides_is_no_event(nlp):
     assert not shown(coded(nlp, "Iraq said fighting between Iran and Iraq was discussed."))
+
+
+# --- scare quotes and what both sides did (issue 8/9 follow-ups) -------------------------------
+
+
+def test_scare_quotes_do_not_cut_a_frame(nlp):
+    text = 'Iran said its forces had "liberated" 155 square kilometers of territory.'
+    record = api.code_text(text, nlp=nlp)
+    assert [(e.source_code, e.code) for e in record.events] == [("IRNMIL", "192")]
+
+
+def test_a_speaker_does_not_take_over_an_act_both_sides_did(nlp):
+    text = "China and Israel discussed peace prospects at a meeting in New York, an Israeli spokesman said."
+    record = api.code_text(text, nlp=nlp)
+    assert sorted((e.source_code, e.target_code, e.code) for e in record.events) == [
+        ("CHN", "ISR", "040"),
+        ("ISR", "CHN", "040"),
+    ]

@@ -276,6 +276,57 @@ def previous_subject(doc: Doc, draft: Draft) -> tuple[int, ...]:
     return _subject_heads(root)
 
 
+def private_antecedent(doc: Doc, draft: Draft, heads: tuple[int, ...], drafts: list[Draft]) -> bool:
+    """Whether the previous sentence's subject (``heads``), which "he"/"she" refers to first, is
+    a person who is no actor ("Her husband ... He later returned"): the pronoun is then no actor
+    either, rather than the nearest official named before."""
+    referent = doc[draft.start].lower_
+    if referent not in ("he", "she") or not heads:
+        return False
+    covered = {i for d in drafts for i in range(d.start, d.end)}
+    for head in heads:
+        token = doc[head]
+        if head in covered:
+            return False
+        gender = (
+            "m" if token.lower_ in MALE_NOUNS else "f" if token.lower_ in FEMALE_NOUNS else None
+        )
+        person = token.pos_ == "PROPN" or token.lower_ in PRIVATE_PERSON_NOUNS
+        if person and gender in (None, "m" if referent == "he" else "f"):
+            return True
+    return False
+
+
+#: He, she and their other forms: the pronouns a private person can be the antecedent of.
+PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+
+
+def nearer_private_person(doc: Doc, draft: Draft, drafts: list[Draft]) -> bool:
+    """Whether a person who is no actor is named closer before "he"/"she" than any actor person
+    ("Ali moved to the UK ... his wife": not the Home Secretary named three sentences up). A
+    private person is an uncovered proper-noun or person-noun subject in the pronoun's
+    sentence or the one before, of the pronoun's gender where the noun says one."""
+    gender = PERSON_PRONOUNS.get(doc[draft.start].lower_)
+    if gender is None:
+        return False
+    sentence = doc[draft.start].sent
+    earliest = doc[sentence.start - 1].sent.start if sentence.start > 0 else 0
+    covered = {i for d in drafts for i in range(d.start, d.end)}
+    actors = [
+        d.end for d in drafts if d.person_like and d.kind != "pronoun" and d.end <= draft.start
+    ]
+    nearest_actor = max(actors, default=-1)
+    for k in range(draft.start - 1, max(earliest, nearest_actor) - 1, -1):
+        token = doc[k]
+        if k in covered or token.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        said = "m" if token.lower_ in MALE_NOUNS else "f" if token.lower_ in FEMALE_NOUNS else None
+        person = token.pos_ == "PROPN" or token.lower_ in PRIVATE_PERSON_NOUNS
+        if person and said in (None, gender):
+            return True
+    return False
+
+
 def _singular_name(doc: Doc, index: int, drafts: list[Draft]) -> bool:
     """Whether a token is a country's or body's own name ("Iraq", "the United States", "U.S."),
     not a people ("the Spanish", "the Americans"), which "their" can refer to."""

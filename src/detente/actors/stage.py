@@ -22,10 +22,12 @@ from .compose import Composer, city_countries, code_draft
 from .context import (
     Setting,
     appositive_people,
+    nearer_private_person,
     parse_pronoun_drafts,
     place_countries,
     place_in_context,
     previous_subject,
+    private_antecedent,
     read_peoples,
 )
 from .coref import pronoun_drafts, resolve, surname_drafts
@@ -101,6 +103,10 @@ class ActorStage:
                 if draft.kind == "pronoun" and not draft.prefer:
                     draft.prefer = previous_subject(doc, draft)
                     draft.prefer_why = "the subject of the sentence before:"
+                    if private_antecedent(doc, draft, draft.prefer, drafts):
+                        draft.barrier = len(doc)  # refers to a private person: no actor
+                if draft.kind == "pronoun" and nearer_private_person(doc, draft, drafts):
+                    draft.barrier = len(doc)
         sentence_of = _sentence_index(doc)
         resolve(doc, drafts, day, sentence_of)
         if parsed:

@@ -16,6 +16,11 @@ from ..model import Mention
 
 #: Tokens that end a clause for the purpose of finding a verb's actors.
 HARD_BOUNDARIES = frozenset({";", ":", "—", "–", "--", '"', "“", "”", "(", ")", "[", "]", "«", "»"})
+#: Quotation marks around at most this many words are scare quotes (Iran's forces had
+#: "liberated" the area): the marks bound no clause, a frame reads through them.
+SCARE_QUOTE_WORDS = 3
+OPENING_QUOTES = frozenset({'"', "“"})
+CLOSING_QUOTES = frozenset({'"', "”"})
 #: Words that open a relative clause after a comma: the clause is skipped by subject search.
 RELATIVE_OPENERS = frozenset({"who", "which", "whose", "whom", "where", "when", "while"})
 #: A parenthetical longer than this is not skipped (it is probably a clause of its own).
@@ -86,7 +91,11 @@ def sentence_views(doc: Doc, mentions: tuple[Mention, ...]) -> list[SentenceView
             slots.append(Slot(mention, start, end, _is_modifier(mention)))
             for i in range(start, end):
                 slot_at[i] = len(slots) - 1
-        boundary = [t.text in HARD_BOUNDARIES or (t.is_space and "\n" in t.text) for t in sent]
+        scare = _scare_quotes(sent)
+        boundary = [
+            (t.text in HARD_BOUNDARIES and k not in scare) or (t.is_space and "\n" in t.text)
+            for k, t in enumerate(sent)
+        ]
         view = SentenceView(index, sent, lower, slot_at, slots, boundary)
         view.skip = _parentheticals(view)
         views.append(view)
@@ -113,3 +122,23 @@ def _parentheticals(view: SentenceView) -> list[bool]:
             for k in range(i, end + 1):
                 skip[k] = True
     return skip
+
+
+def _scare_quotes(sent: Span) -> set[int]:
+    """Positions (in ``sent``) of the marks around a quoted word or three with no punctuation."""
+    out: set[int] = set()
+    tokens = list(sent)
+    k = 0
+    while k < len(tokens):
+        if tokens[k].text in OPENING_QUOTES:
+            for j in range(k + 2, min(k + SCARE_QUOTE_WORDS + 2, len(tokens))):
+                if tokens[j].text in CLOSING_QUOTES:
+                    if all(t.is_alpha or "-" in t.text for t in tokens[k + 1 : j]):
+                        out |= {k, j}
+                        k = j
+                    break
+                if not (tokens[j].is_alpha or "-" in tokens[j].text):
+                    break
+        k += 1
+    return out
+

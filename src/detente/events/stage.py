@@ -335,7 +335,8 @@ class EventStage:
         negated, modality, speaker = reading.negated, reading.modality, reading.speaker
         reported = speaker is not None or reading.status == "reported"
         compound = len(sources) > 1 or len(targets) > 1
-        if speaker is not None and len(sources) > 1:
+        wish = (reading.code or pattern.code)[:2] in WISH_ROOTS or modality is not None
+        if speaker is not None and len(sources) > 1 and wish:
             own = _own_side(view, speaker, sources)
             if own is not None:  # "Russia and NATO must ...", said by a Russian official
                 sources, targets, reported, modality = (speaker,), own, False, None
@@ -662,6 +663,12 @@ def headline_speaker(view: SentenceView, sources: tuple[int, ...], first: int) -
         if view.slots[speaker].start == 0 and speaker not in sources:
             return speaker
     return None
+
+
+#: Roots of what a speaker says both sides should do (statements, appeals, intentions): "Russia
+#: and NATO must find solutions", said by a Russian, is Russia's appeal to NATO. What both sides
+#: did ("China and Israel discussed ...", said by an Israeli) stays their act.
+WISH_ROOTS = frozenset({"01", "02", "03"})
 
 
 def _own_side(view: SentenceView, speaker: int, sources: tuple[int, ...]) -> tuple[int, ...] | None:
