@@ -141,4 +141,3 @@ def _scare_quotes(sent: Span) -> set[int]:
                     break
         k += 1
     return out
-
