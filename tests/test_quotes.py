@@ -94,6 +94,14 @@ FORMS = [
         id="indirect-according-to",
     ),
     pytest.param(
+        "Trump said things should be wrapped up by Cleveland, referring to the convention.",
+        "things should be wrapped up by Cleveland",
+        "indirect",
+        "Trump",
+        "said",
+        id="indirect-ends-with-the-reported-clause",
+    ),
+    pytest.param(
         "Talks will resume in May, the foreign minister said on Tuesday.",
         "Talks will resume in May",
         "indirect",

@@ -56,7 +56,17 @@ def _after_cue(view: TokenView, cue: Cue, start: int, end: int) -> Draft | None:
     content = _content_start(view, cue, end)
     if content is None:
         return None
-    return _draft(view, content, _clause_stop(view, content, end), cue, speaker)
+    return _draft(view, content, _reported_end(view, cue, content, end), cue, speaker)
+
+
+def _reported_end(view: TokenView, cue: Cue, content: int, end: int) -> int:
+    """The end of the clause a cue reports: where its ``ccomp`` ends by the parse (not the
+    ", referring to ..." or ", however ..." the sentence goes on with), else ``_clause_stop``."""
+    stop = _clause_stop(view, content, end)
+    parsed = view.clause_end(cue.start, content)
+    if parsed is not None and content + MIN_CONTENT_TOKENS <= parsed < stop:
+        return parsed
+    return stop
 
 
 def _clause_stop(view: TokenView, content: int, end: int) -> int:
@@ -86,7 +96,7 @@ def mixed_draft(view: TokenView, cue: Cue, speaker: tuple[int, int], quote_at: i
         content += 1
     if content >= end:
         return None
-    return _draft(view, content, _clause_stop(view, content, end), cue, speaker)
+    return _draft(view, content, _reported_end(view, cue, content, end), cue, speaker)
 
 
 def _before_comma(view: TokenView, cue: Cue, start: int, end: int) -> Draft | None:

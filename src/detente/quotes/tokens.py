@@ -43,6 +43,34 @@ class TokenView:
     paragraphs: list[tuple[int, int]]  # character range of each paragraph
     quoted: list[bool] = field(default_factory=list)  # inside a top-level quote (marks too)
     cues: list[Cue] = field(default_factory=list)
+    #: The Doc token of each word, and the Doc when it is parsed (reported clauses end where
+    #: the cue's ``ccomp`` ends).
+    doc_index: list[int] = field(default_factory=list)
+    doc: Doc | None = None
+
+    def clause_end(self, cue_word: int, content: int) -> int | None:
+        """The word after the last of the clause the cue at ``cue_word`` reports (its ``ccomp``
+        by the parse), when the parse gives one starting at or after ``content``."""
+        if self.doc is None or not self.doc_index:
+            return None
+        verb = self.doc[self.doc_index[cue_word]]
+        clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
+        if not clauses:
+            return None
+        last = max(c.right_edge.i for c in clauses)
+        first = min(c.left_edge.i for c in clauses)
+        for (
+            clause
+        ) in clauses:  # ", referring to ...", ", adding ...": the writer's, not the speaker's
+            for child in clause.children:
+                before = self.doc[child.left_edge.i - 1] if child.left_edge.i > 0 else None
+                writer = child.dep_ == "advcl" and child.tag_ == "VBG"
+                if writer and before is not None and before.text == "," and before.i > first:
+                    last = min(last, before.i - 1)
+        if first < self.doc_index[content] - 1:
+            return None
+        words = [k for k, i in enumerate(self.doc_index) if i <= last]
+        return words[-1] + 1 if words else None
 
     def token_at(self, char: int) -> int:
         """The token that contains (or first follows) a character offset."""
@@ -91,11 +119,13 @@ def token_view(doc: Doc, text: str) -> TokenView:
     ends: list[int] = []
     sentence: list[int] = []
     bounds: list[tuple[int, int]] = []
+    index: list[int] = []
     for sent in doc.sents:
         first = len(words)
         for token in sent:
             if token.is_space:
                 continue
+            index.append(token.i)
             words.append(token.text)
             starts.append(token.idx)
             ends.append(token.idx + len(token.text))
@@ -111,6 +141,8 @@ def token_view(doc: Doc, text: str) -> TokenView:
         sentence=sentence,
         sentence_bounds=bounds,
         paragraphs=paragraph_ranges(text),
+        doc_index=index,
+        doc=doc if doc.has_annotation("DEP") else None,
     )
 
 
