@@ -779,3 +779,16 @@ def test_a_speaker_does_not_take_over_an_act_both_sides_did(nlp):
         ("CHN", "ISR", "040"),
         ("ISR", "CHN", "040"),
     ]
+
+
+def test_two_named_actors_of_one_code_are_two_actors(nlp):
+    text = "Foreign Minister Mevlut Cavusoglu urged President Recep Tayyip Erdogan to act."
+    record = api.code_text(text, nlp=nlp, published=dt.date(2018, 3, 1))
+    assert [(e.source_code, e.target_code, e.code) for e in record.events] == [
+        ("TURGOV", "TURGOV", "020")
+    ]
+
+
+def test_an_actor_of_one_code_on_each_side_without_names_is_no_event(nlp):
+    record = api.code_text("Iraqi officials met Iraqi officials in Baghdad.", nlp=nlp)
+    assert record.events == ()

@@ -372,7 +372,7 @@ class EventStage:
             forced = None if self.any_code else state_force_code(kind.code, src, tgt)
             if forced is not None:
                 kind = self.ontology.get(forced) or kind
-            if tgt is not None and (src.code == tgt.code or _same_entity(src, tgt)):
+            if tgt is not None and _acting_on_itself(src, tgt):
                 if trace:
                     trace.add(f"{where}: {src.code} acting on itself, not coded")
                 continue
@@ -698,6 +698,18 @@ def _pairs(
 
 def _same_entity(a: Mention, b: Mention) -> bool:
     return a.entity_id is not None and a.entity_id == b.entity_id
+
+
+def _acting_on_itself(source: Mention, target: Mention) -> bool:
+    """The same actor on both sides: the same entity, or the same code where neither side is
+    a named person or body ("officials met officials"). Two named actors of one code are two
+    actors: "the NAO urged the government", "Abshire said Reagan ..." (both GBRGOV, USAGOV)."""
+    if _same_entity(source, target):
+        return True
+    if source.code != target.code:
+        return False
+    named = [m for m in (source, target) if m.entity_id is not None and m.kind != "pronoun"]
+    return len(named) < 1
 
 
 def _confidence(match: Match, negated: bool, source: Mention, target: Mention | None) -> float:
