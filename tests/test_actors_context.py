@@ -368,6 +368,24 @@ def test_a_national_outlets_government_is_its_own(nlp, source, code):
     assert the(nlp, LATER, "The government", source=source).code == code
 
 
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # Britain named as often as the Netherlands: the Guardian's "the government" is Britain's
+        ("Britain and the Netherlands met. Dutch and British officials spoke. The Dutch navy "
+         "sailed. The government said it would act.", "GBRGOV"),
+        # the Netherlands named more: no country is inferred
+        ("Britain met the Netherlands. Dutch officials spoke in Amsterdam. The Dutch agreed. "
+         "The Netherlands said so. The government said it would act.", "GOV"),
+    ],
+)  # fmt: skip
+def test_a_national_outlets_country_wins_a_tie_with_another(nlp, text, code):
+    government = the(nlp, text, "The government", source="The Guardian")
+    assert government.code == code
+    if code != "GOV":
+        assert "the outlet's country" in (government.role_applied or "")
+
+
 # --- armed groups: the country of the article's places ----------------------------------------
 
 TURKEY_SPEAKS = "Turkey warned Turkey's neighbours on Monday. Turkey's president spoke in Ankara."

@@ -482,6 +482,10 @@ def article_country(
     ranked = counts.most_common(2)
     if not ranked or ranked[0][1] < ARTICLE_COUNTRY_MIN:
         return None, ""
+    home = outlet_country is not None and ranked[0][0] == outlet_country
+    if home and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        # a national paper's "the government" is its own, unless another country leads
+        return ranked[0][0], f"the outlet's country, named most ({ranked[0][1]} mentions)"
     if len(ranked) > 1 and ranked[0][1] < ARTICLE_COUNTRY_LEAD * ranked[1][1]:
         return None, ""
     return ranked[0][0], f"the article's country ({ranked[0][1]} mentions)"
