@@ -792,3 +792,22 @@ def test_two_named_actors_of_one_code_are_two_actors(nlp):
 def test_an_actor_of_one_code_on_each_side_without_names_is_no_event(nlp):
     record = api.code_text("Iraqi officials met Iraqi officials in Baghdad.", nlp=nlp)
     assert record.events == ()
+
+
+def test_an_act_things_arose_from_happened(nlp):
+    text = "It seems the shells arose from an exchange of fire between Iran and Iraq."
+    record = api.code_text(text, nlp=nlp)
+    assert sorted((e.source_code, e.target_code, e.code) for e in record.events) == [
+        ("IRN", "IRQ", "194"),
+        ("IRQ", "IRN", "194"),
+    ]
+
+
+def test_a_foiled_thrust_is_force_against_the_other_side_of_the_war(nlp):
+    text = (
+        "Iranian troops attacked Iraqi positions near Basra on Monday. "
+        "Iraq said it had foiled a three-pronged thrust east of the city."
+    )
+    record = api.code_text(text, nlp=nlp)
+    foiled = [e for e in record.events if e.sentence == 1]
+    assert [(e.source_code, e.target_code, e.root) for e in foiled] == [("IRQ", "IRN", "19")]

@@ -114,6 +114,14 @@ OCCURRENCE_VERBS = frozenset(
                   "intensify", "spread", "end", "subside", "flare")
     for w in forms(lemma)
 )  # fmt: skip
+#: Verbs whose "from"/"by" noun is an act that happened: "arose from an exchange of fire",
+#: "fled from the fighting", "caused by clashes".
+CONSEQUENCE_VERBS = frozenset(
+    w
+    for lemma in ("arise", "result", "stem", "die", "flee", "escape", "cause", "trigger",
+                  "spark", "prompt", "provoke", "suffer")
+    for w in forms(lemma)
+)  # fmt: skip
 #: Verbs whose object noun is an act that happened ("repelled an attack by", "condemned the
 #: bombing by"): a nominal frame on that noun is asserted.
 PRESUPPOSING_VERBS = frozenset(
@@ -460,6 +468,12 @@ def nominal_host(token: Token) -> tuple[Token | None, bool]:
     ):
         host = _climb_to_predicate(head)
         return host, host is not None and head.lower_ in PERFORMING_PREPOSITIONS
+    if (
+        token.dep_ == "pobj"
+        and head.lower_ in ("from", "by")
+        and head.head.lower_ in CONSEQUENCE_VERBS
+    ):  # "shells arose from an exchange of fire", "caused by fighting": it happened
+        return head.head, False
     if token.dep_ == "dobj" and head.lower_ in LIGHT_VERBS:
         return head, True
     if token.dep_ in ("dobj", "nsubjpass") and head.lower_ in PRESUPPOSING_VERBS:
