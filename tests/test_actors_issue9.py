@@ -186,3 +186,23 @@ def test_she_is_not_blocked_by_a_man(nlp):
     )
     she = referent(nlp, text, "She", dt.date(2012, 6, 1))
     assert she is not None and she.code == "GBRGOV"
+
+
+# --- bodies named as names; a speaker's own bodies ----------------------------------------------
+
+
+def test_congress_written_as_a_name_is_the_articles_legislature(nlp):
+    text = (
+        "The White House criticised the plan. Washington officials said Congress would vote. "
+        "The United States said so."
+    )
+    (congress,) = [m for m in mentions(nlp, text) if m.text == "Congress"]
+    assert congress.code == "USALEG"
+
+
+def test_a_body_in_a_speakers_quotation_is_the_speakers_countrys(nlp):
+    text = "“I am asking Congress to act now,” Trump said."
+    found = mentions(nlp, text, dt.date(2018, 2, 1))
+    (congress,) = [m for m in found if m.text == "Congress"]
+    assert congress.code == "USALEG"
+    assert "the speaker's" in (congress.role_applied or "")

@@ -64,6 +64,17 @@ def _mark_single(draft: Draft, atom: Atom) -> None:
         draft.single, draft.resolution = atom.note, "surname"
 
 
+def proper_body(doc: Doc, start: int, end: int) -> bool:
+    """ "Congress", "Parliament" written as a name: one capitalised word inside a sentence."""
+    token = doc[start]
+    return (
+        end - start == 1
+        and token.lower_ in vocab.PROPER_BODY_TERMS
+        and token.text[:1].isupper()
+        and not token.is_sent_start
+    )
+
+
 def acting_demonym(doc: Doc, start: int, end: int) -> bool:
     """A demonym used as a noun can act: "Russians", "the Chinese said", "the Swiss, ..."."""
     text = doc[start:end].text
@@ -321,6 +332,7 @@ class Composer:
             doc[start - 1].lower_ in vocab.DEFINITE | vocab.POSSESSORS
             or doc[start - 1].text in POSSESSIVES  # "the country's army"
         )
+        definite = definite or proper_body(doc, start, end)
         if (
             start > 0
             and doc[start - 1].text[:1].isupper()

@@ -34,6 +34,7 @@ from ..datafiles import read_tsv
 from ..errors import DictionaryError
 from . import vocab
 from .codes import actor_code
+from .compose import proper_body
 from .recognize import Draft
 
 #: Sectors of non-state armed groups: without a country of their own they take the country the
@@ -513,6 +514,7 @@ def _state_body(doc: Doc, draft: Draft) -> bool:
     first = doc[draft.start]
     before = doc[draft.start - 1] if draft.start > 0 else None
     definite = first.lower_ in DEFINITE or (before is not None and before.lower_ in DEFINITE)
+    definite = definite or proper_body(doc, draft.start, draft.end)
     if doc[draft.end - 1].lower_ in NOT_ARTICLE_TERMS:
         return False
     counted = first.lower_ in DETERMINERS or (

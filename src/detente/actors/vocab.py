@@ -61,6 +61,9 @@ ADJECTIVE_SECTORS = frozenset({
 DEFINITE = frozenset({"the"})
 #: Possessive words before a sector noun: it heads its phrase as after "the" ("its army").
 POSSESSORS = frozenset({"whose", "its", "their", "his", "her"})
+#: Bodies named without "the", capitalised, as a proper name ("Congress passed", "asking
+#: Parliament to"): they head their phrase like "the government".
+PROPER_BODY_TERMS = frozenset({"congress", "parliament", "cabinet"})
 #: Nouns that stand for the country an article is talking about ("the country's army").
 COUNTRY_NOUNS = frozenset({"country", "nation", "kingdom", "republic", "state"})
 PERSONAL_PRONOUNS = {"he": "he", "she": "she", "they": "they"}

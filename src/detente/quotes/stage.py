@@ -46,6 +46,7 @@ class QuoteStage:
     def __call__(self, doc: Doc) -> Doc:
         quotes = tuple(self.find(doc))
         doc._.quotes = quotes
+        doc._.mentions = speakers_bodies(quotes, doc._.mentions)
         added = first_person_mentions(doc, quotes, doc._.mentions)
         if added:
             doc._.mentions = tuple(sorted((*doc._.mentions, *added), key=lambda m: m.start))
@@ -71,6 +72,36 @@ class QuoteStage:
         find_cues(view, self.lexicon)
         drafts = find_drafts(view, spans, mentions, dateline.end if dateline else -1)
         return to_quotes(view, drafts, mentions)
+
+
+#: Sectors of a state's own bodies: without a country, inside a quotation they are the speaker's.
+STATE_BODY_SECTORS = frozenset({"GOV", "LEG", "MIL", "COP", "JUD", "SPY"})
+
+
+def speakers_bodies(
+    quotes: tuple[Quote, ...], mentions: tuple[Mention, ...]
+) -> tuple[Mention, ...]:
+    """ "I am asking Congress to ...," Trump said: a state body named without a country in a
+    direct quotation is the speaker's country's (inferred, and said so in ``role_applied``)."""
+    by_id = {m.id: m for m in mentions}
+    placed: dict[str, Mention] = {}
+    for quote in quotes:
+        speaker = by_id.get(quote.speaker_mention or "")
+        if quote.kind != "direct" or speaker is None or not speaker.country:
+            continue
+        for m in mentions:
+            inside = quote.start <= m.start and m.end <= quote.end
+            body = m.kind in ("sector", "description") and set(m.roles) & STATE_BODY_SECTORS
+            if not inside or m.country or not body or m.code is None:
+                continue
+            note = f"country from context: inferred: the speaker's ({speaker.text!r})"
+            placed[m.id] = replace(
+                m,
+                country=speaker.country,
+                code=speaker.country + m.code,
+                role_applied=f"{m.role_applied}; {note}" if m.role_applied else note,
+            )
+    return tuple(placed.get(m.id, m) for m in mentions)
 
 
 #: First-person words: inside a direct quotation they are its speaker.
