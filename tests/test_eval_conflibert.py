@@ -23,8 +23,8 @@ from detente.model import Event
 
 #: Floors pinned at what the coder reached (ratchet up, never down silently).
 FLOORS = {
-    "accuracy": 0.57,
-    "macro_f1": 0.70,
+    "accuracy": 0.58,
+    "macro_f1": 0.71,
     "fallback_macro_f1": 0.77,
     "source_overlap": 0.72,
     "target_overlap": 0.54,
