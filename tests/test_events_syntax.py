@@ -811,3 +811,16 @@ def test_a_foiled_thrust_is_force_against_the_other_side_of_the_war(nlp):
     record = api.code_text(text, nlp=nlp)
     foiled = [e for e in record.events if e.sentence == 1]
     assert [(e.source_code, e.target_code, e.root) for e in foiled] == [("IRQ", "IRN", "19")]
+
+
+def test_a_target_without_a_country_is_named_but_not_coded(nlp):
+    record = api.code_text("The Iraqi foreign minister told MPs the talks had failed.", nlp=nlp)
+    (event,) = [e for e in record.events if e.code.startswith("01")]
+    assert event.source_code == "IRQGOV"
+    assert event.target_code is None and event.target_text == "MPs"
+    assert not event.default_output
+
+
+def test_rebels_without_a_country_stay_a_target(nlp):
+    record = api.code_text("Sudanese troops attacked rebels near the border.", nlp=nlp)
+    assert [(e.source_code, e.target_code) for e in record.events] == [("SDNMIL", "REB")]

@@ -111,6 +111,8 @@ class Event:
     source_entity: str | None = None
     source_mention: str | None = None
     source_text: str | None = None
+    #: None when no target is known, or when one is named (``target_text``) but could not be
+    #: placed in a country ("told MPs" with no country for the MPs): no dyad either way.
     target_code: str | None = None
     target_entity: str | None = None
     target_mention: str | None = None

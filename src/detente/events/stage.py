@@ -113,6 +113,17 @@ def is_political(mention: Mention) -> bool:
     return bool(mention.country) or code.startswith(COUNTRYLESS_PREFIXES)
 
 
+#: Sectors that name an actor by itself without a country: armed groups outside any state
+#: ("rebels", "militants"), which news often leaves unplaced.
+NONSTATE_SECTORS = frozenset({"REB", "INS", "UAF", "IMG", "SEP", "CRM", "RAD"})
+
+
+def _placed_target(mention: Mention) -> bool:
+    """A target needs a country as a source does, except an armed non-state actor ("rebels"):
+    a bare "the government", "MPs" or "civilians" is an actor the coder could not place."""
+    return is_political(mention) or bool(set(mention.roles) & NONSTATE_SECTORS)
+
+
 def is_state_force(mention: Mention) -> bool:
     """A country, or its armed forces: what CAMEO codes as conventional military force."""
     if not mention.country or not mention.code or mention.code.startswith(("IGO", "NGO", "IMG")):
@@ -369,6 +380,9 @@ class EventStage:
                 if trace:
                     trace.add(f"{where}: the source {src.text!r} ({src.code}) has no country")
                 continue
+            unplaced = tgt is not None and not self.any_code and not _placed_target(tgt)
+            if tgt is not None and unplaced and trace:  # kept: its target named, not coded
+                trace.add(f"{where}: the target {tgt.text!r} ({tgt.code}) has no country")
             forced = None if self.any_code else state_force_code(kind.code, src, tgt)
             if forced is not None:
                 kind = self.ontology.get(forced) or kind
@@ -391,7 +405,7 @@ class EventStage:
                     source_entity=src.entity_id,
                     source_mention=src.id,
                     source_text=src.text,
-                    target_code=tgt.code if tgt else None,
+                    target_code=tgt.code if tgt and not unplaced else None,
                     target_entity=tgt.entity_id if tgt else None,
                     target_mention=tgt.id if tgt else None,
                     target_text=tgt.text if tgt else None,

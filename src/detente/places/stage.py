@@ -358,7 +358,12 @@ def locate_events(
 def _target_from_place(event: Event, place: Place) -> Event:
     """Military force with no target named, in another country's place, is against that
     country: "Iran launched fresh attacks near Basra" is Iran's force against Iraq."""
-    if event.target_code or event.root not in FORCE_ROOTS or not place.country:
+    if (
+        event.target_code
+        or event.target_mention
+        or event.root not in FORCE_ROOTS
+        or not place.country
+    ):
         return event
     if place.role == "dateline" or (event.source_code or "")[:3] == place.country:
         return event
@@ -387,7 +392,7 @@ def target_from_article(
     out = []
     for e in events:
         side = country(e.source_mention)
-        if e.target_code or e.root not in FORCE_ROOTS or not side:
+        if e.target_code or e.target_mention or e.root not in FORCE_ROOTS or not side:
             out.append(e)
             continue
         others = {c for d in dyads if side in d for c in d if c != side}
