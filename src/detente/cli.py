@@ -11,13 +11,19 @@ import datetime as dt
 import json
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 import click
 from rich.console import Console
 from rich.table import Table
 
-from . import __version__, api
+from . import __version__
+from .lazy import lazy_module
+
+if TYPE_CHECKING:
+    from . import api
+else:  # the library is imported by the first command that needs it: `--help` stays quick
+    api = lazy_module("detente.api")
 from .actors import cli as actors_cli
 from .cli_options import date_option
 from .errors import DetenteError, InputError

@@ -7,17 +7,20 @@ names carry a version: a stage whose output changes gets a new name.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .actors.stage import ActorStage
-from .events.stage import EventStage
-from .places.stage import PlaceStage
-from .quotes.stage import QuoteStage
-from .sentences import SentenceSplitter
-from .stages import DatelineStage
-from .themes.stage import ThemeStage
-from .tone.stage import ToneStage
+if TYPE_CHECKING:  # each stage is imported when a pipeline makes it: registering costs nothing
+    from .actors.stage import ActorStage
+    from .events.stage import EventStage
+    from .places.stage import PlaceStage
+    from .quotes.stage import QuoteStage
+    from .sentences import SentenceSplitter
+    from .stages import DatelineStage
+    from .themes.stage import ThemeStage
+    from .tone.stage import ToneStage
 
 #: Doc extensions the stages write and the record builder reads, with their defaults.
 DOC_EXTENSIONS: dict[str, object] = {
@@ -42,6 +45,8 @@ for _name, _default in DOC_EXTENSIONS.items():
     assigns=["token.is_sent_start", "doc._.paragraphs"],
 )
 def make_sentences(nlp: Language, name: str) -> SentenceSplitter:
+    from .sentences import SentenceSplitter
+
     return SentenceSplitter()
 
 
@@ -50,6 +55,8 @@ def make_sentences(nlp: Language, name: str) -> SentenceSplitter:
     assigns=["doc._.dateline", "doc.spans"],
 )
 def make_dateline(nlp: Language, name: str) -> DatelineStage:
+    from .stages import DatelineStage
+
     return DatelineStage()
 
 
@@ -72,6 +79,8 @@ def make_actors(
     agents_files: list[str],
     petrarch_only: bool,
 ) -> ActorStage:
+    from .actors.stage import ActorStage
+
     return ActorStage(nlp, dictionary_path or None, actors_files, agents_files, petrarch_only)
 
 
@@ -85,6 +94,7 @@ def make_events(nlp: Language, name: str, patterns_path: str, verbs_files: list[
     from pathlib import Path
 
     from .events.patterns import load_patterns
+    from .events.stage import EventStage
 
     if verbs_files:  # PETRARCH verb dictionaries instead of our patterns (their codes kept)
         from .interop.petrarch_patterns import load_petrarch_pattern_files
@@ -103,6 +113,8 @@ def make_events(nlp: Language, name: str, patterns_path: str, verbs_files: list[
     default_config={"cues_path": ""},
 )
 def make_quotes(nlp: Language, name: str, cues_path: str) -> QuoteStage:
+    from .quotes.stage import QuoteStage
+
     return QuoteStage(cues_path)
 
 
@@ -113,6 +125,8 @@ def make_quotes(nlp: Language, name: str, cues_path: str) -> QuoteStage:
     default_config={"regions_path": ""},
 )
 def make_places(nlp: Language, name: str, regions_path: str) -> PlaceStage:
+    from .places.stage import PlaceStage
+
     return PlaceStage(regions_path)
 
 
@@ -122,6 +136,8 @@ def make_places(nlp: Language, name: str, regions_path: str) -> PlaceStage:
     default_config={"themes_path": ""},
 )
 def make_themes(nlp: Language, name: str, themes_path: str) -> ThemeStage:
+    from .themes.stage import ThemeStage
+
     return ThemeStage(nlp, themes_path)
 
 
@@ -132,4 +148,6 @@ def make_themes(nlp: Language, name: str, themes_path: str) -> ThemeStage:
     default_config={"lexicon_path": "", "rewrites_path": ""},
 )
 def make_tone(nlp: Language, name: str, lexicon_path: str, rewrites_path: str) -> ToneStage:
+    from .tone.stage import ToneStage
+
     return ToneStage(lexicon_path, rewrites_path)

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Token
 
 from . import vocab
+from .cache import cached_value
 from .codes import actor_code, described_role, distinct_sectors, is_person_term, sectors_of
 from .dictionary import ActorDictionary
 from .entries import Person
@@ -100,7 +101,17 @@ def _no_place(name: str) -> str | None:
 
 def trailing_names(dictionary: ActorDictionary) -> dict[str, Person]:
     """A name's trailing words ("Javad Zarif" of "Mohammad Javad Zarif"), two words or more,
-    that belong to one person only and are no one's full name or alias."""
+    that belong to one person only and are no one's full name or alias (cached with the
+    dictionary when it came through the cache)."""
+    if dictionary.fingerprint:
+        key = f"trailing-{dictionary.fingerprint}"
+        ids = cached_value(key, lambda: _trailing_ids(dictionary))
+    else:
+        ids = _trailing_ids(dictionary)
+    return {form: dictionary.people[person] for form, person in ids.items()}
+
+
+def _trailing_ids(dictionary: ActorDictionary) -> dict[str, str]:
     full = {form for p in dictionary.people.values() for form in (p.name, *p.aliases)}
     owners: dict[str, set[str]] = {}
     for person in dictionary.people.values():
@@ -109,9 +120,7 @@ def trailing_names(dictionary: ActorDictionary) -> dict[str, Person]:
             for k in range(2, len(words)):
                 owners.setdefault(" ".join(words[-k:]), set()).add(person.id)
     return {
-        form: dictionary.people[next(iter(ids))]
-        for form, ids in owners.items()
-        if len(ids) == 1 and form not in full
+        form: next(iter(ids)) for form, ids in owners.items() if len(ids) == 1 and form not in full
     }
 
 

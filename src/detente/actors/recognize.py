@@ -96,6 +96,7 @@ class _Parts:
     sectors: PhraseIndex
     single: dict[str, tuple[str, ...]]  # single name -> ids of the people who have it
     derived: dict[str, frozenset[str]]
+    boundaries: tuple[dt.date, ...]  # days on which recognition changes (ActorMatcher)
 
     @classmethod
     def build(cls, dictionary: ActorDictionary, tokenize: Tokenize) -> _Parts:
@@ -112,6 +113,7 @@ class _Parts:
             sectors=PhraseIndex(token_texts(dictionary.sectors, tokenize), lower=True),
             single={form: tuple(p.id for p in found) for form, found in single.people.items()},
             derived=single.derived,
+            boundaries=tuple(sorted(set(_validity_boundaries(dictionary)) | single.boundaries())),
         )
 
 
@@ -132,8 +134,7 @@ class ActorMatcher:
         )
         #: First words of sector terms: a capital before one is still a metonym ("Moscow court").
         self.sector_starts = frozenset(t.split()[0] for t in dictionary.sectors)
-        days = set(_validity_boundaries(dictionary)) | self.single.boundaries()
-        self.boundaries = tuple(sorted(days))
+        self.boundaries = parts.boundaries
 
     def same_forms(self, first: dt.date | None, second: dt.date | None) -> bool:
         """True when no country or dated alias starts or ends between two dates."""

@@ -7,12 +7,15 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from ..cli_options import date_option
 from ..errors import DetenteError
-from .explain import MAX_TRIES_SHOWN, Explanation
+
+if TYPE_CHECKING:
+    from .explain import Explanation
 
 
 def _where(source: str) -> str:
@@ -22,6 +25,8 @@ def _where(source: str) -> str:
 
 def render_explanation(explanation: Explanation, all_tries: bool = False) -> str:
     """The explanation as indented text: actors, anchors with patterns tried, decisions, events."""
+    from .explain import MAX_TRIES_SHOWN
+
     lines = [
         f"text: {explanation.text}",
         f"date: {explanation.date or 'none given'}",
