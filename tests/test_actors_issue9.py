@@ -206,3 +206,33 @@ def test_a_body_in_a_speakers_quotation_is_the_speakers_countrys(nlp):
     (congress,) = [m for m in found if m.text == "Congress"]
     assert congress.code == "USALEG"
     assert "the speaker's" in (congress.role_applied or "")
+
+
+# --- short names, places of residence, common words -----------------------------------------------
+
+
+def test_a_groups_short_name_counts_only_after_its_full_name(nlp):
+    text = "The Syrian Democratic Forces advanced on Raqqa. Isis fighters surrendered to the SDF."
+    sdf = [m for m in mentions(nlp, text, dt.date(2019, 3, 1)) if m.text == "the SDF"]
+    assert [m.code for m in sdf] == ["SYRUAF"]
+    alone = mentions(nlp, "Japan's SDF sent planes to the region.", dt.date(2019, 3, 1))
+    assert not [m for m in alone if "SDF" in m.text]
+
+
+def test_people_in_a_capital_are_of_its_country(nlp):
+    text = "Senior members of the ruling party in Ankara urged the president to act."
+    (party,) = [m for m in mentions(nlp, text, dt.date(2018, 3, 1)) if "party" in m.text]
+    assert party.code == "TURGOV"
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Major cities were hit by the storm.", []),
+        ("Little changed after the vote.", []),
+        ("Major said the raid was wrong.", ["GBRGOV"]),
+    ],
+)
+def test_a_surname_that_is_a_common_word_opens_a_sentence_only_as_a_subject(nlp, text, found):
+    people = [m.code for m in mentions(nlp, text, dt.date(1994, 3, 1)) if m.kind == "person"]
+    assert people == found

@@ -17,7 +17,9 @@ from .dictionary import ActorDictionary
 from .entries import Period
 
 #: Kinds of alias, most specific first: the order decides between colliding aliases.
-ALIAS_KINDS = ("person", "organisation", "group", "country", "adjective", "metonym", "context")
+ALIAS_KINDS = (
+    "person", "organisation", "group", "country", "adjective", "metonym", "context", "group_context"
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,8 @@ def name_index(dictionary: ActorDictionary) -> dict[str, tuple[AliasTarget, ...]
             add(form, AliasTarget("group", group.id))
         for dated in group.dated_aliases:
             add(dated.alias, AliasTarget("group", group.id, dated.period))
+        for form in group.context_aliases:
+            add(form, AliasTarget("group_context", group.id))
     for country in dictionary.countries.values():
         for form in (country.name, *country.aliases):
             add(form, AliasTarget("country", country.code))
@@ -68,7 +72,7 @@ def _where(dictionary: ActorDictionary, target: AliasTarget) -> tuple[str, int]:
         entry: object = dictionary.people[target.key]
     elif target.kind in ("organisation", "context"):
         entry = dictionary.organisations[target.key]
-    elif target.kind == "group":
+    elif target.kind in ("group", "group_context"):
         entry = dictionary.groups[target.key]
     else:
         entry = dictionary.countries[target.key]

@@ -30,7 +30,7 @@ from .dictionary import ActorDictionary
 T = TypeVar("T")
 
 #: Bumped when the pickled classes change shape: old cache files are then never read.
-CACHE_FORMAT = 4
+CACHE_FORMAT = 5
 
 
 def cache_dir() -> Path | None:

@@ -392,10 +392,14 @@ class Composer:
             draft.wikidata = org.wikidata
             if atom.kind == "context":
                 draft.resolution = "context alias"
-        elif atom.kind == "group":
+        elif atom.kind in ("group", "group_context"):
             group = d.groups[atom.key]
+            draft.kind = "group"
             draft.entity_id, draft.entity_name, draft.code = group.id, group.name, group.code
             draft.country, draft.wikidata = group.country, group.wikidata
+            if atom.kind == "group_context":
+                draft.start = _the(doc, atom.start)
+                draft.resolution = "context alias"
         elif atom.kind in ("country", "metonym"):
             country = d.countries[atom.key]
             draft.country, draft.entity_id, draft.entity_name = (

@@ -53,6 +53,8 @@ class Setting:
     outlet: str | None = None
     places: Counter[str] = field(default_factory=Counter)
     peoples: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    #: A place name to its country (capitals, cities, regions), for "officials in Ankara".
+    place_country: Callable[[str], str | None] | None = None
 
 
 def read_peoples(path: Path, countries: Mapping[str, object]) -> dict[str, tuple[str, ...]]:
@@ -439,6 +441,28 @@ def _the_country(doc: Doc, noun: Token, drafts: list[Draft]) -> Draft | None:
     return before[-1] if before else None
 
 
+def _residence(
+    doc: Doc, draft: Draft, drafts: list[Draft], setting: Setting
+) -> tuple[str, str] | None:
+    """ "the ruling party in Ankara", "officials in Kabul": people who live and work in a place
+    (no armed force) are of its country, though the place itself is no actor there."""
+    if setting.place_country is None or not _resident(draft):
+        return None
+    covered = {i for d in drafts for i in range(d.start, d.end)}
+    for child in doc[draft.end - 1].children:
+        if child.dep_ != "prep" or child.lower_ not in RESIDENCE_PREPOSITIONS:
+            continue
+        for place in child.children:
+            if place.dep_ != "pobj" or place.pos_ != "PROPN" or place.i in covered:
+                continue
+            words = [t for t in place.subtree if t.dep_ == "compound" or t.i == place.i]
+            name = " ".join(t.text for t in words)
+            country = setting.place_country(name)
+            if country:
+                return country, f"{child.lower_} {name!r}"
+    return None
+
+
 def _resident(draft: Draft) -> bool:
     """A sector noun for people who live where they act (no armed force, no person)."""
     codes = {c for term in draft.sectors for c in term.codes}
@@ -544,7 +568,8 @@ def place_in_context(doc: Doc, drafts: list[Draft], setting: Setting) -> None:
         found = (
             (placed[0].country or "", placed[1])
             if placed is not None
-            else _people_country(doc, draft, drafts, setting)
+            else _residence(doc, draft, drafts, setting)
+            or _people_country(doc, draft, drafts, setting)
             or _reporting_country(doc, draft, drafts)
         )
         armed = bool(set(draft.roles) & ARMED_SECTORS)

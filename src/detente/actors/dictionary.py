@@ -316,6 +316,7 @@ def _load_group_file(
             wikidata=e.text("wikidata"),
             file=str(path),
             line=e.line,
+            context_aliases=e.strings("context_aliases") or (),
         )
         if e.ok:
             found[ident] = group

@@ -102,6 +102,9 @@ class Group:
     wikidata: str | None
     file: str
     line: int
+    #: Short names that name the group only where its full name is in the same article ("the
+    #: SDF" after "the Syrian Democratic Forces"; Japan's forces are the SDF too).
+    context_aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 import spacy
@@ -97,6 +97,9 @@ class _Parts:
     single: dict[str, tuple[str, ...]]  # single name -> ids of the people who have it
     derived: dict[str, frozenset[str]]
     boundaries: tuple[dt.date, ...]  # days on which recognition changes (ActorMatcher)
+    #: Single names that are common English words ("Major", "Little", "Tax", "Day"): never the
+    #: dictionary's person at a sentence's start, where any word is capitalised.
+    common: frozenset[str] = frozenset()
 
     @classmethod
     def build(cls, dictionary: ActorDictionary, tokenize: Tokenize) -> _Parts:
@@ -114,7 +117,21 @@ class _Parts:
             single={form: tuple(p.id for p in found) for form, found in single.people.items()},
             derived=single.derived,
             boundaries=tuple(sorted(set(_validity_boundaries(dictionary)) | single.boundaries())),
+            common=common_words(single.people),
         )
+
+
+#: Log probability above which a lower-case word is common English (spaCy's lexeme_prob
+#: table): "major" -9.2, "spring" -10.9 are; "bush" -11.7, "obama" -12.8 are not.
+COMMON_WORD_LOGPROB = -11.0
+
+
+def common_words(forms: Iterable[str]) -> frozenset[str]:
+    """The forms whose lower case is a common English word (spacy-lookups-data)."""
+    from spacy.lookups import load_lookups
+
+    table = load_lookups("en", ["lexeme_prob"]).get_table("lexeme_prob")
+    return frozenset(f for f in forms if table.get(f.lower(), -99.0) > COMMON_WORD_LOGPROB)
 
 
 class ActorMatcher:
@@ -128,6 +145,7 @@ class ActorMatcher:
         else:
             parts = _Parts.build(dictionary, tokenize)
         self.index, self.names, self.sectors = parts.index, parts.names, parts.sectors
+        self.common = parts.common
         self.single = SingleNames(
             {form: tuple(dictionary.people[i] for i in ids) for form, ids in parts.single.items()},
             parts.derived,
@@ -235,6 +253,8 @@ class ActorMatcher:
         """A single name as an atom, unless it is part of a longer name or ambiguous."""
         if end < len(doc) and is_name_token(doc[end]) and not doc[end].is_sent_start:
             return None  # "Abe Lincoln", "Putin Foundation"
+        if form in self.common and doc[start].is_sent_start and not _named_subject(doc, start):
+            return None  # "Major cities were hit", "Little changed"
         before = doc[start - 1] if start > 0 else None
         if (
             before is not None
@@ -264,6 +284,15 @@ class ActorMatcher:
                 continue
             return target
         return None
+
+
+def _named_subject(doc: Doc, i: int) -> bool:
+    """A capitalised word opening a sentence that acts as a name: a proper-noun subject by the
+    parse ("Major said ..."), or, unparsed, a word right before a verb of saying."""
+    token = doc[i]
+    if doc.has_annotation("DEP"):
+        return token.pos_ == "PROPN" and token.dep_ in ("nsubj", "nsubjpass")
+    return i + 1 < len(doc) and doc[i + 1].lower_ in vocab.SPEECH_VERBS
 
 
 def _modifier_compound(doc: Doc, end: int) -> bool:

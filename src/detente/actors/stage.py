@@ -125,6 +125,7 @@ class ActorStage:
             outlet=_outlet_country(article),
             places=places,
             peoples=self.peoples,
+            place_country=self._place_country if self.matcher else None,
         )
 
     def _place_country(self, name: str) -> str | None:

@@ -82,7 +82,8 @@ def speakers_bodies(
     quotes: tuple[Quote, ...], mentions: tuple[Mention, ...]
 ) -> tuple[Mention, ...]:
     """ "I am asking Congress to ...," Trump said: a state body named without a country in a
-    direct quotation is the speaker's country's (inferred, and said so in ``role_applied``)."""
+    direct quotation, or given only the article's country by inference, is the speaker's
+    country's (inferred, and said so in ``role_applied``)."""
     by_id = {m.id: m for m in mentions}
     placed: dict[str, Mention] = {}
     for quote in quotes:
@@ -92,13 +93,17 @@ def speakers_bodies(
         for m in mentions:
             inside = quote.start <= m.start and m.end <= quote.end
             body = m.kind in ("sector", "description") and set(m.roles) & STATE_BODY_SECTORS
-            if not inside or m.country or not body or m.code is None:
+            guessed = "inferred: " in (m.role_applied or "")  # the article's country, a guess
+            if not inside or not body or m.code is None or (m.country and not guessed):
+                continue
+            if m.country == speaker.country:
                 continue
             note = f"country from context: inferred: the speaker's ({speaker.text!r})"
+            roles = m.code[3:] if m.country else m.code
             placed[m.id] = replace(
                 m,
                 country=speaker.country,
-                code=speaker.country + m.code,
+                code=speaker.country + roles,
                 role_applied=f"{m.role_applied}; {note}" if m.role_applied else note,
             )
     return tuple(placed.get(m.id, m) for m in mentions)
