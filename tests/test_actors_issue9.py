@@ -236,3 +236,10 @@ def test_people_in_a_capital_are_of_its_country(nlp):
 def test_a_surname_that_is_a_common_word_opens_a_sentence_only_as_a_subject(nlp, text, found):
     people = [m.code for m in mentions(nlp, text, dt.date(1994, 3, 1)) if m.kind == "person"]
     assert people == found
+
+
+def test_an_honorific_of_the_other_gender_is_someone_else(nlp):
+    text = "President Ronald Reagan met the press. Mrs Reagan spoke later. Mr Reagan left."
+    found = [(m.text, m.code) for m in mentions(nlp, text, dt.date(1987, 3, 4))]
+    assert ("Reagan", "USAGOV") in found  # Mr Reagan
+    assert len([t for t, _ in found if t == "Reagan"]) == 1  # not Mrs Reagan

@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from . import vocab
 from .codes import title_words
-from .recognize import Draft
+from .recognize import Draft, honorific_fits
 
 
 def _covered(drafts: list[Draft], length: int) -> list[bool]:
@@ -48,6 +48,8 @@ def surname_drafts(doc: Doc, drafts: list[Draft], words: list[str]) -> list[Draf
         following = words[i + 1] if i + 1 < len(words) else ""
         if following[:1].isupper() and following.isalpha():
             continue  # part of a longer name: "Antonov Design Bureau"
+        if not honorific_fits(doc, i, gender_of(doc, full)):
+            continue  # "Mrs Reagan" after "Ronald Reagan" is his wife
         found.append(
             dataclasses.replace(
                 full, start=i, end=i + 1, kind="person", antecedent=None, resolution="surname"

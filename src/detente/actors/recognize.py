@@ -270,6 +270,8 @@ class ActorMatcher:
         if chosen is None:
             return None
         person, why = chosen
+        if before is not None and not _honorific_fits(before.text, person.gender):
+            return None  # "Mrs Reagan" is not Ronald Reagan, "Mrs Gandhi" not Rajiv
         return Atom(start, end, "single", person.id, why)
 
     def _choose(self, targets: tuple[AliasTarget, ...], day: dt.date | None) -> AliasTarget | None:
@@ -284,6 +286,25 @@ class ActorMatcher:
                 continue
             return target
         return None
+
+
+#: Honorifics that say a gender.
+FEMALE_HONORIFICS = frozenset({"Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dame", "Lady", "Madame", "Mme"})
+MALE_HONORIFICS = frozenset({"Mr", "Mr.", "Sir", "Lord", "Monsieur", "Herr"})
+
+
+def _honorific_fits(word: str, gender: str | None) -> bool:
+    """Whether an honorific before a name can be that person's ("Mrs" is no man's)."""
+    if gender == "m":
+        return word not in FEMALE_HONORIFICS
+    if gender == "f":
+        return word not in MALE_HONORIFICS
+    return True
+
+
+def honorific_fits(doc: Doc, start: int, gender: str | None) -> bool:
+    """Whether the word before ``start``, if an honorific, fits a person of ``gender``."""
+    return start == 0 or _honorific_fits(doc[start - 1].text, gender)
 
 
 def _named_subject(doc: Doc, i: int) -> bool:
