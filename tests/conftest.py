@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
 import pytest
 
+from detente.actors.dictionary import default_root
 from detente.pipeline import build_pipeline
 
 #: Tests never write to the user's cache folder: loaded dictionaries are cached per session.
@@ -46,3 +48,23 @@ def shared_data() -> Path:
 def nlp():
     """The default pipeline (spaCy en_core_web_sm parse + every stage), built once per session."""
     return build_pipeline()
+
+
+#: People files a copy of the actor dictionary keeps: the whole set (7,000 people) takes
+#: seconds to validate, and tests of the loader need one file of them.
+COPY_PEOPLE = ("ministers.yaml",)
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Path:
+    """A writable copy of the packaged actor dictionary, with only ``COPY_PEOPLE`` of people."""
+    people = COPY_PEOPLE
+
+    def skipped(folder: str, names: list[str]) -> list[str]:
+        if Path(folder).name != "people":
+            return []
+        return [n for n in names if n.endswith(".yaml") and n not in people]
+
+    root = tmp_path / "actors"
+    shutil.copytree(default_root(), root, ignore=skipped)
+    return root

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from detente.actors import api as actors_api
-from detente.actors.dictionary import default_root, load_dictionary, validate_dictionary
+from detente.actors.dictionary import load_dictionary, validate_dictionary
 from detente.cli import main
 from detente.errors import DictionaryError
 from detente.pipeline import build_pipeline, dictionary_versions, used_dictionaries
@@ -44,13 +43,6 @@ def test_packaged_people_use_cameo_codes_and_one_spelling():
     reasons = [w.reason for w in warnings]
     assert not [r for r in reasons if "ISO 3166" in r or "is spelt" in r]
     assert not [r for r in reasons if "'AUC'" in r]
-
-
-@pytest.fixture
-def data_copy(tmp_path: Path) -> Path:
-    root = tmp_path / "actors"
-    shutil.copytree(default_root(), root)
-    return root
 
 
 ANTONOV_LINE = "- id: anatoly-antonov"
