@@ -116,7 +116,7 @@ def test_usage_errors_exit_2(runner, db):
 
 def test_missing_store_is_a_one_line_error(runner, tmp_path):
     result = runner.invoke(main, ["events", "--db", str(tmp_path / "none.duckdb")])
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # the job could not run
     assert result.stderr.startswith("detente: error: [E004]")
 
 

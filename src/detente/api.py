@@ -9,14 +9,15 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TextIO
+from typing import IO, Any
 
 from spacy.language import Language
 
 from .actors.api import actor_options
-from .errors import InputError
+from .errors import ArticleError, ArticleNotStored, InputError, StoreError
 from .events.explain import Explanation, explain
 from .events.nullverbs import NullVerbReport, null_verbs
+from .guard import code_guarded
 from .ingest.normalize import article_id, clean_text
 from .ingest.readers import Limits, read_inputs
 from .model import Article, CodedArticle, write_jsonl
@@ -147,7 +148,7 @@ def code(
     *,
     settings: Settings | None = None,
     store: Store | None = None,
-    jsonl: TextIO | None = None,
+    jsonl: IO[str] | None = None,
     progress: Progress | None = None,
     write_store: bool = True,
     petrarch_only: bool = False,
@@ -173,9 +174,10 @@ def code(
         batches: Iterable[list[Article]] = _batched(articles, settings.batch_size)
         if jsonl is None:
             batches = _skip_unchanged(batches, store, current, report, progress)
-        for records in _code_batches(nlp, batches, settings, options):
+        for results in _code_batches(nlp, batches, settings, options):
+            records = _keep_records(results, report, progress)
             if store is not None and write_store:
-                report.written += store.write(records)
+                records = _write(store, records, report, progress)
             if jsonl is not None:
                 write_jsonl(records, jsonl)
                 jsonl.flush()
@@ -193,20 +195,61 @@ def code(
     return report
 
 
+def _keep_records(
+    results: Iterable[CodedArticle | InputError], report: CodeReport, progress: Progress | None
+) -> list[CodedArticle]:
+    """The records of a coded batch; articles that could not be coded go to the report."""
+    records: list[CodedArticle] = []
+    for result in results:
+        if isinstance(result, InputError):
+            report.errors.append(result)
+            if progress:
+                progress(result)
+        else:
+            records.append(result)
+    return records
+
+
+def _write(
+    store: Store, records: list[CodedArticle], report: CodeReport, progress: Progress | None
+) -> list[CodedArticle]:
+    """Write a batch in one transaction; if the store refuses it, write the articles one by
+    one so that only the article at fault is lost (and reported)."""
+    try:
+        report.written += store.write(records)
+        return records
+    except StoreError:
+        pass  # some article's rows were refused: find which, one by one
+    written: list[CodedArticle] = []
+    for record in records:
+        try:
+            report.written += store.write([record])
+            written.append(record)
+        except StoreError as exc:
+            error = ArticleNotStored(record.article.origin or record.id, f"not stored ({exc})")
+            report.errors.append(error)
+            if progress:
+                progress(error)
+    return written
+
+
 def _code_batches(
     nlp: Language,
     batches: Iterable[list[Article]],
     settings: Settings,
     options: dict[str, Any],
-) -> Iterator[list[CodedArticle]]:
-    """Batches coded here or in workers that build the same pipeline (``options``)."""
+) -> Iterator[list[CodedArticle | ArticleError]]:
+    """Batches coded here or in workers that build the same pipeline (``options``); an article
+    that fails or runs over its time budget comes back as its error."""
     if settings.workers > 1:
         from .scale.workers import code_in_workers
 
-        yield from code_in_workers(batches, settings.workers, settings.pipeline_model, options)
+        yield from code_in_workers(
+            batches, settings.workers, settings.pipeline_model, options, settings.time_budget
+        )
     else:
         for batch in batches:
-            yield list(code_docs(nlp, batch, batch_size=min(settings.batch_size, 64)))
+            yield list(code_guarded(nlp, batch, settings.time_budget))
 
 
 @contextmanager

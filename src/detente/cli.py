@@ -1,7 +1,9 @@
 """The command line: parse arguments, call the function of the same name in ``api``, render.
 
-Library errors become one-line messages and exit codes here, and only here:
-0 every input coded, 1 some inputs (or the job) failed, 2 usage errors.
+Library errors become one-line messages and exit codes here, and only here: 0 all done;
+1 some inputs failed (each has its line), the rest were done; 2 the job could not run (usage,
+settings, store, model); 3 an internal error (a bug: the message says where the traceback is);
+130 and 143 interrupted by Ctrl-C or SIGTERM (what was stored stays; run again to go on).
 """
 
 from __future__ import annotations
@@ -9,9 +11,15 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+import signal
 import sys
+import tempfile
+import threading
+import traceback
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any, TextIO
+from contextlib import ExitStack
+from types import FrameType
+from typing import IO, TYPE_CHECKING, Any, NoReturn
 
 import click
 from rich.console import Console
@@ -30,10 +38,13 @@ from .errors import DetenteError, InputError
 from .evaluate import cli as evaluate_cli
 from .events import cli as events_cli
 from .model import Article, CodedArticle, json_schema
-from .render import render_article
+from .output import AtomicOutput, check_not_input
+from .render import plain, render_article
 from .settings import SETTINGS, Settings, load_settings
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+#: Exit status of a job stopped by a signal: 128 + the signal's number, as shells report it.
+EXIT_INTERRUPTED: dict[int, int] = {signal.SIGINT: 130, signal.SIGTERM: 143}
 
 err_console = Console(stderr=True, highlight=False, soft_wrap=True)
 
@@ -46,11 +57,70 @@ def _settings(ctx: click.Context, **given: Any) -> Settings:
 
 
 def _fail(exc: DetenteError) -> None:
-    err_console.print(f"detente: error: {exc}", markup=False)
-    sys.exit(EXIT_FAILED)
+    """The job could not run: one line, exit 2."""
+    err_console.print(plain(f"detente: error: {exc}"))
+    sys.exit(EXIT_USAGE)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Interrupted(Exception):
+    """SIGTERM, raised in the main thread so that open files and stores close cleanly."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _raise_interrupted(signum: int, frame: FrameType | None) -> None:
+    raise _Interrupted(signum)
+
+
+def _internal_error(exc: BaseException) -> NoReturn:
+    """A bug: one line with the reason and where the whole traceback was saved, exit 3."""
+    with tempfile.NamedTemporaryFile(
+        "w", prefix="detente-crash-", suffix=".txt", delete=False, encoding="utf-8"
+    ) as log:
+        traceback.print_exception(exc, file=log)
+    reason = plain(f"{type(exc).__name__}: {exc}"[:300])
+    err_console.print(
+        plain("detente: internal error: ")
+        + reason
+        + plain(
+            f"\n  this is a bug in détente: please report it to the developers "
+            f"with the traceback saved in {log.name}"
+        )
+    )
+    sys.exit(EXIT_INTERNAL)
+
+
+class _Group(click.Group):
+    """The command group: an unexpected exception is an internal error (exit 3), not a
+    traceback; SIGTERM stops a command as Ctrl-C does."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        previous = signal.getsignal(signal.SIGTERM)
+        in_main = threading.current_thread() is threading.main_thread()
+        if in_main:
+            signal.signal(signal.SIGTERM, _raise_interrupted)
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.Abort, SystemExit):
+            raise
+        except (KeyboardInterrupt, _Interrupted) as exc:
+            signum = exc.signum if isinstance(exc, _Interrupted) else int(signal.SIGINT)
+            err_console.print(
+                "detente: interrupted; every batch stored so far is kept whole: "
+                "run the same command again to go on",
+                markup=False,
+            )
+            sys.exit(EXIT_INTERRUPTED.get(signum, 128 + signum))
+        except Exception as exc:
+            _internal_error(exc)
+        finally:
+            if in_main:
+                signal.signal(signal.SIGTERM, previous)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", "-V", prog_name="detente")
 def main() -> None:
     """détente: turn news into political event data, stored in DuckDB.
@@ -92,7 +162,7 @@ class _ProgressBar:
     def __call__(self, item: CodedArticle | InputError | Article) -> None:
         if isinstance(item, InputError):
             # As it happens, one line each; the live bar (if any) redraws below it.
-            err_console.print(f"detente: error: {item}", markup=False, style="red")
+            err_console.print(plain(f"detente: error: {item}"), style="red")
             return
         self.progress.advance(self.task)
         task = self.progress.tasks[0]
@@ -173,14 +243,17 @@ def code(
         raise click.UsageError("--petrarch-only needs --actors FILE", ctx)
     if no_store and not jsonl_path:
         raise click.UsageError("--no-store needs --jsonl, or nothing would be kept", ctx)
-    out: TextIO | None = None
     try:
-        if jsonl_path == "-":
-            out = sys.stdout
-        elif jsonl_path:
-            out = open(jsonl_path, "w", encoding="utf-8")  # noqa: SIM115 - closed below
-        show_bar = not settings.quiet and err_console.is_terminal
-        with _ProgressBar(show_bar) as bar:
+        if jsonl_path and jsonl_path != "-":
+            check_not_input(jsonl_path, paths)
+        with ExitStack() as stack:
+            out: IO[str] | None = None
+            if jsonl_path == "-":
+                out = sys.stdout
+            elif jsonl_path:
+                out = stack.enter_context(AtomicOutput(jsonl_path))
+            show_bar = not settings.quiet and err_console.is_terminal
+            bar = stack.enter_context(_ProgressBar(show_bar))
             report = api.code(
                 paths,
                 settings=settings,
@@ -192,9 +265,6 @@ def code(
     except DetenteError as exc:
         _fail(exc)
         return
-    finally:
-        if out is not None and out is not sys.stdout:
-            out.close()
     if not settings.quiet:
         summary = _summary(report, settings, no_store)
         click.echo(summary, err=jsonl_path == "-")
@@ -238,7 +308,7 @@ def _render_rows(rows: list[dict[str, Any]], fmt: str, columns: Sequence[str], t
         for column in columns:
             table.add_column(column, overflow="fold")
         for row in rows:
-            table.add_row(*(_cell(row.get(c)) for c in columns))
+            table.add_row(*(plain(_cell(row.get(c))) for c in columns))
         table_console().print(table)
 
 
@@ -273,7 +343,7 @@ def _with_store(fn: Callable[[], Any]) -> Any:
 
 @main.command()
 @click.option("--db", help="DuckDB file to read.")
-@click.option("--limit", type=int, help="At most this many articles.")
+@click.option("--limit", type=click.IntRange(min=1), help="At most this many articles.")
 @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
 @click.pass_context
 def articles(ctx: click.Context, db: str | None, limit: int | None, fmt: str) -> None:
@@ -301,7 +371,7 @@ def articles(ctx: click.Context, db: str | None, limit: int | None, fmt: str) ->
 @click.option("--code", "code_prefix", help="CAMEO event code prefix, e.g. 11 or 036.")
 @click.option("--since", callback=date_option, help="Events on or after this date (YYYY-MM-DD).")
 @click.option("--until", callback=date_option, help="Events on or before this date (YYYY-MM-DD).")
-@click.option("--limit", type=int, help="At most this many events.")
+@click.option("--limit", type=click.IntRange(min=1), help="At most this many events.")
 @click.option(
     "--negated", is_flag=True, help="Also list negated acts CAMEO does not code ('did not attack')."
 )
@@ -369,7 +439,7 @@ def events(
 @click.option("--db", help="DuckDB file to read.")
 @click.option("--speaker", help="Speaker text, entity id or actor code (substring, any case).")
 @click.option("--article", "article_id", help="Only the quotes of this article id.")
-@click.option("--limit", type=int, help="At most this many quotes.")
+@click.option("--limit", type=click.IntRange(min=1), help="At most this many quotes.")
 @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
 @click.pass_context
 def quotes(
@@ -443,7 +513,7 @@ def stats(ctx: click.Context, db: str | None, fmt: str) -> None:
             )
         )
         return
-    table = Table(title=f"{result.path}", title_justify="left")
+    table = Table(title=plain(result.path), title_justify="left")
     table.add_column("table")
     table.add_column("rows", justify="right")
     for name, count in result.counts.items():
@@ -454,7 +524,7 @@ def stats(ctx: click.Context, db: str | None, fmt: str) -> None:
 @main.command()
 @click.option("--db", help="DuckDB file to read.")
 @click.option("--article", "article_id", help="Only the places of this article id.")
-@click.option("--limit", type=int, help="At most this many rows.")
+@click.option("--limit", type=click.IntRange(min=1), help="At most this many rows.")
 @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
 @click.pass_context
 def places(
@@ -486,7 +556,7 @@ def places(
 @main.command()
 @click.option("--db", help="DuckDB file to read.")
 @click.option("--article", "article_id", help="Only the themes of this article id.")
-@click.option("--limit", type=int, help="At most this many rows.")
+@click.option("--limit", type=click.IntRange(min=1), help="At most this many rows.")
 @click.option("--no-rollup", is_flag=True, help="Count matched themes only, not their parents.")
 @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
 @click.pass_context

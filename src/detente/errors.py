@@ -29,6 +29,9 @@ class InputError(DetenteError):
         self.source = source
         self.reason = reason
 
+    def __reduce__(self) -> tuple[type, tuple[str, str]]:
+        return (type(self), (self.source, self.reason))  # picklable (from worker processes)
+
 
 class SettingsError(DetenteError):
     """A setting has an unknown name or a value of the wrong type."""
@@ -52,6 +55,24 @@ class DictionaryError(DetenteError):
         return (type(self), (self.path, self.line, self.reason))  # picklable (dictionary cache)
 
 
+class ArticleError(InputError):
+    """One article could not be coded: a stage failed on it. The rest of the job goes on."""
+
+    code = "E007"
+
+
+class ArticleTimeout(ArticleError):
+    """One article ran over its time budget (the ``time_budget`` setting) and was skipped."""
+
+    code = "E008"
+
+
+class ArticleNotStored(InputError):
+    """One article was coded but the store refused its rows; the other articles are written."""
+
+    code = "E009"
+
+
 class StoreError(DetenteError):
     """The store could not be opened or written (locked file, bad schema)."""
 
@@ -62,6 +83,19 @@ class PipelineError(DetenteError):
     """The pipeline could not be built (unknown stage, missing model)."""
 
     code = "E005"
+
+
+class WorkerError(DetenteError):
+    """A worker process died (killed, or out of memory); the job stops, what was stored stays."""
+
+    code = "E010"
+
+
+class OutputError(DetenteError):
+    """An output file cannot be written where asked: it is an input, or its folder is not
+    writable."""
+
+    code = "E011"
 
 
 class ModelNotFound(PipelineError):

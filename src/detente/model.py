@@ -317,7 +317,7 @@ def from_jsonable(cls: type[T], data: dict[str, Any]) -> T:
     return cls(**kwargs)
 
 
-def write_jsonl(records: Iterable[CodedArticle], stream: typing.TextIO) -> int:
+def write_jsonl(records: Iterable[CodedArticle], stream: typing.IO[str]) -> int:
     n = 0
     for record in records:
         stream.write(record.to_json())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rich.console import Console
@@ -9,6 +10,16 @@ from rich.table import Table
 from rich.text import Text
 
 from .model import CodedArticle
+
+#: Control characters that would move the cursor or recolour the terminal (ESC, C1 codes, DEL);
+#: tab and newline stay.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def plain(value: object) -> Text:
+    """A table cell or line of stored text as Rich shows it: no markup read, no control codes."""
+    return Text(_CONTROL.sub("", "" if value is None else str(value)))
+
 
 #: Highlight styles by fact type; later layers are drawn over earlier ones.
 STYLES = {
@@ -45,18 +56,20 @@ def highlighted_text(record: CodedArticle) -> Text:
 
 def render_article(record: CodedArticle, console: Console) -> None:
     article = record.article
-    console.print(f"[bold]{article.title or '(no title)'}[/bold]  {article.id}")
+    heading = plain(article.title or "(no title)")
+    heading.stylize("bold")
+    console.print(heading + Text(f"  {article.id}"))
     meta = [f"published {article.published}" if article.published else "no metadata date"]
     if article.source:
         meta.append(f"source {article.source}")
     if article.origin:
         meta.append(f"from {article.origin}")
-    console.print("; ".join(meta), style="dim")
+    console.print(plain("; ".join(meta)), style="dim")
     console.print(f"coded by {record.pipeline_version}", style="dim")
     legend = "  ".join(f"[{style}]{name}[/{style}]" for name, style in STYLES.items())
     console.print(legend)
     console.rule()
-    console.print(highlighted_text(record))
+    console.print(highlighted_text(record))  # a Text: the article is never read as markup
     console.rule()
     _dateline(record, console)
     _events(record, console)
@@ -77,7 +90,7 @@ def _quotes(record: CodedArticle, console: Console) -> None:
         if q.speaker_code or q.speaker_entity:
             speaker += f" ({q.speaker_code or '-'}, {q.speaker_entity or '-'})"
         text = q.text if len(q.text) <= QUOTE_WIDTH else q.text[: QUOTE_WIDTH - 1] + "…"
-        table.add_row(str(q.sentence), q.kind, speaker, q.cue or "", text)
+        table.add_row(str(q.sentence), q.kind, plain(speaker), plain(q.cue), plain(text))
     console.print(table)
 
 
@@ -96,7 +109,7 @@ def _places_and_themes(record: CodedArticle, console: Console) -> None:
             roles = ", ".join(sorted({p.role for p in group}))
             first = group[0]
             table.add_row(
-                first.name or first.text, first.feature or "", first.country or "",
+                plain(first.name or first.text), first.feature or "", first.country or "",
                 str(len(group)), roles, str(here or ""),
             )  # fmt: skip
         console.print(table)
@@ -105,7 +118,7 @@ def _places_and_themes(record: CodedArticle, console: Console) -> None:
         for theme in record.themes:
             counts[(theme.theme, theme.name)] = counts.get((theme.theme, theme.name), 0) + 1
         listed = ", ".join(f"{name} ({n})" for (_, name), n in sorted(counts.items()))
-        console.print(f"themes: {listed}", markup=False)
+        console.print(plain(f"themes: {listed}"))
     if record.tone is not None:
         t = record.tone
         console.print(
@@ -121,15 +134,17 @@ def _dateline(record: CodedArticle, console: Console) -> None:
         return
     date = d.date.isoformat() if d.date else f"{d.month or '?'}/{d.day or '?'}, year unknown"
     console.print(
-        f"dateline {d.text!r}: place {d.place_normalized or d.place}, agency {d.agency or '-'}, "
-        f"date {date} (year from {d.year_source})"
+        plain(
+            f"dateline {d.text!r}: place {d.place_normalized or d.place}, "
+            f"agency {d.agency or '-'}, date {date} (year from {d.year_source})"
+        )
     )
     if d.candidate_years:
         console.print(f"  candidate years: {', '.join(map(str, d.candidate_years))}")
     if d.narrowed_years:
         console.print(f"  narrowed to: {', '.join(map(str, d.narrowed_years))}")
     if d.evidence:
-        console.print(f"  evidence: {d.evidence}", markup=False)
+        console.print(plain(f"  evidence: {d.evidence}"))
 
 
 def _events(record: CodedArticle, console: Console) -> None:
@@ -142,11 +157,11 @@ def _events(record: CodedArticle, console: Console) -> None:
     for e in record.events:
         table.add_row(
             str(e.sentence),
-            f"{e.source_code or '-'} ({e.source_text or ''})",
-            f"{e.code} {text[e.start : e.end]!r}",
-            f"{e.target_code or '-'} ({e.target_text or ''})",
+            plain(f"{e.source_code or '-'} ({e.source_text or ''})"),
+            plain(f"{e.code} {text[e.start : e.end]!r}"),
+            plain(f"{e.target_code or '-'} ({e.target_text or ''})"),
             f"{e.goldstein:g}",
             str(e.date or ""),
-            e.pattern_id or "",
+            plain(e.pattern_id),
         )
     console.print(table)

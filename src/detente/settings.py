@@ -24,6 +24,8 @@ class Setting:
     default: Any
     type: type
     help: str
+    #: The smallest value that makes sense (numbers only); smaller ones are refused.
+    minimum: float | None = None
 
 
 SETTINGS: tuple[Setting, ...] = (
@@ -50,10 +52,21 @@ SETTINGS: tuple[Setting, ...] = (
         1,
         int,
         "Worker processes for coding; the store is written by the main process only.",
+        1,
     ),
-    Setting("batch_size", 200, int, "Articles per pipeline batch and per store transaction."),
-    Setting("max_chars", 1_000_000, int, "Longer texts are refused as not being a news article."),
-    Setting("min_chars", 20, int, "Shorter texts are refused as having no article text."),
+    Setting("batch_size", 200, int, "Articles per pipeline batch and per store transaction.", 1),
+    Setting(
+        "max_chars", 1_000_000, int, "Longer texts are refused as not being a news article.", 1
+    ),
+    Setting("min_chars", 20, int, "Shorter texts are refused as having no article text.", 0),
+    Setting(
+        "time_budget",
+        5.0,
+        float,
+        "Seconds of CPU time an article may take per 10,000 characters (at least this much for "
+        "any article); one over budget is reported and skipped. 0 turns the limit off.",
+        0,
+    ),
     Setting("language", "en", str, "Language of the articles (only English pipelines ship today)."),
     Setting("quiet", False, bool, "No progress bar."),
     Setting(
@@ -97,6 +110,7 @@ class Settings:
     batch_size: int = 200
     max_chars: int = 1_000_000
     min_chars: int = 20
+    time_budget: float = 5.0
     language: str = "en"
     quiet: bool = False
     actors_files: str = ""
@@ -126,8 +140,10 @@ def _coerce(name: str, value: Any, origin: str) -> Any:
     setting = _BY_NAME.get(name)
     if setting is None:
         raise SettingsError(f"unknown setting {name!r} (from {origin})")
+    if setting.type is float and isinstance(value, int) and not isinstance(value, bool):
+        value = float(value)
     if isinstance(value, setting.type) and not (setting.type is int and isinstance(value, bool)):
-        return value
+        return _checked(setting, value, origin)
     if isinstance(value, str):
         text = value.strip()
         try:
@@ -137,12 +153,21 @@ def _coerce(name: str, value: Any, origin: str) -> Any:
                 if text.lower() in {"0", "false", "no", "off", ""}:
                     return False
                 raise ValueError(text)
-            return setting.type(text)
+            return _checked(setting, setting.type(text), origin)
         except ValueError:
             pass
     raise SettingsError(
         f"setting {name!r} (from {origin}) must be {setting.type.__name__}, got {value!r}"
     )
+
+
+def _checked(setting: Setting, value: Any, origin: str) -> Any:
+    if setting.minimum is not None and value < setting.minimum:
+        raise SettingsError(
+            f"setting {setting.name!r} (from {origin}) must be {setting.minimum:g} or more, "
+            f"got {value!r}"
+        )
+    return value
 
 
 def user_file(env: Mapping[str, str]) -> Path | None:

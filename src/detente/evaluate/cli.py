@@ -58,7 +58,7 @@ def conflibert(path: str, as_json: bool, outcomes: bool, fast: bool) -> None:
     show_default=True,
     help="PolNeAR split to score (tune on train, report on dev).",
 )
-@click.option("--limit", type=int, help="At most this many articles.")
+@click.option("--limit", type=click.IntRange(min=1), help="At most this many articles.")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 def quotes(path: str, split: str, limit: int | None, as_json: bool) -> None:
     """Quote P/R/F1 (direct, all) and speaker accuracy on PolNeAR attributions."""
