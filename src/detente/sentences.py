@@ -17,6 +17,10 @@ from .ingest.dateline import dateline_span
 SENTENCE_END = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
 #: Closing marks that stay with the sentence they close.
 CLOSERS = frozenset({'"', "”", "’", "'", ")", "]", "»"})
+#: Longest sentence, in words and punctuation, before a break is forced. News sentences run to
+#: 60-100 tokens; a longer run is a list, a table or junk, and the parser and the event and
+#: quote stages grow faster than linearly with sentence length.
+MAX_SENTENCE_TOKENS = 250
 #: A sentence may start with these besides an upper-case letter or a digit.
 OPENERS = frozenset({'"', "“", "‘", "'", "(", "[", "«", "-", "—", "–"})
 
@@ -59,6 +63,7 @@ class SentenceSplitter:
         new_paragraph = True
         seen_text = False
         previous_attached = False  # previous token was text with no whitespace after it
+        length = 0  # tokens in the current sentence
         for token in doc:
             text = token.text
             if token.is_space:
@@ -70,11 +75,15 @@ class SentenceSplitter:
             if new_paragraph:
                 paragraph += 1 if seen_text else 0
                 start = True
-            elif pending_end and not closing and _starts_sentence(text):
+            elif (
+                pending_end and not closing and _starts_sentence(text)
+            ) or length >= MAX_SENTENCE_TOKENS:
                 start = True
             if start or (token.i == 0):
                 starts[token.i, 0] = 1
                 paragraphs.append(paragraph)
+                length = 0
+            length += 1
             seen_text = True
             pending_end = pending_end if closing else text in SENTENCE_END
             new_paragraph = "\n" in token.whitespace_

@@ -107,6 +107,11 @@ def _words(draft: Draft, day: dt.date | None) -> frozenset[str]:
     return frozenset(words)
 
 
+#: Mentions looked through for an antecedent, back and ahead. A news article has 50-300
+#: mentions; the bound keeps a pathological text (thousands of unresolvable surnames) linear.
+MAX_ANTECEDENT_DISTANCE = 500
+
+
 def _nearest(
     drafts: list[Draft],
     index: int,
@@ -118,11 +123,11 @@ def _nearest(
     Looking ahead (a sub-heading's "he stressed" before the story names him) stops at the
     sentence's end: "They criticized NATO" does not make NATO its own critic.
     """
-    for j in range(index - 1, -1, -1):
+    for j in range(index - 1, max(-1, index - 1 - MAX_ANTECEDENT_DISTANCE), -1):
         if accept(drafts[j]):
             return j, "the most recent"
     here = sentence_of(drafts[index].start)
-    for j in range(index + 1, len(drafts)):
+    for j in range(index + 1, min(len(drafts), index + 1 + MAX_ANTECEDENT_DISTANCE)):
         later = sentence_of(drafts[j].start) > here
         if later and accept(drafts[j]) and drafts[j].antecedent is None:
             return j, "none before it; the first"

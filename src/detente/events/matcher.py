@@ -172,7 +172,7 @@ class PatternIndex:
             if not by_key:
                 continue
             seen: set[int] = set()
-            for key in present.intersection(by_key):
+            for key in sorted(present.intersection(by_key)):  # set order varies with the hash seed
                 for compiled in by_key[key]:
                     if id(compiled) in seen:
                         continue

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from ..intervals import Overlaps
 from ..model import Dateline, Event, Mention, Place
 from ..quotes.cues import cached_lexicon
 from .gazetteer import Candidate, GazEntry, Gazetteer, cached_gazetteer
@@ -83,7 +84,8 @@ class PlaceStage:
         sentence_of = _sentence_index(doc)
         mentions: tuple[Mention, ...] = tuple(doc._.mentions)
         dateline: Dateline | None = doc._.dateline
-        matches = [m for m in self._scan(doc, sentence_of) if self._keep(doc, m, mentions)]
+        by_span = Overlaps((m.start, m.end, m) for m in mentions)
+        matches = [m for m in self._scan(doc, sentence_of) if self._keep(doc, m, by_span)]
         if dateline is not None:
             matches = [m for m in matches if not _inside(doc, m, dateline.start, dateline.end)]
         evidence, own = self._evidence(doc, matches, mentions)
@@ -144,15 +146,14 @@ class PlaceStage:
                 match.qualifier = _qualifier(doc, match, found[k + 1])
         return found
 
-    def _keep(self, doc: Doc, match: _Match, mentions: Sequence[Mention]) -> bool:
+    def _keep(self, doc: Doc, match: _Match, mentions: Overlaps[Mention]) -> bool:
         """False for names that are not places here (metonyms, organisation names, words)."""
         start, end = doc[match.start].idx, doc[match.end - 1].idx + len(doc[match.end - 1])
-        for m in mentions:
-            if m.start < end and start < m.end:
-                if m.kind == "metonym" and not _after_place_preposition(doc, match.start):
-                    return False
-                if m.kind in NAMED_ACTOR_KINDS and (m.end - m.start) > (end - start):
-                    return False
+        for m in mentions.find(start, end):
+            if m.kind == "metonym" and not _after_place_preposition(doc, match.start):
+                return False
+            if m.kind in NAMED_ACTOR_KINDS and (m.end - m.start) > (end - start):
+                return False
         if match.text in ORGANISATION_HEADS:
             return False
         if _in_compound(doc, match) or _organisation_name(doc, match):
@@ -176,7 +177,9 @@ class PlaceStage:
         """The article's countries and ADM1s, and each name's own share of them."""
         total = Evidence()
         own: dict[int, Evidence] = {}
-        spans = [(doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1])) for m in matches]
+        spans = Overlaps(
+            (doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1]), m) for m in matches
+        )
         for match in matches:
             mine = Evidence()
             mine.add_readings(match.readings)
@@ -185,7 +188,7 @@ class PlaceStage:
         for mention in mentions:
             if mention.kind == "pronoun" or not mention.country:
                 continue
-            if any(mention.start < e and s < mention.end for s, e in spans):
+            if spans.find(mention.start, mention.end):
                 continue  # the name itself: its readings already count (or disagree)
             iso3 = self.gazetteer.cameo_to_iso3.get(mention.country)
             if iso3:

@@ -8,6 +8,8 @@ The clause stays inside its sentence; a dateline at the sentence's start is not 
 
 from __future__ import annotations
 
+import bisect
+
 from ..model import Mention
 from .cues import CLAUSE_KINDS, CONTENT_FILLERS, MIN_CONTENT_TOKENS, NO_INDIRECT_LEMMAS
 from .extract import MAX_HEADLINE_SPEAKER, Attribution, Draft, _content_start
@@ -75,7 +77,11 @@ def _clause_stop(view: TokenView, content: int, end: int) -> int:
     stop = content
     while stop < end and view.words[stop] not in SENTENCE_FINAL:
         stop += 1
-    for cue in view.cues:
+    first, last = (
+        bisect.bisect_right(view.cue_starts, content),
+        bisect.bisect_left(view.cue_starts, stop),
+    )
+    for cue in view.cues[first:last]:  # the cues inside the clause, found by bisection
         if content < cue.start < stop:
             for k in range(cue.start - 1, max(content, cue.start - CLAUSE_JOINER_REACH), -1):
                 if view.quoted[k]:

@@ -14,6 +14,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from ..actors.stage import SPAN_GROUP
+from ..intervals import Overlaps
 from ..model import Dateline, Mention, Quote
 from .cues import SPEAKER_PRONOUNS, THIRD_PERSON, CueLexicon, cached_lexicon
 from .extract import Attribution, Draft, direct_drafts
@@ -85,12 +86,13 @@ def speakers_bodies(
     direct quotation, or given only the article's country by inference, is the speaker's
     country's (inferred, and said so in ``role_applied``)."""
     by_id = {m.id: m for m in mentions}
+    by_span = Overlaps((m.start, m.end, m) for m in mentions)
     placed: dict[str, Mention] = {}
     for quote in quotes:
         speaker = by_id.get(quote.speaker_mention or "")
         if quote.kind != "direct" or speaker is None or not speaker.country:
             continue
-        for m in mentions:
+        for m in by_span.find(quote.start, quote.end):
             inside = quote.start <= m.start and m.end <= quote.end
             body = m.kind in ("sector", "description") and set(m.roles) & STATE_BODY_SECTORS
             guessed = "inferred: " in (m.role_applied or "")  # the article's country, a guess
@@ -201,7 +203,8 @@ def _partial_attribution(
         return min(around, key=lambda o: o.start).attribution, None
     first = view.token_at(draft.start)
     start, end = view.sentence_bounds[view.sentence[first]]
-    cues = [c for c in view.cues if start <= c.start < end]
+    low, high = bisect.bisect_left(view.cue_starts, start), bisect.bisect_left(view.cue_starts, end)
+    cues = view.cues[low:high]
     ordered = [c for c in reversed(cues) if c.start < first] + [c for c in cues if c.start > first]
     if _is_title(view.text[draft.start : draft.end]):
         return None, None  # a show, book or slogan named in quotation marks
@@ -233,15 +236,14 @@ def _fill_from_context(
 ) -> list[Draft]:
     """Unattributed quotes: the paragraph's nearest attribution, else the previous quote's."""
     paragraph = [view.paragraph_of(d.start) for d in drafts]
+    members: dict[int, list[int]] = {}
+    for j, number in enumerate(paragraph):
+        members.setdefault(number, []).append(j)
     out = list(drafts)
     for i, draft in enumerate(drafts):
         if draft.attribution is not None and draft.attribution.speaker is not None:
             continue
-        same = [
-            j
-            for j, other in enumerate(out)
-            if j != i and paragraph[j] == paragraph[i] and _attributed(other)
-        ]
+        same = [j for j in members[paragraph[i]] if j != i and _attributed(out[j])]
         before = [j for j in same if out[j].start < draft.start]
         after = [j for j in same if out[j].start > draft.start]
         source: int | None = before[-1] if before else (after[0] if after else None)

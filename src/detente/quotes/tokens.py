@@ -43,6 +43,7 @@ class TokenView:
     paragraphs: list[tuple[int, int]]  # character range of each paragraph
     quoted: list[bool] = field(default_factory=list)  # inside a top-level quote (marks too)
     cues: list[Cue] = field(default_factory=list)
+    cue_starts: list[int] = field(default_factory=list)  # token start of each cue, rising
     #: The Doc token of each word, and the Doc when it is parsed (reported clauses end where
     #: the cue's ``ccomp`` ends).
     doc_index: list[int] = field(default_factory=list)
@@ -69,8 +70,8 @@ class TokenView:
                     last = min(last, before.i - 1)
         if first < self.doc_index[content] - 1:
             return None
-        words = [k for k, i in enumerate(self.doc_index) if i <= last]
-        return words[-1] + 1 if words else None
+        words = bisect.bisect_right(self.doc_index, last)  # doc_index rises with the words
+        return words or None
 
     def token_at(self, char: int) -> int:
         """The token that contains (or first follows) a character offset."""
@@ -173,3 +174,4 @@ def find_cues(view: TokenView, lexicon: CueLexicon) -> None:
         cues.append(Cue(i, i + len(form.words), form))
         i += len(form.words)
     view.cues = cues
+    view.cue_starts = [c.start for c in cues]
