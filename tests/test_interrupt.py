@@ -96,7 +96,7 @@ def _rows(db: Path) -> dict[str, list[tuple]]:
         con.close()
 
 
-@pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGTERM])
+@pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGTERM], ids=["SIGKILL", "SIGTERM"])
 def test_a_stopped_job_leaves_no_workers_and_resumes_to_the_same_rows(tmp_path, how):
     reference = tmp_path / "ref.duckdb"
     assert _code(["--db", str(reference), "--batch-size", "10"]).returncode == 0

@@ -50,6 +50,7 @@ def _die_with_parent(parent: int) -> None:
 def _init_worker(parent: int, model: str, options: Mapping[str, Any], budget: float) -> None:
     global _worker_nlp, _worker_budget
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler, copied by fork
     _die_with_parent(parent)
     from ..pipeline import build_pipeline
 
