@@ -63,7 +63,7 @@ SETTINGS: tuple[Setting, ...] = (
         "time_budget",
         5.0,
         float,
-        "Seconds of CPU time an article may take per 10,000 characters (at least this much for "
+        "Seconds of CPU time an article may take per 10,000 characters (at least twice this for "
         "any article); one over budget is reported and skipped. 0 turns the limit off.",
         0,
     ),
