@@ -5,7 +5,7 @@ creates as many lexemes and took three of the four seconds an actor pipeline nee
 This index does the same job from the phrases' token texts alone: a phrase is the tuple of
 its tokens' string hashes (spaCy's ``ORTH``/``LOWER`` values), found by a dictionary look-up
 at each token that starts some phrase. The token texts are computed once per set of phrases
-and kept in the on-disk cache (``actors/cache.py``), so a warm start tokenizes nothing.
+and kept in the on-disk cache (``detente/cache.py``), so a warm start tokenizes nothing.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from spacy.attrs import LOWER, ORTH
 from spacy.strings import hash_string  # type: ignore[attr-defined]  # exported, untyped
 from spacy.tokens import Doc
 
-from .cache import cached_value
+from ..cache import cached_value
 
 Tokenize = Callable[[str], Doc]
 
