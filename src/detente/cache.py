@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import functools
+import gc
 import hashlib
 import importlib.metadata
 import os
@@ -119,12 +119,21 @@ def cached_value(name: str, build: Callable[[], T]) -> T:
 
 
 def read(path: Path) -> tuple[bool, Any]:
-    """``(True, value)`` from a cache file, or ``(False, None)`` when it is absent or unreadable."""
+    """``(True, value)`` from a cache file, or ``(False, None)`` when it is absent or unreadable.
+
+    The garbage collector is paused while a pickle loads: it would otherwise run every few
+    hundred new objects and walk the young ones again, over half the time of a load.
+    """
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         with path.open("rb") as handle:
             return True, pickle.load(handle)  # our own file, written by write()
-    except Exception:
+    except Exception:  # a damaged pickle raises almost anything: it is rebuilt
         return False, None
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def write(path: Path, value: object) -> None:
@@ -162,11 +171,21 @@ class _Pickler(pickle.Pickler):
         return cls, tuple(getattr(obj, f.name) for f in dataclasses.fields(obj))
 
 
-@functools.cache
+#: Classes already looked at by :func:`_by_fields` (a pickle holds few classes, many objects).
+_BY_FIELDS: dict[type, bool] = {}
+
+
 def _by_fields(cls: type) -> bool:
     """Whether ``cls(*fields)`` rebuilds an instance exactly: a frozen slotted dataclass whose
     generated ``__init__`` takes every field, positionally, and does nothing else (no
     ``__post_init__``, no init-only variables, no pickling of its own)."""
+    known = _BY_FIELDS.get(cls)
+    if known is None:
+        known = _BY_FIELDS[cls] = _rebuilt_by_fields(cls)
+    return known
+
+
+def _rebuilt_by_fields(cls: type) -> bool:
     params = getattr(cls, "__dataclass_params__", None)
     if params is None or not (params.frozen and params.init) or "__slots__" not in cls.__dict__:
         return False
