@@ -8,9 +8,10 @@ leftwards, those after it rightwards; actor slots bind whole mentions.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from .. import datafiles
 from ..cache import cached
@@ -115,9 +116,23 @@ def _compile_element(element: Element, sets: dict[str, tuple[str, ...]]) -> Comp
 
 
 class PatternIndex:
-    """Every pattern, compiled and indexed by the first word of each anchor form."""
+    """Every pattern, compiled and indexed by the first word of each anchor form.
 
-    def __init__(self, patterns: tuple[Pattern, ...], sets: dict[str, tuple[str, ...]]) -> None:
+    Pickled packed (``events/packed.py``): restored, it makes each compiled pattern when a
+    sentence's word first reaches it.
+    """
+
+    by_first: Mapping[str, tuple[CompiledPattern, ...]]
+    keyed: Mapping[str, Mapping[str, tuple[CompiledPattern, ...]]]
+
+    def __init__(
+        self,
+        patterns: tuple[Pattern, ...],
+        sets: dict[str, tuple[str, ...]],
+        files: tuple[str, ...] = (),
+    ) -> None:
+        self._dictionary: PatternDictionary | None = PatternDictionary(patterns, sets, files)
+        self._make_dictionary: Callable[[], PatternDictionary] | None = None
         # anchor word -> patterns needing nothing else; anchor word -> key word -> patterns,
         # where the key is a word of the pattern's smallest required element: a sentence then
         # only tries the patterns whose key it contains (most anchors head hundreds).
@@ -154,12 +169,35 @@ class PatternIndex:
             shared = {key: group(found) for key, found in by_key.items()}
             return tables.setdefault(tuple((k, id(g)) for k, g in shared.items()), shared)
 
-        self.by_first: dict[str, tuple[CompiledPattern, ...]] = {
-            word: group(found) for word, found in by_first.items()
-        }
-        self.keyed: dict[str, dict[str, tuple[CompiledPattern, ...]]] = {
-            word: table(by_key) for word, by_key in keyed.items()
-        }
+        self.by_first = {word: group(found) for word, found in by_first.items()}
+        self.keyed = {word: table(by_key) for word, by_key in keyed.items()}
+
+    @classmethod
+    def restored(
+        cls,
+        by_first: Mapping[str, tuple[CompiledPattern, ...]],
+        keyed: Mapping[str, Mapping[str, tuple[CompiledPattern, ...]]],
+        dictionary: Callable[[], PatternDictionary],
+    ) -> PatternIndex:
+        """An index of tables made elsewhere (``events/packed.py``); its dictionary is made
+        by ``dictionary`` when first asked for."""
+        index = cls.__new__(cls)
+        index.by_first, index.keyed = by_first, keyed
+        index._dictionary, index._make_dictionary = None, dictionary
+        return index
+
+    @property
+    def dictionary(self) -> PatternDictionary:
+        """The patterns indexed, with their sets and files."""
+        if self._dictionary is None:
+            assert self._make_dictionary is not None  # set by restored()
+            self._dictionary = self._make_dictionary()
+        return self._dictionary
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        from .packed import pack, unpack  # packed rows are made of this module's classes
+
+        return unpack, pack(self)
 
     @staticmethod
     def _compile(
@@ -234,14 +272,14 @@ def _compiler_inputs() -> tuple[Path, ...]:
 
 
 @datafiles.cached_load
-def compiled_patterns(folder: str = "") -> tuple[PatternDictionary, PatternIndex]:
-    """The patterns of a folder (ours by default) and their index: built once, then loaded
-    from the on-disk cache (``detente/cache.py``) while no input file changes."""
+def compiled_index(folder: str = "") -> PatternIndex:
+    """The index of a folder's patterns (ours by default): built once, then loaded from the
+    on-disk cache (``detente/cache.py``) while no input file changes."""
     root = Path(folder) if folder else PATTERN_DIR
 
-    def build() -> tuple[PatternDictionary, PatternIndex]:
+    def build() -> PatternIndex:
         dictionary = load_patterns(root)
-        return dictionary, PatternIndex(dictionary.patterns, dictionary.sets)
+        return PatternIndex(dictionary.patterns, dictionary.sets, dictionary.files)
 
     # The folder's path too: each pattern names its file:line.
     return cached("events-patterns", build, (root, str(root), *_compiler_inputs()))

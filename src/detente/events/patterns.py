@@ -250,6 +250,6 @@ def _shared_elements(patterns: list[Pattern]) -> tuple[Pattern, ...]:
 @lru_cache(maxsize=1)
 def default_patterns() -> PatternDictionary:
     """Our patterns, from the on-disk cache while their files are unchanged."""
-    from .matcher import compiled_patterns  # the matcher compiles patterns: it imports us
+    from .matcher import compiled_index  # the matcher compiles patterns: it imports us
 
-    return compiled_patterns()[0]
+    return compiled_index().dictionary

@@ -27,7 +27,7 @@ from .matcher import (
     Match,
     PatternIndex,
     best_matches,
-    compiled_patterns,
+    compiled_index,
     object_slot,
     subject_slot,
 )
@@ -208,14 +208,22 @@ class EventStage:
         #: PETRARCH's ``require_dyad``: off, an event whose pattern finds no target is still
         #: coded (PETRARCH writes the missing actor as ``---``).
         self.require_dyad = require_dyad
-        if patterns is None:  # ours, compiled (``index``, when given, is that of ``patterns``)
-            patterns, index = compiled_patterns()
-        self.patterns = patterns
-        self.index = index or PatternIndex(patterns.patterns, patterns.sets)
+        if index is None:  # ours from the cache, or those given (``index``: compiled ones)
+            index = (
+                compiled_index()
+                if patterns is None
+                else PatternIndex(patterns.patterns, patterns.sets, patterns.files)
+            )
+        self.index = index
         self.syntax = SyntaxMatcher(self.index)
         #: Read the dependency parse when the Doc has one (off: token patterns only).
         self.use_parse = use_parse
         self.dictionaries: tuple[str, ...] = ("events",)
+
+    @property
+    def patterns(self) -> PatternDictionary:
+        """The patterns coded with (read from the index on first use: coding needs only it)."""
+        return self.index.dictionary
 
     def configured(self, require_dyad: bool) -> EventStage:
         """The same stage (patterns and index shared) with another ``require_dyad``."""
