@@ -121,19 +121,25 @@ def cached_value(name: str, build: Callable[[], T]) -> T:
 def read(path: Path) -> tuple[bool, Any]:
     """``(True, value)`` from a cache file, or ``(False, None)`` when it is absent or unreadable.
 
-    The garbage collector is paused while a pickle loads: it would otherwise run every few
-    hundred new objects and walk the young ones again, over half the time of a load.
+    The garbage collector is paused while a pickle loads (it would run every 700 new objects
+    and walk the young ones again), and what is alive after a load is then frozen
+    (``gc.freeze()``): a loaded value lives as long as the process, and the collector walking
+    its objects again and again as they aged cost as much as loading them. Objects alive at
+    that moment are no longer collected as cycles (freed by reference counting as ever);
+    ``gc.unfreeze()`` undoes it.
     """
     collecting = gc.isenabled()
     gc.disable()
     try:
         with path.open("rb") as handle:
-            return True, pickle.load(handle)  # our own file, written by write()
+            value = pickle.load(handle)  # our own file, written by write()
     except Exception:  # a damaged pickle raises almost anything: it is rebuilt
         return False, None
     finally:
         if collecting:
             gc.enable()
+    gc.freeze()
+    return True, value
 
 
 def write(path: Path, value: object) -> None:
