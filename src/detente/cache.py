@@ -83,10 +83,10 @@ def _hash_path(digest: Any, path: Path) -> None:
     """A file's bytes, or a folder's files with their paths inside it (a copy hashes alike)."""
     if path.is_dir():
         digest.update(b"\0folder\0")
-        files = (p for p in path.rglob("*") if p.is_file() and not IGNORED_NAMES & set(p.parts))
-        for file in sorted(files):
-            digest.update(b"\0" + str(file.relative_to(path)).encode() + b"\0")
-            digest.update(file.read_bytes())
+        inside = (p.relative_to(path) for p in path.rglob("*") if p.is_file())
+        for name in sorted(p for p in inside if not IGNORED_NAMES & set(p.parts)):
+            digest.update(b"\0" + str(name).encode() + b"\0")
+            digest.update((path / name).read_bytes())
     elif path.is_file():
         digest.update(b"\0file\0")
         digest.update(path.read_bytes())

@@ -2,8 +2,9 @@
 
 A thin layer over the shared cache (``detente/cache.py``): the key of a loaded dictionary is a
 hash of every file under its folder (and the folder's path), the actor package's code and the
-YAML reader that load it, the version and :data:`CACHE_FORMAT`. The key is kept on the dictionary as its ``fingerprint``,
-so what other stages compile from the dictionary (matchers, the gazetteer) is cached under it.
+YAML reader that load it, the version and :data:`CACHE_FORMAT`. The key is kept on the
+dictionary as its ``fingerprint``, so what other stages compile from the dictionary (matchers,
+the gazetteer) is cached under it.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from .. import datafiles
 from ..cache import cache_key, cached_value
 from .dictionary import ActorDictionary
 
-#: Bumped when a pickled actor class changes shape in a way the actor package's bytes do not show.
+#: Bumped when a pickled class changes shape in a way the actor package's bytes do not show.
 CACHE_FORMAT = 6
 
 #: The code that reads a dictionary folder: a change to it rebuilds every cached dictionary.
