@@ -91,9 +91,7 @@ def make_actors(
     default_config={"patterns_path": "", "verbs_files": []},
 )
 def make_events(nlp: Language, name: str, patterns_path: str, verbs_files: list[str]) -> EventStage:
-    from pathlib import Path
-
-    from .events.patterns import load_patterns
+    from .events.matcher import compiled_index
     from .events.stage import EventStage
 
     if verbs_files:  # PETRARCH verb dictionaries instead of our patterns (their codes kept)
@@ -102,8 +100,7 @@ def make_events(nlp: Language, name: str, patterns_path: str, verbs_files: list[
         return EventStage(
             load_petrarch_pattern_files(verbs_files), any_code=True, sports_discards=False
         )
-    patterns = load_patterns(Path(patterns_path)) if patterns_path else None
-    return EventStage(patterns)
+    return EventStage(index=compiled_index(patterns_path))
 
 
 @Language.factory(

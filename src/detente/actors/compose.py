@@ -17,8 +17,8 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
+from ..cache import cached_value
 from . import vocab
-from .cache import cached_value
 from .codes import actor_code, described_role, distinct_sectors, is_person_term, sectors_of
 from .dictionary import ActorDictionary
 from .entries import Person

@@ -5,7 +5,7 @@ creates as many lexemes and took three of the four seconds an actor pipeline nee
 This index does the same job from the phrases' token texts alone: a phrase is the tuple of
 its tokens' string hashes (spaCy's ``ORTH``/``LOWER`` values), found by a dictionary look-up
 at each token that starts some phrase. The token texts are computed once per set of phrases
-and kept in the on-disk cache (``actors/cache.py``), so a warm start tokenizes nothing.
+and kept in the on-disk cache (``detente/cache.py``), so a warm start tokenizes nothing.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from spacy.attrs import LOWER, ORTH
 from spacy.strings import hash_string  # type: ignore[attr-defined]  # exported, untyped
 from spacy.tokens import Doc
 
-from .cache import cached_value
+from ..cache import cached_value
 
 Tokenize = Callable[[str], Doc]
 
@@ -40,16 +40,27 @@ def token_texts(forms: Iterable[str], tokenize: Tokenize) -> dict[str, tuple[str
 
 
 class PhraseIndex:
-    """Phrases found by their tokens' exact text (``lower=False``) or lower case."""
+    """Phrases found by their tokens' exact text (``lower=False``) or lower case.
 
-    def __init__(self, phrases: Mapping[str, tuple[str, ...]], lower: bool = False) -> None:
+    ``string_id`` turns a token's text into the value the Doc holds. spaCy stores a few
+    hundred words that are its own symbols ("number", "agent", "X") by their symbol id, not
+    their hash: ``spacy.strings.get_string_id`` knows them; the plain hash (the default,
+    which the actor matchers use) never finds a phrase with such a word.
+    """
+
+    def __init__(
+        self,
+        phrases: Mapping[str, tuple[str, ...]],
+        lower: bool = False,
+        string_id: Callable[[str], int] = hash_string,
+    ) -> None:
         self.attr = LOWER if lower else ORTH
         self.forms: dict[tuple[int, ...], list[str]] = defaultdict(list)
         lengths: dict[int, set[int]] = defaultdict(set)
         for form, tokens in phrases.items():
             if not tokens:
                 continue
-            key = tuple(hash_string(t.lower() if lower else t) for t in tokens)
+            key = tuple(string_id(t.lower() if lower else t) for t in tokens)
             self.forms[key].append(form)
             lengths[key[0]].add(len(key))
         #: Token hash → the lengths of the phrases it starts, longest first.

@@ -17,9 +17,9 @@ import spacy
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
+from ..cache import cached_value
 from . import vocab
 from .aliases import AliasTarget, name_index
-from .cache import cached_value
 from .dictionary import ActorDictionary
 from .entries import Person, SectorTerm
 from .phrases import PhraseIndex, token_texts

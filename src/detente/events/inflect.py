@@ -8,6 +8,7 @@ never occurs in text, so it never matches.
 from __future__ import annotations
 
 import gzip
+import importlib.util
 import json
 from collections import defaultdict
 from functools import lru_cache
@@ -23,13 +24,19 @@ SAME_FORM_PARTICIPLES = frozenset(
 )
 
 
+def lemma_exceptions_path() -> Path:
+    """spaCy's English lemma exception table (found without importing its package, which is
+    slow to import: the pattern cache hashes this file at every start)."""
+    spec = importlib.util.find_spec("spacy_lookups_data")
+    if spec is None or spec.origin is None:
+        raise ModuleNotFoundError("spacy-lookups-data is not installed")
+    return Path(spec.origin).parent / "data" / "en_lemma_exc.json.gz"
+
+
 @lru_cache(maxsize=1)
 def _irregular_forms() -> dict[str, frozenset[str]]:
     """lemma -> irregular forms (verbs and nouns), from spaCy's lemma exception tables."""
-    import spacy_lookups_data
-
-    path = Path(spacy_lookups_data.__file__).parent / "data" / "en_lemma_exc.json.gz"
-    with gzip.open(path, "rt", encoding="utf-8") as handle:
+    with gzip.open(lemma_exceptions_path(), "rt", encoding="utf-8") as handle:
         tables: dict[str, dict[str, list[str]]] = json.load(handle)
     forms: dict[str, set[str]] = defaultdict(set)
     for pos in ("verb", "noun"):

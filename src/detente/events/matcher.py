@@ -8,11 +8,29 @@ leftwards, those after it rightwards; actor slots bind whole mentions.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
 
+from .. import datafiles
+from ..cache import cached
+from . import inflect, ontology, patterns
 from .inflect import forms, irregular_participles
-from .patterns import FUNCTION_WORDS, GAP, SET, SKIP, SOURCE, TARGET, WORD, Element, Pattern
+from .patterns import (
+    FUNCTION_WORDS,
+    GAP,
+    PATTERN_DIR,
+    SET,
+    SKIP,
+    SOURCE,
+    TARGET,
+    WORD,
+    Element,
+    Pattern,
+    PatternDictionary,
+    load_patterns,
+)
 from .sentence import SentenceView
 from .slots import (
     DETERMINERS,
@@ -98,20 +116,33 @@ def _compile_element(element: Element, sets: dict[str, tuple[str, ...]]) -> Comp
 
 
 class PatternIndex:
-    """Every pattern, compiled and indexed by the first word of each anchor form."""
+    """Every pattern, compiled and indexed by the first word of each anchor form.
 
-    def __init__(self, patterns: tuple[Pattern, ...], sets: dict[str, tuple[str, ...]]) -> None:
+    Pickled packed (``events/packed.py``): restored, it makes each compiled pattern when a
+    sentence's word first reaches it.
+    """
+
+    by_first: Mapping[str, tuple[CompiledPattern, ...]]
+    keyed: Mapping[str, Mapping[str, tuple[CompiledPattern, ...]]]
+
+    def __init__(
+        self,
+        patterns: tuple[Pattern, ...],
+        sets: dict[str, tuple[str, ...]],
+        files: tuple[str, ...] = (),
+    ) -> None:
+        self._dictionary: PatternDictionary | None = PatternDictionary(patterns, sets, files)
+        self._make_dictionary: Callable[[], PatternDictionary] | None = None
         # anchor word -> patterns needing nothing else; anchor word -> key word -> patterns,
         # where the key is a word of the pattern's smallest required element: a sentence then
         # only tries the patterns whose key it contains (most anchors head hundreds).
-        self.by_first: dict[str, list[CompiledPattern]] = defaultdict(list)
-        self.keyed: dict[str, dict[str, list[CompiledPattern]]] = defaultdict(
-            lambda: defaultdict(list)
-        )
+        by_first: dict[str, list[CompiledPattern]] = defaultdict(list)
+        keyed: dict[str, dict[str, list[CompiledPattern]]] = defaultdict(lambda: defaultdict(list))
         # Thousands of patterns share a few hundred elements: compile each element once.
         cache: dict[Element, CompiledElement] = {}
+        words: dict[frozenset[str], frozenset[str]] = {}
         for pattern in patterns:
-            compiled = self._compile(pattern, sets, cache)
+            compiled = self._compile(pattern, sets, cache, words)
             firsts = set(compiled.anchor.words) | {p[0] for p in compiled.anchor.phrases}
             keys = (
                 min(compiled.required, key=lambda w: (bool(w & FUNCTION_WORDS), len(w)))
@@ -120,17 +151,60 @@ class PatternIndex:
             )
             for word in firsts:
                 if keys is None:
-                    self.by_first[word].append(compiled)
+                    by_first[word].append(compiled)
                 else:
                     for key in keys:
-                        self.keyed[word][key].append(compiled)
-        self.keyed = {word: dict(by_key) for word, by_key in self.keyed.items()}
+                        keyed[word][key].append(compiled)
+        # The forms of one anchor ("meet", "met") head the same patterns: equal groups and
+        # tables are shared, which makes the index a third of its size in the on-disk cache.
+        groups: dict[tuple[int, ...], tuple[CompiledPattern, ...]] = {}
+        tables: dict[tuple[tuple[str, int], ...], dict[str, tuple[CompiledPattern, ...]]] = {}
+
+        def group(found: list[CompiledPattern]) -> tuple[CompiledPattern, ...]:
+            return groups.setdefault(tuple(map(id, found)), tuple(found))
+
+        def table(
+            by_key: dict[str, list[CompiledPattern]],
+        ) -> dict[str, tuple[CompiledPattern, ...]]:
+            shared = {key: group(found) for key, found in by_key.items()}
+            return tables.setdefault(tuple((k, id(g)) for k, g in shared.items()), shared)
+
+        self.by_first = {word: group(found) for word, found in by_first.items()}
+        self.keyed = {word: table(by_key) for word, by_key in keyed.items()}
+
+    @classmethod
+    def restored(
+        cls,
+        by_first: Mapping[str, tuple[CompiledPattern, ...]],
+        keyed: Mapping[str, Mapping[str, tuple[CompiledPattern, ...]]],
+        dictionary: Callable[[], PatternDictionary],
+    ) -> PatternIndex:
+        """An index of tables made elsewhere (``events/packed.py``); its dictionary is made
+        by ``dictionary`` when first asked for."""
+        index = cls.__new__(cls)
+        index.by_first, index.keyed = by_first, keyed
+        index._dictionary, index._make_dictionary = None, dictionary
+        return index
+
+    @property
+    def dictionary(self) -> PatternDictionary:
+        """The patterns indexed, with their sets and files."""
+        if self._dictionary is None:
+            assert self._make_dictionary is not None  # set by restored()
+            self._dictionary = self._make_dictionary()
+        return self._dictionary
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        from .packed import pack, unpack  # packed rows are made of this module's classes
+
+        return unpack, pack(self)
 
     @staticmethod
     def _compile(
         pattern: Pattern,
         sets: dict[str, tuple[str, ...]],
         cache: dict[Element, CompiledElement],
+        words: dict[frozenset[str], frozenset[str]],
     ) -> CompiledPattern:
         elements = []
         for element in pattern.elements:
@@ -149,10 +223,13 @@ class PatternIndex:
         specificity = sum(1 for e in pattern.elements if e.kind in (WORD, SET))
         # A possessive marker is not required: the parsed coder reads "S 's visit to T" on
         # "his visit to T" and "during a visit to T" too.
-        required = tuple(
-            frozenset(e.words) | frozenset(p[0] for p in e.phrases)
-            for k, e in enumerate(elements)
-            if k != a and e.kind in (WORD, SET) and not e.optional and "'s" not in e.words
+        required = tuple(  # equal sets shared (``words``): one copy in the cache, not thousands
+            words.setdefault(found, found)
+            for found in (
+                frozenset(e.words) | frozenset(p[0] for p in e.phrases)
+                for k, e in enumerate(elements)
+                if k != a and e.kind in (WORD, SET) and not e.optional and "'s" not in e.words
+            )
         )
         return CompiledPattern(
             pattern,
@@ -179,6 +256,33 @@ class PatternIndex:
                     seen.add(id(compiled))
                     if all(not words.isdisjoint(present) for words in compiled.required):
                         yield i, compiled
+
+
+def _compiler_inputs() -> tuple[Path, ...]:
+    """What an index is made of besides its pattern files: the ontology the codes are checked
+    against, spaCy's irregular forms, and the code that parses and compiles."""
+    events = datafiles.data_path("events")
+    names = (ontology.CAMEO_FILE, ontology.PLOVER_FILE, ontology.MAPPING_FILE)
+    return (
+        *(events / name for name in (*names, ontology.MANIFEST_FILE)),
+        inflect.lemma_exceptions_path(),
+        *(Path(m.__file__ or "") for m in (patterns, inflect, ontology, datafiles)),
+        Path(__file__),
+    )
+
+
+@datafiles.cached_load
+def compiled_index(folder: str = "") -> PatternIndex:
+    """The index of a folder's patterns (ours by default): built once, then loaded from the
+    on-disk cache (``detente/cache.py``) while no input file changes."""
+    root = Path(folder) if folder else PATTERN_DIR
+
+    def build() -> PatternIndex:
+        dictionary = load_patterns(root)
+        return PatternIndex(dictionary.patterns, dictionary.sets, dictionary.files)
+
+    # The folder's path too: each pattern names its file:line.
+    return cached("events-patterns", build, (root, str(root), *_compiler_inputs()))
 
 
 Bindings = tuple[tuple[str, tuple[int, ...]], ...]

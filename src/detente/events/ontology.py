@@ -21,6 +21,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from .. import datafiles
+from ..cache import cached
 from ..datafiles import data_path, load_yaml_entries, load_yaml_mapping, read_tsv
 from ..errors import DictionaryError
 
@@ -123,6 +125,11 @@ class Ontology:
         default_factory=lambda: MappingProxyType({}), repr=False
     )
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled with plain dicts (a mapping proxy cannot be pickled), read-only again."""
+        mappings = (dict(self.events), dict(self.plover_types), dict(self._children))
+        return _restore, (*mappings, self.version)
+
     def get(self, code: str) -> EventType | None:
         """The event type for ``code``, or None when the code is not CAMEO."""
         return self.events.get(code)
@@ -203,10 +210,24 @@ def load_ontology(path: Path | str | None = None) -> Ontology:
     )
 
 
+def _restore(
+    events: dict[str, EventType],
+    plover_types: dict[str, PloverType],
+    children: dict[str, tuple[str, ...]],
+    version: str,
+) -> Ontology:
+    proxy = MappingProxyType
+    return Ontology(proxy(events), proxy(plover_types), version, proxy(children))
+
+
 @lru_cache(maxsize=1)
 def default_ontology() -> Ontology:
-    """The packaged ontology, loaded once per process (it is immutable, so sharing is safe)."""
-    return load_ontology()
+    """The packaged ontology, loaded once per process (it is immutable, so sharing is safe),
+    from the on-disk cache (``detente/cache.py``) while its files and this code are unchanged."""
+    folder = data_path("events")
+    files = (CAMEO_FILE, PLOVER_FILE, MAPPING_FILE, MANIFEST_FILE)
+    inputs = (*(folder / f for f in files), Path(__file__), Path(datafiles.__file__))
+    return cached("events-ontology", load_ontology, inputs)
 
 
 def _require_columns(

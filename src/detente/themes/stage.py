@@ -1,6 +1,6 @@
 """The theme stage: taxonomy phrases per sentence, with spans.
 
-Phrases match lower-cased tokens exactly (PhraseMatcher on LOWER, built once per stage);
+Phrases match lower-cased tokens exactly (a ``PhraseIndex`` on LOWER, built once per stage);
 overlapping matches keep the longest ("war crime", not "crime"); a theme with `context` words
 counts only when one of them is in the match's sentence. Only the matched theme is recorded:
 ancestors are implied and added by the queries (see ``taxonomy``).
@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable
-from typing import Any
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from ..actors.phrases import PhraseIndex, token_texts
 from ..model import Theme
 from .taxonomy import Taxonomy, cached_taxonomy
 
@@ -29,13 +29,16 @@ class ThemeStage:
 
     def __init__(self, nlp: Language, themes_path: str = "") -> None:
         self.taxonomy: Taxonomy = cached_taxonomy(themes_path)
-        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        tokenizer: Any = nlp.tokenizer  # a spaCy Tokenizer: .pipe tokenises in bulk
-        for entry in self.taxonomy.themes.values():
-            self.matcher.add(entry.id, list(tokenizer.pipe(entry.phrases)))
+        #: Theme of each phrase (a phrase belongs to one theme: the taxonomy checks it).
+        self.theme_of = {p: e.id for e in self.taxonomy.themes.values() for p in e.phrases}
+        # Phrases by their tokens' lower case, as the tokenizer splits them (from the on-disk
+        # cache): a PhraseMatcher needs a Doc per phrase, a tenth of a second at every start.
+        words = token_texts(self.theme_of, nlp.make_doc)
+        self.phrases = PhraseIndex(words, lower=True, string_id=get_string_id)
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = filter_spans(self.matcher(doc, as_spans=True))
+        found = [Span(doc, i, j, label=self.theme_of[p]) for p, i, j in self.phrases(doc)]
+        spans = filter_spans(found)
         sentence_of = _sentence_index(doc)
         themes: list[Theme] = []
         words: dict[int, frozenset[str]] = {}

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .. import datafiles
+from ..cache import cached
 from ..datafiles import cached_load, data_path, load_yaml_entries
 from ..errors import DictionaryError
 
@@ -117,5 +119,8 @@ def default_themes_path() -> Path:
 
 @cached_load
 def cached_taxonomy(path: str = "") -> Taxonomy:
-    """One load per file per process: the taxonomy is read-only."""
-    return load_taxonomy(Path(path) if path else None)
+    """One load per file per process: the taxonomy is read-only. The load is kept in the
+    on-disk cache (``detente/cache.py``) by the file's bytes and path and the reading code."""
+    file = Path(path) if path else default_themes_path()
+    inputs = (file, str(file), Path(__file__), Path(datafiles.__file__))
+    return cached("themes-taxonomy", lambda: load_taxonomy(file), inputs)
