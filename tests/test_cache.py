@@ -6,6 +6,7 @@ from __future__ import annotations
 import multiprocessing
 import pickle
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from detente import cache
 from detente.cache import cache_key, cached
 from detente.events import matcher
 from detente.events.matcher import PatternIndex, compiled_index
+from detente.events.ontology import load_ontology
 from detente.events.patterns import PATTERN_DIR, load_patterns
 from detente.places import gazetteer
 from detente.places.gazetteer import PackedReadings, cached_gazetteer, default_regions_path
@@ -37,7 +39,7 @@ def source(tmp_path: Path) -> Path:
     return path
 
 
-def counting(result: object) -> tuple[list[int], object]:
+def counting(result: object) -> tuple[list[int], Callable[[], object]]:
     calls: list[int] = []
 
     def build() -> object:
@@ -265,3 +267,13 @@ def test_the_theme_taxonomy_is_cached_and_rebuilt_when_its_file_changes(
     themes.write_text(text.replace("nato enlargement,", "nato enlargement, nato growth,", 1))
     edited = cached_taxonomy.__wrapped__(str(themes))
     assert "nato growth" in edited.themes["NATO_ENLARGEMENT"].phrases
+
+
+def test_the_ontology_comes_back_whole_and_read_only(folder):
+    built = load_ontology()
+    restored = pickle.loads(pickle.dumps(built))
+    assert list(restored) == list(built) and restored.version == built.version
+    assert restored.children("04") == built.children("04")
+    assert restored.plover("CONSULT") == built.plover("CONSULT")
+    with pytest.raises(TypeError):
+        restored.events["999"] = built["042"]
