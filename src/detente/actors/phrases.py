@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Mapping
 
 import spacy
 from spacy.attrs import LOWER, ORTH
-from spacy.strings import hash_string  # type: ignore[attr-defined]  # exported, untyped
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from ..cache import cached_value
@@ -44,15 +44,15 @@ class PhraseIndex:
 
     ``string_id`` turns a token's text into the value the Doc holds. spaCy stores a few
     hundred words that are its own symbols ("number", "agent", "X") by their symbol id, not
-    their hash: ``spacy.strings.get_string_id`` knows them; the plain hash (the default,
-    which the actor matchers use) never finds a phrase with such a word.
+    their hash: ``spacy.strings.get_string_id`` knows them (the plain hash never found "Rama
+    X", "secret agent" or "SHAPE").
     """
 
     def __init__(
         self,
         phrases: Mapping[str, tuple[str, ...]],
         lower: bool = False,
-        string_id: Callable[[str], int] = hash_string,
+        string_id: Callable[[str], int] = get_string_id,
     ) -> None:
         self.attr = LOWER if lower else ORTH
         self.forms: dict[tuple[int, ...], list[str]] = defaultdict(list)

@@ -12,7 +12,6 @@ import bisect
 from collections.abc import Callable
 
 from spacy.language import Language
-from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -34,7 +33,7 @@ class ThemeStage:
         # Phrases by their tokens' lower case, as the tokenizer splits them (from the on-disk
         # cache): a PhraseMatcher needs a Doc per phrase, a tenth of a second at every start.
         words = token_texts(self.theme_of, nlp.make_doc)
-        self.phrases = PhraseIndex(words, lower=True, string_id=get_string_id)
+        self.phrases = PhraseIndex(words, lower=True)
 
     def __call__(self, doc: Doc) -> Doc:
         found = [Span(doc, i, j, label=self.theme_of[p]) for p, i, j in self.phrases(doc)]
