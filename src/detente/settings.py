@@ -54,6 +54,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("batch_size", 200, int, "Articles per pipeline batch and per store transaction."),
     Setting("max_chars", 1_000_000, int, "Longer texts are refused as not being a news article."),
     Setting("min_chars", 20, int, "Shorter texts are refused as having no article text."),
+    Setting(
+        "follow_links",
+        False,
+        bool,
+        "Folder walks follow symbolic links out of the folder (off: one error line each).",
+    ),
     Setting("language", "en", str, "Language of the articles (only English pipelines ship today)."),
     Setting("quiet", False, bool, "No progress bar."),
     Setting(
@@ -97,6 +103,7 @@ class Settings:
     batch_size: int = 200
     max_chars: int = 1_000_000
     min_chars: int = 20
+    follow_links: bool = False
     language: str = "en"
     quiet: bool = False
     actors_files: str = ""
