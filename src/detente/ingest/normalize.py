@@ -67,8 +67,11 @@ MAX_DATE_CHARS = 64
 MILLISECONDS_FROM = 10**11
 #: ... and at or beyond this, in microseconds.
 MICROSECONDS_FROM = 10**14
-_YYYYMMDD_FIRST = MIN_NEWS_YEAR * 10_000 + 101
-_YYYYMMDD_LAST = MAX_NEWS_YEAR * 10_000 + 1231
+#: An 8-digit number shaped like a date (month 01-12, day 01-31) is a YYYYMMDD date, whatever
+#: its year, not a timestamp (as seconds, these would all fall in 1970-1973).
+_YYYYMMDD = re.compile(r"[1-9][0-9]{3}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])")
+#: RFC 2822 parsing reads "0001" as the two-digit year 01, i.e. 2001: a zero-padded year is not.
+_ZERO_PADDED_YEAR = re.compile(r"(?<![0-9:+\-])0[0-9]{3}(?![0-9:])")
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 _TIMESTAMP_STRING = re.compile(r"-?[0-9]{9,17}(?:\.[0-9]+)?")
 
@@ -181,6 +184,14 @@ def _from_timestamp(value: float) -> dt.date | None:
         return None
 
 
+def _integer_digits(value: int | float) -> str:
+    """The digits of an integral number of at most 8 digits, else ''."""
+    if isinstance(value, float) and not (math.isfinite(value) and value.is_integer()):
+        return ""
+    number = int(value)
+    return str(number) if 0 < number < 10**8 else ""
+
+
 def _from_string(text: str) -> dt.date | None:
     if _TIMESTAMP_STRING.fullmatch(text):
         return _from_timestamp(float(text))
@@ -188,10 +199,11 @@ def _from_string(text: str) -> dt.date | None:
         return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).date()
     except ValueError:
         pass
-    try:
-        return email.utils.parsedate_to_datetime(text).date()
-    except (TypeError, ValueError, IndexError, OverflowError):
-        pass
+    if not _ZERO_PADDED_YEAR.search(text):
+        try:
+            return email.utils.parsedate_to_datetime(text).date()
+        except (TypeError, ValueError, IndexError, OverflowError):
+            pass
     for fmt in DATE_FORMATS:
         try:
             return dt.datetime.strptime(text, fmt).date()
@@ -212,8 +224,8 @@ def parse_date(value: Any) -> dt.date | None:
         return _news_date(value)
     if isinstance(value, bool):
         return None
-    if isinstance(value, int | float) and _YYYYMMDD_FIRST <= value <= _YYYYMMDD_LAST:
-        return parse_date(str(int(value))) if float(value).is_integer() else None
+    if isinstance(value, int | float) and _YYYYMMDD.fullmatch(_integer_digits(value)):
+        return parse_date(_integer_digits(value))
     if isinstance(value, int | float):
         try:
             return _from_timestamp(float(value))

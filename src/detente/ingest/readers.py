@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -77,8 +78,8 @@ RECORD_SLACK_BYTES = 1 << 20
 JSON_MAX_BYTES = 256 << 20
 #: Titles, sources and URLs longer than this are junk, not metadata: they are dropped.
 METADATA_MAX_CHARS = 4096
-#: Longest language tag kept (BCP 47 tags in practice); anything longer is junk.
-LANGUAGE_MAX_CHARS = 35
+#: A language tag as BCP 47 writes them ("en", "pt-BR", "zh-Hant-TW"); anything else is junk.
+LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,8}(?:[-_][A-Za-z0-9]{1,8}){0,4}")
 _REST_NOT_READ = "; the rest of the file is not read"
 
 ReadResult = Article | InputError
@@ -303,9 +304,11 @@ def _read_csv(source: Source, limits: Limits) -> Iterator[ReadResult]:
         except StopIteration:
             break
         except _BadLine as bad:
+            rows += 1
             yield InputError(f"{source.name}:{bad.number}", bad.reason)
             continue
         except csv.Error as exc:
+            rows += 1
             yield InputError(f"{source.name}:{lines.number}", f"bad CSV ({exc})")
             continue
         except STREAM_ERRORS as exc:
@@ -375,9 +378,15 @@ def _make_article(where: str, record: dict[str, Any], limits: Limits) -> ReadRes
         url=url,
         source=_metadata(_first(record, SOURCE_KEYS)),
         published=parse_date(_first(record, DATE_KEYS)),
-        language=_metadata(_first(record, LANGUAGE_KEYS), LANGUAGE_MAX_CHARS) or DEFAULT_LANGUAGE,
+        language=_language(_first(record, LANGUAGE_KEYS)),
         origin=where,
     )
+
+
+def _language(value: Any) -> str:
+    """The language tag given, or the default when it is missing or not a tag."""
+    text = _metadata(value)
+    return text if text is not None and LANGUAGE_TAG.fullmatch(text) else DEFAULT_LANGUAGE
 
 
 def _metadata(value: Any, max_chars: int = METADATA_MAX_CHARS) -> str | None:
