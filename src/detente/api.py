@@ -170,7 +170,8 @@ def code(
         nlp = build_pipeline(settings.pipeline_model, **options)
         current = (pipeline_version(nlp), json.dumps(used_dictionaries(nlp), sort_keys=True))
         limits = Limits(min_chars=settings.min_chars, max_chars=settings.max_chars)
-        articles = _unique_articles(read_inputs(paths, limits), report, progress)
+        inputs = read_inputs(paths, limits, settings.follow_links)
+        articles = _unique_articles(inputs, report, progress)
         batches: Iterable[list[Article]] = _batched(articles, settings.batch_size)
         if jsonl is None:
             batches = _skip_unchanged(batches, store, current, report, progress)

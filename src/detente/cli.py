@@ -203,6 +203,12 @@ class _ProgressBar:
     help="PETRARCH verb dictionary coding events instead of our patterns (repeatable).",
 )
 @click.option("--petrarch-only", is_flag=True, help="Use the PETRARCH files instead of our actors.")
+@click.option(
+    "--follow-links",
+    is_flag=True,
+    default=None,
+    help="Follow symbolic links that lead out of a folder being read (off: one line each).",
+)
 @click.pass_context
 def code(
     ctx: click.Context,
@@ -219,6 +225,7 @@ def code(
     agents_files: Sequence[str],
     verbs_files: Sequence[str],
     petrarch_only: bool,
+    follow_links: bool | None,
 ) -> None:
     """Code news files, folders, globs or - (stdin) into the store.
 
@@ -238,6 +245,7 @@ def code(
         actors_files=",".join(actors_files) or None,
         agents_files=",".join(agents_files) or None,
         verbs_files=",".join(verbs_files) or None,
+        follow_links=follow_links,
     )
     if petrarch_only and not actors_files and not settings.actors_files:
         raise click.UsageError("--petrarch-only needs --actors FILE", ctx)

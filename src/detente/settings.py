@@ -67,6 +67,12 @@ SETTINGS: tuple[Setting, ...] = (
         "any article); one over budget is reported and skipped. 0 turns the limit off.",
         0,
     ),
+    Setting(
+        "follow_links",
+        False,
+        bool,
+        "Folder walks follow symbolic links out of the folder (off: one error line each).",
+    ),
     Setting("language", "en", str, "Language of the articles (only English pipelines ship today)."),
     Setting("quiet", False, bool, "No progress bar."),
     Setting(
@@ -111,6 +117,7 @@ class Settings:
     max_chars: int = 1_000_000
     min_chars: int = 20
     time_budget: float = 5.0
+    follow_links: bool = False
     language: str = "en"
     quiet: bool = False
     actors_files: str = ""

@@ -185,7 +185,8 @@ def weekday_years(
     """Years in [start_year, end_year] in which month/day fell on weekday (0 or "Monday" = Monday)."""
     number = WEEKDAYS.index(weekday.capitalize()) if isinstance(weekday, str) else weekday
     years = []
-    for year in range(start_year, end_year + 1):
+    # Clamped to the years a date can have: an odd min_year or today must not loop for ages.
+    for year in range(max(start_year, dt.MINYEAR), min(end_year, dt.MAXYEAR) + 1):
         try:
             if dt.date(year, month, day).weekday() == number:
                 years.append(year)

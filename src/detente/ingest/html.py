@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from lxml.etree import LxmlError
 from trafilatura import bare_extraction
 
 from ..errors import InputError
@@ -12,6 +13,9 @@ from .text import decode_bytes
 
 #: Main text shorter than this is navigation or boilerplate, not an article.
 MIN_ARTICLE_CHARS = 80
+
+#: What trafilatura and lxml raise on malformed or hostile trees (deep nesting, odd encodings).
+PARSE_ERRORS = (ValueError, TypeError, LookupError, RecursionError, LxmlError)
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_\-:.]+)""", re.IGNORECASE)
 
@@ -29,13 +33,14 @@ def extract_html(name: str, raw: bytes) -> dict[str, Any]:
         doc = bare_extraction(
             page, with_metadata=True, include_comments=False, favor_precision=True
         )
-    except (ValueError, TypeError) as exc:  # trafilatura raises these on malformed trees
-        raise InputError(name, f"HTML could not be parsed ({exc})") from None
+    except PARSE_ERRORS as exc:
+        reason = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
+        raise InputError(name, f"HTML could not be parsed ({reason})") from None
     if doc is None:
         raise InputError(name, "HTML without article text")
     data = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
     text = data.get("text") or ""
-    if len(text.strip()) < MIN_ARTICLE_CHARS:
+    if not isinstance(text, str) or len(text.strip()) < MIN_ARTICLE_CHARS:
         raise InputError(name, "HTML without article text")
     return {
         "text": text,

@@ -1,4 +1,7 @@
-"""Bytes to text: the declared or byte-order-marked encoding first, then UTF-8, then detection."""
+"""Bytes to text: the declared or byte-order-marked encoding first, then UTF-8, then detection.
+
+``decode_bytes`` decodes a whole (length-capped) input; ``stream_codec`` chooses the codec of
+a streamed input (JSON Lines, CSV) from its head, by the same rules."""
 
 from __future__ import annotations
 
@@ -20,6 +23,49 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+
+
+#: A sample that must come through a codec unchanged for lines to be split on b"\\n".
+_ASCII_PROBE = '\n{}[]",:;abcXYZ019 '
+
+
+def ascii_compatible(codec: str) -> bool:
+    """Whether ASCII (newline, JSON and CSV syntax) is encoded as itself in ``codec``."""
+    try:
+        return _ASCII_PROBE.encode(codec) == _ASCII_PROBE.encode("ascii")
+    except (LookupError, UnicodeError):
+        return False
+
+
+def stream_codec(name: str, head: bytes, complete: bool) -> tuple[str, int]:
+    """The codec of a streamed input and the length of its byte-order mark, from its head.
+
+    ``complete`` says the head is the whole input. Raises InputError for binary or empty input.
+    """
+    if complete and not head.strip():
+        raise InputError(name, "empty file")
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8", len(codecs.BOM_UTF8)
+    for bom, encoding in _BOMS[1:]:
+        if head.startswith(bom):
+            return encoding, 0  # the UTF-16/32 decoders read their own mark
+    if b"\x00" in head[:SNIFF_BYTES]:
+        raise InputError(name, "binary file, not text")
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=complete)
+        return "utf-8", 0
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(head).best()
+    if best is None or best.encoding is None:
+        raise InputError(name, "undecodable: no text encoding fits")
+    try:
+        sample = codecs.getincrementaldecoder(best.encoding)().decode(head, final=complete)
+    except (LookupError, UnicodeDecodeError):
+        raise InputError(name, f"undecodable as detected {best.encoding}") from None
+    if _printable_share(sample) < MIN_PRINTABLE:
+        raise InputError(name, "binary file, not text")
+    return best.encoding, 0
 
 
 def _printable_share(text: str) -> float:
