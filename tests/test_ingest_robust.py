@@ -9,7 +9,6 @@ import json
 import os
 import signal
 import sys
-import time
 import tracemalloc
 from collections import Counter
 from pathlib import Path
@@ -33,10 +32,6 @@ from detente.settings import load_settings
 sys.path.insert(0, str(Path(__file__).parent))
 from badcorpus import ARTICLE, make_bad_corpus, variant
 
-#: Reading the whole bad corpus (50 MB bombs included) takes under a second; this is the
-#: bound past which something reads what it should have refused.
-CORPUS_SECONDS = 30
-
 
 def articles_of(results):
     return [r for r in results if isinstance(r, Article)]
@@ -53,11 +48,9 @@ def corpus(tmp_path_factory):
 
 @pytest.mark.parametrize("follow_links", [False, True])
 def test_bad_corpus_every_good_article_and_one_error_per_bad_input(corpus, follow_links):
-    start = time.monotonic()
     results = list(
         read_inputs([str(corpus.folder)], Limits(max_chars=corpus.max_chars), follow_links)
     )
-    assert time.monotonic() - start < CORPUS_SECONDS
     assert all(isinstance(r, Article | InputError) for r in results)
     expected = Counter(corpus.errors)
     articles = corpus.articles

@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 import os
 import signal
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -23,6 +25,10 @@ from detente.output import AtomicOutput
 from detente.settings import load_settings
 from detente.store import Store
 
+sys.path.insert(0, str(Path(__file__).parent))
+from badcorpus import make_bad_corpus
+
+DETENTE = str(Path(sys.executable).with_name("detente"))
 GOOD = "MOSCOW, March 5 (Reuters) - Russia criticised NATO on Tuesday, the ministry said."
 
 
@@ -221,3 +227,25 @@ def test_sigterm_is_a_clean_exit_143(runner, monkeypatch, tmp_path):
     result = runner.invoke(main, ["stats", "--db", str(tmp_path / "x.duckdb")])
     assert result.exit_code == 143
     assert "interrupted" in result.stderr
+
+
+@pytest.mark.slow
+def test_one_code_run_over_the_bad_corpus_codes_every_good_article(tmp_path):
+    """The hostile-input probe's corpus, rebuilt: every good article coded and stored, one
+    line per bad input, no traceback, exit 1."""
+    corpus = make_bad_corpus(tmp_path / "corpus")
+    db = tmp_path / "bad.duckdb"
+    env = {**os.environ, "DETENTE_MAX_CHARS": str(corpus.max_chars)}
+    result = subprocess.run(
+        [DETENTE, "code", str(corpus.folder), "--db", str(db), "-q"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=1800,
+    )
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert all(line.startswith("detente: error: [E0") for line in lines), lines
+    assert len(lines) == corpus.bad_inputs
+    assert api.stats(str(db)).counts["articles"] == corpus.articles
