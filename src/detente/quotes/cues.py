@@ -75,6 +75,24 @@ NOT_CLAUSE_STARTS = frozenset({
     "of", "for", "about", "against", "in", "at", "by", "with", "to", "into", "from", "as",
     "up", "out", "off", "over", "among", ".", "?", "!", ";", ")", "-", "—", "–",
 })  # fmt: skip
+#: Forms of "be" before a participle cue that make it passive ("it is believed", "is expected
+#: to", "was told"): the subject is what is spoken of or the hearer, not a speaker.
+BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being", "'s", "’s", "'re", "’re",
+                      "am", "'m", "’m", "get", "gets", "got"})  # fmt: skip
+#: Words that may stand between "be" and its participle ("is widely believed").
+PASSIVE_ADVERBS = frozenset({"widely", "generally", "also", "now", "still", "not", "n't", "often",
+                             "commonly", "long", "already", "reportedly", "privately"})  # fmt: skip
+#: Determiners before a participle that make it an adjective ("an estimated 500", "the alleged
+#: attack"): no one is speaking.
+ADJECTIVE_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "its", "their", "this", "that",
+                                   "these", "those", "our", "my", "your", "some", "any"})  # fmt: skip
+#: "let's hope", "let us hope": a wish in the writer's voice, with no speaker.
+LET_FORMS = (("let", "'s"), ("let", "’s"), ("let", "us"), ("lets",))
+#: Dependency labels of a participle cue that is an adjective or a reduced passive relative
+#: ("an estimated 500", "the plan announced on Monday").
+ADJECTIVE_DEPS = frozenset({"amod", "acl"})
+#: Dependency labels that mark a passive clause ("it is believed", "he was asked").
+PASSIVE_DEPS = frozenset({"auxpass", "nsubjpass", "csubjpass"})
 #: Indirect content shorter than this many tokens is too little to be a statement.
 MIN_CONTENT_TOKENS = 3
 

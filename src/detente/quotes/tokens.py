@@ -11,7 +11,17 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from .cues import SOURCE_AFTER_KINDS, CueForm, CueLexicon
+from .cues import (
+    ADJECTIVE_DEPS,
+    ADJECTIVE_DETERMINERS,
+    BE_FORMS,
+    LET_FORMS,
+    PASSIVE_ADVERBS,
+    PASSIVE_DEPS,
+    SOURCE_AFTER_KINDS,
+    CueForm,
+    CueLexicon,
+)
 from .marks import ALL_MARKS, QuotedSpan
 
 #: Tokens that end a sentence or clause for the attribution windows.
@@ -171,7 +181,31 @@ def find_cues(view: TokenView, lexicon: CueLexicon) -> None:
         if form is None:
             i += 1
             continue
-        cues.append(Cue(i, i + len(form.words), form))
+        if not impersonal(view, i, form):
+            cues.append(Cue(i, i + len(form.words), form))
         i += len(form.words)
     view.cues = cues
     view.cue_starts = [c.start for c in cues]
+
+
+def impersonal(view: TokenView, i: int, form: CueForm) -> bool:
+    """A cue form with no speaker: passive ("it is believed", "is expected to", "was told"),
+    an adjective ("an estimated 500", "the alleged attack", "the plan announced on Monday")
+    or the writer's wish ("let's hope"). Read on the parse when there is one, else on the
+    words before the cue. Multi-word cues ("quoted as saying") and "-ing" forms ("is
+    saying") are active."""
+    word = view.lower[i]
+    if form.kind == "multiword" or word.endswith("ing"):
+        return False
+    k = i - 1
+    while k >= 0 and view.lower[k] in PASSIVE_ADVERBS:
+        k -= 1
+    if any(tuple(view.lower[max(0, k - len(f) + 1) : k + 1]) == f for f in LET_FORMS):
+        return True
+    if view.doc is not None and view.doc_index:
+        token = view.doc[view.doc_index[i]]
+        if any(child.dep_ in PASSIVE_DEPS for child in token.children):
+            return True
+        return token.dep_ == "amod" or (token.dep_ in ADJECTIVE_DEPS and token.tag_ == "VBN")
+    before = view.lower[k] if k >= 0 else ""
+    return before in BE_FORMS or (before in ADJECTIVE_DETERMINERS and word.endswith("ed"))
