@@ -91,6 +91,8 @@ LET_FORMS = (("let", "'s"), ("let", "’s"), ("let", "us"), ("lets",))
 #: Dependency labels of a participle cue that is an adjective or a reduced passive relative
 #: ("an estimated 500", "the plan announced on Monday").
 ADJECTIVE_DEPS = frozenset({"amod", "acl"})
+#: Parts of speech a one-word cue has in the parse: a noun reading ("his tweets") is no cue.
+CUE_POS = frozenset({"VERB", "AUX"})
 #: Dependency labels that mark a passive clause ("it is believed", "he was asked").
 PASSIVE_DEPS = frozenset({"auxpass", "nsubjpass", "csubjpass"})
 #: Indirect content shorter than this many tokens is too little to be a statement.

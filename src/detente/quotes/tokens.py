@@ -15,6 +15,7 @@ from .cues import (
     ADJECTIVE_DEPS,
     ADJECTIVE_DETERMINERS,
     BE_FORMS,
+    CUE_POS,
     LET_FORMS,
     PASSIVE_ADVERBS,
     PASSIVE_DEPS,
@@ -189,7 +190,7 @@ def find_cues(view: TokenView, lexicon: CueLexicon) -> None:
 
 
 def impersonal(view: TokenView, i: int, form: CueForm) -> bool:
-    """A cue form with no speaker: passive ("it is believed", "is expected to", "was told"),
+    """A cue form with no speaker: a noun ("late-night tweets"), the passive ("it is believed", "is expected to", "was told"),
     an adjective ("an estimated 500", "the alleged attack", "the plan announced on Monday")
     or the writer's wish ("let's hope"). Read on the parse when there is one, else on the
     words before the cue. Multi-word cues ("quoted as saying") and "-ing" forms ("is
@@ -204,6 +205,8 @@ def impersonal(view: TokenView, i: int, form: CueForm) -> bool:
         return True
     if view.doc is not None and view.doc_index:
         token = view.doc[view.doc_index[i]]
+        if len(form.words) == 1 and token.pos_ not in CUE_POS:
+            return True  # "late-night tweets", "his reports": a noun, no one speaking
         if any(child.dep_ in PASSIVE_DEPS for child in token.children):
             return True
         return token.dep_ == "amod" or (token.dep_ in ADJECTIVE_DEPS and token.tag_ == "VBN")
