@@ -78,3 +78,39 @@ def test_doubled_apostrophes_quote_is_attributed(parsed):
     assert [(q.text, q.kind, q.speaker_text) for q in quotes] == [
         ("We wanted to control the real estate,", "direct", "Michael Cernech")
     ]
+
+
+# --- spans ----------------------------------------------------------------------------------
+
+
+def test_said_a_and_said_b_is_two_quotes_by_one_speaker(parsed):
+    text = "Smith said the talks would resume in May and later said they would probably fail."
+    quotes = _quotes(parsed, text)
+    assert [(q.text, q.speaker_text) for q in quotes] == [
+        ("the talks would resume in May", "Smith"),
+        ("they would probably fail", "Smith"),
+    ]
+
+
+def test_a_directive_does_not_run_on_over_a_second_cue(parsed):
+    text = 'She urges her husband to get out of the car and repeatedly says, "Don\'t do it," to him.'
+    quotes = _quotes(parsed, text)
+    assert [(q.text, q.kind, q.speaker_text) for q in quotes] == [
+        ("her husband to get out of the car", "indirect", "She"),
+        ("Don't do it,", "direct", "She"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Officials told Reagan the arms sales were generating money for the rebels.",
+         "the arms sales were generating money for the rebels"),
+        ("The envoy warned Moscow on Tuesday that sanctions would follow the vote.",
+         "sanctions would follow the vote"),
+    ],
+)  # fmt: skip
+def test_the_hearer_is_not_part_of_the_quote(parsed, text, content):
+    quotes = _quotes(parsed, text)
+    assert [q.text for q in quotes] == [content]
+    assert quotes[0].speaker_text in ("Officials", "The envoy")

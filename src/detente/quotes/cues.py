@@ -95,6 +95,8 @@ ADJECTIVE_DEPS = frozenset({"amod", "acl"})
 CUE_POS = frozenset({"VERB", "AUX"})
 #: Dependency labels that mark a passive clause ("it is believed", "he was asked").
 PASSIVE_DEPS = frozenset({"auxpass", "nsubjpass", "csubjpass"})
+#: Words that join a second cue to the first one's subject ("X said A and said B").
+COORDINATORS = frozenset({"and", "but"})
 #: Indirect content shorter than this many tokens is too little to be a statement.
 MIN_CONTENT_TOKENS = 3
 

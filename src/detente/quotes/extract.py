@@ -206,9 +206,13 @@ def direct_drafts(view: TokenView, spans: list[QuotedSpan]) -> tuple[list[Draft]
 
 
 def _content_start(view: TokenView, cue: Cue, end: int) -> int | None:
-    """Where the reported clause after a cue begins (None when the cue reports no clause)."""
+    """Where the reported clause after a cue begins (None when the cue reports no clause):
+    after the hearer ("told reporters on Tuesday that ...", "told Reagan the sales ...")."""
     j = cue.end
-    if cue.form.lemma in HEARER_LEMMAS:  # "told reporters on Tuesday that ..."
+    hearer = view.hearer_end(cue.end - 1)
+    if hearer is not None and hearer < end:
+        j = hearer
+    elif cue.form.lemma in HEARER_LEMMAS:  # no parse: "told reporters on Tuesday that ..."
         for k in range(j, min(end, j + 6)):
             if view.lower[k] == "that":
                 j = k

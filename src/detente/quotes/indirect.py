@@ -11,9 +11,15 @@ from __future__ import annotations
 import bisect
 
 from ..model import Mention
-from .cues import CLAUSE_KINDS, CONTENT_FILLERS, MIN_CONTENT_TOKENS, NO_INDIRECT_LEMMAS
+from .cues import (
+    CLAUSE_KINDS,
+    CONTENT_FILLERS,
+    COORDINATORS,
+    MIN_CONTENT_TOKENS,
+    NO_INDIRECT_LEMMAS,
+)
 from .extract import MAX_HEADLINE_SPEAKER, Attribution, Draft, _content_start
-from .speakers import speaker_after, speaker_before
+from .speakers import coordinated, speaker_after, speaker_before
 from .tokens import SENTENCE_FINAL, Cue, TokenView
 
 #: How far back from a later cue the comma that ends the previous clause may be.
@@ -83,12 +89,22 @@ def _clause_stop(view: TokenView, content: int, end: int) -> int:
     )
     for cue in view.cues[first:last]:  # the cues inside the clause, found by bisection
         if content < cue.start < stop:
+            if coordinated(view, cue.start, content):  # "said A and said B": two quotes
+                return _joiner(view, cue.start, content)
             for k in range(cue.start - 1, max(content, cue.start - CLAUSE_JOINER_REACH), -1):
                 if view.quoted[k]:
                     break
                 if view.words[k] in (",", ";"):
                     return k
     return stop
+
+
+def _joiner(view: TokenView, cue_start: int, floor: int) -> int:
+    """The "and"/"but" before a coordinated cue (adverbs between)."""
+    k = cue_start - 1
+    while k > floor and view.lower[k] not in COORDINATORS:
+        k -= 1
+    return k
 
 
 def mixed_draft(view: TokenView, cue: Cue, speaker: tuple[int, int], quote_at: int) -> Draft | None:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from ..model import Mention
 from .cues import (
     ADVERBS,
+    COORDINATORS,
     MAX_APPOSITION_TOKENS,
     MAX_SPEAKER_TOKENS,
     MODALS,
@@ -70,10 +71,13 @@ def _adverb(view: TokenView, i: int) -> bool:
 
 
 def speaker_before(view: TokenView, cue_start: int, floor: int) -> tuple[int, int] | None:
-    """The phrase ending right before a cue (adverbs and an apposition skipped)."""
+    """The phrase ending right before a cue (adverbs and an apposition skipped); for a cue
+    joined to an earlier one ("X said A and repeatedly said B"), that one's speaker."""
     end = cue_start
     while end - 1 >= floor and _adverb(view, end - 1) and view.lower[end - 1] != "it":
         end -= 1
+    if end - 1 >= floor and view.lower[end - 1] in COORDINATORS:
+        return _coordinated_speaker(view, end - 1, floor)
     if end - 2 >= floor and view.lower[end - 1] in TIME_NOUNS:
         if view.lower[end - 2] in TIME_OPENERS:
             end -= 2
@@ -94,6 +98,27 @@ def speaker_before(view: TokenView, cue_start: int, floor: int) -> tuple[int, in
     if end - start >= MAX_SPEAKER_TOKENS and start - 1 >= floor and not _stop(view, start - 1):
         return None  # no boundary in reach: a clause, not a name
     return start, end
+
+
+def coordinated(view: TokenView, cue_start: int, floor: int) -> bool:
+    """Whether "and"/"but" (adverbs between) joins the cue to what precedes it."""
+    end = cue_start
+    while end - 1 >= floor and _adverb(view, end - 1) and view.lower[end - 1] != "it":
+        end -= 1
+    return end - 1 >= floor and view.lower[end - 1] in COORDINATORS
+
+
+def _coordinated_speaker(view: TokenView, joiner: int, floor: int) -> tuple[int, int] | None:
+    """The speaker of the nearest earlier cue of the sentence that has one before it."""
+    for cue in reversed(view.cues):
+        if cue.end > joiner:
+            continue
+        if cue.start < floor:
+            break
+        if view.sentence[cue.start] != view.sentence[joiner] or cue.source_after:
+            continue
+        return speaker_before(view, cue.start, floor)
+    return None
 
 
 def speaker_after(view: TokenView, cue_end: int, ceiling: int) -> tuple[int, int] | None:

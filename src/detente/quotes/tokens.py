@@ -25,6 +25,11 @@ from .cues import (
 )
 from .marks import ALL_MARKS, QuotedSpan
 
+#: Dependency labels of the clause a cue reports after a hearer ("told Reagan the sales ...");
+#: a directive's "urged Republicans to join" keeps its object: it is who is to act.
+COMPLEMENT_DEPS = frozenset({"ccomp"})
+#: Dependency labels of the hearer between a cue and its clause ("told Reagan", "urged him").
+HEARER_DEPS = frozenset({"dobj", "dative", "iobj"})
 #: Tokens that end a sentence or clause for the attribution windows.
 SENTENCE_FINAL = frozenset({".", "!", "?", "...", "…"})
 
@@ -83,6 +88,21 @@ class TokenView:
             return None
         words = bisect.bisect_right(self.doc_index, last)  # doc_index rises with the words
         return words or None
+
+    def hearer_end(self, cue_word: int) -> int | None:
+        """The first word of the clause a cue reports after its hearer ("told Reagan the
+        sales ..."), by the parse; None without a hearer."""
+        if self.doc is None or not self.doc_index:
+            return None
+        verb = self.doc[self.doc_index[cue_word]]
+        right = [c for c in verb.children if c.i > verb.i]
+        clause = next((c for c in right if c.dep_ in COMPLEMENT_DEPS), None)
+        if clause is None:
+            return None
+        hearers = [c for c in right if c.dep_ in HEARER_DEPS and c.i < clause.left_edge.i]
+        if not hearers:
+            return None
+        return bisect.bisect_left(self.doc_index, clause.left_edge.i)
 
     def token_at(self, char: int) -> int:
         """The token that contains (or first follows) a character offset."""
