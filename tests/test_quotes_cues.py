@@ -32,11 +32,17 @@ def _quotes(nlp, text: str) -> list[Quote]:
 # --- cues ---------------------------------------------------------------------------------
 
 IMPERSONAL = [
-    pytest.param("It is believed that the talks will resume in May next year.", id="it-is-believed"),
+    pytest.param(
+        "It is believed that the talks will resume in May next year.", id="it-is-believed"
+    ),
     pytest.param("The minister is thought to have left the country last week.", id="is-thought"),
     pytest.param("The vote is expected to take place after the summer recess.", id="is-expected"),
-    pytest.param("An estimated 500 people were killed in the fighting near the town.", id="estimated"),
-    pytest.param("The alleged attack on the convoy took place near the border crossing.", id="alleged"),
+    pytest.param(
+        "An estimated 500 people were killed in the fighting near the town.", id="estimated"
+    ),
+    pytest.param(
+        "The alleged attack on the convoy took place near the border crossing.", id="alleged"
+    ),
     pytest.param("Let's hope that the ceasefire holds through the winter months.", id="lets-hope"),
     pytest.param("He was told that the embassy would close on Friday morning.", id="was-told"),
 ]
@@ -93,7 +99,9 @@ def test_said_a_and_said_b_is_two_quotes_by_one_speaker(parsed):
 
 
 def test_a_directive_does_not_run_on_over_a_second_cue(parsed):
-    text = 'She urges her husband to get out of the car and repeatedly says, "Don\'t do it," to him.'
+    text = (
+        'She urges her husband to get out of the car and repeatedly says, "Don\'t do it," to him.'
+    )
     quotes = _quotes(parsed, text)
     assert [(q.text, q.kind, q.speaker_text) for q in quotes] == [
         ("her husband to get out of the car", "indirect", "She"),
@@ -114,3 +122,61 @@ def test_the_hearer_is_not_part_of_the_quote(parsed, text, content):
     quotes = _quotes(parsed, text)
     assert [q.text for q in quotes] == [content]
     assert quotes[0].speaker_text in ("Officials", "The envoy")
+
+
+# --- one utterance, one record --------------------------------------------------------------
+
+
+def _nested(quotes: list[Quote]) -> list[tuple[str, str]]:
+    return [
+        (q.text, o.text)
+        for q in quotes
+        for o in quotes
+        if o is not q and o.start <= q.start and q.end <= o.end
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trump said he believes Afghanistan was “a terrible mistake,” and left the stage.",
+        "The source added Clinton had told police officials that she did not want the escort.",
+        "Clinton said she thinks America is strongest when people work together.",
+        'Yahoo News reported that Lehrich said "she would sign this legislation if it came."',
+    ],
+)
+def test_no_record_inside_another(parsed, text):
+    quotes = _quotes(parsed, text)
+    assert quotes and not _nested(quotes), [(q.text, q.kind) for q in quotes]
+
+
+def test_a_quotation_inside_another_cue_s_clause_is_kept_and_the_clause_cut(parsed):
+    from detente.quotes.extract import Attribution, Draft
+    from detente.quotes.merge import one_per_utterance
+    from detente.quotes.tokens import Cue
+
+    text = 'Yahoo News reported that the spokesman said "she would sign it."'
+    cues = [Cue(2, 3, None), Cue(6, 7, None)]  # type: ignore[arg-type]
+    clause, quote = text.index("the spokesman"), text.index("she would")
+    outer = Draft(clause, len(text) - 1, "indirect", 0, Attribution(cues[0], (0, 2)))
+    inner = Draft(quote, len(text) - 1, "direct", 0, Attribution(cues[1], (4, 6)))
+    kept = one_per_utterance([outer, inner], text)
+    assert [(text[d.start : d.end], d.kind) for d in kept] == [
+        ("the spokesman said", "indirect"),
+        ("she would sign it.", "direct"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Last month Donald Trump said he had signed an order to keep the prison open.",
+         "Donald Trump"),
+        ("RNC spokesman Sean Spicer on Thursday evening said the party was not in a crisis.",
+         "RNC spokesman Sean Spicer"),
+        ("Day said the radical language in the platform is diminishing the party.", "Day"),
+    ],
+)  # fmt: skip
+def test_a_time_phrase_is_no_speaker(parsed, text, speaker):
+    quotes = _quotes(parsed, text)
+    assert [q.speaker_text for q in quotes] == [speaker]

@@ -8,7 +8,7 @@ HuffPost "Editor's note" boilerplate are left out.
 
 Prediction: the quotes of the default pipeline's stages up to ``detente_quotes_v1``. Quotes that
 share a cue are one predicted attribution ("“A,” he said, “B.”" is one attribution in
-PolNeAR, with two content fragments; an indirect clause and the partial quote inside it too).
+PolNeAR, with two content fragments).
 A predicted attribution is "direct" when one of its quotes has marks (direct or partial).
 
 Matching: content is compared as sets of letter and digit offsets (marks, spaces and

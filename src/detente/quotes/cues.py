@@ -48,6 +48,8 @@ TIME_NOUNS = frozenset({
     "month", "week", "year", "day", "night", "morning", "afternoon", "evening", "weekend",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 })  # fmt: skip
+#: Weekdays: time words even with a capital ("on Thursday evening said").
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 #: Words that open such a time phrase.
 TIME_OPENERS = frozenset({"last", "this", "next", "that", "on", "late", "early"})
 #: Words that end a speaker phrase read backward or forward from the cue.

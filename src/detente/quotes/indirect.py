@@ -33,6 +33,8 @@ def _trim_end(view: TokenView, start: int, end: int) -> int:
 
 
 def _draft(view: TokenView, start: int, end: int, cue: Cue | None, speaker) -> Draft | None:
+    while start < end < len(view.words) and view.quoted[end - 1] and view.quoted[end]:
+        end += 1  # a clause that ends inside a quotation ends at its closing mark
     end = _trim_end(view, start, end)
     if end - start < MIN_CONTENT_TOKENS:
         return None

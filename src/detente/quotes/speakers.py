@@ -24,6 +24,7 @@ from .cues import (
     SPEAKER_STOPS,
     TIME_NOUNS,
     TIME_OPENERS,
+    WEEKDAYS,
 )
 from .tokens import Cue, TokenView
 
@@ -70,6 +71,22 @@ def _adverb(view: TokenView, i: int) -> bool:
     return len(word) > 4 and word.islower() and word.isalpha() and lower.endswith("ly")
 
 
+def _time_word(view: TokenView, i: int) -> bool:
+    """A time noun ("month", "evening") or a weekday; "Day" as a name is none."""
+    return view.lower[i] in TIME_NOUNS and (view.words[i].islower() or view.lower[i] in WEEKDAYS)
+
+
+def _after_time_phrase(view: TokenView, start: int, end: int) -> int:
+    """Past a time phrase opening a speaker phrase ("[last] month Donald Trump said", "the
+    year ..."): a time is no speaker."""
+    k = start
+    while k < end and (view.lower[k] in TIME_OPENERS or view.lower[k] in FORWARD_OPENERS):
+        k += 1
+    if k < end and view.lower[k] in TIME_NOUNS and (k > start or view.words[k].islower()):
+        return k + 1  # "Day said": a name, not a time
+    return start
+
+
 def speaker_before(view: TokenView, cue_start: int, floor: int) -> tuple[int, int] | None:
     """The phrase ending right before a cue (adverbs and an apposition skipped); for a cue
     joined to an earlier one ("X said A and repeatedly said B"), that one's speaker."""
@@ -78,9 +95,12 @@ def speaker_before(view: TokenView, cue_start: int, floor: int) -> tuple[int, in
         end -= 1
     if end - 1 >= floor and view.lower[end - 1] in COORDINATORS:
         return _coordinated_speaker(view, end - 1, floor)
-    if end - 2 >= floor and view.lower[end - 1] in TIME_NOUNS:
-        if view.lower[end - 2] in TIME_OPENERS:
-            end -= 2
+    if end - 2 >= floor and _time_word(view, end - 1):
+        # "A judge last month ordered", "Spicer on Thursday evening said"
+        while end - 2 >= floor and (
+            _time_word(view, end - 1) or view.lower[end - 1] in TIME_OPENERS
+        ):
+            end -= 1
         while end - 1 >= floor and _adverb(view, end - 1) and view.lower[end - 1] != "it":
             end -= 1
     if end - 1 >= floor and view.words[end - 1] == ",":
@@ -93,6 +113,7 @@ def speaker_before(view: TokenView, cue_start: int, floor: int) -> tuple[int, in
     start = end
     while start - 1 >= floor and end - start < MAX_SPEAKER_TOKENS and not _stop(view, start - 1):
         start -= 1
+    start = _after_time_phrase(view, start, end)
     if start == end:
         return None
     if end - start >= MAX_SPEAKER_TOKENS and start - 1 >= floor and not _stop(view, start - 1):

@@ -20,6 +20,7 @@ from .cues import SPEAKER_PRONOUNS, THIRD_PERSON, CueLexicon, cached_lexicon
 from .extract import Attribution, Draft, direct_drafts
 from .indirect import headline_drafts, indirect_drafts, mixed_draft
 from .marks import QuotedSpan, quoted_spans
+from .merge import one_per_utterance
 from .speakers import link_mention, resolved_mention, speaker_of_cue
 from .tokens import TokenView, find_cues, mark_quoted, token_view
 
@@ -181,7 +182,8 @@ def find_drafts(
     unique = {(d.start, d.end, d.kind): d for d in kept + indirect}
     drafts = sorted(unique.values(), key=lambda d: (d.start, d.end))
     filled = _fill_from_context(view, spans, drafts)
-    return [d for d in filled if _attributed(d) or not _is_title(view.text[d.start : d.end])]
+    kept = [d for d in filled if _attributed(d) or not _is_title(view.text[d.start : d.end])]
+    return one_per_utterance(kept, view.text)
 
 
 def _overlaps(a: Draft, b: Draft) -> bool:
