@@ -180,3 +180,19 @@ def test_a_quotation_inside_another_cue_s_clause_is_kept_and_the_clause_cut(pars
 def test_a_time_phrase_is_no_speaker(parsed, text, speaker):
     quotes = _quotes(parsed, text)
     assert [q.speaker_text for q in quotes] == [speaker]
+
+
+# --- speakers -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        ('In New Hampshire, he mocked Bush, calling him a "stiff" and a loser.', "he", "calling"),
+        ("Trump tweeted on Friday, saying the election was rigged against him.", "Trump",
+         "saying"),
+    ],
+)  # fmt: skip
+def test_a_participle_cue_speaks_with_its_clause_s_subject(parsed, text, speaker, cue):
+    quotes = _quotes(parsed, text)
+    assert [(q.speaker_text, q.cue) for q in quotes] == [(speaker, cue)]

@@ -30,6 +30,13 @@ from .marks import ALL_MARKS, QuotedSpan
 COMPLEMENT_DEPS = frozenset({"ccomp"})
 #: Dependency labels of the hearer between a cue and its clause ("told Reagan", "urged him").
 HEARER_DEPS = frozenset({"dobj", "dative", "iobj"})
+#: Dependency labels of a participle cue on the clause whose subject speaks ("he mocked
+#: Bush, calling him ...": advcl; "Trump tweeted, saying ...": advcl or xcomp).
+PARTICIPLE_DEPS = frozenset({"advcl", "xcomp", "conj", "acl"})
+#: How many heads up from a participle its speaking subject may be.
+PARTICIPLE_HOPS = 2
+#: Subject labels (active clauses only: a passive subject does not speak).
+SUBJECT_DEPS = frozenset({"nsubj"})
 #: Tokens that end a sentence or clause for the attribution windows.
 SENTENCE_FINAL = frozenset({".", "!", "?", "...", "…"})
 
@@ -103,6 +110,29 @@ class TokenView:
         if not hearers:
             return None
         return bisect.bisect_left(self.doc_index, clause.left_edge.i)
+
+    def participle_subject(self, cue_word: int, floor: int) -> tuple[int, int] | None:
+        """The subject of the clause a participle cue hangs from ("he mocked Bush, calling
+        him ..." → "he"), by the parse: the subject word with what precedes it in its
+        phrase ("Tom Fitton, the president of ..." → "Tom Fitton")."""
+        if self.doc is None or not self.doc_index:
+            return None
+        token = self.doc[self.doc_index[cue_word]]
+        if token.tag_ != "VBG":
+            return None
+        head = token
+        for _ in range(PARTICIPLE_HOPS):
+            if head.dep_ not in PARTICIPLE_DEPS or head.head.i == head.i:
+                break
+            head = head.head
+            subject = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
+            if subject is not None and subject.i < token.i:
+                first = bisect.bisect_left(self.doc_index, subject.left_edge.i)
+                last = bisect.bisect_left(self.doc_index, subject.i)
+                if first < floor or last >= cue_word:
+                    return None
+                return first, last + 1
+        return None
 
     def token_at(self, char: int) -> int:
         """The token that contains (or first follows) a character offset."""
