@@ -17,6 +17,7 @@ Order of decisions (each quote keeps the first attribution found):
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from .cues import (
@@ -86,12 +87,8 @@ def classify(view: TokenView, span: QuotedSpan, cue_tokens: set[int]) -> str:
 
 
 def _cue_at(view: TokenView, i: int) -> Cue | None:
-    for cue in view.cues:
-        if cue.start == i:
-            return cue
-        if cue.start > i:
-            break
-    return None
+    k = bisect.bisect_left(view.cue_starts, i)
+    return view.cues[k] if k < len(view.cues) and view.cue_starts[k] == i else None
 
 
 def attribution_after(view: TokenView, span: QuotedSpan) -> Attribution | None:
@@ -221,4 +218,6 @@ def _content_start(view: TokenView, cue: Cue, end: int) -> int | None:
         j += 1
     if j >= end or view.lower[j] in NOT_CLAUSE_STARTS or view.quoted[j]:
         return None
+    if j > cue.end and _cue_at(view, j) is not None:
+        return None  # "tweeted on Friday, saying ...": the next cue reports the clause
     return j
