@@ -131,9 +131,12 @@ def _before_comma(view: TokenView, cue: Cue, start: int, end: int) -> Draft | No
     else:
         comma = cue.start - 1
         speaker = speaker_after(view, cue.end, end)
+    end_at = comma
+    if 0 < comma and view.is_mark(comma) and view.words[comma - 1] == ",":
+        comma, end_at = comma - 1, comma + 1  # 'may be "strategic," said X': the comma is quoted
     if speaker is None or comma <= start or view.words[comma] not in (",", "—", "–"):
         return None
-    return _draft(view, start, comma, cue, speaker)
+    return _draft(view, start, end_at, cue, speaker)
 
 
 def _according_to(view: TokenView, cue: Cue, start: int, end: int) -> Draft | None:
