@@ -196,3 +196,28 @@ def test_a_time_phrase_is_no_speaker(parsed, text, speaker):
 def test_a_participle_cue_speaks_with_its_clause_s_subject(parsed, text, speaker, cue):
     quotes = _quotes(parsed, text)
     assert [(q.speaker_text, q.cue) for q in quotes] == [(speaker, cue)]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker", "cue"),
+    [
+        ("Critics cited FBI Director James Comey's conclusion that her actions were careless.",
+         "her actions were careless", "FBI Director James Comey", "conclusion"),
+        ("Trump repeated his claim that the election was rigged against him.",
+         "the election was rigged against him", "his", "claim"),
+    ],
+)  # fmt: skip
+def test_a_noun_cue_with_its_possessor_reports_a_that_clause(parsed, text, content, speaker, cue):
+    quotes = _quotes(parsed, text)
+    assert [(q.text, q.speaker_text, q.cue) for q in quotes] == [(content, speaker, cue)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The statement that he made on Monday was false in every respect.",
+        "A claim that the vote was rigged spread quickly across the country.",
+    ],
+)
+def test_a_noun_cue_without_a_possessor_or_clause_is_no_cue(parsed, text):
+    assert _quotes(parsed, text) == []

@@ -16,12 +16,20 @@ from ..errors import DictionaryError
 #: Kinds of cue in speech_verbs.tsv (docs/dictionaries.md).
 CUE_KINDS = frozenset(
     {"neutral", "assertive", "directive", "commissive", "expressive", "belief", "multiword",
-     "attribution"}
+     "attribution", "noun"}
 )  # fmt: skip
 #: Cues whose source follows them ("according to the ministry").
 SOURCE_AFTER_KINDS = frozenset({"attribution"})
+#: Nouns of saying: a cue only with a possessor and a "that" clause ("Comey's conclusion that").
+NOUN_KINDS = frozenset({"noun"})
+#: Possessive pronouns that can own a noun cue ("his claim that ...").
+POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its"})
+#: The possessive clitic as the tokenizer splits it ("Comey 's conclusion").
+POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
 #: Cues that report a clause ("X said that ..."); expressive ones ("condemned") name an act.
-CLAUSE_KINDS = frozenset({"neutral", "assertive", "directive", "commissive", "belief", "multiword"})
+CLAUSE_KINDS = frozenset(
+    {"neutral", "assertive", "directive", "commissive", "belief", "multiword", "noun"}
+)
 #: Cue lemmas that are too often something else to introduce indirect speech on their own.
 NO_INDIRECT_LEMMAS = frozenset({"continue", "cite", "post", "report", "describe", "echo", "call"})
 
@@ -141,6 +149,15 @@ class CueLexicon:
             if tuple(lower[i : i + n]) == form.words:
                 return form
         return None
+
+    def matches(self, lower: list[str], i: int) -> list[CueForm]:
+        """Every cue form starting at token ``i``, longest first (a form can be a verb of
+        one entry and a noun of another: "claims")."""
+        return [
+            form
+            for form in self.by_first.get(lower[i], ())
+            if tuple(lower[i : i + len(form.words)]) == form.words
+        ]
 
 
 def read_lexicon(path: Path) -> CueLexicon:

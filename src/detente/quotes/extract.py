@@ -27,10 +27,11 @@ from .cues import (
     MAX_SPEAKER_TOKENS,
     NO_INDIRECT_LEMMAS,
     NOT_CLAUSE_STARTS,
+    NOUN_KINDS,
 )
 from .marks import QuotedSpan
 from .speakers import speaker_of_cue
-from .tokens import SENTENCE_FINAL, Cue, TokenView
+from .tokens import SENTENCE_FINAL, Cue, TokenView, possessor
 
 #: A quotation this long (words) that ends its sentence is direct even inside running text.
 DIRECT_MIN_WORDS = 6
@@ -220,4 +221,14 @@ def _content_start(view: TokenView, cue: Cue, end: int) -> int | None:
         return None
     if j > cue.end and _cue_at(view, j) is not None:
         return None  # "tweeted on Friday, saying ...": the next cue reports the clause
+    if _owned_by(view, j):
+        return None  # "repeated his claim that ...": the claim reports the clause
     return j
+
+
+def _owned_by(view: TokenView, j: int) -> bool:
+    """Whether the words from ``j`` are the possessor of a noun cue ("his claim that")."""
+    k = bisect.bisect_left(view.cue_starts, j + 1)
+    if k >= len(view.cues) or view.cues[k].form.kind not in NOUN_KINDS:
+        return False
+    return view.cues[k].start - j <= MAX_SPEAKER_TOKENS and j <= possessor(view, view.cues[k])

@@ -17,9 +17,10 @@ from .cues import (
     COORDINATORS,
     MIN_CONTENT_TOKENS,
     NO_INDIRECT_LEMMAS,
+    NOUN_KINDS,
 )
 from .extract import MAX_HEADLINE_SPEAKER, Attribution, Draft, _content_start
-from .speakers import coordinated, speaker_after, speaker_before
+from .speakers import coordinated, noun_speaker, speaker_after, speaker_before
 from .tokens import SENTENCE_FINAL, Cue, TokenView
 
 #: How far back from a later cue the comma that ends the previous clause may be.
@@ -59,8 +60,11 @@ def _sentence_range(view: TokenView, i: int, skip_before: int) -> tuple[int, int
 
 
 def _after_cue(view: TokenView, cue: Cue, start: int, end: int) -> Draft | None:
-    """ "X said (that) CLAUSE"."""
-    speaker = speaker_before(view, cue.start, start)
+    """ "X said (that) CLAUSE", "X's claim that CLAUSE"."""
+    if cue.form.kind in NOUN_KINDS:
+        speaker = noun_speaker(view, cue, start)
+    else:
+        speaker = speaker_before(view, cue.start, start)
     if speaker is None:
         return None
     content = _content_start(view, cue, end)
@@ -154,6 +158,8 @@ def _according_to(view: TokenView, cue: Cue, start: int, end: int) -> Draft | No
 def _clause_of(view: TokenView, cue: Cue, start: int, end: int) -> Draft | None:
     """The clause a speech cue reports: after it when one follows at once ("…, Carson said he
     has …"), else the clause before its comma ("Talks will resume, the minister said.")."""
+    if cue.form.kind in NOUN_KINDS:
+        return _after_cue(view, cue, start, end)
     if cue.end < end and view.words[cue.end] != ",":
         after = _after_cue(view, cue, start, end)
         if after is not None:

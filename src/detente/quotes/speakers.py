@@ -19,6 +19,8 @@ from .cues import (
     MAX_APPOSITION_TOKENS,
     MAX_SPEAKER_TOKENS,
     MODALS,
+    NOUN_KINDS,
+    POSSESSIVE_PRONOUNS,
     NOT_CLAUSE_STARTS,
     SPEAKER_PRONOUNS,
     SPEAKER_STOPS,
@@ -26,7 +28,7 @@ from .cues import (
     TIME_OPENERS,
     WEEKDAYS,
 )
-from .tokens import Cue, TokenView
+from .tokens import Cue, TokenView, possessor
 
 #: Mention kinds that can speak, best first, when a speaker phrase overlaps several.
 SPEAKING_KINDS = ("person", "pronoun", "description", "sector", "igo", "group", "metonym",
@@ -162,10 +164,26 @@ def speaker_after(view: TokenView, cue_end: int, ceiling: int) -> tuple[int, int
     return (cue_end, end) if end > cue_end else None
 
 
+def noun_speaker(view: TokenView, cue: Cue, floor: int) -> tuple[int, int] | None:
+    """The owner of a noun cue: "his" in "his claim that", "James Comey" in "FBI Director
+    James Comey's conclusion that"."""
+    k = possessor(view, cue)
+    if k < floor:
+        return None
+    if view.lower[k] in POSSESSIVE_PRONOUNS:
+        return k, k + 1
+    phrase = view.phrase_of(k)  # by the parse: the noun phrase the possessor heads
+    if phrase is not None and phrase[0] >= floor:
+        return phrase
+    return speaker_before(view, k + 1, floor)
+
+
 def speaker_of_cue(
     view: TokenView, cue: Cue, floor: int, ceiling: int
 ) -> tuple[tuple[int, int] | None, bool]:
     """The speaker phrase of a cue and whether it follows the cue."""
+    if cue.form.kind in NOUN_KINDS:
+        return noun_speaker(view, cue, floor), False
     if cue.source_after:
         return speaker_after(view, cue.end, ceiling), True
     before = speaker_before(view, cue.start, floor)

@@ -16,6 +16,9 @@ from .cues import (
     ADJECTIVE_DETERMINERS,
     BE_FORMS,
     CUE_POS,
+    NOUN_KINDS,
+    POSSESSIVE_MARKS,
+    POSSESSIVE_PRONOUNS,
     LET_FORMS,
     PASSIVE_ADVERBS,
     PASSIVE_DEPS,
@@ -110,6 +113,13 @@ class TokenView:
         if not hearers:
             return None
         return bisect.bisect_left(self.doc_index, clause.left_edge.i)
+
+    def phrase_of(self, word: int) -> tuple[int, int] | None:
+        """The words of the phrase a word heads, up to the word itself, by the parse."""
+        if self.doc is None or not self.doc_index:
+            return None
+        token = self.doc[self.doc_index[word]]
+        return bisect.bisect_left(self.doc_index, token.left_edge.i), word + 1
 
     def participle_subject(self, cue_word: int, floor: int) -> tuple[int, int] | None:
         """The subject of the clause a participle cue hangs from ("he mocked Bush, calling
@@ -228,15 +238,49 @@ def find_cues(view: TokenView, lexicon: CueLexicon) -> None:
         if view.quoted[i]:
             i += 1
             continue
-        form = lexicon.match(view.lower, i)
+        form = next((f for f in lexicon.matches(view.lower, i) if _has_speaker(view, i, f)), None)
         if form is None:
             i += 1
             continue
-        if not impersonal(view, i, form):
-            cues.append(Cue(i, i + len(form.words), form))
+        cues.append(Cue(i, i + len(form.words), form))
         i += len(form.words)
     view.cues = cues
     view.cue_starts = [c.start for c in cues]
+
+
+def _has_speaker(view: TokenView, i: int, form: CueForm) -> bool:
+    if form.kind in NOUN_KINDS:
+        return owned_noun_cue(view, i, form)
+    return not impersonal(view, i, form)
+
+
+def owned_noun_cue(view: TokenView, i: int, form: CueForm) -> bool:
+    """A noun of saying with its speaker before it and a "that" clause after it ("Comey's
+    conclusion that ...", "his claim that ...")."""
+    after = i + len(form.words)
+    if after >= len(view.words) or view.lower[after] != "that" or i == 0:
+        return False
+    if view.doc is not None and view.doc_index:
+        that = view.doc[view.doc_index[after]]
+        if that.dep_ != "mark":
+            return False  # "the statement that he made": a relative clause
+    before = view.lower[i - 1]
+    return before in POSSESSIVE_PRONOUNS or (before in POSSESSIVE_MARKS and i > 1)
+
+
+def possessor(view: TokenView, cue: Cue) -> int:
+    """The word before a noun cue's possessive: the pronoun itself, or the name before "'s"."""
+    k = cue.start - 1
+    return k - 1 if view.lower[k] in POSSESSIVE_MARKS else k
+
+
+def _clause_follows(view: TokenView, i: int) -> bool:
+    """A "that" clause right after a word the parse read as a noun ("Trump claims that ..."):
+    the word is a verb of saying after all."""
+    after = i + 1
+    if after >= len(view.words) or view.lower[after] != "that" or view.doc is None:
+        return False
+    return view.doc[view.doc_index[after]].dep_ == "mark"
 
 
 def impersonal(view: TokenView, i: int, form: CueForm) -> bool:
@@ -246,7 +290,7 @@ def impersonal(view: TokenView, i: int, form: CueForm) -> bool:
     words before the cue. Multi-word cues ("quoted as saying") and "-ing" forms ("is
     saying") are active."""
     word = view.lower[i]
-    if form.kind == "multiword" or word.endswith("ing"):
+    if form.kind in ("multiword", *NOUN_KINDS) or word.endswith("ing"):
         return False
     k = i - 1
     while k >= 0 and view.lower[k] in PASSIVE_ADVERBS:
@@ -255,7 +299,7 @@ def impersonal(view: TokenView, i: int, form: CueForm) -> bool:
         return True
     if view.doc is not None and view.doc_index:
         token = view.doc[view.doc_index[i]]
-        if len(form.words) == 1 and token.pos_ not in CUE_POS:
+        if len(form.words) == 1 and token.pos_ not in CUE_POS and not _clause_follows(view, i):
             return True  # "late-night tweets", "his reports": a noun, no one speaking
         if any(child.dep_ in PASSIVE_DEPS for child in token.children):
             return True
