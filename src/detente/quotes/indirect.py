@@ -136,7 +136,7 @@ def _before_comma(view: TokenView, cue: Cue, start: int, end: int) -> Draft | No
         comma = cue.start - 1
         speaker = speaker_after(view, cue.end, end)
     end_at = comma
-    if 0 < comma and view.is_mark(comma) and view.words[comma - 1] == ",":
+    if comma > 0 and view.is_mark(comma) and view.words[comma - 1] == ",":
         comma, end_at = comma - 1, comma + 1  # 'may be "strategic," said X': the comma is quoted
     if speaker is None or comma <= start or view.words[comma] not in (",", "—", "–"):
         return None

@@ -346,13 +346,7 @@ def _speaker_fields(
         fields["speaker_mention"] = mention.id
         fields["speaker_entity"] = mention.entity_id or root.entity_id
         fields["speaker_code"] = mention.code or root.code
-    elif pronoun:
-        previous = _previous_speaker(earlier)
-        if previous is not None:
-            fields["speaker_mention"] = previous.speaker_mention
-            fields["speaker_entity"] = previous.speaker_entity
-            fields["speaker_code"] = previous.speaker_code
-    return fields
+    return fields  # a pronoun no mention resolves stays unresolved: no guess
 
 
 def _last_named_speaker(quotes: list[Quote]) -> Quote | None:
@@ -383,12 +377,3 @@ def _borrowed(named: Quote) -> dict[str, Any]:
         "speaker_entity": named.speaker_entity,
         "speaker_code": named.speaker_code,
     }
-
-
-def _previous_speaker(quotes: list[Quote]) -> Quote | None:
-    """The last quote whose speaker was named (not a pronoun) and is an actor."""
-    for quote in reversed(quotes):
-        text = (quote.speaker_text or "").lower()
-        if (quote.speaker_entity or quote.speaker_code) and text not in THIRD_PERSON:
-            return quote
-    return None
