@@ -23,6 +23,10 @@ from .extract import MAX_HEADLINE_SPEAKER, Attribution, Draft, _content_start
 from .speakers import coordinated, noun_speaker, speaker_after, speaker_before
 from .tokens import SENTENCE_FINAL, Cue, TokenView
 
+#: Words that open an adverbial clause: a cue with its speaker after one is another
+#: attribution, not part of the clause before ("... banned after the candidate suggested").
+SUBORDINATORS = frozenset({"after", "before", "when", "while", "because", "since", "although",
+                           "though", "until", "whereas", "unless", "once"})  # fmt: skip
 #: How far back from a later cue the comma that ends the previous clause may be.
 CLAUSE_JOINER_REACH = 5
 
@@ -97,6 +101,9 @@ def _clause_stop(view: TokenView, content: int, end: int) -> int:
         if content < cue.start < stop:
             if coordinated(view, cue.start, content):  # "said A and said B": two quotes
                 return _joiner(view, cue.start, content)
+            speaker = speaker_before(view, cue.start, content)
+            if speaker is not None and view.lower[speaker[0] - 1] in SUBORDINATORS:
+                return speaker[0] - 1  # "... after the candidate suggested that ...": his own
             for k in range(cue.start - 1, max(content, cue.start - CLAUSE_JOINER_REACH), -1):
                 if view.quoted[k]:
                     break
