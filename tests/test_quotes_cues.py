@@ -221,3 +221,27 @@ def test_a_noun_cue_with_its_possessor_reports_a_that_clause(parsed, text, conte
 )
 def test_a_noun_cue_without_a_possessor_or_clause_is_no_cue(parsed, text):
     assert _quotes(parsed, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"China is concerned," the independent Vermont senator and presidential candidate told'
+         ' ABC.', "the independent Vermont senator and presidential candidate"),
+        ("“We are ready,” Thomas Hanify, the president of the Indiana state firefighters union,"
+         " said of his members.", "Thomas Hanify"),
+        ("“There is energy in a whole host of races,” Rep. Earl Blumenauer (D-Ore.) said.",
+         "Rep. Earl Blumenauer"),
+        ('"I do not know where he stands," said undecided Republican voter Stephanie Hooton.',
+         "undecided Republican voter Stephanie Hooton"),
+        ("“Is Obama profiling?” reacted Trump.", "Trump"),
+    ],
+)  # fmt: skip
+def test_the_speaker_after_a_quotation(parsed, text, speaker):
+    quotes = _quotes(parsed, text)
+    assert [(q.kind, q.speaker_text) for q in quotes][:1] == [("direct", speaker)]
+
+
+def test_a_clause_word_before_a_pronoun_is_not_the_speaker(parsed):
+    text = 'I said, "I do not believe it." To which she said, "Thank God you still believe."'
+    assert [q.speaker_text for q in _quotes(parsed, text)] == ["I", "she"]

@@ -24,21 +24,24 @@ from .cues import (
     CLAUSE_KINDS,
     CONTENT_FILLERS,
     HEARER_LEMMAS,
+    MAX_APPOSITION_TOKENS,
     MAX_SPEAKER_TOKENS,
     NO_INDIRECT_LEMMAS,
     NOT_CLAUSE_STARTS,
     NOUN_KINDS,
+    SPEAKER_STOPS,
 )
 from .marks import QuotedSpan
-from .speakers import speaker_of_cue
+from .speakers import FORWARD_OPENERS, speaker_after, speaker_of_cue
 from .tokens import SENTENCE_FINAL, Cue, TokenView, possessor
 
 #: A quotation this long (words) that ends its sentence is direct even inside running text.
 DIRECT_MIN_WORDS = 6
 #: Tokens before a quote's opening mark that make it direct ("said: “", ", “").
 DIRECT_OPENING_CONTEXT = frozenset({":", ",", "—", "–", "("})
-#: How many tokens after a closing mark an attribution may start ("…,” the minister added").
-RIGHT_WINDOW = MAX_SPEAKER_TOKENS + 3
+#: How many tokens after a closing mark its cue may be ("…,” the minister added", "…,” Thomas
+#: Hanify, the president of the Indiana firefighters union, said").
+RIGHT_WINDOW = MAX_SPEAKER_TOKENS + MAX_APPOSITION_TOKENS + 3
 #: How many tokens before an opening mark its cue may be ("he said, citing among them “").
 LEFT_WINDOW = 20
 #: Tokens between a cue and a quotation that end the cue's clause ("said: “", "said, citing “").
@@ -111,10 +114,27 @@ def attribution_after(view: TokenView, span: QuotedSpan) -> Attribution | None:
             continue
         ceiling = _clause_end(view, cue.end)
         speaker, after = speaker_of_cue(view, cue, k, ceiling)
-        if speaker is None or (not after and speaker[0] != k):
+        if speaker is None and cue.start == k:  # "…,” said undecided voter Stephanie Hooton"
+            speaker, after = speaker_after(view, cue.end, ceiling, any_case=True), True
+        if speaker is not None and not after and speaker[0] != k:
+            speaker = _whole_phrase(view, k, speaker)
+        if speaker is None:
             return None
         return Attribution(cue, speaker)
     return None
+
+
+def _whole_phrase(view: TokenView, k: int, speaker: tuple[int, int]) -> tuple[int, int] | None:
+    """All the words from the closing mark to the cue when no punctuation is among them ("…,”
+    the Vermont senator and presidential candidate told"); None otherwise: the phrase before
+    the cue is not the quotation's speaker."""
+    opener = view.words[k][:1].isupper() or view.lower[k] in FORWARD_OPENERS
+    if speaker[1] - k > MAX_SPEAKER_TOKENS or not opener:
+        return None  # "“it gets me mad” every time he thinks": no phrase naming someone
+    for i in range(k, speaker[0]):
+        if view.is_punct(i) or (view.lower[i] in SPEAKER_STOPS and view.lower[i] != "and"):
+            return None  # "To which she said", "…, though she noted"
+    return k, speaker[1]
 
 
 def _clause_end(view: TokenView, i: int) -> int:

@@ -33,6 +33,8 @@ from .tokens import Cue, TokenView, possessor
 #: Mention kinds that can speak, best first, when a speaker phrase overlaps several.
 SPEAKING_KINDS = ("person", "pronoun", "description", "sector", "igo", "group", "metonym",
                   "country")  # fmt: skip
+#: A parenthesis between a speaker and the cue is at most this long ("(D-Ore.)", "(R-Texas)").
+MAX_PARENTHESIS_TOKENS = 8
 #: Words that may open a speaker phrase read after the cue ("said the minister").
 FORWARD_OPENERS = frozenset({"the", "a", "an", "one", "another", "some", "many", "two", "three"})
 
@@ -62,6 +64,16 @@ def _skip_apposition(view: TokenView, end: int, floor: int) -> int | None:
     if k < lowest or view.words[k] != "," or k == end - 1:
         return None
     return k
+
+
+def _skip_parenthesis(view: TokenView, end: int, floor: int) -> int:
+    """The start of a parenthesis ending at ``end`` (``end`` itself when there is none)."""
+    for k in range(end - 2, max(floor, end - 1 - MAX_PARENTHESIS_TOKENS) - 1, -1):
+        if view.words[k] == "(":
+            return k
+        if view.words[k] == ")" or view.quoted[k]:
+            break
+    return end
 
 
 def _adverb(view: TokenView, i: int) -> bool:
@@ -109,6 +121,8 @@ def speaker_before(view: TokenView, cue_start: int, floor: int) -> tuple[int, in
             end -= 1
         while end - 1 >= floor and _adverb(view, end - 1) and view.lower[end - 1] != "it":
             end -= 1
+    if end - 1 >= floor and view.words[end - 1] == ")":
+        end = _skip_parenthesis(view, end, floor)  # "Rep. Earl Blumenauer (D-Ore.) said"
     if end - 1 >= floor and view.words[end - 1] == ",":
         skipped = _skip_apposition(view, end, floor)
         if skipped is None:
@@ -148,12 +162,15 @@ def _coordinated_speaker(view: TokenView, joiner: int, floor: int) -> tuple[int,
     return None
 
 
-def speaker_after(view: TokenView, cue_end: int, ceiling: int) -> tuple[int, int] | None:
-    """The phrase right after a cue ("said Antonov, who ...", "according to X,")."""
+def speaker_after(
+    view: TokenView, cue_end: int, ceiling: int, any_case: bool = False
+) -> tuple[int, int] | None:
+    """The phrase right after a cue ("said Antonov, who ...", "according to X,"); with
+    ``any_case`` it may open in lower case (right after a quotation: "said undecided voter")."""
     if cue_end >= ceiling:
         return None
     first = view.words[cue_end]
-    opener = first[:1].isupper() or view.lower[cue_end] in FORWARD_OPENERS
+    opener = first[:1].isupper() or view.lower[cue_end] in FORWARD_OPENERS or any_case
     if view.lower[cue_end] in SPEAKER_PRONOUNS:
         return cue_end, cue_end + 1
     if not opener or view.lower[cue_end] in NOT_CLAUSE_STARTS:
