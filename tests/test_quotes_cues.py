@@ -245,3 +245,12 @@ def test_the_speaker_after_a_quotation(parsed, text, speaker):
 def test_a_clause_word_before_a_pronoun_is_not_the_speaker(parsed):
     text = 'I said, "I do not believe it." To which she said, "Thank God you still believe."'
     assert [q.speaker_text for q in _quotes(parsed, text)] == ["I", "she"]
+
+
+def test_a_cue_after_an_apposition_is_a_verb_even_if_parsed_as_a_reduced_relative(parsed):
+    text = (
+        "Mitt Romney, the 2012 Republican presidential nominee, tweeted in response: "
+        '"Important distinction: thug Putin kills journalists."'
+    )
+    quotes = _quotes(parsed, text)
+    assert [(q.speaker_text, q.cue) for q in quotes] == [("Mitt Romney", "tweeted")]

@@ -303,6 +303,8 @@ def impersonal(view: TokenView, i: int, form: CueForm) -> bool:
             return True  # "late-night tweets", "his reports": a noun, no one speaking
         if any(child.dep_ in PASSIVE_DEPS for child in token.children):
             return True
-        return token.dep_ == "amod" or (token.dep_ in ADJECTIVE_DEPS and token.tag_ == "VBN")
+        after_comma = i > 0 and view.words[i - 1] == ","  # "X, the nominee, tweeted": a verb
+        reduced = token.dep_ in ADJECTIVE_DEPS and token.tag_ == "VBN" and not after_comma
+        return token.dep_ == "amod" or reduced
     before = view.lower[k] if k >= 0 else ""
     return before in BE_FORMS or (before in ADJECTIVE_DETERMINERS and word.endswith("ed"))
