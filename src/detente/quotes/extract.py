@@ -235,9 +235,11 @@ def _content_start(view: TokenView, cue: Cue, end: int) -> int | None:
             if view.lower[k] == "that":
                 j = k
                 break
+    complementizer = False  # after "that" a clause starts, whatever its first word ("about")
     while j < end and view.lower[j] in CONTENT_FILLERS:
+        complementizer = complementizer or view.lower[j] == "that"
         j += 1
-    if j >= end or view.lower[j] in NOT_CLAUSE_STARTS or view.quoted[j]:
+    if j >= end or view.quoted[j] or (view.lower[j] in NOT_CLAUSE_STARTS and not complementizer):
         return None
     if j > cue.end and _cue_at(view, j) is not None:
         return None  # "tweeted on Friday, saying ...": the next cue reports the clause
