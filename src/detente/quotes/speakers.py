@@ -108,7 +108,8 @@ def speaker_before(view: TokenView, cue_start: int, floor: int) -> tuple[int, in
     while end - 1 >= floor and _adverb(view, end - 1) and view.lower[end - 1] != "it":
         end -= 1
     if end - 1 >= floor and view.lower[end - 1] in COORDINATORS:
-        return _coordinated_speaker(view, end - 1, floor)
+        coordinated = _coordinated_speaker(view, end - 1, floor)
+        return coordinated or view.inherited_subject(cue_start, floor)  # "survived and says"
     if end - 1 >= floor and view.words[end - 1] == ",":
         subject = view.participle_subject(cue_start, floor)  # "he mocked Bush, calling him"
         if subject is not None:
@@ -125,8 +126,8 @@ def speaker_before(view: TokenView, cue_start: int, floor: int) -> tuple[int, in
         end = _skip_parenthesis(view, end, floor)  # "Rep. Earl Blumenauer (D-Ore.) said"
     if end - 1 >= floor and view.words[end - 1] == ",":
         skipped = _skip_apposition(view, end, floor)
-        if skipped is None:
-            return None
+        if skipped is None:  # "Mr. Manafort, citing “the magic of Trump,” said"
+            return view.own_subject(cue_start, floor)
         end = skipped
     if end - 1 >= floor and view.lower[end - 1] in SPEAKER_PRONOUNS:
         return end - 1, end

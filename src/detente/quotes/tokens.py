@@ -123,13 +123,21 @@ class TokenView:
 
     def participle_subject(self, cue_word: int, floor: int) -> tuple[int, int] | None:
         """The subject of the clause a participle cue hangs from ("he mocked Bush, calling
-        him ..." → "he"), by the parse: the subject word with what precedes it in its
-        phrase ("Tom Fitton, the president of ..." → "Tom Fitton")."""
+        him ..." → "he"), by the parse."""
+        if self.doc is None or not self.doc_index:
+            return None
+        if self.doc[self.doc_index[cue_word]].tag_ != "VBG":
+            return None
+        return self.inherited_subject(cue_word, floor)
+
+    def inherited_subject(self, cue_word: int, floor: int) -> tuple[int, int] | None:
+        """The subject a verb shares with the clause it hangs from or is joined to ("The
+        senator survived prison and says ..." → "The senator"), by the parse: the subject
+        word with what precedes it in its phrase ("Tom Fitton, the president of ..." → "Tom
+        Fitton")."""
         if self.doc is None or not self.doc_index:
             return None
         token = self.doc[self.doc_index[cue_word]]
-        if token.tag_ != "VBG":
-            return None
         head = token
         for _ in range(PARTICIPLE_HOPS):
             if head.dep_ not in PARTICIPLE_DEPS or head.head.i == head.i:
@@ -137,12 +145,26 @@ class TokenView:
             head = head.head
             subject = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
             if subject is not None and subject.i < token.i:
-                first = bisect.bisect_left(self.doc_index, subject.left_edge.i)
-                last = bisect.bisect_left(self.doc_index, subject.i)
-                if first < floor or last >= cue_word:
-                    return None
-                return first, last + 1
+                return self._subject_span(subject, floor, cue_word)
         return None
+
+    def own_subject(self, cue_word: int, floor: int) -> tuple[int, int] | None:
+        """The cue verb's own subject before it, by the parse ("Mr. Manafort, citing “…”,
+        said" → "Mr. Manafort")."""
+        if self.doc is None or not self.doc_index:
+            return None
+        token = self.doc[self.doc_index[cue_word]]
+        subject = next((c for c in token.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is None or subject.i > token.i:
+            return None
+        return self._subject_span(subject, floor, cue_word)
+
+    def _subject_span(self, subject, floor: int, cue_word: int) -> tuple[int, int] | None:  # type: ignore[no-untyped-def]
+        first = bisect.bisect_left(self.doc_index, subject.left_edge.i)
+        last = bisect.bisect_left(self.doc_index, subject.i)
+        if first < floor or last >= cue_word or self.quoted[last]:
+            return None
+        return first, last + 1
 
     def token_at(self, char: int) -> int:
         """The token that contains (or first follows) a character offset."""
