@@ -254,3 +254,20 @@ def test_a_cue_after_an_apposition_is_a_verb_even_if_parsed_as_a_reduced_relativ
     )
     quotes = _quotes(parsed, text)
     assert [(q.speaker_text, q.cue) for q in quotes] == [("Mitt Romney", "tweeted")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        ("The Arizona Republican survived years in a Vietnamese prison and says such techniques"
+         " are inhumane.", "The Arizona Republican", "such techniques are inhumane"),
+        ("Mr. Manafort, citing “the unique magic of Trump,” said the candidate could be in a"
+         " very competitive situation.", "Mr. Manafort",
+         "the candidate could be in a very competitive situation"),
+    ],
+)  # fmt: skip
+def test_the_parse_subject_speaks_when_the_words_before_the_cue_do_not(
+    parsed, text, speaker, content
+):
+    quotes = _quotes(parsed, text)
+    assert (speaker, content) in [(q.speaker_text, q.text) for q in quotes]

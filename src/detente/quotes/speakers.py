@@ -135,8 +135,8 @@ def speaker_before(view: TokenView, cue_start: int, floor: int) -> tuple[int, in
     while start - 1 >= floor and end - start < MAX_SPEAKER_TOKENS and not _stop(view, start - 1):
         start -= 1
     start = _after_time_phrase(view, start, end)
-    if start == end:
-        return None
+    if start == end:  # nothing readable before the cue ("citing “…,” said"): the parse's
+        return view.own_subject(cue_start, floor)
     if end - start >= MAX_SPEAKER_TOKENS and start - 1 >= floor and not _stop(view, start - 1):
         return None  # no boundary in reach: a clause, not a name
     return start, end
@@ -179,7 +179,9 @@ def speaker_after(
     end = cue_end
     while end < ceiling and end - cue_end < MAX_SPEAKER_TOKENS and not _stop(view, end):
         end += 1
-    return (cue_end, end) if end > cue_end else None
+    if end == cue_end or view.subject_of_later_verb(cue_end, end):
+        return None  # "said the candidate could be ...": a clause, not a speaker
+    return cue_end, end
 
 
 def noun_speaker(view: TokenView, cue: Cue, floor: int) -> tuple[int, int] | None:

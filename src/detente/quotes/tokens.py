@@ -38,6 +38,8 @@ HEARER_DEPS = frozenset({"dobj", "dative", "iobj"})
 PARTICIPLE_DEPS = frozenset({"advcl", "xcomp", "conj", "acl"})
 #: How many heads up from a participle its speaking subject may be.
 PARTICIPLE_HOPS = 2
+#: Subject labels of any clause, passive too ("said the candidate could be ...").
+CLAUSE_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 #: Subject labels (active clauses only: a passive subject does not speak).
 SUBJECT_DEPS = frozenset({"nsubj"})
 #: Tokens that end a sentence or clause for the attribution windows.
@@ -147,6 +149,17 @@ class TokenView:
             if subject is not None and subject.i < token.i:
                 return self._subject_span(subject, floor, cue_word)
         return None
+
+    def subject_of_later_verb(self, start: int, end: int) -> bool:
+        """Whether a word of ``[start, end)`` is the subject of a verb after it, by the parse:
+        the words open a clause ("said the candidate could be ...") rather than name someone."""
+        if self.doc is None or not self.doc_index:
+            return False
+        for i in range(start, end):
+            token = self.doc[self.doc_index[i]]
+            if token.dep_ in CLAUSE_SUBJECT_DEPS and token.head.i > self.doc_index[end - 1]:
+                return True
+        return False
 
     def own_subject(self, cue_word: int, floor: int) -> tuple[int, int] | None:
         """The cue verb's own subject before it, by the parse ("Mr. Manafort, citing “…”,
