@@ -271,3 +271,11 @@ def test_the_parse_subject_speaks_when_the_words_before_the_cue_do_not(
 ):
     quotes = _quotes(parsed, text)
     assert (speaker, content) in [(q.speaker_text, q.text) for q in quotes]
+
+
+def test_an_introductory_phrase_before_x_said_comma_is_not_the_content(parsed):
+    text = "In the end, Mr. Rosenthal said, union voters almost always vote for the Democrats."
+    quotes = _quotes(parsed, text)
+    assert [(q.text, q.speaker_text) for q in quotes] == [
+        ("union voters almost always vote for the Democrats", "Mr. Rosenthal")
+    ]

@@ -171,7 +171,10 @@ def _clause_of(view: TokenView, cue: Cue, start: int, end: int) -> Draft | None:
         after = _after_cue(view, cue, start, end)
         if after is not None:
             return after
-    return _before_comma(view, cue, start, end) or _after_cue(view, cue, start, end)
+    before = _before_comma(view, cue, start, end)
+    if before is not None and not view.has_verb(view.token_at(before.start), cue.start):
+        before = None  # "In the end, Mr. Rosenthal said, union voters ...": no clause before
+    return before or _after_cue(view, cue, start, end)
 
 
 def indirect_drafts(view: TokenView, used: set[int], dateline_end: int) -> list[Draft]:

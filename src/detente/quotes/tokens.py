@@ -150,6 +150,12 @@ class TokenView:
                 return self._subject_span(subject, floor, cue_word)
         return None
 
+    def has_verb(self, start: int, end: int) -> bool:
+        """Whether the words ``[start, end)`` have a verb, by the parse (True without one)."""
+        if self.doc is None or not self.doc_index:
+            return True
+        return any(self.doc[self.doc_index[i]].pos_ in CUE_POS for i in range(start, end))
+
     def subject_of_later_verb(self, start: int, end: int) -> bool:
         """Whether a word of ``[start, end)`` is the subject of a verb after it, by the parse:
         the words open a clause ("said the candidate could be ...") rather than name someone."""
