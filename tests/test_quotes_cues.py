@@ -279,3 +279,11 @@ def test_an_introductory_phrase_before_x_said_comma_is_not_the_content(parsed):
     assert [(q.text, q.speaker_text) for q in quotes] == [
         ("union voters almost always vote for the Democrats", "Mr. Rosenthal")
     ]
+
+
+def test_a_circumstance_between_the_cue_and_that_is_skipped(parsed):
+    text = "Newt Gingrich, a Trump ally, said in an interview that the mogul should ignore critics."
+    quotes = _quotes(parsed, text)
+    assert [(q.text, q.speaker_text) for q in quotes] == [
+        ("the mogul should ignore critics", "Newt Gingrich")
+    ]

@@ -46,6 +46,9 @@ RIGHT_WINDOW = MAX_SPEAKER_TOKENS + MAX_APPOSITION_TOKENS + 3
 LEFT_WINDOW = 20
 #: Tokens between a cue and a quotation that end the cue's clause ("said: “", "said, citing “").
 MIXED_BREAKS = frozenset({",", ":", ";", "—", "–", "(", "."})
+#: How far after a cue its "that" may be past a hearer or a circumstance ("told reporters on
+#: Tuesday that", "said in an interview that").
+HEARER_REACH = 6
 #: A headline attribution "Speaker: …" has at most this many tokens before the colon.
 MAX_HEADLINE_SPEAKER = 6
 
@@ -225,15 +228,19 @@ def direct_drafts(view: TokenView, spans: list[QuotedSpan]) -> tuple[list[Draft]
 
 def _content_start(view: TokenView, cue: Cue, end: int) -> int | None:
     """Where the reported clause after a cue begins (None when the cue reports no clause):
-    after the hearer ("told reporters on Tuesday that ...", "told Reagan the sales ...")."""
+    after the hearer or a circumstance ("told reporters on Tuesday that ...", "told Reagan the
+    sales ...", "said in an interview that ...")."""
     j = cue.end
-    hearer = view.hearer_end(cue.end - 1)
-    if hearer is not None and hearer < end:
-        j = hearer
-    elif cue.form.lemma in HEARER_LEMMAS:  # no parse: "told reporters on Tuesday that ..."
-        for k in range(j, min(end, j + 6)):
+    reported = view.reported_start(cue.end - 1)
+    if reported is not None and reported < end:
+        j = reported
+    elif cue.form.lemma in HEARER_LEMMAS or view.lower[j] in NOT_CLAUSE_STARTS:
+        # no parse: "told reporters on Tuesday that ...", "said in an interview that ..."
+        for k in range(j, min(end, j + HEARER_REACH)):
             if view.lower[k] == "that":
                 j = k
+                break
+            if view.is_punct(k):
                 break
     complementizer = False  # after "that" a clause starts, whatever its first word ("about")
     while j < end and view.lower[j] in CONTENT_FILLERS:

@@ -31,8 +31,9 @@ from .marks import ALL_MARKS, QuotedSpan
 #: Dependency labels of the clause a cue reports after a hearer ("told Reagan the sales ...");
 #: a directive's "urged Republicans to join" keeps its object: it is who is to act.
 COMPLEMENT_DEPS = frozenset({"ccomp"})
-#: Dependency labels of the hearer between a cue and its clause ("told Reagan", "urged him").
-HEARER_DEPS = frozenset({"dobj", "dative", "iobj"})
+#: Dependency labels of what may stand between a cue and its clause: the hearer ("told
+#: Reagan"), a circumstance ("said in an interview", "said on Tuesday").
+BETWEEN_DEPS = frozenset({"dobj", "dative", "iobj", "prep", "npadvmod", "advmod"})
 #: Dependency labels of a participle cue on the clause whose subject speaks ("he mocked
 #: Bush, calling him ...": advcl; "Trump tweeted, saying ...": advcl or xcomp).
 PARTICIPLE_DEPS = frozenset({"advcl", "xcomp", "conj", "acl"})
@@ -101,9 +102,10 @@ class TokenView:
         words = bisect.bisect_right(self.doc_index, last)  # doc_index rises with the words
         return words or None
 
-    def hearer_end(self, cue_word: int) -> int | None:
-        """The first word of the clause a cue reports after its hearer ("told Reagan the
-        sales ..."), by the parse; None without a hearer."""
+    def reported_start(self, cue_word: int) -> int | None:
+        """The first word of the clause a cue reports after its hearer or a circumstance
+        ("told Reagan the sales ...", "said in an interview that ..."), by the parse; None
+        when nothing stands between the cue and its clause, or without a clause."""
         if self.doc is None or not self.doc_index:
             return None
         verb = self.doc[self.doc_index[cue_word]]
@@ -111,8 +113,8 @@ class TokenView:
         clause = next((c for c in right if c.dep_ in COMPLEMENT_DEPS), None)
         if clause is None:
             return None
-        hearers = [c for c in right if c.dep_ in HEARER_DEPS and c.i < clause.left_edge.i]
-        if not hearers:
+        between = [c for c in right if c.dep_ in BETWEEN_DEPS and c.i < clause.left_edge.i]
+        if not between:
             return None
         return bisect.bisect_left(self.doc_index, clause.left_edge.i)
 
