@@ -287,3 +287,16 @@ def test_a_circumstance_between_the_cue_and_that_is_skipped(parsed):
     assert [(q.text, q.speaker_text) for q in quotes] == [
         ("the mogul should ignore critics", "Newt Gingrich")
     ]
+
+
+def test_a_cue_after_a_sentence_closed_inside_the_quote_is_another_quote_s(parsed):
+    text = (
+        '"It\'s a very sad development," Cruz told reporters. "That has no place in a campaign."'
+        " Ohio Gov. John Kasich said he would have fired the manager."
+    )
+    quotes = _quotes(parsed, text)
+    assert [(q.text, q.speaker_text) for q in quotes] == [
+        ("It's a very sad development,", "Cruz"),
+        ("That has no place in a campaign.", "Cruz"),
+        ("he would have fired the manager", "Ohio Gov. John Kasich"),
+    ]

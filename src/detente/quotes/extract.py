@@ -108,6 +108,8 @@ def attribution_after(view: TokenView, span: QuotedSpan) -> Attribution | None:
         k += 1
     if k >= n or view.quoted[k] or view.paragraph_of(view.starts[k]) != span.paragraph:
         return None
+    if view.text[span.end - 1] == "." and view.words[k][:1].isupper():
+        return None  # “… campaign.” Ohio Gov. John Kasich said …: a new sentence, another quote
     limit = min(n, k + RIGHT_WINDOW)
     for j in range(k, limit):
         if view.quoted[j] or view.words[j] in SENTENCE_FINAL:
