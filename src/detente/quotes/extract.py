@@ -46,6 +46,9 @@ RIGHT_WINDOW = MAX_SPEAKER_TOKENS + MAX_APPOSITION_TOKENS + 3
 LEFT_WINDOW = 20
 #: Tokens between a cue and a quotation that end the cue's clause ("said: “", "said, citing “").
 MIXED_BREAKS = frozenset({",", ":", ";", "—", "–", "(", "."})
+#: Cue kinds whose verb with a noun object and no clause reports nothing ("worried analysts",
+#: "expects a vote").
+OBJECT_KINDS = frozenset({"belief"})
 #: How far after a cue its "that" may be past a hearer or a circumstance ("told reporters on
 #: Tuesday that", "said in an interview that").
 HEARER_REACH = 6
@@ -233,6 +236,8 @@ def _content_start(view: TokenView, cue: Cue, end: int) -> int | None:
     after the hearer or a circumstance ("told reporters on Tuesday that ...", "told Reagan the
     sales ...", "said in an interview that ...")."""
     j = cue.end
+    if cue.form.kind in OBJECT_KINDS and view.object_only(cue.end - 1):
+        return None  # "The remark worried some analysts": an object, no reported clause
     reported = view.reported_start(cue.end - 1)
     if reported is not None and reported < end:
         j = reported

@@ -152,6 +152,14 @@ class TokenView:
                 return self._subject_span(subject, floor, cue_word)
         return None
 
+    def object_only(self, cue_word: int) -> bool:
+        """Whether the parse gives the cue verb a direct object and no clause."""
+        if self.doc is None or not self.doc_index:
+            return False
+        children = list(self.doc[self.doc_index[cue_word]].children)
+        has_object = any(c.dep_ == "dobj" for c in children)
+        return has_object and not any(c.dep_ in ("ccomp", "xcomp") for c in children)
+
     def has_verb(self, start: int, end: int) -> bool:
         """Whether the words ``[start, end)`` have a verb, by the parse (True without one)."""
         if self.doc is None or not self.doc_index:
