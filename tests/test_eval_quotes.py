@@ -14,16 +14,17 @@ from click.testing import CliRunner
 from detente.cli import main
 from detente.evaluate.quotes import evaluate
 
-#: Figures on the 84 dev articles (direct = content with quotation marks).
+#: Figures on the 84 dev articles (direct = content with quotation marks, the New York Times
+#: archive's doubled apostrophes included since issue 10, which raised direct gold 624 → 710).
 FLOORS = {
-    ("direct", "precision"): 0.83,
-    ("direct", "recall"): 0.79,
-    ("direct", "f1"): 0.81,
-    ("all", "precision"): 0.76,
-    ("all", "recall"): 0.44,
-    ("all", "f1"): 0.55,
-    ("speaker", "accuracy"): 0.85,
-    ("speaker", "pronoun_accuracy"): 0.92,
+    ("direct", "precision"): 0.835,
+    ("direct", "recall"): 0.82,
+    ("direct", "f1"): 0.83,
+    ("all", "precision"): 0.825,
+    ("all", "recall"): 0.49,
+    ("all", "f1"): 0.615,
+    ("speaker", "accuracy"): 0.895,
+    ("speaker", "pronoun_accuracy"): 0.95,
 }
 
 
