@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .cues import (
     ADJECTIVE_DEPS,
@@ -188,7 +188,7 @@ class TokenView:
             return None
         return self._subject_span(subject, floor, cue_word)
 
-    def _subject_span(self, subject, floor: int, cue_word: int) -> tuple[int, int] | None:  # type: ignore[no-untyped-def]
+    def _subject_span(self, subject: Token, floor: int, cue_word: int) -> tuple[int, int] | None:
         first = bisect.bisect_left(self.doc_index, subject.left_edge.i)
         last = bisect.bisect_left(self.doc_index, subject.i)
         if first < floor or last >= cue_word or self.quoted[last]:
