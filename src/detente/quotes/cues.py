@@ -130,9 +130,12 @@ class CueLexicon:
         return sum(len(v) for v in self.by_first.values())
 
     def words(self) -> frozenset[str]:
-        """Every single-word form ("said", "warned"), of any kind."""
+        """Every single-word verb form ("said", "warned"), of any kind but nouns."""
         return frozenset(
-            f.words[0] for forms in self.by_first.values() for f in forms if len(f.words) == 1
+            f.words[0]
+            for forms in self.by_first.values()
+            for f in forms
+            if len(f.words) == 1 and f.kind not in NOUN_KINDS
         )
 
     def starts(self, lower: list[str], i: int, kinds: frozenset[str]) -> bool:
