@@ -300,3 +300,20 @@ def test_a_cue_after_a_sentence_closed_inside_the_quote_is_another_quote_s(parse
         ("That has no place in a campaign.", "Cruz"),
         ("he would have fired the manager", "Ohio Gov. John Kasich"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        ("Iraq said its forces killed 15,000 guards near Basra, adding 1,200 Iraqis were killed"
+         " in the fighting.", "Iraq", "1,200 Iraqis were killed in the fighting"),
+        ("Lavrov read out a brief statement saying the three countries believed the committee"
+         " could meet.", "a brief statement",
+         "the three countries believed the committee could meet"),
+        ("Lord Goldsmith's admission that his answer was not a summary of his opinion suggested"
+         " Parliament was misled.", "Lord Goldsmith", "his answer was not a summary of his opinion"),
+    ],
+)  # fmt: skip
+def test_participles_and_noun_clauses_by_the_parse(parsed, text, speaker, content):
+    quotes = _quotes(parsed, text)
+    assert (speaker, content) in [(q.speaker_text, q.text) for q in quotes]

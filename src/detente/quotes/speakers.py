@@ -110,10 +110,10 @@ def speaker_before(view: TokenView, cue_start: int, floor: int) -> tuple[int, in
     if end - 1 >= floor and view.lower[end - 1] in COORDINATORS:
         coordinated = _coordinated_speaker(view, end - 1, floor)
         return coordinated or view.inherited_subject(cue_start, floor)  # "survived and says"
-    if end - 1 >= floor and view.words[end - 1] == ",":
-        subject = view.participle_subject(cue_start, floor)  # "he mocked Bush, calling him"
-        if subject is not None:
-            return subject
+    after_comma = end - 1 >= floor and view.words[end - 1] == ","
+    subject = view.participle_subject(cue_start, floor, after_comma)
+    if subject is not None:  # "he mocked Bush, calling him", "a brief statement saying"
+        return subject
     if end - 2 >= floor and _time_word(view, end - 1):
         # "A judge last month ordered", "Spicer on Thursday evening said"
         while end - 2 >= floor and (

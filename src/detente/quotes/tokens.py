@@ -28,6 +28,9 @@ from .cues import (
 )
 from .marks import ALL_MARKS, QuotedSpan
 
+#: Dependency labels of the clause a cue reports, whose end ends the quote: a verb's
+#: ``ccomp``, a noun's ``acl`` ("Goldsmith's admission that X suggested ...": X, not more).
+CLAUSE_DEPS = frozenset({"ccomp", "acl"})
 #: Dependency labels of the clause a cue reports after a hearer ("told Reagan the sales ...");
 #: a directive's "urged Republicans to join" keeps its object: it is who is to act.
 COMPLEMENT_DEPS = frozenset({"ccomp"})
@@ -36,9 +39,11 @@ COMPLEMENT_DEPS = frozenset({"ccomp"})
 BETWEEN_DEPS = frozenset({"dobj", "dative", "iobj", "prep", "npadvmod", "advmod"})
 #: Dependency labels of a participle cue on the clause whose subject speaks ("he mocked
 #: Bush, calling him ...": advcl; "Trump tweeted, saying ...": advcl or xcomp).
-PARTICIPLE_DEPS = frozenset({"advcl", "xcomp", "conj", "acl"})
+PARTICIPLE_DEPS = frozenset({"advcl", "xcomp", "conj", "acl", "ccomp"})
 #: How many heads up from a participle its speaking subject may be.
-PARTICIPLE_HOPS = 2
+PARTICIPLE_HOPS = 3
+#: Parts of speech of a noun a participle cue may hang from ("a statement saying").
+NOUN_POS = frozenset({"NOUN", "PROPN"})
 #: Subject labels of any clause, passive too ("said the candidate could be ...").
 CLAUSE_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 #: Subject labels (active clauses only: a passive subject does not speak).
@@ -84,7 +89,7 @@ class TokenView:
         if self.doc is None or not self.doc_index:
             return None
         verb = self.doc[self.doc_index[cue_word]]
-        clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
+        clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS and c.i > verb.i]
         if not clauses:
             return None
         last = max(c.right_edge.i for c in clauses)
@@ -125,32 +130,44 @@ class TokenView:
         token = self.doc[self.doc_index[word]]
         return bisect.bisect_left(self.doc_index, token.left_edge.i), word + 1
 
-    def participle_subject(self, cue_word: int, floor: int) -> tuple[int, int] | None:
-        """The subject of the clause a participle cue hangs from ("he mocked Bush, calling
-        him ..." → "he"), by the parse."""
+    def participle_subject(
+        self, cue_word: int, floor: int, after_comma: bool
+    ) -> tuple[int, int] | None:
+        """The subject of the clause a participle cue hangs from after a comma ("he mocked
+        Bush, calling him ..." → "he"), or the noun it hangs from ("Lavrov read out a brief
+        statement saying ..." → "a brief statement"), by the parse."""
         if self.doc is None or not self.doc_index:
             return None
-        if self.doc[self.doc_index[cue_word]].tag_ != "VBG":
+        token = self.doc[self.doc_index[cue_word]]
+        if token.tag_ != "VBG":
             return None
-        return self.inherited_subject(cue_word, floor)
+        if token.dep_ == "acl" and token.head.i < token.i and token.head.pos_ in NOUN_POS:
+            return self._subject_span(token.head, floor, cue_word)
+        return self.inherited_subject(cue_word, floor) if after_comma else None
 
     def inherited_subject(self, cue_word: int, floor: int) -> tuple[int, int] | None:
         """The subject a verb shares with the clause it hangs from or is joined to ("The
         senator survived prison and says ..." → "The senator"), by the parse: the subject
         word with what precedes it in its phrase ("Tom Fitton, the president of ..." → "Tom
-        Fitton")."""
+        Fitton"). A speech verb up the chain wins ("Iraq said its forces killed ..., adding
+        ..." → "Iraq")."""
         if self.doc is None or not self.doc_index:
             return None
         token = self.doc[self.doc_index[cue_word]]
+        cue_tokens = {self.doc_index[c.start] for c in self.cues}
+        found = None
         head = token
         for _ in range(PARTICIPLE_HOPS):
             if head.dep_ not in PARTICIPLE_DEPS or head.head.i == head.i:
                 break
             head = head.head
             subject = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
-            if subject is not None and subject.i < token.i:
+            if subject is None or subject.i > token.i:
+                continue
+            if head.i in cue_tokens:
                 return self._subject_span(subject, floor, cue_word)
-        return None
+            found = found or subject
+        return self._subject_span(found, floor, cue_word) if found is not None else None
 
     def object_only(self, cue_word: int) -> bool:
         """Whether the parse gives the cue verb a direct object and no clause."""
