@@ -317,3 +317,11 @@ def test_a_cue_after_a_sentence_closed_inside_the_quote_is_another_quote_s(parse
 def test_participles_and_noun_clauses_by_the_parse(parsed, text, speaker, content):
     quotes = _quotes(parsed, text)
     assert (speaker, content) in [(q.speaker_text, q.text) for q in quotes]
+
+
+def test_according_to_a_lower_case_source(parsed):
+    text = "White union members favored Mr. Obama in 2008, according to polling by the union."
+    quotes = _quotes(parsed, text)
+    assert [(q.text, q.speaker_text, q.cue) for q in quotes] == [
+        ("White union members favored Mr. Obama in 2008", "polling", "according to")
+    ]

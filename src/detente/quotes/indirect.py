@@ -151,8 +151,9 @@ def _before_comma(view: TokenView, cue: Cue, start: int, end: int) -> Draft | No
 
 
 def _according_to(view: TokenView, cue: Cue, start: int, end: int) -> Draft | None:
-    """ "according to X, CLAUSE" and "CLAUSE, according to X"."""
-    speaker = speaker_after(view, cue.end, end)
+    """ "according to X, CLAUSE" and "CLAUSE, according to X" (X in any case: "according to
+    exit polls", "according to her lawyers")."""
+    speaker = speaker_after(view, cue.end, end, any_case=True)
     if speaker is None:
         return None
     if cue.start > start and view.words[cue.start - 1] == ",":

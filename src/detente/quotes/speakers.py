@@ -205,7 +205,7 @@ def speaker_of_cue(
     if cue.form.kind in NOUN_KINDS:
         return noun_speaker(view, cue, floor), False
     if cue.source_after:
-        return speaker_after(view, cue.end, ceiling), True
+        return speaker_after(view, cue.end, ceiling, any_case=True), True
     before = speaker_before(view, cue.start, floor)
     if before is not None:
         return before, False
