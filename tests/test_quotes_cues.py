@@ -325,3 +325,16 @@ def test_according_to_a_lower_case_source(parsed):
     assert [(q.text, q.speaker_text, q.cue) for q in quotes] == [
         ("White union members favored Mr. Obama in 2008", "polling", "according to")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The Washington Post reported that the campaign had spent $2 million on ads.", True),
+        ("It was reported that the campaign had spent $2 million on ads.", False),
+    ],
+)
+def test_reported_with_a_subject_reports_a_clause(parsed, text, found):
+    quotes = _quotes(parsed, text)
+    expected = [("the campaign had spent $2 million on ads", "The Washington Post")]
+    assert [(q.text, q.speaker_text) for q in quotes] == (expected if found else [])
