@@ -338,3 +338,19 @@ def test_reported_with_a_subject_reports_a_clause(parsed, text, found):
     quotes = _quotes(parsed, text)
     expected = [("the campaign had spent $2 million on ads", "The Washington Post")]
     assert [(q.text, q.speaker_text) for q in quotes] == (expected if found else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("In January Secretary of State George Shultz told Congress there would be no more"
+         " transfers.", "Secretary of State George Shultz"),
+    ],
+)  # fmt: skip
+def test_a_month_opening_the_phrase_is_no_speaker(parsed, text, speaker):
+    assert [q.speaker_text for q in _quotes(parsed, text)] == [speaker]
+
+
+def test_a_noun_read_as_the_first_word_of_a_verb_cue_is_no_cue(parsed):
+    text = "Conservative MP Michael Mates joined calls for a probe into the claims about the war."
+    assert _quotes(parsed, text) == []

@@ -60,6 +60,10 @@ TIME_NOUNS = frozenset({
 })  # fmt: skip
 #: Weekdays: time words even with a capital ("on Thursday evening said").
 WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+#: Months: a time opening a speaker phrase ("January Secretary of State George Shultz told");
+#: "May" is left out, it is also a name.
+MONTHS = frozenset({"january", "february", "march", "april", "june", "july", "august",
+                    "september", "october", "november", "december"})  # fmt: skip
 #: Words that open such a time phrase.
 TIME_OPENERS = frozenset({"last", "this", "next", "that", "on", "late", "early"})
 #: Words that end a speaker phrase read backward or forward from the cue.

@@ -19,6 +19,7 @@ from .cues import (
     MAX_APPOSITION_TOKENS,
     MAX_SPEAKER_TOKENS,
     MODALS,
+    MONTHS,
     NOT_CLAUSE_STARTS,
     NOUN_KINDS,
     POSSESSIVE_PRONOUNS,
@@ -98,6 +99,8 @@ def _after_time_phrase(view: TokenView, start: int, end: int) -> int:
         k += 1
     if k < end and view.lower[k] in TIME_NOUNS and (k > start or view.words[k].islower()):
         return k + 1  # "Day said": a name, not a time
+    if k + 1 < end and view.lower[k] in MONTHS:
+        return k + 1  # "[In] January Secretary of State George Shultz told"
     return start
 
 
@@ -137,6 +140,8 @@ def speaker_before(view: TokenView, cue_start: int, floor: int) -> tuple[int, in
     start = _after_time_phrase(view, start, end)
     if start == end:  # nothing readable before the cue ("citing “…,” said"): the parse's
         return view.own_subject(cue_start, floor)
+    if not view.names_someone(start, end):
+        return None
     if end - start >= MAX_SPEAKER_TOKENS and start - 1 >= floor and not _stop(view, start - 1):
         return None  # no boundary in reach: a clause, not a name
     return start, end

@@ -28,6 +28,8 @@ from .cues import (
 )
 from .marks import ALL_MARKS, QuotedSpan
 
+#: Kinds whose multi-word forms are phrases, not a verb and its particle ("calls for").
+PHRASE_KINDS = frozenset({"multiword", "attribution", "noun", "belief"})
 #: Dependency labels of the clause a cue reports, whose end ends the quote: a verb's
 #: ``ccomp``, a noun's ``acl`` ("Goldsmith's admission that X suggested ...": X, not more).
 CLAUSE_DEPS = frozenset({"ccomp", "acl"})
@@ -42,6 +44,8 @@ BETWEEN_DEPS = frozenset({"dobj", "dative", "iobj", "prep", "npadvmod", "advmod"
 PARTICIPLE_DEPS = frozenset({"advcl", "xcomp", "conj", "acl", "ccomp"})
 #: How many heads up from a participle its speaking subject may be.
 PARTICIPLE_HOPS = 3
+#: Parts of speech of a word that can name a speaker ("Many say", "Republicans", "who").
+NAMING_POS = frozenset({"NOUN", "PROPN", "PRON", "ADJ", "NUM", "X"})
 #: Parts of speech of a noun a participle cue may hang from ("a statement saying").
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 #: Subject labels of any clause, passive too ("said the candidate could be ...").
@@ -176,6 +180,13 @@ class TokenView:
         children = list(self.doc[self.doc_index[cue_word]].children)
         has_object = any(c.dep_ == "dobj" for c in children)
         return has_object and not any(c.dep_ in ("ccomp", "xcomp") for c in children)
+
+    def names_someone(self, start: int, end: int) -> bool:
+        """Whether the words ``[start, end)`` have a word that can name someone, by the parse
+        (True without one): "the" or "had already" alone name no speaker."""
+        if self.doc is None or not self.doc_index:
+            return True
+        return any(self.doc[self.doc_index[i]].pos_ in NAMING_POS for i in range(start, end))
 
     def has_verb(self, start: int, end: int) -> bool:
         """Whether the words ``[start, end)`` have a verb, by the parse (True without one)."""
@@ -367,7 +378,8 @@ def impersonal(view: TokenView, i: int, form: CueForm) -> bool:
         return True
     if view.doc is not None and view.doc_index:
         token = view.doc[view.doc_index[i]]
-        if len(form.words) == 1 and token.pos_ not in CUE_POS and not _clause_follows(view, i):
+        verb_form = len(form.words) == 1 or form.kind not in PHRASE_KINDS  # "calls for"
+        if verb_form and token.pos_ not in CUE_POS and not _clause_follows(view, i):
             return True  # "late-night tweets", "his reports": a noun, no one speaking
         if any(child.dep_ in PASSIVE_DEPS for child in token.children):
             return True
