@@ -354,3 +354,8 @@ def test_a_month_opening_the_phrase_is_no_speaker(parsed, text, speaker):
 def test_a_noun_read_as_the_first_word_of_a_verb_cue_is_no_cue(parsed):
     text = "Conservative MP Michael Mates joined calls for a probe into the claims about the war."
     assert _quotes(parsed, text) == []
+
+
+def test_the_hearer_alone_is_no_quote(parsed):
+    text = "One of the officials told the news agency on Friday evening in Washington."
+    assert _quotes(parsed, text) == []

@@ -236,8 +236,9 @@ def _content_start(view: TokenView, cue: Cue, end: int) -> int | None:
     after the hearer or a circumstance ("told reporters on Tuesday that ...", "told Reagan the
     sales ...", "said in an interview that ...")."""
     j = cue.end
-    if cue.form.kind in OBJECT_KINDS and view.object_only(cue.end - 1):
-        return None  # "The remark worried some analysts": an object, no reported clause
+    hearer_only = cue.form.lemma in HEARER_LEMMAS and cue.form.kind != "directive"
+    if (cue.form.kind in OBJECT_KINDS or hearer_only) and view.object_only(cue.end - 1):
+        return None  # "worried some analysts", "told the news agency": no reported clause
     reported = view.reported_start(cue.end - 1)
     if reported is not None and reported < end:
         j = reported
