@@ -359,3 +359,8 @@ def test_a_noun_read_as_the_first_word_of_a_verb_cue_is_no_cue(parsed):
 def test_the_hearer_alone_is_no_quote(parsed):
     text = "One of the officials told the news agency on Friday evening in Washington."
     assert _quotes(parsed, text) == []
+
+
+def test_a_hyphenated_word_stays_in_the_speaker_phrase(parsed):
+    text = "The film-maker Alexandra Shiva said she was drawn to depict the struggle of refugees."
+    assert [q.speaker_text for q in _quotes(parsed, text)] == ["The film-maker Alexandra Shiva"]

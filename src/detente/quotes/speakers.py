@@ -51,6 +51,10 @@ class Speaker:
 
 
 def _stop(view: TokenView, i: int) -> bool:
+    if view.words[i] == "-" and 0 < i < len(view.words) - 1:  # "film-maker Alexandra Shiva"
+        joined = view.ends[i - 1] == view.starts[i] and view.ends[i] == view.starts[i + 1]
+        if joined:
+            return False
     return view.quoted[i] or view.is_punct(i) or view.lower[i] in SPEAKER_STOPS
 
 
