@@ -28,6 +28,8 @@ from .cues import (
 )
 from .marks import ALL_MARKS, QuotedSpan
 
+#: Dependency labels of a noun object ("told the Security Council", "told him").
+OBJECT_DEPS = frozenset({"dobj", "dative"})
 #: Kinds whose multi-word forms are phrases, not a verb and its particle ("calls for").
 PHRASE_KINDS = frozenset({"multiword", "attribution", "noun", "belief"})
 #: Dependency labels of the clause a cue reports, whose end ends the quote: a verb's
@@ -178,7 +180,7 @@ class TokenView:
         if self.doc is None or not self.doc_index:
             return False
         children = list(self.doc[self.doc_index[cue_word]].children)
-        has_object = any(c.dep_ == "dobj" for c in children)
+        has_object = any(c.dep_ in OBJECT_DEPS for c in children)
         return has_object and not any(c.dep_ in ("ccomp", "xcomp") for c in children)
 
     def names_someone(self, start: int, end: int) -> bool:
