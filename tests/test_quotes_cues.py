@@ -364,3 +364,12 @@ def test_the_hearer_alone_is_no_quote(parsed):
 def test_a_hyphenated_word_stays_in_the_speaker_phrase(parsed):
     text = "The film-maker Alexandra Shiva said she was drawn to depict the struggle of refugees."
     assert [q.speaker_text for q in _quotes(parsed, text)] == ["The film-maker Alexandra Shiva"]
+
+
+def test_a_long_subject_speaks_by_its_head_not_its_last_noun(parsed):
+    text = (
+        "The head of the opposition delegation to the talks with the Syrian Negotiations"
+        " Commission said he welcomed the US keeping troops."
+    )
+    quotes = _quotes(parsed, text)
+    assert [(q.speaker_text, q.speaker_code) for q in quotes] == [("The head", None)]
