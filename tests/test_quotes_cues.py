@@ -373,3 +373,19 @@ def test_a_long_subject_speaks_by_its_head_not_its_last_noun(parsed):
     )
     quotes = _quotes(parsed, text)
     assert [(q.speaker_text, q.speaker_code) for q in quotes] == [("The head", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"It is a battle for the ages," said David Brock, a Clinton confidant who heads the'
+         " super PAC Correct the Record.", "David Brock"),
+        ("“That would have been a demonstration of good faith,” Toomey fumed on Tuesday.",
+         "Toomey"),
+        ("As Tom Ridge, a former secretary of homeland security, put it: “The barbarians are"
+         " inside.”", "Tom Ridge"),
+    ],
+)  # fmt: skip
+def test_more_speakers_of_direct_quotations(parsed, text, speaker):
+    quotes = _quotes(parsed, text)
+    assert [(q.kind, q.speaker_text) for q in quotes] == [("direct", speaker)]

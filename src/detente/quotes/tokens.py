@@ -201,9 +201,13 @@ class TokenView:
         the words open a clause ("said the candidate could be ...") rather than name someone."""
         if self.doc is None or not self.doc_index:
             return False
+        last = self.doc_index[end - 1]
         for i in range(start, end):
             token = self.doc[self.doc_index[i]]
-            if token.dep_ in CLAUSE_SUBJECT_DEPS and token.head.i > self.doc_index[end - 1]:
+            if token.dep_ not in CLAUSE_SUBJECT_DEPS or token.head.i <= last:
+                continue
+            between = self.doc[last + 1 : token.head.i]
+            if not any(t.is_punct for t in between):  # "said David Brock, a ... who heads"
                 return True
         return False
 
