@@ -14,16 +14,17 @@ from click.testing import CliRunner
 from detente.cli import main
 from detente.evaluate.quotes import evaluate
 
-#: Figures on the 84 dev articles (direct = content with quotation marks).
+#: Figures on the 84 dev articles (direct = content with quotation marks, the New York Times
+#: archive's doubled apostrophes included since issue 10, which raised direct gold 624 → 710).
 FLOORS = {
-    ("direct", "precision"): 0.83,
-    ("direct", "recall"): 0.79,
-    ("direct", "f1"): 0.81,
-    ("all", "precision"): 0.76,
-    ("all", "recall"): 0.44,
-    ("all", "f1"): 0.55,
-    ("speaker", "accuracy"): 0.85,
-    ("speaker", "pronoun_accuracy"): 0.92,
+    ("direct", "precision"): 0.84,
+    ("direct", "recall"): 0.83,
+    ("direct", "f1"): 0.835,
+    ("all", "precision"): 0.83,
+    ("all", "recall"): 0.50,
+    ("all", "f1"): 0.625,
+    ("speaker", "accuracy"): 0.90,
+    ("speaker", "pronoun_accuracy"): 0.95,
 }
 
 

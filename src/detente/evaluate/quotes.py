@@ -2,12 +2,13 @@
 
 Gold: every attribution of a PolNeAR article (``articles_<split>.jsonl``, see the data
 folder's README); "direct" gold is an attribution whose content has quotation marks
-(PolNeAR's direct and mixed quotes). Attributions without content and anything inside the
+(PolNeAR's direct and mixed quotes; two straight apostrophes, the New York Times archive's
+mark, count as quotation marks). Attributions without content and anything inside the
 HuffPost "Editor's note" boilerplate are left out.
 
 Prediction: the quotes of the default pipeline's stages up to ``detente_quotes_v1``. Quotes that
 share a cue are one predicted attribution ("“A,” he said, “B.”" is one attribution in
-PolNeAR, with two content fragments; an indirect clause and the partial quote inside it too).
+PolNeAR, with two content fragments).
 A predicted attribution is "direct" when one of its quotes has marks (direct or partial).
 
 Matching: content is compared as sets of letter and digit offsets (marks, spaces and
@@ -40,6 +41,9 @@ from .scores import Tally, ratio
 MATCH_THRESHOLD = 0.5
 #: Gold sources that are pronouns, reported apart.
 PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "you", "him", "her", "them"})
+#: Two straight apostrophes: the quotation mark of the New York Times archive copy, which the
+#: data's ``content_has_quote_marks`` (straight or curly double quotes) does not count.
+DOUBLED_APOSTROPHES = "''"
 #: The HuffPost boilerplate that recurs across articles (README: not article content).
 BOILERPLATE_OPENING = "Editor’s note:"
 #: The stages the evaluation runs: the quote stage and what it requires.
@@ -140,6 +144,13 @@ def _boilerplate(text: str) -> int:
     return at if at >= 0 else len(text)
 
 
+def _has_marks(attribution: dict[str, Any]) -> bool:
+    """Direct or mixed: the content has double quotes, or the archive's doubled apostrophes."""
+    content = attribution.get("content") or {}
+    marked = DOUBLED_APOSTROPHES in content.get("text", "")
+    return bool(attribution.get("content_has_quote_marks")) or marked
+
+
 def read_gold(
     folder: str | Path, split: str = "dev"
 ) -> Iterator[tuple[Article, list[GoldAttribution]]]:
@@ -167,7 +178,7 @@ def read_gold(
                         content=content,
                         source=_spans(source),
                         source_text=source.get("text", ""),
-                        quoted=bool(attribution.get("content_has_quote_marks")),
+                        quoted=_has_marks(attribution),
                     )
                 )
             yield Article(id=record["id"], text=text, published=published), gold

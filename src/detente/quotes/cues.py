@@ -16,14 +16,24 @@ from ..errors import DictionaryError
 #: Kinds of cue in speech_verbs.tsv (docs/dictionaries.md).
 CUE_KINDS = frozenset(
     {"neutral", "assertive", "directive", "commissive", "expressive", "belief", "multiword",
-     "attribution"}
+     "attribution", "noun"}
 )  # fmt: skip
 #: Cues whose source follows them ("according to the ministry").
 SOURCE_AFTER_KINDS = frozenset({"attribution"})
+#: Nouns of saying: a cue only with a possessor and a "that" clause ("Comey's conclusion that").
+NOUN_KINDS = frozenset({"noun"})
+#: Possessive pronouns that can own a noun cue ("his claim that ...").
+POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its"})
+#: The possessive clitic as the tokenizer splits it ("Comey 's conclusion").
+POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
 #: Cues that report a clause ("X said that ..."); expressive ones ("condemned") name an act.
-CLAUSE_KINDS = frozenset({"neutral", "assertive", "directive", "commissive", "belief", "multiword"})
-#: Cue lemmas that are too often something else to introduce indirect speech on their own.
-NO_INDIRECT_LEMMAS = frozenset({"continue", "cite", "post", "report", "describe", "echo", "call"})
+CLAUSE_KINDS = frozenset(
+    {"neutral", "assertive", "directive", "commissive", "belief", "multiword", "noun"}
+)
+#: Cue lemmas that are too often something else to introduce indirect speech on their own
+#: ("report" is not among them: the passive and adjective gates keep out "it was reported" and
+#: "reported cases", and "The Post reported that ..." is an attribution).
+NO_INDIRECT_LEMMAS = frozenset({"continue", "cite", "post", "describe", "echo", "call"})
 
 #: Cues that take the hearer as object before the reported clause ("reminded the audience that").
 HEARER_LEMMAS = frozenset({"tell", "remind", "assure", "inform", "warn", "advise", "promise",
@@ -48,6 +58,12 @@ TIME_NOUNS = frozenset({
     "month", "week", "year", "day", "night", "morning", "afternoon", "evening", "weekend",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 })  # fmt: skip
+#: Weekdays: time words even with a capital ("on Thursday evening said").
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+#: Months: a time opening a speaker phrase ("January Secretary of State George Shultz told");
+#: "May" is left out, it is also a name.
+MONTHS = frozenset({"january", "february", "march", "april", "june", "july", "august",
+                    "september", "october", "november", "december"})  # fmt: skip
 #: Words that open such a time phrase.
 TIME_OPENERS = frozenset({"last", "this", "next", "that", "on", "late", "early"})
 #: Words that end a speaker phrase read backward or forward from the cue.
@@ -75,6 +91,28 @@ NOT_CLAUSE_STARTS = frozenset({
     "of", "for", "about", "against", "in", "at", "by", "with", "to", "into", "from", "as",
     "up", "out", "off", "over", "among", ".", "?", "!", ";", ")", "-", "—", "–",
 })  # fmt: skip
+#: Forms of "be" before a participle cue that make it passive ("it is believed", "is expected
+#: to", "was told"): the subject is what is spoken of or the hearer, not a speaker.
+BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being", "'s", "’s", "'re", "’re",
+                      "am", "'m", "’m", "get", "gets", "got"})  # fmt: skip
+#: Words that may stand between "be" and its participle ("is widely believed").
+PASSIVE_ADVERBS = frozenset({"widely", "generally", "also", "now", "still", "not", "n't", "often",
+                             "commonly", "long", "already", "reportedly", "privately"})  # fmt: skip
+#: Determiners before a participle that make it an adjective ("an estimated 500", "the alleged
+#: attack"): no one is speaking.
+ADJECTIVE_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "its", "their", "this", "that",
+                                   "these", "those", "our", "my", "your", "some", "any"})  # fmt: skip
+#: "let's hope", "let us hope": a wish in the writer's voice, with no speaker.
+LET_FORMS = (("let", "'s"), ("let", "’s"), ("let", "us"), ("lets",))
+#: Dependency labels of a participle cue that is an adjective or a reduced passive relative
+#: ("an estimated 500", "the plan announced on Monday").
+ADJECTIVE_DEPS = frozenset({"amod", "acl"})
+#: Parts of speech a one-word cue has in the parse: a noun reading ("his tweets") is no cue.
+CUE_POS = frozenset({"VERB", "AUX"})
+#: Dependency labels that mark a passive clause ("it is believed", "he was asked").
+PASSIVE_DEPS = frozenset({"auxpass", "nsubjpass", "csubjpass"})
+#: Words that join a second cue to the first one's subject ("X said A and said B").
+COORDINATORS = frozenset({"and", "but"})
 #: Indirect content shorter than this many tokens is too little to be a statement.
 MIN_CONTENT_TOKENS = 3
 
@@ -98,9 +136,12 @@ class CueLexicon:
         return sum(len(v) for v in self.by_first.values())
 
     def words(self) -> frozenset[str]:
-        """Every single-word form ("said", "warned"), of any kind."""
+        """Every single-word verb form ("said", "warned"), of any kind but nouns."""
         return frozenset(
-            f.words[0] for forms in self.by_first.values() for f in forms if len(f.words) == 1
+            f.words[0]
+            for forms in self.by_first.values()
+            for f in forms
+            if len(f.words) == 1 and f.kind not in NOUN_KINDS
         )
 
     def starts(self, lower: list[str], i: int, kinds: frozenset[str]) -> bool:
@@ -117,6 +158,15 @@ class CueLexicon:
             if tuple(lower[i : i + n]) == form.words:
                 return form
         return None
+
+    def matches(self, lower: list[str], i: int) -> list[CueForm]:
+        """Every cue form starting at token ``i``, longest first (a form can be a verb of
+        one entry and a noun of another: "claims")."""
+        return [
+            form
+            for form in self.by_first.get(lower[i], ())
+            if tuple(lower[i : i + len(form.words)]) == form.words
+        ]
 
 
 def read_lexicon(path: Path) -> CueLexicon:

@@ -17,30 +17,41 @@ Order of decisions (each quote keeps the first attribution found):
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from .cues import (
     CLAUSE_KINDS,
     CONTENT_FILLERS,
     HEARER_LEMMAS,
+    MAX_APPOSITION_TOKENS,
     MAX_SPEAKER_TOKENS,
     NO_INDIRECT_LEMMAS,
     NOT_CLAUSE_STARTS,
+    NOUN_KINDS,
+    SPEAKER_STOPS,
 )
 from .marks import QuotedSpan
-from .speakers import speaker_of_cue
-from .tokens import SENTENCE_FINAL, Cue, TokenView
+from .speakers import FORWARD_OPENERS, speaker_after, speaker_of_cue
+from .tokens import SENTENCE_FINAL, Cue, TokenView, possessor
 
 #: A quotation this long (words) that ends its sentence is direct even inside running text.
 DIRECT_MIN_WORDS = 6
 #: Tokens before a quote's opening mark that make it direct ("said: “", ", “").
 DIRECT_OPENING_CONTEXT = frozenset({":", ",", "—", "–", "("})
-#: How many tokens after a closing mark an attribution may start ("…,” the minister added").
-RIGHT_WINDOW = MAX_SPEAKER_TOKENS + 3
+#: How many tokens after a closing mark its cue may be ("…,” the minister added", "…,” Thomas
+#: Hanify, the president of the Indiana firefighters union, said").
+RIGHT_WINDOW = MAX_SPEAKER_TOKENS + MAX_APPOSITION_TOKENS + 3
 #: How many tokens before an opening mark its cue may be ("he said, citing among them “").
 LEFT_WINDOW = 20
 #: Tokens between a cue and a quotation that end the cue's clause ("said: “", "said, citing “").
 MIXED_BREAKS = frozenset({",", ":", ";", "—", "–", "(", "."})
+#: Cue kinds whose verb with a noun object and no clause reports nothing ("worried analysts",
+#: "expects a vote").
+OBJECT_KINDS = frozenset({"belief"})
+#: How far after a cue its "that" may be past a hearer or a circumstance ("told reporters on
+#: Tuesday that", "said in an interview that").
+HEARER_REACH = 6
 #: A headline attribution "Speaker: …" has at most this many tokens before the colon.
 MAX_HEADLINE_SPEAKER = 6
 
@@ -86,12 +97,8 @@ def classify(view: TokenView, span: QuotedSpan, cue_tokens: set[int]) -> str:
 
 
 def _cue_at(view: TokenView, i: int) -> Cue | None:
-    for cue in view.cues:
-        if cue.start == i:
-            return cue
-        if cue.start > i:
-            break
-    return None
+    k = bisect.bisect_left(view.cue_starts, i)
+    return view.cues[k] if k < len(view.cues) and view.cue_starts[k] == i else None
 
 
 def attribution_after(view: TokenView, span: QuotedSpan) -> Attribution | None:
@@ -104,6 +111,8 @@ def attribution_after(view: TokenView, span: QuotedSpan) -> Attribution | None:
         k += 1
     if k >= n or view.quoted[k] or view.paragraph_of(view.starts[k]) != span.paragraph:
         return None
+    if view.text[span.end - 1] == "." and view.words[k][:1].isupper():
+        return None  # “… campaign.” Ohio Gov. John Kasich said …: a new sentence, another quote
     limit = min(n, k + RIGHT_WINDOW)
     for j in range(k, limit):
         if view.quoted[j] or view.words[j] in SENTENCE_FINAL:
@@ -113,10 +122,27 @@ def attribution_after(view: TokenView, span: QuotedSpan) -> Attribution | None:
             continue
         ceiling = _clause_end(view, cue.end)
         speaker, after = speaker_of_cue(view, cue, k, ceiling)
-        if speaker is None or (not after and speaker[0] != k):
+        if speaker is None and cue.start == k:  # "…,” said undecided voter Stephanie Hooton"
+            speaker, after = speaker_after(view, cue.end, ceiling, any_case=True), True
+        if speaker is not None and not after and speaker[0] != k:
+            speaker = _whole_phrase(view, k, speaker)
+        if speaker is None:
             return None
         return Attribution(cue, speaker)
     return None
+
+
+def _whole_phrase(view: TokenView, k: int, speaker: tuple[int, int]) -> tuple[int, int] | None:
+    """All the words from the closing mark to the cue when no punctuation is among them ("…,”
+    the Vermont senator and presidential candidate told"); None otherwise: the phrase before
+    the cue is not the quotation's speaker."""
+    opener = view.words[k][:1].isupper() or view.lower[k] in FORWARD_OPENERS
+    if speaker[1] - k > MAX_SPEAKER_TOKENS or not opener:
+        return None  # "“it gets me mad” every time he thinks": no phrase naming someone
+    for i in range(k, speaker[0]):
+        if view.is_punct(i) or (view.lower[i] in SPEAKER_STOPS and view.lower[i] != "and"):
+            return None  # "To which she said", "…, though she noted"
+    return k, speaker[1]
 
 
 def _clause_end(view: TokenView, i: int) -> int:
@@ -206,15 +232,40 @@ def direct_drafts(view: TokenView, spans: list[QuotedSpan]) -> tuple[list[Draft]
 
 
 def _content_start(view: TokenView, cue: Cue, end: int) -> int | None:
-    """Where the reported clause after a cue begins (None when the cue reports no clause)."""
+    """Where the reported clause after a cue begins (None when the cue reports no clause):
+    after the hearer or a circumstance ("told reporters on Tuesday that ...", "told Reagan the
+    sales ...", "said in an interview that ...")."""
     j = cue.end
-    if cue.form.lemma in HEARER_LEMMAS:  # "told reporters on Tuesday that ..."
-        for k in range(j, min(end, j + 6)):
+    hearer_only = cue.form.lemma in HEARER_LEMMAS and cue.form.kind != "directive"
+    if (cue.form.kind in OBJECT_KINDS or hearer_only) and view.object_only(cue.end - 1):
+        return None  # "worried some analysts", "told the news agency": no reported clause
+    reported = view.reported_start(cue.end - 1)
+    if reported is not None and reported < end:
+        j = reported
+    elif cue.form.lemma in HEARER_LEMMAS or view.lower[j] in NOT_CLAUSE_STARTS:
+        # no parse: "told reporters on Tuesday that ...", "said in an interview that ..."
+        for k in range(j, min(end, j + HEARER_REACH)):
             if view.lower[k] == "that":
                 j = k
                 break
+            if view.is_punct(k):
+                break
+    complementizer = False  # after "that" a clause starts, whatever its first word ("about")
     while j < end and view.lower[j] in CONTENT_FILLERS:
+        complementizer = complementizer or view.lower[j] == "that"
         j += 1
-    if j >= end or view.lower[j] in NOT_CLAUSE_STARTS or view.quoted[j]:
+    if j >= end or view.quoted[j] or (view.lower[j] in NOT_CLAUSE_STARTS and not complementizer):
         return None
+    if j > cue.end and _cue_at(view, j) is not None:
+        return None  # "tweeted on Friday, saying ...": the next cue reports the clause
+    if _owned_by(view, j):
+        return None  # "repeated his claim that ...": the claim reports the clause
     return j
+
+
+def _owned_by(view: TokenView, j: int) -> bool:
+    """Whether the words from ``j`` are the possessor of a noun cue ("his claim that")."""
+    k = bisect.bisect_left(view.cue_starts, j + 1)
+    if k >= len(view.cues) or view.cues[k].form.kind not in NOUN_KINDS:
+        return False
+    return view.cues[k].start - j <= MAX_SPEAKER_TOKENS and j <= possessor(view, view.cues[k])

@@ -11,11 +11,22 @@ from __future__ import annotations
 import bisect
 
 from ..model import Mention
-from .cues import CLAUSE_KINDS, CONTENT_FILLERS, MIN_CONTENT_TOKENS, NO_INDIRECT_LEMMAS
+from .cues import (
+    CLAUSE_KINDS,
+    CONTENT_FILLERS,
+    COORDINATORS,
+    MIN_CONTENT_TOKENS,
+    NO_INDIRECT_LEMMAS,
+    NOUN_KINDS,
+)
 from .extract import MAX_HEADLINE_SPEAKER, Attribution, Draft, _content_start
-from .speakers import speaker_after, speaker_before
+from .speakers import coordinated, noun_speaker, speaker_after, speaker_before
 from .tokens import SENTENCE_FINAL, Cue, TokenView
 
+#: Words that open an adverbial clause: a cue with its speaker after one is another
+#: attribution, not part of the clause before ("... banned after the candidate suggested").
+SUBORDINATORS = frozenset({"after", "before", "when", "while", "because", "since", "although",
+                           "though", "until", "whereas", "unless", "once"})  # fmt: skip
 #: How far back from a later cue the comma that ends the previous clause may be.
 CLAUSE_JOINER_REACH = 5
 
@@ -27,6 +38,8 @@ def _trim_end(view: TokenView, start: int, end: int) -> int:
 
 
 def _draft(view: TokenView, start: int, end: int, cue: Cue | None, speaker) -> Draft | None:
+    while start < end < len(view.words) and view.quoted[end - 1] and view.quoted[end]:
+        end += 1  # a clause that ends inside a quotation ends at its closing mark
     end = _trim_end(view, start, end)
     if end - start < MIN_CONTENT_TOKENS:
         return None
@@ -51,8 +64,11 @@ def _sentence_range(view: TokenView, i: int, skip_before: int) -> tuple[int, int
 
 
 def _after_cue(view: TokenView, cue: Cue, start: int, end: int) -> Draft | None:
-    """ "X said (that) CLAUSE"."""
-    speaker = speaker_before(view, cue.start, start)
+    """ "X said (that) CLAUSE", "X's claim that CLAUSE"."""
+    if cue.form.kind in NOUN_KINDS:
+        speaker = noun_speaker(view, cue, start)
+    else:
+        speaker = speaker_before(view, cue.start, start)
     if speaker is None:
         return None
     content = _content_start(view, cue, end)
@@ -83,12 +99,25 @@ def _clause_stop(view: TokenView, content: int, end: int) -> int:
     )
     for cue in view.cues[first:last]:  # the cues inside the clause, found by bisection
         if content < cue.start < stop:
+            if coordinated(view, cue.start, content):  # "said A and said B": two quotes
+                return _joiner(view, cue.start, content)
+            speaker = speaker_before(view, cue.start, content)
+            if speaker is not None and view.lower[speaker[0] - 1] in SUBORDINATORS:
+                return speaker[0] - 1  # "... after the candidate suggested that ...": his own
             for k in range(cue.start - 1, max(content, cue.start - CLAUSE_JOINER_REACH), -1):
                 if view.quoted[k]:
                     break
                 if view.words[k] in (",", ";"):
                     return k
     return stop
+
+
+def _joiner(view: TokenView, cue_start: int, floor: int) -> int:
+    """The "and"/"but" before a coordinated cue (adverbs between)."""
+    k = cue_start - 1
+    while k > floor and view.lower[k] not in COORDINATORS:
+        k -= 1
+    return k
 
 
 def mixed_draft(view: TokenView, cue: Cue, speaker: tuple[int, int], quote_at: int) -> Draft | None:
@@ -113,14 +142,18 @@ def _before_comma(view: TokenView, cue: Cue, start: int, end: int) -> Draft | No
     else:
         comma = cue.start - 1
         speaker = speaker_after(view, cue.end, end)
+    end_at = comma
+    if comma > 0 and view.is_mark(comma) and view.words[comma - 1] == ",":
+        comma, end_at = comma - 1, comma + 1  # 'may be "strategic," said X': the comma is quoted
     if speaker is None or comma <= start or view.words[comma] not in (",", "—", "–"):
         return None
-    return _draft(view, start, comma, cue, speaker)
+    return _draft(view, start, end_at, cue, speaker)
 
 
 def _according_to(view: TokenView, cue: Cue, start: int, end: int) -> Draft | None:
-    """ "according to X, CLAUSE" and "CLAUSE, according to X"."""
-    speaker = speaker_after(view, cue.end, end)
+    """ "according to X, CLAUSE" and "CLAUSE, according to X" (X in any case: "according to
+    exit polls", "according to her lawyers")."""
+    speaker = speaker_after(view, cue.end, end, any_case=True)
     if speaker is None:
         return None
     if cue.start > start and view.words[cue.start - 1] == ",":
@@ -133,11 +166,16 @@ def _according_to(view: TokenView, cue: Cue, start: int, end: int) -> Draft | No
 def _clause_of(view: TokenView, cue: Cue, start: int, end: int) -> Draft | None:
     """The clause a speech cue reports: after it when one follows at once ("…, Carson said he
     has …"), else the clause before its comma ("Talks will resume, the minister said.")."""
+    if cue.form.kind in NOUN_KINDS:
+        return _after_cue(view, cue, start, end)
     if cue.end < end and view.words[cue.end] != ",":
         after = _after_cue(view, cue, start, end)
         if after is not None:
             return after
-    return _before_comma(view, cue, start, end) or _after_cue(view, cue, start, end)
+    before = _before_comma(view, cue, start, end)
+    if before is not None and not view.has_verb(view.token_at(before.start), cue.start):
+        before = None  # "In the end, Mr. Rosenthal said, union voters ...": no clause before
+    return before or _after_cue(view, cue, start, end)
 
 
 def indirect_drafts(view: TokenView, used: set[int], dateline_end: int) -> list[Draft]:

@@ -4,8 +4,9 @@ Marks are read on characters, not tokens: a tokenizer splits "’" in "Russia’
 "spring’" alike, while the character context (a letter on both sides or not) tells an
 apostrophe from a closing single quote. Rules, in order:
 
-- double quotes (curly “ ” „, guillemets « », straight ") open and close top-level quotes;
-  a straight mark toggles; a second opener while one is open ends the first one there;
+- double quotes (curly “ ” „, guillemets « », straight ", and two straight apostrophes as
+  in ASCII news copy) open and close top-level quotes; a straight mark toggles; a second
+  opener while one is open ends the first one there;
 - single quotes (‘ ’ and straight ') inside a double quote are a quote within a quote
   ("the ‘Arab spring’"): they never make a quotation of their own;
 - top-level single quotes (headline style) are quotes when they close within the paragraph;
@@ -25,6 +26,9 @@ STRAIGHT_DOUBLE = '"'
 SINGLE_OPENERS = frozenset("‘")
 SINGLE_CLOSERS = frozenset("’")
 STRAIGHT_SINGLE = "'"
+#: Two straight apostrophes stand for a straight double quote in ASCII news copy (the New
+#: York Times archive: two apostrophes, Yes, two apostrophes, he said).
+DOUBLED_SINGLE = STRAIGHT_SINGLE * 2
 #: Every quotation mark, for stripping and for telling quote tokens apart.
 ALL_MARKS = frozenset("“”„«»\"‘’'")
 #: Characters that may precede an opening straight single quote.
@@ -83,7 +87,7 @@ def _single_closes(text: str, i: int) -> bool:
 
 
 def _make(text: str, open_at: int, close_at: int | None, end: int, paragraph: int, single: bool):
-    start, stop = _trim(text, open_at + 1, close_at if close_at is not None else end)
+    start, stop = _trim(text, open_at + 1, end)
     return QuotedSpan(open_at, close_at, start, stop, paragraph, single)
 
 
@@ -104,7 +108,20 @@ def scan_paragraph(text: str, start: int, end: int, paragraph: int) -> list[Quot
     found: list[QuotedSpan] = []
     double_open: int | None = None
     single_open: int | None = None
+    skip = -1
     for i in range(start, end):
+        if i <= skip:
+            continue
+        if text.startswith(DOUBLED_SINGLE, i) and i + 2 <= end:
+            if text.startswith(STRAIGHT_SINGLE * 3, i) and double_open is not None:
+                continue  # three apostrophes closing: an inner single quote, then the double
+            skip = i + 1
+            if double_open is None:  # the quotation starts after both apostrophes
+                double_open, single_open = i + 1, None
+            else:  # the closing mark is both apostrophes; the text ends before them
+                found.append(_make(text, double_open, i + 1, i, paragraph, False))
+                double_open = None
+            continue
         ch = _double_role(text, i, end, double_open is not None)
         if ch in DOUBLE_OPENERS or (ch == STRAIGHT_DOUBLE and double_open is None):
             if double_open is not None:  # a new opener while one is open: the first ends here

@@ -20,6 +20,7 @@ from .cues import SPEAKER_PRONOUNS, THIRD_PERSON, CueLexicon, cached_lexicon
 from .extract import Attribution, Draft, direct_drafts
 from .indirect import headline_drafts, indirect_drafts, mixed_draft
 from .marks import QuotedSpan, quoted_spans
+from .merge import one_per_utterance
 from .speakers import link_mention, resolved_mention, speaker_of_cue
 from .tokens import TokenView, find_cues, mark_quoted, token_view
 
@@ -181,7 +182,8 @@ def find_drafts(
     unique = {(d.start, d.end, d.kind): d for d in kept + indirect}
     drafts = sorted(unique.values(), key=lambda d: (d.start, d.end))
     filled = _fill_from_context(view, spans, drafts)
-    return [d for d in filled if _attributed(d) or not _is_title(view.text[d.start : d.end])]
+    kept = [d for d in filled if _attributed(d) or not _is_title(view.text[d.start : d.end])]
+    return one_per_utterance(kept, view.text)
 
 
 def _overlaps(a: Draft, b: Draft) -> bool:
@@ -344,13 +346,7 @@ def _speaker_fields(
         fields["speaker_mention"] = mention.id
         fields["speaker_entity"] = mention.entity_id or root.entity_id
         fields["speaker_code"] = mention.code or root.code
-    elif pronoun:
-        previous = _previous_speaker(earlier)
-        if previous is not None:
-            fields["speaker_mention"] = previous.speaker_mention
-            fields["speaker_entity"] = previous.speaker_entity
-            fields["speaker_code"] = previous.speaker_code
-    return fields
+    return fields  # a pronoun no mention resolves stays unresolved: no guess
 
 
 def _last_named_speaker(quotes: list[Quote]) -> Quote | None:
@@ -381,12 +377,3 @@ def _borrowed(named: Quote) -> dict[str, Any]:
         "speaker_entity": named.speaker_entity,
         "speaker_code": named.speaker_code,
     }
-
-
-def _previous_speaker(quotes: list[Quote]) -> Quote | None:
-    """The last quote whose speaker was named (not a pronoun) and is an actor."""
-    for quote in reversed(quotes):
-        text = (quote.speaker_text or "").lower()
-        if (quote.speaker_entity or quote.speaker_code) and text not in THIRD_PERSON:
-            return quote
-    return None

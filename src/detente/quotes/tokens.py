@@ -9,11 +9,51 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
-from .cues import SOURCE_AFTER_KINDS, CueForm, CueLexicon
+from .cues import (
+    ADJECTIVE_DEPS,
+    ADJECTIVE_DETERMINERS,
+    BE_FORMS,
+    CUE_POS,
+    LET_FORMS,
+    NOUN_KINDS,
+    PASSIVE_ADVERBS,
+    PASSIVE_DEPS,
+    POSSESSIVE_MARKS,
+    POSSESSIVE_PRONOUNS,
+    SOURCE_AFTER_KINDS,
+    CueForm,
+    CueLexicon,
+)
 from .marks import ALL_MARKS, QuotedSpan
 
+#: Dependency labels of a noun object ("told the Security Council", "told him").
+OBJECT_DEPS = frozenset({"dobj", "dative"})
+#: Kinds whose multi-word forms are phrases, not a verb and its particle ("calls for").
+PHRASE_KINDS = frozenset({"multiword", "attribution", "noun", "belief"})
+#: Dependency labels of the clause a cue reports, whose end ends the quote: a verb's
+#: ``ccomp``, a noun's ``acl`` ("Goldsmith's admission that X suggested ...": X, not more).
+CLAUSE_DEPS = frozenset({"ccomp", "acl"})
+#: Dependency labels of the clause a cue reports after a hearer ("told Reagan the sales ...");
+#: a directive's "urged Republicans to join" keeps its object: it is who is to act.
+COMPLEMENT_DEPS = frozenset({"ccomp"})
+#: Dependency labels of what may stand between a cue and its clause: the hearer ("told
+#: Reagan"), a circumstance ("said in an interview", "said on Tuesday").
+BETWEEN_DEPS = frozenset({"dobj", "dative", "iobj", "prep", "npadvmod", "advmod"})
+#: Dependency labels of a participle cue on the clause whose subject speaks ("he mocked
+#: Bush, calling him ...": advcl; "Trump tweeted, saying ...": advcl or xcomp).
+PARTICIPLE_DEPS = frozenset({"advcl", "xcomp", "conj", "acl", "ccomp"})
+#: How many heads up from a participle its speaking subject may be.
+PARTICIPLE_HOPS = 3
+#: Parts of speech of a word that can name a speaker ("Many say", "Republicans", "who").
+NAMING_POS = frozenset({"NOUN", "PROPN", "PRON", "ADJ", "NUM", "X"})
+#: Parts of speech of a noun a participle cue may hang from ("a statement saying").
+NOUN_POS = frozenset({"NOUN", "PROPN"})
+#: Subject labels of any clause, passive too ("said the candidate could be ...").
+CLAUSE_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+#: Subject labels (active clauses only: a passive subject does not speak).
+SUBJECT_DEPS = frozenset({"nsubj"})
 #: Tokens that end a sentence or clause for the attribution windows.
 SENTENCE_FINAL = frozenset({".", "!", "?", "...", "…"})
 
@@ -55,7 +95,7 @@ class TokenView:
         if self.doc is None or not self.doc_index:
             return None
         verb = self.doc[self.doc_index[cue_word]]
-        clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
+        clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS and c.i > verb.i]
         if not clauses:
             return None
         last = max(c.right_edge.i for c in clauses)
@@ -72,6 +112,122 @@ class TokenView:
             return None
         words = bisect.bisect_right(self.doc_index, last)  # doc_index rises with the words
         return words or None
+
+    def reported_start(self, cue_word: int) -> int | None:
+        """The first word of the clause a cue reports after its hearer or a circumstance
+        ("told Reagan the sales ...", "said in an interview that ..."), by the parse; None
+        when nothing stands between the cue and its clause, or without a clause."""
+        if self.doc is None or not self.doc_index:
+            return None
+        verb = self.doc[self.doc_index[cue_word]]
+        right = [c for c in verb.children if c.i > verb.i]
+        clause = next((c for c in right if c.dep_ in COMPLEMENT_DEPS), None)
+        if clause is None:
+            return None
+        between = [c for c in right if c.dep_ in BETWEEN_DEPS and c.i < clause.left_edge.i]
+        if not between:
+            return None
+        return bisect.bisect_left(self.doc_index, clause.left_edge.i)
+
+    def phrase_of(self, word: int) -> tuple[int, int] | None:
+        """The words of the phrase a word heads, up to the word itself, by the parse."""
+        if self.doc is None or not self.doc_index:
+            return None
+        token = self.doc[self.doc_index[word]]
+        return bisect.bisect_left(self.doc_index, token.left_edge.i), word + 1
+
+    def participle_subject(
+        self, cue_word: int, floor: int, after_comma: bool
+    ) -> tuple[int, int] | None:
+        """The subject of the clause a participle cue hangs from after a comma ("he mocked
+        Bush, calling him ..." → "he"), or the noun it hangs from ("Lavrov read out a brief
+        statement saying ..." → "a brief statement"), by the parse."""
+        if self.doc is None or not self.doc_index:
+            return None
+        token = self.doc[self.doc_index[cue_word]]
+        if token.tag_ != "VBG":
+            return None
+        if token.dep_ == "acl" and token.head.i < token.i and token.head.pos_ in NOUN_POS:
+            return self._subject_span(token.head, floor, cue_word)
+        return self.inherited_subject(cue_word, floor) if after_comma else None
+
+    def inherited_subject(self, cue_word: int, floor: int) -> tuple[int, int] | None:
+        """The subject a verb shares with the clause it hangs from or is joined to ("The
+        senator survived prison and says ..." → "The senator"), by the parse: the subject
+        word with what precedes it in its phrase ("Tom Fitton, the president of ..." → "Tom
+        Fitton"). A speech verb up the chain wins ("Iraq said its forces killed ..., adding
+        ..." → "Iraq")."""
+        if self.doc is None or not self.doc_index:
+            return None
+        token = self.doc[self.doc_index[cue_word]]
+        cue_tokens = {self.doc_index[c.start] for c in self.cues}
+        found = None
+        head = token
+        for _ in range(PARTICIPLE_HOPS):
+            if head.dep_ not in PARTICIPLE_DEPS or head.head.i == head.i:
+                break
+            head = head.head
+            subject = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
+            if subject is None or subject.i > token.i:
+                continue
+            if head.i in cue_tokens:
+                return self._subject_span(subject, floor, cue_word)
+            found = found or subject
+        return self._subject_span(found, floor, cue_word) if found is not None else None
+
+    def object_only(self, cue_word: int) -> bool:
+        """Whether the parse gives the cue verb a direct object and no clause."""
+        if self.doc is None or not self.doc_index:
+            return False
+        children = list(self.doc[self.doc_index[cue_word]].children)
+        has_object = any(c.dep_ in OBJECT_DEPS for c in children)
+        return has_object and not any(c.dep_ in ("ccomp", "xcomp") for c in children)
+
+    def names_someone(self, start: int, end: int) -> bool:
+        """Whether the words ``[start, end)`` have a word that can name someone, by the parse
+        (True without one): "the" or "had already" alone name no speaker."""
+        if self.doc is None or not self.doc_index:
+            return True
+        return any(self.doc[self.doc_index[i]].pos_ in NAMING_POS for i in range(start, end))
+
+    def has_verb(self, start: int, end: int) -> bool:
+        """Whether the words ``[start, end)`` have a verb, by the parse (True without one)."""
+        if self.doc is None or not self.doc_index:
+            return True
+        return any(self.doc[self.doc_index[i]].pos_ in CUE_POS for i in range(start, end))
+
+    def subject_of_later_verb(self, start: int, end: int) -> bool:
+        """Whether a word of ``[start, end)`` is the subject of a verb after it, by the parse:
+        the words open a clause ("said the candidate could be ...") rather than name someone."""
+        if self.doc is None or not self.doc_index:
+            return False
+        last = self.doc_index[end - 1]
+        for i in range(start, end):
+            token = self.doc[self.doc_index[i]]
+            if token.dep_ not in CLAUSE_SUBJECT_DEPS or token.head.i <= last:
+                continue
+            between = self.doc[last + 1 : token.head.i]
+            if not any(t.is_punct for t in between):  # "said David Brock, a ... who heads"
+                return True
+        return False
+
+    def own_subject(self, cue_word: int, floor: int) -> tuple[int, int] | None:
+        """The cue verb's own subject before it, by the parse ("Mr. Manafort, citing “…”,
+        said" → "Mr. Manafort")."""
+        if self.doc is None or not self.doc_index:
+            return None
+        token = self.doc[self.doc_index[cue_word]]
+        subject = next((c for c in token.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is None or subject.i > token.i:
+            return None
+        return self._subject_span(subject, floor, cue_word)
+
+    def _subject_span(self, subject: Token, floor: int, cue_word: int) -> tuple[int, int] | None:
+        first = bisect.bisect_left(self.doc_index, subject.left_edge.i)
+        last = bisect.bisect_left(self.doc_index, subject.i)
+        if first < floor or last >= cue_word or self.quoted[last]:
+            return None
+        return first, last + 1
 
     def token_at(self, char: int) -> int:
         """The token that contains (or first follows) a character offset."""
@@ -167,7 +323,7 @@ def find_cues(view: TokenView, lexicon: CueLexicon) -> None:
         if view.quoted[i]:
             i += 1
             continue
-        form = lexicon.match(view.lower, i)
+        form = next((f for f in lexicon.matches(view.lower, i) if _has_speaker(view, i, f)), None)
         if form is None:
             i += 1
             continue
@@ -175,3 +331,66 @@ def find_cues(view: TokenView, lexicon: CueLexicon) -> None:
         i += len(form.words)
     view.cues = cues
     view.cue_starts = [c.start for c in cues]
+
+
+def _has_speaker(view: TokenView, i: int, form: CueForm) -> bool:
+    if form.kind in NOUN_KINDS:
+        return owned_noun_cue(view, i, form)
+    return not impersonal(view, i, form)
+
+
+def owned_noun_cue(view: TokenView, i: int, form: CueForm) -> bool:
+    """A noun of saying with its speaker before it and a "that" clause after it ("Comey's
+    conclusion that ...", "his claim that ...")."""
+    after = i + len(form.words)
+    if after >= len(view.words) or view.lower[after] != "that" or i == 0:
+        return False
+    if view.doc is not None and view.doc_index:
+        that = view.doc[view.doc_index[after]]
+        if that.dep_ != "mark":
+            return False  # "the statement that he made": a relative clause
+    before = view.lower[i - 1]
+    return before in POSSESSIVE_PRONOUNS or (before in POSSESSIVE_MARKS and i > 1)
+
+
+def possessor(view: TokenView, cue: Cue) -> int:
+    """The word before a noun cue's possessive: the pronoun itself, or the name before "'s"."""
+    k = cue.start - 1
+    return k - 1 if view.lower[k] in POSSESSIVE_MARKS else k
+
+
+def _clause_follows(view: TokenView, i: int) -> bool:
+    """A "that" clause right after a word the parse read as a noun ("Trump claims that ..."):
+    the word is a verb of saying after all."""
+    after = i + 1
+    if after >= len(view.words) or view.lower[after] != "that" or view.doc is None:
+        return False
+    return view.doc[view.doc_index[after]].dep_ == "mark"
+
+
+def impersonal(view: TokenView, i: int, form: CueForm) -> bool:
+    """A cue form with no speaker: a noun ("late-night tweets"), the passive ("it is believed", "is expected to", "was told"),
+    an adjective ("an estimated 500", "the alleged attack", "the plan announced on Monday")
+    or the writer's wish ("let's hope"). Read on the parse when there is one, else on the
+    words before the cue. Multi-word cues ("quoted as saying") and "-ing" forms ("is
+    saying") are active."""
+    word = view.lower[i]
+    if form.kind in ("multiword", *NOUN_KINDS) or word.endswith("ing"):
+        return False
+    k = i - 1
+    while k >= 0 and view.lower[k] in PASSIVE_ADVERBS:
+        k -= 1
+    if any(tuple(view.lower[max(0, k - len(f) + 1) : k + 1]) == f for f in LET_FORMS):
+        return True
+    if view.doc is not None and view.doc_index:
+        token = view.doc[view.doc_index[i]]
+        verb_form = len(form.words) == 1 or form.kind not in PHRASE_KINDS  # "calls for"
+        if verb_form and token.pos_ not in CUE_POS and not _clause_follows(view, i):
+            return True  # "late-night tweets", "his reports": a noun, no one speaking
+        if any(child.dep_ in PASSIVE_DEPS for child in token.children):
+            return True
+        after_comma = i > 0 and view.words[i - 1] == ","  # "X, the nominee, tweeted": a verb
+        reduced = token.dep_ in ADJECTIVE_DEPS and token.tag_ == "VBN" and not after_comma
+        return token.dep_ == "amod" or reduced
+    before = view.lower[k] if k >= 0 else ""
+    return before in BE_FORMS or (before in ADJECTIVE_DETERMINERS and word.endswith("ed"))
