@@ -232,10 +232,14 @@ def test_cli_quotes_by_speaker(seed_path, tmp_path):
     assert coded.exit_code == 0, coded.output
     result = runner.invoke(main, ["quotes", "--speaker", "Antonov", "--db", db, "--format", "json"])
     assert result.exit_code == 0, result.output
-    rows = json.loads(result.output)
+    rows = json.loads(result.stdout)
+    assert "Anatoly Antonov (anatoly-antonov" in result.stderr  # which speaker it matched
     assert len(rows) >= len(SEED_DIRECT)
     assert rows == json.loads(json.dumps(api.quotes(db, speaker="Antonov"), default=str))
     assert {r["speaker_entity"] for r in rows} == {"anatoly-antonov"}
+    assert {r["speaker_name"] for r in rows} == {"Anatoly Antonov"}
+    assert api.quotes(db, speaker="anatoly-antonov") == api.quotes(db, speaker="antonov")
+    assert api.quotes(db, speaker_text="deputy")  # the speaker as written
     assert api.quotes(db, speaker="rusgovmil") and not api.quotes(db, speaker="Obama")
     table = runner.invoke(main, ["quotes", "--speaker", "nobody", "--db", db])
     assert table.exit_code == 0 and "no quotes" in table.output
@@ -318,3 +322,57 @@ def test_first_person_outside_quotations_is_no_actor(nlp):
 
     record = api.code_text("We appealed to Iraq, the prince said.", nlp=nlp)
     assert not [m for m in record.mentions if m.text == "We"]
+
+
+# --- speakers by name (issue 10) --------------------------------------------------------------
+
+NAMESAKES = (
+    'WASHINGTON, Oct 3 (Reuters) - "We are confident," Robby Mook told reporters on Monday.\n'
+    '"The numbers are good," Mook said. "We will see," a spokesman said. '
+    '"This is a provocation," Foreign Minister Sergei Lavrov said.'
+)
+
+
+def test_speaker_names_known_or_as_written(quote_nlp):
+    quotes = _quotes(quote_nlp, NAMESAKES)
+    names = {q.speaker_text: q.speaker_name for q in quotes}
+    assert names["Robby Mook"] == "Robby Mook"  # not in the dictionary: the name written
+    assert names["Mook"] == "Robby Mook"  # the surname takes the full name given before
+    assert names["a spokesman"] is None  # names nobody
+    assert names["Foreign Minister Sergei Lavrov"] == "Sergei Lavrov"  # the dictionary's name
+
+
+def test_speaker_search_finds_one_person_and_says_who(tmp_path):
+    db = str(tmp_path / "s.duckdb")
+    source = tmp_path / "in.txt"
+    source.write_text(NAMESAKES, encoding="utf-8")
+    assert CliRunner().invoke(main, ["code", str(source), "--db", db, "-q"]).exit_code == 0
+    [mook] = api.speakers(db, "Mook")
+    assert mook["name"] == "Robby Mook" and mook["entity"] is None and mook["quotes"] == 2
+    assert {q["speaker_text"] for q in api.quotes(db, speaker="mook")} == {"Robby Mook", "Mook"}
+    assert not api.speakers(db, "spokesman")
+    result = CliRunner().invoke(main, ["quotes", "--db", db, "--speaker", "Lavrov"])
+    assert "Sergei Lavrov (sergei-lavrov, 1 quotes)" in result.stderr
+
+
+def test_a_namesake_is_not_the_famous_person(tmp_path):
+    """The issue's example: 'Sir Ian Blair' is not Tony Blair, even after Tony Blair spoke."""
+    text = (
+        'LONDON, Oct 3 (Reuters) - "It was right," Tony Blair said. Sir Ian Blair said '
+        '"the police acted well." Prime Minister Blair said "we will go on." "Later," Blair said.'
+    )
+    source = tmp_path / "in.jsonl"
+    source.write_text(json.dumps({"text": text, "date": "2005-10-03"}) + "\n", encoding="utf-8")
+    db = str(tmp_path / "b.duckdb")
+    assert CliRunner().invoke(main, ["code", str(source), "--db", db, "-q"]).exit_code == 0
+    found = api.speakers(db, "Blair")
+    assert [(m["name"], m["entity"], m["quotes"]) for m in found] == [
+        ("Tony Blair", "tony-blair", 3),
+        ("Ian Blair", None, 1),
+    ]
+    tony = api.quotes(db, speaker="Blair")
+    assert {q["speaker_text"] for q in tony} == {"Tony Blair", "Prime Minister Blair", "Blair"}
+    ian = api.quotes(db, speaker="Ian Blair")
+    assert [q["speaker_text"] for q in ian] == ["Sir Ian Blair"]
+    result = CliRunner().invoke(main, ["quotes", "--db", db, "--speaker", "Blair"])
+    assert "also matching, not shown: Ian Blair (not in the dictionary, 1 quotes)" in result.stderr

@@ -45,6 +45,7 @@ __all__ = [
     "null_verbs",
     "places",
     "show",
+    "speakers",
     "stats",
     "themes",
 ]
@@ -287,10 +288,21 @@ def quotes(
     speaker: str | None = None,
     article_id: str | None = None,
     limit: int | None = None,
+    speaker_text: str | None = None,
 ) -> list[dict[str, Any]]:
-    """Stored quotes; ``speaker`` matches the speaker's text, entity id or actor code."""
+    """Stored quotes; ``speaker`` is a person or body by name or entity id (the best match of
+    ``speakers``: all its mentions, none of a namesake's) or an actor code prefix;
+    ``speaker_text`` a substring of the speaker as written."""
     with _reading(db) as store:
-        return store.quotes(speaker=speaker, article_id=article_id, limit=limit)
+        return store.quotes(
+            speaker=speaker, article_id=article_id, limit=limit, speaker_text=speaker_text
+        )
+
+
+def speakers(db: str | Path | Store | None, name: str) -> list[dict[str, Any]]:
+    """The quoted speakers ``name`` may mean (entity, name, quotes), best match first."""
+    with _reading(db) as store:
+        return store.speakers(name)
 
 
 def show(article: str, db: str | Path | Store | None = None) -> CodedArticle | None:

@@ -445,7 +445,12 @@ def events(
 
 @main.command()
 @click.option("--db", help="DuckDB file to read.")
-@click.option("--speaker", help="Speaker text, entity id or actor code (substring, any case).")
+@click.option(
+    "--speaker",
+    help="A person or body by name or entity id ('Blair': every quote of the Blair best "
+    "matched, none of a namesake's), or an actor code prefix ('RUSGOV').",
+)
+@click.option("--speaker-text", help="Speaker as written: a substring, any case.")
 @click.option("--article", "article_id", help="Only the quotes of this article id.")
 @click.option("--limit", type=click.IntRange(min=1), help="At most this many quotes.")
 @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
@@ -454,19 +459,25 @@ def quotes(
     ctx: click.Context,
     db: str | None,
     speaker: str | None,
+    speaker_text: str | None,
     article_id: str | None,
     limit: int | None,
     fmt: str,
 ) -> None:
     """List quotations: who said what, with the cue and the sentence it came from."""
     settings = _settings(ctx, db=db)
-    rows = _with_store(lambda: api.quotes(settings.db, speaker, article_id, limit))
+    if speaker:
+        _say_which_speaker(speaker, _with_store(lambda: api.speakers(settings.db, speaker)))
+    rows = _with_store(
+        lambda: api.quotes(settings.db, speaker, article_id, limit, speaker_text=speaker_text)
+    )
     if not rows and fmt == "table":
         click.echo(f"no quotes in {settings.db}" + (f" by {speaker!r}" if speaker else ""))
         return
     columns = [
         "date",
         "speaker_text",
+        "speaker_name",
         "speaker_code",
         "speaker_entity",
         "cue",
@@ -476,6 +487,23 @@ def quotes(
         "sentence",
     ]
     _render_rows(rows, fmt, columns, f"{len(rows)} quotes")
+
+
+def _say_which_speaker(name: str, matches: list[dict[str, Any]]) -> None:
+    """On stderr, which speaker ``--speaker`` matched and which others it could have meant."""
+    if not matches:
+        err_console.print(plain(f"speaker {name!r}: no name matches; read as an actor code"))
+        return
+
+    def label(match: dict[str, Any]) -> str:
+        who = match["entity"] or "not in the dictionary"
+        return f"{match['name']} ({who}, {match['quotes']} quotes)"
+
+    line = f"speaker {name!r}: {label(matches[0])}"
+    if len(matches) > 1:
+        others = "; ".join(label(m) for m in matches[1:6])
+        line += f"; also matching, not shown: {others}"
+    err_console.print(plain(line))
 
 
 @main.command()

@@ -173,6 +173,10 @@ class Quote:
     cue_end: int | None = None
     sentence: int = 0
     stage: str = "quotes"
+    #: Who spoke (added by migration 0004, so last), by name: the dictionary's name of the speaker's entity, else the name as
+    #: written ("Robby Mook", or the full name a later "Mook" refers to); None for a phrase
+    #: that names nobody ("a spokesman") and for a pronoun nothing resolves.
+    speaker_name: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Container
 
 from spacy.tokens import Doc
 
 from . import vocab
 from .codes import title_words
-from .recognize import Draft, honorific_fits
+from .recognize import Draft, honorific_fits, is_name_token
 
 
 def _covered(drafts: list[Draft], length: int) -> list[bool]:
@@ -30,8 +30,11 @@ def _covered(drafts: list[Draft], length: int) -> list[bool]:
     return covered
 
 
-def surname_drafts(doc: Doc, drafts: list[Draft], words: list[str]) -> list[Draft]:
-    """A surname alone, for each person named in full in this article."""
+def surname_drafts(
+    doc: Doc, drafts: list[Draft], words: list[str], titles: Container[str] = frozenset()
+) -> list[Draft]:
+    """A surname alone, for each person named in full in this article; ``titles`` are the
+    lower-case words that may stand before a surname as a title ("minister", "senator")."""
     named: dict[str, Draft] = {}
     for d in drafts:
         if d.kind == "person" and d.surname and d.end - d.start > 1:
@@ -50,12 +53,31 @@ def surname_drafts(doc: Doc, drafts: list[Draft], words: list[str]) -> list[Draf
             continue  # part of a longer name: "Antonov Design Bureau"
         if not honorific_fits(doc, i, gender_of(doc, full)):
             continue  # "Mrs Reagan" after "Ronald Reagan" is his wife
+        if _other_given_name(doc, i, full, covered, titles):
+            continue  # "Sir Ian Blair" after "Tony Blair" is someone else
         found.append(
             dataclasses.replace(
                 full, start=i, end=i + 1, kind="person", antecedent=None, resolution="surname"
             )
         )
     return found
+
+
+def _other_given_name(
+    doc: Doc, i: int, full: Draft, covered: list[bool], titles: Container[str]
+) -> bool:
+    """A capitalised word right before the surname that is no title, honorific or word of
+    the full name: another person's given name ("Ian Blair", "Hiroshi Abe")."""
+    if i == 0 or covered[i - 1] or doc[i].is_sent_start:
+        return False
+    before = doc[i - 1]
+    if not is_name_token(before) or before.text in vocab.HONORIFICS:
+        return False
+    if before.lower_ in titles or before.lower_.rstrip(".") in vocab.SURNAME_TITLES:
+        return False
+    if before.text in doc[full.start : full.end].text.split():
+        return False
+    return not before.is_sent_start or before.tag_ == "NNP"
 
 
 def _speech_cue(words: list[str], i: int) -> str | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Container, Sequence
 from pathlib import Path
 
 from spacy.language import Language
@@ -94,7 +94,9 @@ class ActorStage:
         if parsed:
             drafts = sorted(drafts + appositive_people(doc, drafts), key=lambda d: d.start)
         drafts = sorted(
-            drafts + surname_drafts(doc, drafts, words) + pronoun_drafts(doc, drafts, words),
+            drafts
+            + surname_drafts(doc, drafts, words, self._titles())
+            + pronoun_drafts(doc, drafts, words),
             key=lambda d: d.start,
         )
         if parsed:
@@ -136,6 +138,10 @@ class ActorStage:
             return None
         place = dateline.place_normalized
         return self.composer.index_country(place) or self.composer.place_country(place)
+
+    def _titles(self) -> Container[str]:
+        """Words that can stand before a surname as a title: the dictionary's sector terms."""
+        return self.dictionary.sectors if self.dictionary is not None else frozenset()
 
     def _drafts(self, doc: Doc, day: dt.date | None) -> list[Draft]:
         drafts: list[Draft] = []

@@ -103,6 +103,17 @@ HONORIFICS = frozenset({
     "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dr", "Dr.", "Sir", "Dame", "Lord", "Lady",
     "Madame", "Mme", "Monsieur", "Herr", "Frau",
 })  # fmt: skip
+#: Titles and ranks that stand before a surname ("General Petraeus", "Sen. Kerry") besides
+#: the dictionary's sector terms: a capitalised word before a surname that is none of these
+#: is another person's given name ("Ian Blair" is not Tony Blair).
+SURNAME_TITLES = frozenset({
+    "general", "gen", "colonel", "col", "admiral", "adm", "lieutenant", "lt", "major", "maj",
+    "captain", "capt", "sergeant", "sgt", "marshal", "commander", "secretary", "commissioner",
+    "chairman", "chairwoman", "chair", "director", "judge", "justice", "sen", "rep", "gov",
+    "pres", "premier", "speaker", "pope", "cardinal", "bishop", "archbishop", "rabbi", "imam",
+    "ayatollah", "sheikh", "emir", "sultan", "prince", "princess", "queen", "king", "mayor",
+    "deputy", "vice", "chief", "leader", "spokesman", "spokeswoman", "professor", "prof",
+})  # fmt: skip
 #: Words that can stand before a country's name without making a longer proper name of it
 #: ("Communist China", "Nazi Germany", "Greater Syria").
 COUNTRY_PREMODIFIERS = frozenset({

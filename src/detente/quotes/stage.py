@@ -76,6 +76,13 @@ class QuoteStage:
         return to_quotes(view, drafts, mentions)
 
 
+#: Lower-case words a proper name may hold ("Ursula von der Leyen", "Bashar al-Assad").
+NAME_PARTICLES = frozenset(
+    {"von", "van", "der", "den", "de", "da", "di", "du", "al", "bin", "la", "le"}
+)
+#: Courtesy titles left out of a written name ("Mr. Mook" is Mook).
+NAME_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"})
+
 #: Sectors of a state's own bodies: without a country, inside a quotation they are the speaker's.
 STATE_BODY_SECTORS = frozenset({"GOV", "LEG", "MIL", "COP", "JUD", "SPY"})
 
@@ -346,7 +353,28 @@ def _speaker_fields(
         fields["speaker_mention"] = mention.id
         fields["speaker_entity"] = mention.entity_id or root.entity_id
         fields["speaker_code"] = mention.code or root.code
+        fields["speaker_name"] = mention.entity_name or root.entity_name
+    if fields.get("speaker_name") is None and not pronoun:
+        fields["speaker_name"] = _written_name(fields["speaker_text"], earlier)
     return fields  # a pronoun no mention resolves stays unresolved: no guess
+
+
+def _written_name(text: str, earlier: list[Quote]) -> str | None:
+    """A speaker the dictionary does not know, by the name written: "Robby Mook"; a later
+    "Mook" (or "Mr. Mook") takes the full name an earlier quote gave. A phrase that is not a
+    proper name ("a spokesman", "officials") names nobody."""
+    words = [w for w in text.replace(",", " ").split() if w]
+    if not words or not all(w[:1].isupper() or w.lower() in NAME_PARTICLES for w in words):
+        return None
+    if words[0].lower() in SPEAKER_PRONOUNS or words[0].lower() in THIRD_PERSON:
+        return None
+    name = [w for w in words if w.rstrip(".").lower() not in NAME_TITLES]
+    if len(name) == 1:  # a surname alone: the full name an earlier quote gave it
+        for quote in reversed(earlier):
+            full = quote.speaker_name
+            if full and len(full.split()) > 1 and full.split()[-1] == name[0]:
+                return full
+    return " ".join(name) or None
 
 
 def _last_named_speaker(quotes: list[Quote]) -> Quote | None:
@@ -376,4 +404,5 @@ def _borrowed(named: Quote) -> dict[str, Any]:
         "speaker_mention": named.speaker_mention,
         "speaker_entity": named.speaker_entity,
         "speaker_code": named.speaker_code,
+        "speaker_name": named.speaker_name,
     }

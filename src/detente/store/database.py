@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +28,8 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         "ALTER TABLE events ADD COLUMN source_path VARCHAR; "
         "ALTER TABLE events ADD COLUMN target_path VARCHAR",
     ),
+    # a quotation's speaker by name, for speakers the dictionary does not know too (issue 10)
+    ("0004_quote_speaker_name", "ALTER TABLE quotes ADD COLUMN speaker_name VARCHAR"),
 )
 
 #: Tables written per article, in the order they are cleared and filled.
@@ -228,20 +231,57 @@ class Store:
             sql += f" LIMIT {int(f.limit)}"
         return self._dicts(sql, params)
 
+    def speakers(self, name: str) -> list[dict[str, Any]]:
+        """Who ``name`` may mean among the quoted: entities (or names as written, for speakers
+        the dictionary does not know) whose name holds every word of it, or whose entity id it
+        is; a name matched in full first, then the most quoted. "Blair" finds Tony Blair and
+        Sir Ian Blair as two speakers, never one."""
+        words = [w for w in re.split(r"[^\w]+", name.lower()) if w]
+        if not words:
+            return []
+        holds = " AND ".join(
+            "list_contains(regexp_split_to_array(lower(speaker_name), '[^\\p{L}\\p{N}]+'), ?)"
+            for _ in words
+        )
+        sql = (
+            "SELECT speaker_entity AS entity, min(speaker_name) AS name, count(*) AS quotes, "
+            "bool_or(lower(speaker_name) = ?) AS exact FROM quotes "
+            f"WHERE speaker_name IS NOT NULL AND (({holds}) OR lower(speaker_entity) = ?) "
+            "GROUP BY speaker_entity, CASE WHEN speaker_entity IS NULL THEN speaker_name END "
+            "ORDER BY exact DESC, quotes DESC, name, entity"
+        )
+        rows = self._dicts(sql, [name.lower(), *words, name.lower()])
+        return [{k: v for k, v in row.items() if k != "exact"} for row in rows]
+
     def quotes(
         self,
         speaker: str | None = None,
         article_id: str | None = None,
         limit: int | None = None,
+        speaker_text: str | None = None,
     ) -> list[dict[str, Any]]:
-        """Quotes with their article's date; ``speaker`` is a case-insensitive substring of the
-        speaker's text, entity id or actor code ("Antonov", "anatoly-antonov", "RUSGOV")."""
+        """Quotes with their article's date.
+
+        ``speaker`` names a person or body: the quotes of the speaker ``speakers(speaker)``
+        ranks first (every mention of that entity, whatever the words written), or, when no
+        speaker's name matches, those whose actor code starts with it ("RUSGOV").
+        ``speaker_text`` is a case-insensitive substring of the speaker as written."""
         clauses: list[str] = []
         params: list[Any] = []
         if speaker:
-            columns = ("q.speaker_text", "q.speaker_entity", "q.speaker_code")
-            clauses.append("(" + " OR ".join(f"contains(lower({c}), ?)" for c in columns) + ")")
-            params.extend([speaker.lower()] * len(columns))
+            matches = self.speakers(speaker)
+            if matches and matches[0]["entity"]:
+                clauses.append("q.speaker_entity = ?")
+                params.append(matches[0]["entity"])
+            elif matches:
+                clauses.append("q.speaker_entity IS NULL AND q.speaker_name = ?")
+                params.append(matches[0]["name"])
+            else:
+                clauses.append("starts_with(q.speaker_code, ?)")
+                params.append(speaker.upper())
+        if speaker_text:
+            clauses.append("contains(lower(q.speaker_text), ?)")
+            params.append(speaker_text.lower())
         if article_id:
             clauses.append("q.article_id = ?")
             params.append(article_id)
