@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from . import vocab
 from .codes import title_words
-from .recognize import Draft, honorific_fits, is_name_token
+from .recognize import Draft, given_name_before, honorific_fits
 
 
 def _covered(drafts: list[Draft], length: int) -> list[bool]:
@@ -66,18 +66,15 @@ def surname_drafts(
 def _other_given_name(
     doc: Doc, i: int, full: Draft, covered: list[bool], titles: Container[str]
 ) -> bool:
-    """A capitalised word right before the surname that is no title, honorific or word of
-    the full name: another person's given name ("Ian Blair", "Hiroshi Abe")."""
-    if i == 0 or covered[i - 1] or doc[i].is_sent_start:
+    """A given name before the surname that is no word of the full name, nor one of the
+    ranks of ``vocab.SURNAME_TITLES``: another person's ("Ian Blair" is not Tony Blair)."""
+    if i == 0 or covered[i - 1]:
         return False
     before = doc[i - 1]
-    if not is_name_token(before) or before.text in vocab.HONORIFICS:
+    if before.lower_.rstrip(".") in vocab.SURNAME_TITLES:
         return False
-    if before.lower_ in titles or before.lower_.rstrip(".") in vocab.SURNAME_TITLES:
-        return False
-    if before.text in doc[full.start : full.end].text.split():
-        return False
-    return not before.is_sent_start or before.tag_ == "NNP"
+    own = doc[full.start : full.end].text.split()
+    return given_name_before(doc, i, titles) and before.text not in own
 
 
 def _speech_cue(words: list[str], i: int) -> str | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Container, Iterable
 from dataclasses import dataclass, field
 
 import spacy
@@ -257,15 +257,10 @@ class ActorMatcher:
             return None  # "Major cities were hit", "Little changed"
         before = doc[start - 1] if start > 0 else None
         if (
-            before is not None
-            and not doc[start].is_sent_start
-            and is_name_token(before)
-            and before.text not in vocab.HONORIFICS
-            and before.lower_ not in self.dictionary.sectors
-            and before.text not in self.index
-            and (not before.is_sent_start or before.tag_ == "NNP")
+            given_name_before(doc, start, self.dictionary.sectors)
+            and doc[start - 1].text not in self.index
         ):
-            return None  # "Hiroshi Abe" is not Shinzo Abe (opening a sentence: by the parse)
+            return None  # "Hiroshi Abe" is not Shinzo Abe
         chosen = self.single.choose(form, day)
         if chosen is None:
             return None
@@ -305,6 +300,21 @@ def _honorific_fits(word: str, gender: str | None) -> bool:
 def honorific_fits(doc: Doc, start: int, gender: str | None) -> bool:
     """Whether the word before ``start``, if an honorific, fits a person of ``gender``."""
     return start == 0 or _honorific_fits(doc[start - 1].text, gender)
+
+
+def given_name_before(doc: Doc, i: int, titles: Container[str]) -> bool:
+    """Whether the word before a surname at ``i`` is a given name, so the two name someone
+    else ("Hiroshi Abe" is not Shinzo Abe): a capitalised word that is no honorific and no
+    title (``titles``, lower case); opening a sentence, only a proper noun by the parse."""
+    if i == 0 or doc[i].is_sent_start:
+        return False
+    before = doc[i - 1]
+    return (
+        is_name_token(before)
+        and before.text not in vocab.HONORIFICS
+        and before.lower_ not in titles
+        and (not before.is_sent_start or before.tag_ == "NNP")
+    )
 
 
 def _named_subject(doc: Doc, i: int) -> bool:

@@ -14,6 +14,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from ..actors.stage import SPAN_GROUP
+from ..actors.vocab import HONORIFICS
 from ..intervals import Overlaps
 from ..model import Dateline, Mention, Quote
 from .cues import SPEAKER_PRONOUNS, THIRD_PERSON, CueLexicon, cached_lexicon
@@ -80,8 +81,6 @@ class QuoteStage:
 NAME_PARTICLES = frozenset(
     {"von", "van", "der", "den", "de", "da", "di", "du", "al", "bin", "la", "le"}
 )
-#: Courtesy titles left out of a written name ("Mr. Mook" is Mook).
-NAME_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"})
 
 #: Sectors of a state's own bodies: without a country, inside a quotation they are the speaker's.
 STATE_BODY_SECTORS = frozenset({"GOV", "LEG", "MIL", "COP", "JUD", "SPY"})
@@ -368,7 +367,7 @@ def _written_name(text: str, earlier: list[Quote]) -> str | None:
         return None
     if words[0].lower() in SPEAKER_PRONOUNS or words[0].lower() in THIRD_PERSON:
         return None
-    name = [w for w in words if w.rstrip(".").lower() not in NAME_TITLES]
+    name = [w for w in words if w not in HONORIFICS]  # "Mr. Mook" is Mook
     if len(name) == 1:  # a surname alone: the full name an earlier quote gave it
         for quote in reversed(earlier):
             full = quote.speaker_name
