@@ -13,6 +13,8 @@ from ..errors import InputError
 
 #: Bytes inspected to tell binary from text; NUL bytes here mean a binary file.
 SNIFF_BYTES = 8192
+#: Bytes charset detection reads (it is slow; the start of a text tells its encoding).
+DETECT_BYTES = SNIFF_BYTES * 8
 #: Share of printable characters a detected decoding must reach to count as text.
 MIN_PRINTABLE = 0.95
 
@@ -56,16 +58,21 @@ def stream_codec(name: str, head: bytes, complete: bool) -> tuple[str, int]:
         return "utf-8", 0
     except UnicodeDecodeError:
         pass
-    best = from_bytes(head).best()
+    return _detected(name, head, complete), 0
+
+
+def _detected(name: str, sample: bytes, complete: bool) -> str:
+    """The encoding charset detection finds for ``sample``, once it decodes it as text."""
+    best = from_bytes(sample).best()
     if best is None or best.encoding is None:
         raise InputError(name, "undecodable: no text encoding fits")
     try:
-        sample = codecs.getincrementaldecoder(best.encoding)().decode(head, final=complete)
+        text = codecs.getincrementaldecoder(best.encoding)().decode(sample, final=complete)
     except (LookupError, UnicodeDecodeError):
         raise InputError(name, f"undecodable as detected {best.encoding}") from None
-    if _printable_share(sample) < MIN_PRINTABLE:
+    if _printable_share(text) < MIN_PRINTABLE:
         raise InputError(name, "binary file, not text")
-    return best.encoding, 0
+    return best.encoding
 
 
 def _printable_share(text: str) -> float:
@@ -99,13 +106,9 @@ def decode_bytes(name: str, raw: bytes, declared: str | None = None) -> str:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    best = from_bytes(raw[: SNIFF_BYTES * 8]).best()
-    if best is None or best.encoding is None:
-        raise InputError(name, "undecodable: no text encoding fits")
+    sample = raw[:DETECT_BYTES]
+    encoding = _detected(name, sample, complete=len(sample) == len(raw))
     try:
-        text = raw.decode(best.encoding)
+        return raw.decode(encoding)
     except (LookupError, UnicodeDecodeError):
-        raise InputError(name, f"undecodable as detected {best.encoding}") from None
-    if _printable_share(text) < MIN_PRINTABLE:
-        raise InputError(name, "binary file, not text")
-    return text
+        raise InputError(name, f"undecodable as detected {encoding}") from None
