@@ -159,7 +159,8 @@ def attribution_before(view: TokenView, span: QuotedSpan) -> Attribution | None:
     sent_start = view.sentence_bounds[view.sentence[first]][0]
     floor = max(sent_start, first - LEFT_WINDOW)
     nearest: Cue | None = None
-    for cue in reversed(view.cues):
+    before = bisect.bisect_left(view.cue_starts, first)  # the cues starting before the mark
+    for cue in reversed(view.cues[:before]):
         if cue.start >= first or cue.end <= floor:
             continue
         if cue.start < floor:

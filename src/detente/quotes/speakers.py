@@ -10,6 +10,7 @@ stage's coreference for pronouns and descriptions.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from ..model import Mention
@@ -166,7 +167,8 @@ def coordinated(view: TokenView, cue_start: int, floor: int) -> bool:
 
 def _coordinated_speaker(view: TokenView, joiner: int, floor: int) -> tuple[int, int] | None:
     """The speaker of the nearest earlier cue of the sentence that has one before it."""
-    for cue in reversed(view.cues):
+    earlier = bisect.bisect_right(view.cue_starts, joiner)  # cues starting after it can't do
+    for cue in reversed(view.cues[:earlier]):
         if cue.end > joiner:
             continue
         if cue.start < floor:

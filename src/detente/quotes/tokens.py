@@ -160,7 +160,6 @@ class TokenView:
         if self.doc is None or not self.doc_index:
             return None
         token = self.doc[self.doc_index[cue_word]]
-        cue_tokens = {self.doc_index[c.start] for c in self.cues}
         found = None
         head = token
         for _ in range(PARTICIPLE_HOPS):
@@ -170,10 +169,18 @@ class TokenView:
             subject = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
             if subject is None or subject.i > token.i:
                 continue
-            if head.i in cue_tokens:
+            if self._cue_at(head.i):
                 return self._subject_span(subject, floor, cue_word)
             found = found or subject
         return self._subject_span(found, floor, cue_word) if found is not None else None
+
+    def _cue_at(self, doc_token: int) -> bool:
+        """Whether a cue starts at a Doc token (by bisection: asked once per clause head)."""
+        word = bisect.bisect_left(self.doc_index, doc_token)
+        if word >= len(self.doc_index) or self.doc_index[word] != doc_token:
+            return False
+        k = bisect.bisect_left(self.cue_starts, word)
+        return k < len(self.cue_starts) and self.cue_starts[k] == word
 
     def object_only(self, cue_word: int) -> bool:
         """Whether the parse gives the cue verb a direct object and no clause."""
