@@ -152,7 +152,7 @@ def test_an_agentless_passive_of_force_takes_the_agent_of_the_act_just_reported(
     [
         "Turkey attacked Syria. Ten Iraqi soldiers were killed.",
         "Turkey attacked Syria. Iraq condemned the attack. Ten Syrian soldiers were killed.",
-        "Turkish forces attacked the town, and ten Syrian soldiers were killed.",
+        "Turkish officials visited the town, and ten Syrian soldiers were killed.",
     ],
 )
 def test_the_context_agent_is_not_stretched(nlp, text):
@@ -222,6 +222,31 @@ def test_an_act_that_did_not_happen_is_flagged_and_not_shown(nlp, text, modality
     assert event.modality == modality
     assert modality in NONFACTUAL_MODALITIES
     assert not event.asserted
+    assert not event.default_output
+
+
+@pytest.mark.parametrize(
+    ("text", "reported"),
+    [
+        # an attempt is an act (CAMEO codes attempts): the attack is asserted
+        ("Russian troops tried to attack Ukraine.", False),
+        ("Russian troops attempted to attack Ukraine.", False),
+        # "claims to have", "is said to have": the act is known through a statement
+        ("Russia claims to have attacked Ukraine.", True),
+        ("Russia is said to have attacked Ukraine.", True),
+        ("Russia is believed to have attacked Ukraine.", True),
+    ],
+)
+def test_an_attempted_or_claimed_act_is_asserted(nlp, text, reported):
+    events = [e for e in coded(nlp, text) if e.root == "19"]
+    assert [(e.source_code[:3], e.root, e.target_code) for e in events] == [("RUS", "19", "UKR")]
+    assert events[0].default_output
+    assert events[0].reported is reported
+
+
+def test_an_alleged_act_is_not_asserted(nlp):
+    (event,) = coded(nlp, "Russia is alleged to have attacked Ukraine.")
+    assert event.modality == "alleged"
     assert not event.default_output
 
 

@@ -144,3 +144,40 @@ def test_regions_validation_names_file_and_line(tmp_path, yaml_text, reason):
 def test_packaged_regions_load():
     regions = load_regions(default_regions_path())
     assert len(regions) > 50
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "place"),
+    [
+        # the place is the direct object of the force frame
+        ("The war in northern Syria goes on. Turkish troops occupied Afrin last month.",
+         "192", "Afrin"),
+        ("The war in northern Syria goes on. Turkish forces shelled Afrin on Sunday.",
+         "194", "Afrin"),
+        # the passive's subject: the agent is the source, the place the target
+        ("The war in Syria goes on. Raqqa was occupied by Isis in 2014.", "192", "Raqqa"),
+    ],
+)  # fmt: skip
+def test_a_place_where_force_wants_its_target_is_that_country(nlp, text, code, place):
+    record = code_text(text, nlp=nlp)
+    found = [e for e in record.events if e.code == code]
+    assert found, record.events
+    event = found[0]
+    assert event.target_code == "SYR"
+    assert event.target_path == f"object:{place}"
+    assert event.default_output
+
+
+def test_a_place_of_the_sources_own_country_is_no_target(nlp):
+    # civil war: "Syrian troops shelled Aleppo" does not say whom they shelled
+    record = code_text("Syrian troops shelled Aleppo on Sunday.", nlp=nlp)
+    assert all(e.target_code is None for e in record.events if e.code.startswith("19"))
+
+
+def test_romanised_city_names_are_indexed():
+    from detente.places.gazetteer import ascii_name, cached_gazetteer
+
+    assert ascii_name("‘Afrīn") == "Afrin"
+    assert ascii_name("Zürich") == "Zurich"
+    found = cached_gazetteer().lookup("Afrin")
+    assert any(c.entry.country == "SYR" for c in found)

@@ -374,6 +374,12 @@ def clause_status(token: Token) -> _Status:
                 return state
             if kind in ("directive", "intent", "future", "possible", "denial"):
                 return state.govern(kind, governor)
+            if kind == "alleged":  # "is alleged to have fired"
+                return state.govern("accusation", governor)
+            if kind in ("report", "belief"):  # "claims to have encircled", "is said to have"
+                state.report(governor, _speaker_of(governor))
+                node = governor
+                continue
             if kind != "implicative":
                 state.status = "purpose"  # "sent troops to attack", "efforts to change"
                 return state

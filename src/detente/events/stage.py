@@ -170,6 +170,8 @@ class Reading:
     status: str = "asserted"
     #: Force matched without its target: coded, the target may come from the event's place.
     open_target: bool = False
+    #: Character span of the phrase that named a force's target as a place (``ParsedMatch``).
+    target_phrase: tuple[int, int] | None = None
     #: A speech act derived from the act (events.speech): its code, and what it is.
     code: str | None = None
     speech: str = ""
@@ -321,6 +323,7 @@ class EventStage:
                 found.target_path,
                 clause.status,
                 open_target=found.open_target,
+                target_phrase=found.target_phrase,
             )
             yield reading
             derived = speech_act(view, reading, clause.governor)
@@ -377,7 +380,12 @@ class EventStage:
         pairs = _pairs(sources, targets, mutual)
         if not self.any_code and between_frame(pattern):  # "talks between Iran and Iraq": both ways
             pairs += [(t, s) for s, t in pairs if t is not None and (t, s) not in pairs]
-        if self.require_dyad and "notarget" not in pattern.flags and not targets:
+        if (
+            self.require_dyad
+            and "notarget" not in pattern.flags
+            and not targets
+            and reading.target_phrase is None
+        ):
             pairs = [(s, t) for s, t in pairs if t is not None]  # a lone "mutual" source
         sentence_text = _without_dateline(doc, view)
         date, resolution = event_date(sentence_text, base, base_source)
@@ -426,7 +434,7 @@ class EventStage:
                     target_code=tgt.code if tgt and not unplaced else None,
                     target_entity=tgt.entity_id if tgt else None,
                     target_mention=tgt.id if tgt else None,
-                    target_text=tgt.text if tgt else None,
+                    target_text=tgt.text if tgt else _phrase_text(doc, reading.target_phrase),
                     plover_type=kind.plover_type or None,
                     plover_mode=kind.plover_mode or None,
                     date=date,
@@ -490,6 +498,11 @@ class EventStage:
 
 
 # --- decisions ---------------------------------------------------------------------------------
+
+
+def _phrase_text(doc: Doc, span: tuple[int, int] | None) -> str | None:
+    """The words where a force frame wanted its target, for the place stage to read."""
+    return doc.text[span[0] : span[1]] if span is not None else None
 
 
 def _article_date(doc: Doc) -> tuple[dt.date | None, str]:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from .clauses import Clause, analyse, is_predicate
+from .clauses import Clause, analyse, governors, is_infinitive, is_predicate
 from .inflect import forms
 from .matcher import (
     SOURCE,
@@ -140,6 +140,14 @@ RESISTING_VERBS = frozenset(
 )  # fmt: skip
 #: Roots of force whose target may be the place where force was used (events.places).
 PLACED_FORCE_ROOTS = frozenset({"15", "18", "19", "20"})
+#: Nouns of time a preposition of force may lead to ("shelled the town on Sunday").
+TIME_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
+    "june july august september october november december day days night nights week weeks "
+    "month months year years morning evening afternoon weekend dawn dusk time".split()
+)
+#: Prepositions that lead from an act of force to what it was used against ("strikes on").
+FORCE_PREPOSITIONS = frozenset({"on", "against", "at", "into"})
 #: The placeholder for a word outside the clause: it matches no pattern word.
 OUTSIDE = "\x00"
 #: How far up the tree a non-verbal anchor looks for the predicate of its clause.
@@ -157,6 +165,9 @@ class ParsedMatch:
     speaker: tuple[int, ...] = ()  # slot indices of the reporting clause's subject
     #: Force matched without its target: the target may come from the event's place.
     open_target: bool = False
+    #: Character span of the phrase where the frame wanted its target but found no actor
+    #: ("occupied Afrin", "Raqqa was occupied by Isis"): a place there names the target.
+    target_phrase: tuple[int, int] | None = None
 
 
 # --- the clause's region ----------------------------------------------------------------------
@@ -658,6 +669,8 @@ class SyntaxMatcher:
         if predicate is None or not is_predicate(predicate):
             return
         clause = self._clause(predicate, clauses)
+        if clause.passive and _reports_its_infinitive(predicate):
+            return  # "Russia is said to have attacked": the report is no act of its own
         region = self._region(view, predicate, regions)
         if region.lower[i] == OUTSIDE:
             return
@@ -693,14 +706,22 @@ class SyntaxMatcher:
             bindings = list(_forward(reach, post, 0, anchor_end, (), parse_object))
             if not bindings and post and post[0].kind == TARGET and len(post) == 1:
                 bindings = _object_bindings(view, predicate)
-            open_target = False
-            if not bindings and not passive and compiled.pattern.code[:2] in PLACED_FORCE_ROOTS:
+            open_target, phrase = False, None
+            placed_force = compiled.pattern.code[:2] in PLACED_FORCE_ROOTS
+            if not bindings and not passive and placed_force:
                 # "bombed villages near Basra": force whose target the text gives as a place
                 # only; the place stage names the target from the event's location.
                 short = _without_final_target(post)
                 if short is not None:
                     bindings = list(_forward(reach, short, 0, anchor_end, (), parse_object))
                     open_target = bool(bindings)
+                    phrase = _target_phrase(predicate, post[len(short) : -1])
+            elif passive and placed_force and _has_target(compiled) and not subject_slots:
+                open_target = True  # "Raqqa was occupied by Isis": the place is the target
+                phrase = _phrase_span(_passive_subject(predicate))
+            if bindings and phrase is None and placed_force and not passive:
+                last = post[-1:] if post and post[-1].kind == WORD else ()
+                phrase = _target_phrase(predicate, last)  # "took control of Afrin"
             for end, binds in bindings:
                 targets = next((g for k, g in binds if k == TARGET), ())
                 if not targets and not _has_target(compiled) and _takes_object(compiled):
@@ -732,7 +753,13 @@ class SyntaxMatcher:
                     passive=passive,
                 )
                 yield ParsedMatch(
-                    match, clause, source_path, target_path, speaker, open_target=open_target
+                    match,
+                    clause,
+                    source_path,
+                    target_path,
+                    speaker,
+                    open_target=open_target,
+                    target_phrase=phrase if not targets else None,
                 )
                 break
 
@@ -933,6 +960,54 @@ def _without_final_target(post: tuple[CompiledElement, ...]) -> tuple[CompiledEl
     if short and short[-1].kind == WORD and not short[-1].optional:
         short = short[:-1]
     return short
+
+
+def _reports_its_infinitive(predicate: Token) -> bool:
+    """ "is said / believed / reported to have V-ed": a passive verb of report or belief whose
+    infinitive is the act (its subject that act's subject, not anyone spoken to)."""
+    kind = governors().infinitive.get(predicate.lower_)
+    return kind in ("report", "belief") and any(
+        c.dep_ == "xcomp" and is_infinitive(c) for c in predicate.children
+    )
+
+
+def _target_phrase(predicate: Token, between: tuple[CompiledElement, ...]) -> tuple[int, int] | None:
+    """Where a force frame wanted its target: the object of its closing preposition ("attack
+    on Afrin") or, with none, the predicate's direct object ("shelled Afrin")."""
+    words = {w for e in between if e.kind == WORD for w in e.words}
+    objects = _direct_objects(predicate)
+    named = [o for o in objects if o.pos_ == "PROPN"]  # "shelled Afrin on Sunday"
+    if named and not words:
+        return _phrase_span(named[0])
+    # the preposition hangs on the predicate or on its object ("took control of Afrin",
+    # "launched strikes on Afrin"); a frame that names none takes those of force
+    for holder in (predicate, *objects):
+        for child in holder.children:
+            if child.dep_ != "prep" or child.lower_ not in (words or FORCE_PREPOSITIONS):
+                continue
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.lower_ not in TIME_WORDS:
+                return _phrase_span(pobj)
+    if words:
+        return None
+    return _phrase_span(objects[0] if objects else None)
+
+
+def _passive_subject(predicate: Token) -> Token | None:
+    return next((c for c in predicate.children if c.dep_ == "nsubjpass"), None)
+
+
+def _phrase_span(head: Token | None) -> tuple[int, int] | None:
+    """The character span of a noun's phrase, up to its first clause or comma."""
+    if head is None or head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    left, right = head.left_edge.i, head.i
+    for token in head.rights:
+        if token.dep_ in OTHER_CLAUSE_DEPS or token.is_punct:
+            break
+        right = token.right_edge.i
+    doc = head.doc
+    return doc[left].idx, doc[right].idx + len(doc[right].text)
 
 
 def _takes_object(compiled: CompiledPattern) -> bool:

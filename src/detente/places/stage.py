@@ -346,6 +346,11 @@ def locate_events(
             and dateline_place.sentence == event.sentence
         ):
             location = dateline_place.id
+        named = _named_place(event, in_sentence)
+        if named is not None:  # "Turkish troops occupied Afrin": the place is the target
+            used.add(named.id)
+            event = _target_from_place(event, named, "object")
+            location = location or named.id
         if location is None:
             out.append(event)
             continue
@@ -358,7 +363,17 @@ def locate_events(
     return tuple(out), places
 
 
-def _target_from_place(event: Event, place: Place) -> Event:
+def _named_place(event: Event, places: list[Place]) -> Place | None:
+    """The place a force frame named where it wanted its target ("shelled Afrin", "Raqqa was
+    occupied by Isis"): the event stage leaves that phrase in ``target_text`` with no mention."""
+    if event.target_code or event.target_mention or not event.target_text:
+        return None
+    if event.root not in FORCE_ROOTS:
+        return None
+    return next((p for p in places if p.country and p.text in event.target_text), None)
+
+
+def _target_from_place(event: Event, place: Place, how: str = "place") -> Event:
     """Military force with no target named, in another country's place, is against that
     country: "Iran launched fresh attacks near Basra" is Iran's force against Iraq."""
     if (
@@ -371,7 +386,7 @@ def _target_from_place(event: Event, place: Place) -> Event:
     if place.role == "dateline" or (event.source_code or "")[:3] == place.country:
         return event
     return dataclasses.replace(
-        event, target_code=place.country, target_text=place.text, target_path=f"place:{place.text}"
+        event, target_code=place.country, target_text=place.text, target_path=f"{how}:{place.text}"
     )
 
 
@@ -403,6 +418,9 @@ def target_from_article(
             out.append(e)
             continue
         (other,) = others
+        if _names_another_country(e, mentions, other):
+            out.append(e)  # "fought an insurgency against the Turkish state": not the war's
+            continue
         named = next((m for m in mentions if m.code == other), None)
         text = named.text if named is not None else other
         out.append(
@@ -411,6 +429,20 @@ def target_from_article(
             )
         )
     return tuple(out)
+
+
+def _names_another_country(event: Event, mentions: Sequence[Mention], other: str) -> bool:
+    """Whether the phrase the event's frame took as its target names a country other than the
+    war's other side (the phrase had no actor the event stage could take)."""
+    if not event.target_text:
+        return False
+    return any(
+        m.sentence == event.sentence
+        and m.country
+        and m.country != other
+        and m.text in event.target_text
+        for m in mentions
+    )
 
 
 def _distance(place: Place, event: Event) -> int:
