@@ -971,7 +971,9 @@ def _reports_its_infinitive(predicate: Token) -> bool:
     )
 
 
-def _target_phrase(predicate: Token, between: tuple[CompiledElement, ...]) -> tuple[int, int] | None:
+def _target_phrase(
+    predicate: Token, between: tuple[CompiledElement, ...]
+) -> tuple[int, int] | None:
     """Where a force frame wanted its target: the object of its closing preposition ("attack
     on Afrin") or, with none, the predicate's direct object ("shelled Afrin")."""
     words = {w for e in between if e.kind == WORD for w in e.words}
