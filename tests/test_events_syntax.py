@@ -250,6 +250,35 @@ def test_an_alleged_act_is_not_asserted(nlp):
     assert not event.default_output
 
 
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Russia urged that Ukraine withdraw its troops.", ("RUS", "020", "UKR")),
+        ("Russia demanded Ukraine withdraw its troops.", ("RUS", "106", "UKR")),
+    ],
+)
+def test_a_directive_is_addressed_to_whom_its_clause_says_must_act(nlp, text, event):
+    found = find(coded(nlp, text), *event)
+    assert found.default_output
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("The rebels, whom Turkish troops attacked last week, have retreated.",
+         ("TURMIL", "190", "REB")),
+        ("Syrian militias whom Turkey armed now hold the town.", ("TUR", "072", "SYRUAF")),
+    ],
+)  # fmt: skip
+def test_a_relative_clause_with_its_own_subject_acts_on_the_noun_it_modifies(nlp, text, event):
+    find(coded(nlp, text), *event)
+
+
+def test_a_relative_clause_whose_pronoun_is_the_subject_keeps_its_object(nlp):
+    events = coded(nlp, "The Turkish troops, who attacked Syrian rebels, have retreated.")
+    assert find(events, "TURMIL", "190", "SYRREB").target_path == "dobj>amod"
+
+
 def test_a_plain_act_is_asserted(nlp):
     """The contrast: the same sentence without a modal is shown."""
     (event,) = coded(nlp, "Russia attacked Ukraine.")

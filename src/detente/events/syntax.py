@@ -21,7 +21,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from .clauses import Clause, analyse, governors, is_infinitive, is_predicate
+from .clauses import (
+    RELATIVE_PRONOUNS,
+    Clause,
+    analyse,
+    governors,
+    is_infinitive,
+    is_predicate,
+)
 from .inflect import forms
 from .matcher import (
     SOURCE,
@@ -561,6 +568,8 @@ class SyntaxMatcher:
             fallback = self._surface(view, i, compiled_list, clauses)
             if fallback is not None and better(fallback.match, current.match if current else None):
                 best[i] = fallback
+        for i, found in best.items():
+            best[i] = _to_addressee(view, found)
         kept = _unconsumed([best[i].match for i in sorted(best)])
         return [best[m.anchor_start] for m in kept]
 
@@ -878,8 +887,14 @@ def _between_sides(
 
 def _direct_objects(predicate: Token) -> list[Token]:
     """The predicate's direct objects, or those of the verb it is conjoined with when it has
-    none ("killed or wounded 15,000 soldiers": both verbs take the object)."""
+    none ("killed or wounded 15,000 soldiers": both verbs take the object). In a relative
+    clause with a subject of its own, the object is the noun the clause modifies ("the rebels
+    whom Turkish troops attacked", "the town Russian jets bombed")."""
     own = [c for c in predicate.children if c.dep_ in ("dobj", "dative")]
+    if predicate.dep_ == "relcl" and _own_subject(predicate):
+        relative = [c for c in own if c.lower_ in RELATIVE_PRONOUNS]
+        if relative or not own:
+            return [predicate.head, *(c for c in own if c not in relative)]
     if own:
         return own
     for conj in predicate.children:
@@ -892,6 +907,45 @@ def _direct_objects(predicate: Token) -> list[Token]:
             if shared:
                 return shared
     return []
+
+
+def _own_subject(predicate: Token) -> bool:
+    """A subject of the clause's own that is no relative pronoun ("whom Turkey armed")."""
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in RELATIVE_PRONOUNS
+        for c in predicate.children
+    )
+
+
+def addressee(predicate: Token) -> Token | None:
+    """Whom a directive's reported clause names as the one to act: "urged that Ukraine
+    withdraw", "demanded all departments make savings" (the clause's own subject)."""
+    if governors().that_clause.get(predicate.lower_) != "directive":
+        return None
+    for child in predicate.children:
+        if child.dep_ == "ccomp":
+            return next((c for c in child.children if c.dep_ == "nsubj"), None)
+    return None
+
+
+def _to_addressee(view: SentenceView, found: ParsedMatch) -> ParsedMatch:
+    """A directive's frame left without its target when no other reading of the verb did
+    better: the target is the one its clause says must act ("urged that Ukraine withdraw")."""
+    match = found.match
+    wants = _has_target(match.pattern) or _takes_object(match.pattern)
+    if match.target or match.passive or not wants:
+        return found
+    predicate = view.span[match.anchor_start]
+    listener = addressee(predicate) if is_predicate(predicate) else None
+    if listener is None:
+        return found
+    slots, _ = np_slots(view, listener)
+    slots = tuple(s for s in slots if s not in match.source)
+    if not slots:
+        return found
+    return dataclasses.replace(
+        found, match=dataclasses.replace(match, target=slots), target_path="ccomp>nsubj"
+    )
 
 
 def _object_bindings(
