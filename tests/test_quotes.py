@@ -109,6 +109,34 @@ FORMS = [
         "said",
         id="indirect-clause-first",
     ),
+    pytest.param(  # the quotation ends a clause whose first words are not quoted
+        "Senator Ryan said it was unrealistic to think that if the United States pulls back, "
+        "“our oceans are going to save us.”",
+        "it was unrealistic to think that if the United States pulls back, "
+        "“our oceans are going to save us.”",
+        "partial",
+        "Senator Ryan",
+        "said",
+        id="partial-the-quotation-ends-the-reported-clause",
+    ),
+    pytest.param(  # another cue's participle after the closing mark is not what was said
+        "Hillary Clinton says her rival accepted donations from Wall Street and “there’s nothing "
+        "wrong with that” — asserting that the donations did not change his views.",
+        "her rival accepted donations from Wall Street and “there’s nothing wrong with that”",
+        "partial",
+        "Hillary Clinton",
+        "says",
+        id="partial-ends-at-its-mark-before-a-participle-cue",
+    ),
+    pytest.param(
+        "Donald Trump told Newsmax that Mitt Romney “had a crazy policy of self-deportation,” "
+        "adding, “He lost all of the Latino vote.”",
+        "Mitt Romney “had a crazy policy of self-deportation,”",
+        "partial",
+        "Donald Trump",
+        "told",
+        id="partial-ends-at-its-mark-before-the-next-cue",
+    ),
 ]
 
 

@@ -37,6 +37,8 @@ from .tokens import SENTENCE_FINAL, Cue, TokenView, possessor
 
 #: A quotation this long (words) that ends its sentence is direct even inside running text.
 DIRECT_MIN_WORDS = 6
+#: How many words after a quotation's closing mark its own cue may start ("…,” she said").
+OWN_CUE_REACH = 3
 #: Tokens before a quote's opening mark that make it direct ("said: “", ", “").
 DIRECT_OPENING_CONTEXT = frozenset({":", ",", "—", "–", "("})
 #: How many tokens after a closing mark its cue may be ("…,” the minister added", "…,” Thomas
@@ -85,6 +87,12 @@ def classify(view: TokenView, span: QuotedSpan, cue_tokens: set[int]) -> str:
     before = first - 1
     if before < sent_start or view.paragraph_of(view.starts[before]) != span.paragraph:
         return "direct"
+    if (
+        view.words[before] != ":"
+        and not _own_cue_after(view, span)
+        and ends_reported_clause(view, first, sent_start)
+    ):
+        return "partial"  # the end of a reported clause: "Ryan says no matter what ..., “...”"
     if view.words[before] in DIRECT_OPENING_CONTEXT:
         return "direct"
     if before in cue_tokens and view.words[before - 1] != "-":  # not "so-called"
@@ -94,6 +102,27 @@ def classify(view: TokenView, span: QuotedSpan, cue_tokens: set[int]) -> str:
     if long_enough and (not span.closed or inner_last in ".,?!"):
         return "direct"
     return "partial"
+
+
+def _own_cue_after(view: TokenView, span: QuotedSpan) -> bool:
+    """ "“...,” she said": a quotation closed by a comma and followed by a cue is its own."""
+    if span.close_at is None or view.text[span.end - 1 : span.end] != ",":
+        return False
+    after = view.token_at(span.close_at) + 1
+    k = bisect.bisect_left(view.cue_starts, after)
+    return k < len(view.cues) and view.cues[k].start - after <= OWN_CUE_REACH
+
+
+def ends_reported_clause(view: TokenView, first: int, sent_start: int) -> bool:
+    """Whether the nearest cue before a quotation in its sentence and paragraph reports a
+    clause the quotation ends (words of the clause come between them)."""
+    k = bisect.bisect_left(view.cue_starts, first) - 1
+    if k < 0 or view.cues[k].start < sent_start:
+        return False
+    cue = view.cues[k]
+    if view.paragraph_of(view.starts[cue.start]) != view.paragraph_of(view.starts[first]):
+        return False
+    return cue.form.kind in CLAUSE_KINDS and view.inside_reported_clause(cue.end - 1, first)
 
 
 def _cue_at(view: TokenView, i: int) -> Cue | None:

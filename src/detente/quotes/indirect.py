@@ -15,6 +15,7 @@ from .cues import (
     CLAUSE_KINDS,
     CONTENT_FILLERS,
     COORDINATORS,
+    HEARER_LEMMAS,
     MIN_CONTENT_TOKENS,
     NO_INDIRECT_LEMMAS,
     NOUN_KINDS,
@@ -29,6 +30,14 @@ SUBORDINATORS = frozenset({"after", "before", "when", "while", "because", "since
                            "though", "until", "whereas", "unless", "once"})  # fmt: skip
 #: How far back from a later cue the comma that ends the previous clause may be.
 CLAUSE_JOINER_REACH = 5
+#: The clause a hearer's cue reports: "told X that ...", "urged X to ...".
+HEARD_CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
+#: Punctuation between a closing mark and the clause the sentence goes on with.
+CLAUSE_PUNCTUATION = frozenset({",", "—", "–", "-", ";"})
+#: Subordinators of time that open another clause after a quotation ("before claiming").
+TIME_SUBORDINATORS = frozenset({"before", "after", "while", "when"})
+#: How many words after a closing mark a time subordinator may come ("on Twitter before").
+AFTER_QUOTE_REACH = 4
 
 
 def _trim_end(view: TokenView, start: int, end: int) -> int:
@@ -79,11 +88,32 @@ def _after_cue(view: TokenView, cue: Cue, start: int, end: int) -> Draft | None:
 
 def _reported_end(view: TokenView, cue: Cue, content: int, end: int) -> int:
     """The end of the clause a cue reports: where its ``ccomp`` ends by the parse (not the
-    ", referring to ..." or ", however ..." the sentence goes on with), else ``_clause_stop``."""
+    ", referring to ..." or ", however ..." the sentence goes on with), else ``_clause_stop``;
+    and at a closing mark the sentence goes on from with a clause of its own."""
     stop = _clause_stop(view, content, end)
     parsed = view.clause_end(cue.start, content)
     if parsed is not None and content + MIN_CONTENT_TOKENS <= parsed < stop:
-        return parsed
+        stop = parsed
+    return _quote_stop(view, content, stop)
+
+
+def _quote_stop(view: TokenView, content: int, stop: int) -> int:
+    """A closing mark followed by a participle or a time clause ends the reported words:
+    'things “should be wrapped up by Cleveland,” referring to the convention', '“kept us
+    safe” on Twitter before claiming ...'."""
+    cues = set(view.cue_starts)
+    for k in range(content, stop - 1):
+        if not (view.is_mark(k) and view.quoted[k] and not view.quoted[k + 1]):
+            continue
+        j = k + 1
+        while j < stop and view.words[j] in CLAUSE_PUNCTUATION:
+            j += 1
+        separated = j > k + 1 or view.words[k - 1] in CLAUSE_PUNCTUATION
+        if j < stop and separated and view.tag(j) == "VBG" and j in cues:
+            return k + 1  # '“... there’s nothing wrong with that” — asserting that ...'
+        window = range(j, min(stop - 1, j + AFTER_QUOTE_REACH))
+        if any(view.lower[i] in TIME_SUBORDINATORS and i + 1 in cues for i in window):
+            return k + 1  # '“kept us safe” on Twitter before claiming ...'
     return stop
 
 
@@ -105,7 +135,14 @@ def _clause_stop(view: TokenView, content: int, end: int) -> int:
             if speaker is not None and view.lower[speaker[0] - 1] in SUBORDINATORS:
                 return speaker[0] - 1  # "... after the candidate suggested that ...": his own
             for k in range(cue.start - 1, max(content, cue.start - CLAUSE_JOINER_REACH), -1):
-                if view.quoted[k]:
+                if view.quoted[k]:  # '... “maniacal,” adding, ...': the quotation ends it
+                    between = [view.words[i] for i in range(k - 1, cue.start) if i != k]
+                    if (
+                        view.is_mark(k)
+                        and between
+                        and all(w in CLAUSE_PUNCTUATION for w in between)
+                    ):
+                        return k + 1
                     break
                 if view.words[k] in (",", ";"):
                     return k
@@ -127,6 +164,12 @@ def mixed_draft(view: TokenView, cue: Cue, speaker: tuple[int, int], quote_at: i
     if cue.start > quote_at:
         return _before_comma(view, cue, start, end)
     content = cue.end
+    if cue.form.lemma in HEARER_LEMMAS or cue.form.kind == "directive":
+        # the hearer is no part of the words: 'telling customers at a diner that “...”',
+        # 'urging those calling for his withdrawal to “give him time.”'
+        reported = view.reported_start(cue.end - 1, HEARD_CLAUSE_DEPS)
+        if reported is not None and content < reported <= quote_at:
+            content = reported
     while content < end and view.lower[content] in CONTENT_FILLERS:
         content += 1
     if content >= end:

@@ -18,7 +18,7 @@ from ..actors.vocab import HONORIFICS
 from ..intervals import Overlaps
 from ..model import Dateline, Mention, Quote
 from .cues import SPEAKER_PRONOUNS, THIRD_PERSON, CueLexicon, cached_lexicon
-from .extract import Attribution, Draft, direct_drafts
+from .extract import Attribution, Draft, direct_drafts, ends_reported_clause
 from .indirect import headline_drafts, indirect_drafts, mixed_draft
 from .marks import QuotedSpan, quoted_spans
 from .merge import one_per_utterance
@@ -179,9 +179,12 @@ def find_drafts(
     for draft in quoted:
         if draft.kind == "partial":
             attribution, clause = _partial_attribution(view, draft, indirect)
-            if attribution is None:
+            if attribution is None and _ends_clause(view, draft):
+                draft = replace(draft, kind="direct")  # its clause not found: the quotation
+            elif attribution is None:
                 continue  # a scare quote
-            draft = replace(draft, attribution=attribution)
+            else:
+                draft = replace(draft, attribution=attribution)
             if clause is not None:
                 indirect.append(clause)
         kept.append(draft)
@@ -190,6 +193,11 @@ def find_drafts(
     filled = _fill_from_context(view, spans, drafts)
     kept = [d for d in filled if _attributed(d) or not _is_title(view.text[d.start : d.end])]
     return one_per_utterance(kept, view.text)
+
+
+def _ends_clause(view: TokenView, draft: Draft) -> bool:
+    first = view.token_at(draft.start) - 1  # the opening mark
+    return ends_reported_clause(view, first, view.sentence_bounds[view.sentence[first]][0])
 
 
 def _overlaps(a: Draft, b: Draft) -> bool:

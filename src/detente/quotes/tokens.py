@@ -54,6 +54,9 @@ NOUN_POS = frozenset({"NOUN", "PROPN"})
 CLAUSE_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 #: Subject labels (active clauses only: a passive subject does not speak).
 SUBJECT_DEPS = frozenset({"nsubj"})
+#: Words of a reported clause before a quotation that make the quotation part of the clause
+#: ("says no matter what ..., “...”"); "that" alone does not.
+MIN_CLAUSE_LEAD = 2
 #: Tokens that end a sentence or clause for the attribution windows.
 SENTENCE_FINAL = frozenset({".", "!", "?", "...", "…"})
 
@@ -113,21 +116,41 @@ class TokenView:
         words = bisect.bisect_right(self.doc_index, last)  # doc_index rises with the words
         return words or None
 
-    def reported_start(self, cue_word: int) -> int | None:
+    def reported_start(self, cue_word: int, deps: frozenset[str] = COMPLEMENT_DEPS) -> int | None:
         """The first word of the clause a cue reports after its hearer or a circumstance
         ("told Reagan the sales ...", "said in an interview that ..."), by the parse; None
-        when nothing stands between the cue and its clause, or without a clause."""
+        when nothing stands between the cue and its clause, or without a clause. ``deps``:
+        the clause's labels (a directive's ``xcomp`` too: "urging them to ...")."""
         if self.doc is None or not self.doc_index:
             return None
         verb = self.doc[self.doc_index[cue_word]]
         right = [c for c in verb.children if c.i > verb.i]
-        clause = next((c for c in right if c.dep_ in COMPLEMENT_DEPS), None)
+        clause = next((c for c in right if c.dep_ in deps), None)
         if clause is None:
             return None
         between = [c for c in right if c.dep_ in BETWEEN_DEPS and c.i < clause.left_edge.i]
         if not between:
             return None
         return bisect.bisect_left(self.doc_index, clause.left_edge.i)
+
+    def inside_reported_clause(self, cue_word: int, word: int) -> bool:
+        """Whether ``word`` lies inside the clause the cue reports, after words of that clause
+        ("Ryan says no matter what Obama does, “his word ...”"), by the parse."""
+        if self.doc is None or not self.doc_index:
+            return False
+        verb = self.doc[self.doc_index[cue_word]]
+        at = self.doc_index[word]
+        for clause in verb.children:
+            if (
+                clause.dep_ not in COMPLEMENT_DEPS
+                or not clause.left_edge.i < at <= clause.right_edge.i
+            ):
+                continue
+            lead = [t for t in self.doc[clause.left_edge.i : at] if t.is_alpha]
+            if lead and lead[0].lower_ == "that":
+                lead = lead[1:]  # "said that “...”": the quotation is the clause
+            return len(lead) >= MIN_CLAUSE_LEAD
+        return False
 
     def phrase_of(self, word: int) -> tuple[int, int] | None:
         """The words of the phrase a word heads, up to the word itself, by the parse."""
@@ -246,6 +269,12 @@ class TokenView:
     def token_before(self, char: int) -> int:
         """The last token that ends at or before a character offset (-1 if none)."""
         return bisect.bisect_right(self.ends, char) - 1
+
+    def tag(self, i: int) -> str:
+        """The parser's tag of word ``i`` ("" without a parse)."""
+        if self.doc is None or not self.doc_index:
+            return ""
+        return self.doc[self.doc_index[i]].tag_
 
     def is_mark(self, i: int) -> bool:
         word = self.words[i]
