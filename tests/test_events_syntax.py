@@ -279,6 +279,33 @@ def test_a_relative_clause_whose_pronoun_is_the_subject_keeps_its_object(nlp):
     assert find(events, "TURMIL", "190", "SYRREB").target_path == "dobj>amod"
 
 
+@pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        ("Sanctions were imposed on Iran by the European Union.", [("IGOEUREEC", "163", "IRN")]),
+        ("A new offensive was launched by Iran against Iraq.", [("IRN", "190", "IRQ")]),
+        ("Talks were held between Russia and Ukraine in Minsk.",
+         [("RUS", "040", "UKR"), ("UKR", "040", "RUS")]),
+        ("Talks between Russia and Ukraine were held in Minsk.",
+         [("RUS", "040", "UKR"), ("UKR", "040", "RUS")]),
+    ],
+)  # fmt: skip
+def test_a_frames_object_as_passive_subject_leaves_the_agent_acting(nlp, text, events):
+    """The passive of "S imposed sanctions on T", "S launched an offensive against T": the
+    subject is the frame's own noun, the agent its source."""
+    assert triples(e for e in coded(nlp, text) if e.default_output) == events
+
+
+def test_an_inherited_passive_subject_is_no_frame_object(nlp):
+    """ "The League meeting ... after being urged by the minister": the League is urged, the
+    meeting in its phrase is no "urged talks"."""
+    text = (
+        "The Arab League meeting in Saudi Arabia adopted a strongly anti-Iranian position "
+        "after being urged by the Russian foreign minister to ensure that Tehran does not profit."
+    )
+    assert ("RUSGOV", "020", "IGOMEAARL") in triples(coded(nlp, text))
+
+
 def test_a_plain_act_is_asserted(nlp):
     """The contrast: the same sentence without a modal is shown."""
     (event,) = coded(nlp, "Russia attacked Ukraine.")

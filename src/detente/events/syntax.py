@@ -494,6 +494,8 @@ def nominal_host(token: Token) -> tuple[Token | None, bool]:
         return head.head, False
     if token.dep_ == "dobj" and head.lower_ in LIGHT_VERBS:
         return head, True
+    if token.dep_ == "nsubjpass" and head.lower_ in LIGHT_VERBS:
+        return head, False  # "talks between Iran and Iraq were held": the noun's own actors
     if token.dep_ in ("dobj", "nsubjpass") and head.lower_ in PRESUPPOSING_VERBS:
         return head, False
     if token.dep_ == "nsubj" and head.lower_ in OCCURRENCE_VERBS:
@@ -699,11 +701,14 @@ class SyntaxMatcher:
         active_reading = (
             clause.passive and not clause.agents and "activepassive" in compiled.pattern.flags
         )  # PETRARCH's "The Philippines was criticized over ...": the subject stays the source
-        if clause.passive and not compiled.passive and not active_reading:
-            # The subject of a passive is no source; but "the agreement was signed by A, B and
-            # C" is the agents' joint act when the frame's words are in the passive subject.
-            yield from self._joint_passive(view, i, compiled, clause, region)
-            return
+        if clause.passive and not active_reading:
+            # The subject of a passive is no source; but when the frame's words are in the
+            # passive subject ("the agreement was signed by A, B and C", "sanctions were
+            # imposed on Iran by the EU") the agents act and the frame's target follows.
+            found = list(self._joint_passive(view, i, compiled, clause, region))
+            if found or not compiled.passive:
+                yield from found
+                return
         passive = clause.passive and not active_reading
         post = compiled.post
         if passive:
@@ -780,27 +785,57 @@ class SyntaxMatcher:
         clause: Clause,
         region: SentenceView,
     ) -> Iterator[ParsedMatch]:
-        """A symmetric act in the passive with several agents and the frame's object as the
-        passive subject: each agent towards each other (the stage pairs them)."""
-        code = compiled.pattern.code
-        if not clause.agents or code not in SYMMETRIC_CODES or compiled.pattern.has_target:
-            return
+        """A frame whose object is the passive subject, its agent the source: "the agreement
+        was signed by A and B" (a symmetric act: each agent towards each other, the stage
+        pairs them), "sanctions were imposed on Iran by the EU", "the offensive was launched
+        by Iranian forces" (force whose target the place or the article's war may give)."""
+        if not clause.agents or clause.subject_path != "nsubjpass":
+            return  # the frame's object must be this verb's own passive subject
         doc = view.span.doc
         words = {t.lower_ for h in clause.subjects for t in doc[h].subtree}
-        for element in compiled.post:
-            if element.kind in (WORD, SET) and not element.optional:
-                firsts = element.words | {p[0] for p in element.phrases}
-                if not firsts & words:
-                    return
+        post = compiled.post
+        named = [
+            k
+            for k, e in enumerate(post)
+            if e.kind in (WORD, SET) and (e.words | {p[0] for p in e.phrases}) & words
+        ]
+        if not named or any(
+            e.kind in (WORD, SET) and not e.optional and k not in named
+            for k, e in enumerate(post[: named[-1] + 1])
+        ):
+            return  # the frame's words before its target are not all in the passive subject
         agents, how = heads_slots(view, clause.agents)
-        if len(agents) < 2:
-            return
         ends = _anchor_ends(region, compiled, i)
-        if not ends:
+        if not agents or not ends:
             return
-        match = Match(compiled, i, ends[0], i, ends[0], agents, (), passive=True)
         speaker, _ = heads_slots(view, clause.speaker)
-        yield ParsedMatch(match, clause, _path("agent", how), "", speaker)
+        source_path = _path("agent", how)
+        if not compiled.pattern.has_target:
+            if compiled.pattern.code in SYMMETRIC_CODES and len(agents) < 2:
+                return
+            match = Match(compiled, i, ends[0], i, ends[0], agents, (), passive=True)
+            yield ParsedMatch(match, clause, source_path, "", speaker)
+            return
+        predicate = view.span[i]
+        rest = post[named[-1] + 1 :]
+        preps = {w for e in rest if e.kind == WORD for w in e.words}
+        if not preps or not rest or rest[-1].kind != TARGET:
+            return
+        holder = owning_predicate(predicate) or predicate
+        for child in holder.children:
+            if child.dep_ == "prep" and child.lower_ in preps:
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                targets, _ = np_slots(view, pobj) if pobj is not None else ((), "")
+                targets = tuple(t for t in targets if t not in agents)
+                if targets:
+                    match = Match(compiled, i, ends[0], i, ends[0], agents, targets, passive=True)
+                    yield ParsedMatch(
+                        match, clause, source_path, f"prep:{child.lower_}>pobj", speaker
+                    )
+                    return
+        if compiled.pattern.code[:2] in PLACED_FORCE_ROOTS:  # "launched by Iran" alone
+            match = Match(compiled, i, ends[0], i, ends[0], agents, (), passive=True)
+            yield ParsedMatch(match, clause, source_path, "", speaker, open_target=True)
 
     def _nominal(
         self,
@@ -876,7 +911,10 @@ def _between_sides(
     two into one conjoined phrase), or None when the frame has no such shape."""
     if not between_frame(compiled.pattern):
         return None
-    for child in noun.children:
+    holders = [noun]
+    if noun.dep_ == "nsubjpass":  # "talks were held between Iran and Iraq"
+        holders.append(noun.head)
+    for child in (c for holder in holders for c in holder.children):
         if child.dep_ == "prep" and child.lower_ == "between":
             for obj in child.children:
                 if obj.dep_ == "pobj":
