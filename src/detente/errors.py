@@ -98,5 +98,25 @@ class OutputError(DetenteError):
     code = "E011"
 
 
+class AnalysisError(DetenteError):
+    """An analysis cannot run as asked (an unknown period, level or list, a dyad without
+    actors)."""
+
+    code = "E012"
+
+
+class ExportError(DetenteError):
+    """An export cannot run as asked (an unknown partitioning, a format it does not write)."""
+
+    code = "E013"
+
+
+class FormatError(InputError):
+    """An input is in a format détente does not read as news (XML that is not a PETRARCH
+    corpus, PDF, a Word or zip file...): one line naming it, instead of coding its bytes."""
+
+    code = "E014"
+
+
 class ModelNotFound(PipelineError):
     code = "E006"

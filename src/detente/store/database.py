@@ -45,13 +45,29 @@ class StoreStats:
     migrations: tuple[str, ...]
 
 
+#: A filter value: one prefix (or code, name), several (any of them matches), or None.
+Many = str | Sequence[str] | None
+
+
+def _many(value: Many) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    items = (value,) if isinstance(value, str) else tuple(value)
+    return tuple(v for v in items if v)
+
+
 @dataclass(frozen=True, slots=True)
 class EventFilter:
-    """Filters for ``Store.events``; None means no filter."""
+    """Which events a query, an analysis or an export reads; None (or empty) means no filter.
 
-    source: str | None = None  # actor code prefix, e.g. RUS
-    target: str | None = None
-    code: str | None = None  # CAMEO code prefix, e.g. 11 or 042
+    One object for every command (``detente events``, ``dyad``, ``network``, ``top``,
+    ``export``) and ``event_where`` the one place that turns it into SQL, so a filter means
+    the same thing everywhere. Several values in one field match any of them.
+    """
+
+    source: Many = None  # actor code prefix, e.g. RUS (RUSGOV, RUSGOVMIL match too)
+    target: Many = None
+    code: Many = None  # CAMEO code prefix, e.g. 11 or 042
     since: dt.date | None = None
     until: dt.date | None = None
     article_id: str | None = None
@@ -63,6 +79,82 @@ class EventFilter:
     #: demanded, denied, alleged, questions) and acts coded without a target. By default a query
     #: returns what ``Event.default_output`` says: asserted acts between two actors.
     include_all: bool = False
+    roots: Many = None  # CAMEO root codes, e.g. 19 (fight) or 04 (consult)
+    quad_classes: tuple[int, ...] = ()  # 1 verbal cooperation ... 4 material conflict
+    #: Countries (the first three letters of an actor code) on either side of the event.
+    countries: Many = None
+    #: Outlets: the article's source as given by the input, else its dateline's agency.
+    outlets: Many = None
+    reported: bool | None = None  # True: only reported ("X said Y attacked"); False: only not
+    min_confidence: float | None = None
+
+    @property
+    def narrows(self) -> bool:
+        """Whether it selects some events rather than every (default or --all) event."""
+        keep = {"include_negated", "include_all", "limit"}
+        return any(
+            getattr(self, f.name) not in (None, (), "", False)
+            for f in dataclasses.fields(self)
+            if f.name not in keep
+        )
+
+
+#: The FROM clause ``event_where`` is written for: events with their article and dateline.
+EVENTS_FROM = (
+    "events e JOIN articles a ON a.id = e.article_id "
+    "LEFT JOIN datelines d ON d.article_id = e.article_id"
+)
+#: The outlet of an event's article (see ``EventFilter.outlets``).
+OUTLET_SQL = "coalesce(a.source, d.agency)"
+
+
+def _any_of(template: str, values: Sequence[Any], params: list[Any]) -> str:
+    params.extend(values)
+    return "(" + " OR ".join(template for _ in values) + ")"
+
+
+def event_where(f: EventFilter) -> tuple[str, list[Any]]:
+    """The WHERE condition (over ``EVENTS_FROM``) and its parameters for a filter."""
+    clauses: list[str] = []
+    params: list[Any] = []
+    for column, value in (("source_code", f.source), ("target_code", f.target)):
+        if prefixes := _many(value):
+            upper = [p.upper() for p in prefixes]
+            clauses.append(_any_of(f"starts_with(e.{column}, ?)", upper, params))
+    if codes := _many(f.code):
+        clauses.append(_any_of("starts_with(e.code, ?)", codes, params))
+    if roots := _many(f.roots):
+        clauses.append(_any_of("e.root = ?", [r.zfill(2) for r in roots], params))
+    if f.quad_classes:
+        clauses.append(_any_of("e.quad_class = ?", list(f.quad_classes), params))
+    if countries := [c.upper() for c in _many(f.countries)]:
+        sides = "(left(e.source_code, 3) = ? OR left(e.target_code, 3) = ?)"
+        clauses.append("(" + " OR ".join(sides for _ in countries) + ")")
+        params.extend(c for c in countries for _ in (0, 1))
+    if outlets := [o.lower() for o in _many(f.outlets)]:
+        clauses.append(_any_of(f"lower({OUTLET_SQL}) = ?", outlets, params))
+    if f.since is not None:
+        clauses.append("e.date >= ?")
+        params.append(f.since)
+    if f.until is not None:
+        clauses.append("e.date <= ?")
+        params.append(f.until)
+    if f.article_id:
+        clauses.append("e.article_id = ?")
+        params.append(f.article_id)
+    if f.reported is not None:
+        clauses.append("e.reported = ?")
+        params.append(f.reported)
+    if f.min_confidence is not None:
+        clauses.append("e.confidence >= ?")
+        params.append(f.min_confidence)
+    if not f.include_all:
+        if not f.include_negated:
+            clauses.append("(NOT e.negated OR e.root = '12')")  # negation.tsv recodes to 12
+        moods = ", ".join(f"'{m}'" for m in sorted(NONFACTUAL_MODALITIES))
+        clauses.append(f"(e.modality IS NULL OR e.modality NOT IN ({moods}))")
+        clauses.append("e.target_code IS NOT NULL")
+    return (" AND ".join(clauses) or "TRUE"), params
 
 
 def _lock_message(path: str, exc: Exception) -> str:
@@ -197,35 +289,10 @@ class Store:
         return self._dicts(sql + (f" LIMIT {int(limit)}" if limit else ""))
 
     def events(self, where: EventFilter | None = None) -> list[dict[str, Any]]:
-        """Events with their article, filtered by actor code, CAMEO code prefix and date."""
+        """Events, filtered as ``event_where`` says, in date and text order."""
         f = where or EventFilter()
-        clauses: list[str] = []
-        params: list[Any] = []
-        for column, value in (("source_code", f.source), ("target_code", f.target)):
-            if value:
-                clauses.append(f"starts_with(e.{column}, ?)")
-                params.append(value.upper())
-        if f.code:
-            clauses.append("starts_with(e.code, ?)")
-            params.append(f.code)
-        if f.since:
-            clauses.append("e.date >= ?")
-            params.append(f.since)
-        if f.until:
-            clauses.append("e.date <= ?")
-            params.append(f.until)
-        if f.article_id:
-            clauses.append("e.article_id = ?")
-            params.append(f.article_id)
-        if not f.include_all:
-            if not f.include_negated:
-                clauses.append("(NOT e.negated OR e.root = '12')")  # negation.tsv recodes to 12
-            moods = ", ".join(f"'{m}'" for m in sorted(NONFACTUAL_MODALITIES))
-            clauses.append(f"(e.modality IS NULL OR e.modality NOT IN ({moods}))")
-            clauses.append("e.target_code IS NOT NULL")
-        sql = "SELECT e.* FROM events e"
-        if clauses:
-            sql += " WHERE " + " AND ".join(clauses)
+        condition, params = event_where(f)
+        sql = f"SELECT e.* FROM {EVENTS_FROM} WHERE {condition}"
         sql += ' ORDER BY e.date, e.article_id, e.sentence, e."start"'
         if f.limit:
             sql += f" LIMIT {int(f.limit)}"
@@ -355,30 +422,42 @@ class Store:
         return [r[0] for r in rows]
 
     def get(self, article_id: str) -> CodedArticle | None:
-        """Rebuild the whole record of one article (for ``detente show`` and exports)."""
-        rows = self._dicts("SELECT * FROM articles WHERE id = ?", [article_id])
-        if not rows:
-            return None
-        row = rows[0]
-        article = _build(Article, row)
-        facts: dict[str, Any] = {}
+        """Rebuild the whole record of one article (for ``detente show``)."""
+        return next(iter(self.records([article_id])), None)
+
+    def records(self, article_ids: Sequence[str]) -> list[CodedArticle]:
+        """Rebuild the whole records of some articles, in the order given (unknown ids are
+        left out) with one query per table, so that exports read a store in chunks."""
+        ids = list(dict.fromkeys(article_ids))
+        if not ids:
+            return []
+        found: dict[str, dict[str, Any]] = {
+            row["id"]: row
+            for row in self._dicts("SELECT * FROM articles WHERE list_contains(?, id)", [ids])
+        }
+        facts: dict[str, dict[str, list[Any]]] = {a: {} for a in found}
         for name, cls in FACT_TYPES.items():
             order = "index" if name == "sentences" else '"start", id'
-            found = self._dicts(
-                f"SELECT * FROM {name} WHERE article_id = ? ORDER BY {order}", [article_id]
+            sql = f"SELECT * FROM {name} WHERE list_contains(?, article_id) ORDER BY {order}"
+            for row in self._dicts(sql, [ids]):
+                facts[row["article_id"]].setdefault(name, []).append(_build(cls, row))
+        extras: dict[str, dict[str, Any]] = {a: {} for a in found}
+        for table, cls in (("datelines", Dateline), ("tones", Tone)):
+            sql = f"SELECT * FROM {table} WHERE list_contains(?, article_id)"
+            for row in self._dicts(sql, [ids]):
+                extras[row["article_id"]][table[:-1]] = _build(cls, row)
+        return [
+            CodedArticle(
+                article=_build(Article, row),
+                pipeline_version=row["pipeline_version"],
+                dictionaries=json.loads(row["dictionaries"]),
+                schema_version=row["schema_version"],
+                **extras[aid],
+                **{name: tuple(items) for name, items in facts[aid].items()},
             )
-            facts[name] = tuple(_build(cls, r) for r in found)
-        datelines = self._dicts("SELECT * FROM datelines WHERE article_id = ?", [article_id])
-        tones = self._dicts("SELECT * FROM tones WHERE article_id = ?", [article_id])
-        return CodedArticle(
-            article=article,
-            pipeline_version=row["pipeline_version"],
-            dictionaries=json.loads(row["dictionaries"]),
-            dateline=_build(Dateline, datelines[0]) if datelines else None,
-            tone=_build(Tone, tones[0]) if tones else None,
-            schema_version=row["schema_version"],
-            **facts,
-        )
+            for aid in ids
+            if (row := found.get(aid)) is not None
+        ]
 
 
 def _build(cls: type[T], row: dict[str, Any]) -> T:
