@@ -30,6 +30,8 @@ QUADS = ("quad1", "quad2", "quad3", "quad4")
 COUNT_COLUMNS = ("events", *QUADS, "goldstein_sum")
 MEAN_COLUMNS = ("goldstein_mean", "tone_mean")
 COLUMNS = ("period", "direction", *COUNT_COLUMNS, *MEAN_COLUMNS)
+#: A plotted series marks each period up to this many periods; past it markers hide the line.
+MARKERS_UP_TO = 60
 
 
 def direction_label(source: str, target: str) -> str:
@@ -121,12 +123,15 @@ def plot_series(series: pd.DataFrame, path: str | Path, title: str) -> Path:
 
     matplotlib.use("Agg")  # files only: no display is needed, or opened
     import matplotlib.pyplot as plt
+    from matplotlib.ticker import MaxNLocator
 
     figure, (upper, lower) = plt.subplots(2, 1, sharex=True, figsize=(10, 6))
     try:
         for direction, part in series.groupby("direction", sort=False):
-            upper.plot(part["period"], part["goldstein_sum"], marker="o", label=str(direction))
-            lower.plot(part["period"], part["events"], marker="o", label=str(direction))
+            marker = "o" if len(part) <= MARKERS_UP_TO else None
+            upper.plot(part["period"], part["goldstein_sum"], marker=marker, label=str(direction))
+            lower.plot(part["period"], part["events"], marker=marker, label=str(direction))
+        lower.yaxis.set_major_locator(MaxNLocator(integer=True))
         upper.axhline(0, color="grey", linewidth=0.5)
         upper.set_ylabel("Goldstein sum")
         lower.set_ylabel("events")
