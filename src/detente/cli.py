@@ -303,6 +303,7 @@ def _summary(report: api.CodeReport, settings: Settings, no_store: bool) -> str:
 
 # --- queries -------------------------------------------------------------------------------
 
+
 def _with_store(fn: Callable[[], Any]) -> Any:
     try:
         return fn()

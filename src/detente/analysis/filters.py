@@ -71,8 +71,12 @@ def _options(actors: bool) -> list[Callable[[F], F]]:
 
 def event_filter(**values: Any) -> EventFilter:
     """The filter of the options' values (empty repeatable options are no filter)."""
-    given = {k: v for k, v in values.items() if v is not None and v != () and v != []}
-    return EventFilter(**{k: tuple(v) if isinstance(v, list) else v for k, v in given.items()})
+    given: dict[str, Any] = {
+        k: tuple(v) if isinstance(v, list) else v
+        for k, v in values.items()
+        if v is not None and v != () and v != []
+    }
+    return EventFilter(**given)
 
 
 def filter_options(actors: bool = True) -> Callable[[F], F]:
@@ -93,6 +97,6 @@ def filter_options(actors: bool = True) -> Callable[[F], F]:
         decorated: Any = wrapper
         for option in reversed(_options(actors)):
             decorated = option(decorated)
-        return decorated  # type: ignore[no-any-return]
+        return decorated
 
     return decorate

@@ -435,29 +435,29 @@ class Store:
             row["id"]: row
             for row in self._dicts("SELECT * FROM articles WHERE list_contains(?, id)", [ids])
         }
-        facts: dict[str, dict[str, list[Any]]] = {a: {} for a in found}
+        parts: dict[str, dict[str, Any]] = {a: {} for a in found}  # CodedArticle fields
         for name, cls in FACT_TYPES.items():
             order = "index" if name == "sentences" else '"start", id'
             sql = f"SELECT * FROM {name} WHERE list_contains(?, article_id) ORDER BY {order}"
-            for row in self._dicts(sql, [ids]):
-                facts[row["article_id"]].setdefault(name, []).append(_build(cls, row))
-        extras: dict[str, dict[str, Any]] = {a: {} for a in found}
-        for table, cls in (("datelines", Dateline), ("tones", Tone)):
+            for fact in self._dicts(sql, [ids]):
+                parts[fact["article_id"]].setdefault(name, []).append(_build(cls, fact))
+        for table, single in (("datelines", Dateline), ("tones", Tone)):
             sql = f"SELECT * FROM {table} WHERE list_contains(?, article_id)"
-            for row in self._dicts(sql, [ids]):
-                extras[row["article_id"]][table[:-1]] = _build(cls, row)
-        return [
-            CodedArticle(
-                article=_build(Article, row),
-                pipeline_version=row["pipeline_version"],
-                dictionaries=json.loads(row["dictionaries"]),
-                schema_version=row["schema_version"],
-                **extras[aid],
-                **{name: tuple(items) for name, items in facts[aid].items()},
-            )
-            for aid in ids
-            if (row := found.get(aid)) is not None
-        ]
+            for fact in self._dicts(sql, [ids]):
+                parts[fact["article_id"]][table[:-1]] = _build(single, fact)
+        return [_record(found[aid], parts[aid]) for aid in ids if aid in found]
+
+
+def _record(row: dict[str, Any], parts: dict[str, Any]) -> CodedArticle:
+    """A CodedArticle from its articles row and its facts (lists of facts become tuples)."""
+    fields: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in parts.items()}
+    return CodedArticle(
+        article=_build(Article, row),
+        pipeline_version=row["pipeline_version"],
+        dictionaries=json.loads(row["dictionaries"]),
+        schema_version=row["schema_version"],
+        **fields,
+    )
 
 
 def _build(cls: type[T], row: dict[str, Any]) -> T:
