@@ -208,8 +208,12 @@ def _read_xml(source: Source, limits: Limits) -> Iterator[ReadResult]:
     try:
         for record in read_stream(source.stream, source.name):
             records += 1
+            where = f"{source.name}:{record.line} [{record.id}]"
+            if not record.text:
+                yield InputError(where, "empty <Text>")
+                continue
             fields = {"text": record.text, "date": record.date.isoformat(), "source": record.source}
-            yield _make_article(f"{source.name}:{record.line} [{record.id}]", fields, limits)
+            yield _make_article(where, fields, limits)
     except DictionaryError as exc:
         where = f"{source.name}:{exc.line}" if exc.line else source.name
         yield InputError(where, exc.reason + (_REST_NOT_READ if records else ""))

@@ -249,7 +249,10 @@ def _parse_stream(
                 return
         parser.Parse(b"", True)
         yield collector
-    except expat.ExpatError as exc:
+    except (expat.ExpatError, DictionaryError) as exc:
+        yield collector  # the records completed before the fault are good: hand them over
+        if isinstance(exc, DictionaryError):
+            raise
         raise DictionaryError(str(path), exc.lineno, f"not valid XML ({exc})") from None
 
 
