@@ -1,6 +1,7 @@
 """détente's exceptions. Each carries a code so users can search for it.
 
-The library raises these; only the CLI and web edges turn them into exit codes or HTTP errors.
+The library raises these; only the command line turns them into exit codes (and the web API, which
+comes later, into HTTP errors).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The record: frozen dataclasses that every interface (API, CLI, store, web) returns.
+"""The record: frozen dataclasses that every interface (API, CLI, store; a web API later) returns.
 
 Every fact carries the character offsets it came from, a stable id within its article and
 the stage that produced it, so a coded fact can always be traced back to its sentence.

@@ -431,19 +431,24 @@ class Store:
         ids = list(dict.fromkeys(article_ids))
         if not ids:
             return []
+        # The range lets DuckDB skip row groups by their min/max (chunks of sorted ids are
+        # narrow); list_contains alone would scan every table whole for each chunk.
+        within = "BETWEEN ? AND ? AND list_contains(?, {key})"
+        bounds = [min(ids), max(ids), ids]
+        articles_sql = "SELECT * FROM articles WHERE id " + within.format(key="id")
         found: dict[str, dict[str, Any]] = {
-            row["id"]: row
-            for row in self._dicts("SELECT * FROM articles WHERE list_contains(?, id)", [ids])
+            row["id"]: row for row in self._dicts(articles_sql, bounds)
         }
         parts: dict[str, dict[str, Any]] = {a: {} for a in found}  # CodedArticle fields
         for name, cls in FACT_TYPES.items():
             order = "index" if name == "sentences" else '"start", id'
-            sql = f"SELECT * FROM {name} WHERE list_contains(?, article_id) ORDER BY {order}"
-            for fact in self._dicts(sql, [ids]):
+            where = within.format(key="article_id")
+            sql = f"SELECT * FROM {name} WHERE article_id {where} ORDER BY {order}"
+            for fact in self._dicts(sql, bounds):
                 parts[fact["article_id"]].setdefault(name, []).append(_build(cls, fact))
         for table, single in (("datelines", Dateline), ("tones", Tone)):
-            sql = f"SELECT * FROM {table} WHERE list_contains(?, article_id)"
-            for fact in self._dicts(sql, [ids]):
+            sql = f"SELECT * FROM {table} WHERE article_id " + within.format(key="article_id")
+            for fact in self._dicts(sql, bounds):
                 parts[fact["article_id"]][table[:-1]] = _build(single, fact)
         return [_record(found[aid], parts[aid]) for aid in ids if aid in found]
 
