@@ -131,6 +131,16 @@ def test_cli_dyad_unknown_period_is_a_usage_error(runner, db):
     assert runner.invoke(main, ["dyad", "RUS", "NATO", "--by", "year", "--db", db]).exit_code == 2
 
 
+def test_cli_dyad_without_events_says_what_the_actors_are(runner, db, tmp_path):
+    result = runner.invoke(main, ["dyad", "RUS", "NATO", "--db", db])
+    assert result.exit_code == 0 and "actor code prefixes" in result.output
+    plot = runner.invoke(
+        main, ["dyad", "RUS", "NATO", "--db", db, "--plot", str(tmp_path / "p.png")]
+    )
+    assert plot.exit_code == 2 and plot.stderr.startswith("detente: error: [E012] nothing to plot")
+    assert not list(tmp_path.iterdir())
+
+
 # --- networks ------------------------------------------------------------------------------
 
 
@@ -269,3 +279,23 @@ def test_filter_without_values_is_the_default():
     assert event_filter(code=(), roots=[], source=None) == EventFilter()
     assert not EventFilter(include_all=True, limit=3).narrows
     assert EventFilter(countries=("RUS",)).narrows
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["dyad", "RUS", "UKR"],
+        ["network"],
+        ["top", "actors"],
+        ["export", "csv", "out.csv"],
+        ["export", "parquet", "out"],
+        ["export", "jsonl", "out.jsonl"],
+    ],
+    ids=" ".join,
+)
+def test_a_missing_store_is_a_one_line_error(runner, tmp_path, monkeypatch, args):
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(main, [*args, "--db", str(tmp_path / "none.duckdb")])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("detente: error: [E004]")
+    assert sorted(p.name for p in tmp_path.iterdir()) == []  # nothing written

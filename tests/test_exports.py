@@ -133,10 +133,9 @@ def test_jsonl_events_round_trip(runner, db, tmp_path):
     lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
     stored = api.events(db, EventFilter(include_all=True))
     assert len(lines) == len(stored) == ALL_EVENTS
-    assert [(r["article_id"], r["id"]) for r in lines] == [
-        (r["article_id"], r["id"]) for r in stored
-    ]
-    first = lines[0]
+    keys = sorted((r["article_id"], r["id"]) for r in lines)
+    assert keys == sorted((r["article_id"], r["id"]) for r in stored)
+    first = lines[0]  # the store's order: the first article's first event
     assert first["code"] == "111" and first["date"] == "2020-01-15"
     assert first["outlet"] == "Reuters" and first["source_country"] == "RUS"
 
@@ -161,6 +160,15 @@ def test_jsonl_articles_filtered_in_small_chunks(db, tmp_path, monkeypatch):
     assert report.counts == {"articles": 2}
     with (tmp_path / "a.jsonl").open(encoding="utf-8") as stream:
         assert [r.id for r in read_jsonl(stream)] == ["a2", "a3"]
+
+
+def test_an_export_gives_the_store_its_memory_settings_back(db, tmp_path):
+    from detente.store import Store
+
+    with Store(db, read_only=True) as store:
+        before = store.con.execute("SELECT current_setting('memory_limit')").fetchone()
+        api.export_csv(tmp_path / "e.csv", store)
+        assert store.con.execute("SELECT current_setting('memory_limit')").fetchone() == before
 
 
 def test_a_failed_export_leaves_nothing(db, tmp_path):

@@ -232,8 +232,10 @@ def code(
 ) -> None:
     """Code news files, folders, globs or - (stdin) into the store.
 
-    Formats: .txt, .html/.htm, .jsonl/.json, .csv and the .gz of each. A bad input gets one
-    line on stderr and the rest go on; exit status 1 if any input failed.
+    Formats: .txt, .html/.htm, .jsonl/.json, .csv, .xml (a PETRARCH corpus: one article per
+    <Sentence>) and the .gz of each. A bad input, or one in a format détente does not read
+    (other XML, PDF, Word ...), gets one line on stderr and the rest go on; exit status 1 if
+    any input failed.
     """
     if workers is not None and workers < 1:
         raise click.BadParameter("must be 1 or more", param_hint="--workers")

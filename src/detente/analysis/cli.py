@@ -120,7 +120,11 @@ def dyad(
     except DetenteError as exc:
         fail(exc)
     if frame.empty and fmt == "table":
-        click.echo(f"no events from {source.upper()} to {target.upper()} in {settings.db}")
+        click.echo(
+            f"no events from {source.upper()} to {target.upper()} in {settings.db} "
+            "(SOURCE and TARGET are actor code prefixes: `detente actors lookup NATO` "
+            "gives NATO's)"
+        )
     else:
         _show(frame, fmt, f"{source.upper()} -> {target.upper()} per {by}", None)
     if arrow:

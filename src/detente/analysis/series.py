@@ -119,6 +119,8 @@ def _dtype(column: str) -> Any:
 def plot_series(series: pd.DataFrame, path: str | Path, title: str) -> Path:
     """A PNG (or any format matplotlib writes by the file's extension) of the series: Goldstein
     sum and event count per period, one line per direction; written whole or not at all."""
+    if series.empty:
+        raise AnalysisError(f"nothing to plot to {path}: the series has no periods (no events)")
     import matplotlib
 
     matplotlib.use("Agg")  # files only: no display is needed, or opened
