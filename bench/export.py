@@ -7,7 +7,7 @@ own, so that each peak RSS is that export's, and prints rows, seconds, rows/s an
 (exports stream: the peak should stay far under 1 GB whatever the store's size). No timing is
 asserted. Usage:
 
-    python bench/export.py [--events 1000000] [--keep DIR] [--runs parquet,csv]
+    python bench/export.py [--events 1000000] [--keep DIR [--reuse]] [--runs parquet,csv]
 """
 
 from __future__ import annotations
@@ -126,6 +126,9 @@ def main() -> None:
     parser.add_argument(
         "--keep", help="Folder for the store and the exports (default: a temporary one)."
     )
+    parser.add_argument(
+        "--reuse", action="store_true", help="Export the store --keep already holds, if any."
+    )
     parser.add_argument("--runs", default=",".join(RUNS))
     parser.add_argument("--run", help=argparse.SUPPRESS)  # one export, in a child process
     parser.add_argument("--db", help=argparse.SUPPRESS)
@@ -137,11 +140,12 @@ def main() -> None:
     folder = Path(args.keep or tempfile.mkdtemp(prefix="detente-bench-export-"))
     folder.mkdir(parents=True, exist_ok=True)
     db = folder / "bench.duckdb"
-    db.unlink(missing_ok=True)
-    seconds = build(db, args.events)
-    size = db.stat().st_size / 1e6
-    print(f"store: {args.events:,} events written through Store.write in {seconds:.1f}s "
-          f"({args.events / seconds:,.0f} events/s), {size:.0f} MB at {db}")  # fmt: skip
+    if not (args.reuse and db.exists()):
+        db.unlink(missing_ok=True)
+        seconds = build(db, args.events)
+        print(f"store: {args.events:,} events written through Store.write in {seconds:.1f}s "
+              f"({args.events / seconds:,.0f} events/s)")  # fmt: skip
+    print(f"store: {db} ({db.stat().st_size / 1e6:.0f} MB)")
     print(f"{'export':<16}{'rows':>12}{'seconds':>10}{'rows/s':>12}{'peak RSS':>12}")
     outputs = {"parquet": "parquet", "csv": "events.csv", "jsonl": "events.jsonl"}
     for kind in args.runs.split(","):

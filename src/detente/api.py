@@ -292,7 +292,8 @@ def articles(
 def events(
     db: str | Path | Store | None = None, where: EventFilter | None = None
 ) -> list[dict[str, Any]]:
-    """Stored events, filtered by source/target actor code prefix, CAMEO code prefix and dates."""
+    """Stored events, filtered as ``where`` says (actors, codes, roots, quad classes, countries,
+    outlets, dates, confidence ...; by default asserted acts between two actors)."""
     with _reading(db) as store:
         return store.events(where)
 

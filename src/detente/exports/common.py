@@ -4,8 +4,6 @@ filter selects, and the report of what was written."""
 from __future__ import annotations
 
 import contextlib
-import shutil
-import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -85,22 +83,16 @@ EXPORT_MEMORY_LIMIT = "300MB"
 
 @contextlib.contextmanager
 def bounded_memory(store: Store) -> Iterator[None]:
-    """Run an export within EXPORT_MEMORY_LIMIT, spilling to a temporary folder; the store's
-    own settings come back afterwards."""
-    con = store.con
-    names = ("memory_limit", "temp_directory")
-    saved = {name: _setting(store, name) for name in names}
-    spill = tempfile.mkdtemp(prefix="detente-export-")
+    """Run an export within EXPORT_MEMORY_LIMIT (DuckDB spills past it to its temporary
+    folder, ``<store>.tmp`` beside the file); the store's own limit comes back afterwards."""
+    saved = _setting(store, "memory_limit")
+    store.con.execute(f"SET memory_limit = '{EXPORT_MEMORY_LIMIT}'")
     try:
-        con.execute(f"SET memory_limit = '{EXPORT_MEMORY_LIMIT}'")
-        con.execute(f"SET temp_directory = '{_quoted(spill)}'")
         yield
     finally:
-        for name, value in saved.items():
-            con.execute(f"RESET {name}")  # the default exactly (settings read back are rounded)
-            if _setting(store, name) != value:  # the caller had set it: as near as it reads
-                con.execute(f"SET {name} = '{_quoted(value)}'")
-        shutil.rmtree(spill, ignore_errors=True)
+        store.con.execute("RESET memory_limit")  # the default exactly (read back, it is rounded)
+        if _setting(store, "memory_limit") != saved:  # the caller had set one: as near as it reads
+            store.con.execute(f"SET memory_limit = '{_quoted(saved)}'")
 
 
 def _setting(store: Store, name: str) -> str:
