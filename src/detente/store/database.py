@@ -465,11 +465,16 @@ def _record(row: dict[str, Any], parts: dict[str, Any]) -> CodedArticle:
     )
 
 
+#: Field names per record class, looked up once (records are rebuilt by the thousand).
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
 def _build(cls: type[T], row: dict[str, Any]) -> T:
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in dataclasses.fields(cls))  # type: ignore[arg-type]
     kwargs = {}
-    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
-        value = row.get(f.name)
-        if isinstance(value, list):
-            value = tuple(value)
-        kwargs[f.name] = value
+    for name in names:
+        value = row.get(name)
+        kwargs[name] = tuple(value) if isinstance(value, list) else value
     return cls(**kwargs)
