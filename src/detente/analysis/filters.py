@@ -39,8 +39,8 @@ _FILTER_ARGS = (
 
 def _options(actors: bool) -> list[Callable[[F], F]]:
     options = [
-        click.option("--since", callback=date_option, help="Events on or after this date (YYYY-MM-DD)."),
-        click.option("--until", callback=date_option, help="Events on or before this date (YYYY-MM-DD)."),
+        click.option("--since", metavar="DATE", callback=date_option, help="Events on or after this date (YYYY-MM-DD)."),
+        click.option("--until", metavar="DATE", callback=date_option, help="Events on or before this date (YYYY-MM-DD)."),
         click.option("--code", multiple=True, help="CAMEO event code prefix, e.g. 11 or 036 (repeatable: any)."),
         click.option("--root", "roots", multiple=True, help="CAMEO root code, e.g. 19 or 04 (repeatable: any)."),
         click.option(
