@@ -279,6 +279,7 @@ def test_filter_without_values_is_the_default():
     assert event_filter(code=(), roots=[], source=None) == EventFilter()
     assert not EventFilter(include_all=True, limit=3).narrows
     assert EventFilter(countries=("RUS",)).narrows
+    assert EventFilter(reported=False).narrows  # False is a value: events not reported
 
 
 @pytest.mark.parametrize(

@@ -91,11 +91,10 @@ class EventFilter:
     @property
     def narrows(self) -> bool:
         """Whether it selects some events rather than every (default or --all) event."""
-        keep = {"include_negated", "include_all", "limit"}
+        modes = {"include_negated", "include_all", "limit"}  # how many, not which
+        values = (getattr(self, f.name) for f in dataclasses.fields(self) if f.name not in modes)
         return any(
-            getattr(self, f.name) not in (None, (), "", False)
-            for f in dataclasses.fields(self)
-            if f.name not in keep
+            v is not None and not (isinstance(v, str | tuple | list) and not v) for v in values
         )
 
 
