@@ -12,7 +12,7 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from conftest import EXAMPLES
+from conftest import EXAMPLES, ROOT
 from detente import api
 from detente.cli import main
 
@@ -49,6 +49,16 @@ def test_every_command_has_help(runner, path, command):
     result = runner.invoke(main, [*path, "--help"])
     assert result.exit_code == 0
     assert "Usage:" in result.output
+
+
+DOCUMENTATION = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+
+
+@pytest.mark.parametrize("path", [p for p, _ in _commands(main)], ids=" ".join)
+def test_every_command_is_documented(path):
+    """Each command (and sub-command) appears as `detente NAME` in the README or docs/."""
+    text = "".join(doc.read_text(encoding="utf-8") for doc in DOCUMENTATION)
+    assert f"detente {' '.join(path)}" in text, f"detente {' '.join(path)} is not documented"
 
 
 def test_seed_jsonl_to_stdout(runner, seed_path, db):

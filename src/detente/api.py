@@ -1,4 +1,5 @@
-"""The public functions. The CLI and the web API are thin shells over these, with the same names."""
+"""The public functions. The command line is a thin shell over these, with the same names
+(``detente dyad`` is ``api.dyad``); a web API over the same functions comes later."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from spacy.language import Language
 
@@ -32,6 +33,12 @@ from .settings import Settings, load_settings
 from .store import Store, StoreStats
 from .store.database import EventFilter
 
+if TYPE_CHECKING:
+    import networkx as nx
+    import pandas as pd
+
+    from .exports.common import ExportReport
+
 __all__ = [
     "CodeReport",
     "EventFilter",
@@ -40,14 +47,21 @@ __all__ = [
     "articles",
     "code",
     "code_text",
+    "dyad",
     "events",
     "explain",
+    "export_csv",
+    "export_jsonl",
+    "export_parquet",
+    "network",
     "null_verbs",
     "places",
     "show",
     "speakers",
     "stats",
     "themes",
+    "to_graph",
+    "top",
 ]
 
 
@@ -278,7 +292,8 @@ def articles(
 def events(
     db: str | Path | Store | None = None, where: EventFilter | None = None
 ) -> list[dict[str, Any]]:
-    """Stored events, filtered by source/target actor code prefix, CAMEO code prefix and dates."""
+    """Stored events, filtered as ``where`` says (actors, codes, roots, quad classes, countries,
+    outlets, dates, confidence ...; by default asserted acts between two actors)."""
     with _reading(db) as store:
         return store.events(where)
 
@@ -349,3 +364,99 @@ def themes(
             if row.get("name") is None and row["theme"] in taxonomy.themes:
                 row["name"] = taxonomy.themes[row["theme"]].name
         return rows
+
+
+# --- questions: dyad series, networks, top lists (detente.analysis) -------------------------
+
+
+def dyad(
+    source: str,
+    target: str,
+    db: str | Path | Store | None = None,
+    by: str = "month",
+    where: EventFilter | None = None,
+    both_ways: bool = False,
+) -> pd.DataFrame:
+    """Per period (day, week, month): events from ``source`` to ``target`` (actor code
+    prefixes), counts per quad class, Goldstein sum and mean, mean tone; every period of the
+    range present (zeros where none fell); ``both_ways`` adds the reverse ``direction``."""
+    from .analysis.series import dyad_series
+
+    with _reading(db) as store:
+        return dyad_series(store, source, target, by, where, both_ways)
+
+
+def network(
+    db: str | Path | Store | None = None,
+    where: EventFilter | None = None,
+    level: str = "sector",
+) -> pd.DataFrame:
+    """The directed actor network as an edge list (source, target, weight = events, Goldstein
+    sum and mean, quad-class counts); ``to_graph`` makes it a networkx DiGraph."""
+    from .analysis.network import edges
+
+    with _reading(db) as store:
+        return edges(store, where, level)
+
+
+def to_graph(edges: pd.DataFrame) -> nx.DiGraph:
+    """A ``network`` edge list as a networkx DiGraph (edge attributes as the columns)."""
+    from .analysis.network import to_graph as graph
+
+    return graph(edges)
+
+
+def top(
+    kind: str,
+    db: str | Path | Store | None = None,
+    where: EventFilter | None = None,
+    limit: int | None = 20,
+) -> pd.DataFrame:
+    """The actors, dyads or CAMEO codes (``kind``) with the most events."""
+    from .analysis.top import top as top_list
+
+    with _reading(db) as store:
+        return top_list(store, kind, where, limit)
+
+
+# --- exports (detente.exports) --------------------------------------------------------------
+
+
+def export_parquet(
+    folder: str | Path,
+    db: str | Path | Store | None = None,
+    where: EventFilter | None = None,
+    partition: str = "month",
+) -> ExportReport:
+    """Every table as Parquet under ``folder``, one folder per fact type, partitioned by date."""
+    from .exports.parquet import export_parquet as run
+
+    with _reading(db) as store:
+        return run(store, folder, where, partition)
+
+
+def export_csv(
+    path: str | Path,
+    db: str | Path | Store | None = None,
+    where: EventFilter | None = None,
+) -> ExportReport:
+    """Events as one CSV file (or ``events.csv`` in a folder), with their article's URL,
+    outlet and date and the actors' countries and sectors; codes quoted."""
+    from .exports.csv import export_csv as run
+
+    with _reading(db) as store:
+        return run(store, path, where)
+
+
+def export_jsonl(
+    path: str | Path,
+    db: str | Path | Store | None = None,
+    where: EventFilter | None = None,
+    articles: bool = False,
+) -> ExportReport:
+    """One JSON object per event (as ``export_csv``'s rows), or per article (the whole
+    ``CodedArticle`` record) with ``articles``."""
+    from .exports.jsonl import export_jsonl as run
+
+    with _reading(db) as store:
+        return run(store, path, where, articles)

@@ -8,8 +8,7 @@ settings, store, model); 3 an internal error (a bug: the message says where the 
 
 from __future__ import annotations
 
-import csv
-import datetime as dt
+import dataclasses
 import json
 import signal
 import sys
@@ -33,10 +32,14 @@ if TYPE_CHECKING:
 else:  # the library is imported by the first command that needs it: `--help` stays quick
     api = lazy_module("detente.api")
 from .actors import cli as actors_cli
-from .cli_options import date_option
+from .analysis import cli as analysis_cli
+from .analysis.filters import filter_options
+from .cli_render import FORMATS
+from .cli_render import render_rows as _render_rows
 from .errors import DetenteError, InputError
 from .evaluate import cli as evaluate_cli
 from .events import cli as events_cli
+from .exports import cli as exports_cli
 from .model import Article, CodedArticle, json_schema
 from .output import AtomicOutput, check_not_input
 from .render import plain, render_article
@@ -229,8 +232,10 @@ def code(
 ) -> None:
     """Code news files, folders, globs or - (stdin) into the store.
 
-    Formats: .txt, .html/.htm, .jsonl/.json, .csv and the .gz of each. A bad input gets one
-    line on stderr and the rest go on; exit status 1 if any input failed.
+    Formats: .txt, .html/.htm, .jsonl/.json, .csv, .xml (a PETRARCH corpus: one article per
+    <Sentence>) and the .gz of each. A bad input, or one in a format détente does not read
+    (other XML, PDF, Word ...), gets one line on stderr and the rest go on; exit status 1 if
+    any input failed.
     """
     if workers is not None and workers < 1:
         raise click.BadParameter("must be 1 or more", param_hint="--workers")
@@ -300,47 +305,6 @@ def _summary(report: api.CodeReport, settings: Settings, no_store: bool) -> str:
 
 # --- queries -------------------------------------------------------------------------------
 
-FORMATS = click.Choice(["table", "csv", "json"])
-
-
-def _render_rows(rows: list[dict[str, Any]], fmt: str, columns: Sequence[str], title: str) -> None:
-    if fmt == "json":
-        click.echo(json.dumps(rows, default=_json_default, ensure_ascii=False, indent=1))
-    elif fmt == "csv":
-        writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else list(columns))
-        writer.writeheader()
-        for row in rows:
-            writer.writerow({k: _cell(v) for k, v in row.items()})
-    else:
-        table = Table(title=title, title_justify="left")
-        for column in columns:
-            table.add_column(column, overflow="fold")
-        for row in rows:
-            table.add_row(*(plain(_cell(row.get(c))) for c in columns))
-        table_console().print(table)
-
-
-def table_console() -> Console:
-    """A console for tables: the terminal's width, or a wide page when output is piped."""
-    console = Console(highlight=False)
-    return console if console.is_terminal else Console(highlight=False, width=160)
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, list | tuple):
-        return " ".join(str(v) for v in value)
-    if isinstance(value, float):
-        return f"{value:g}"
-    return str(value)
-
-
-def _json_default(value: Any) -> Any:
-    if isinstance(value, dt.date | dt.datetime):
-        return value.isoformat()
-    raise TypeError(f"not JSON serialisable: {type(value).__name__}")
-
 
 def _with_store(fn: Callable[[], Any]) -> Any:
     try:
@@ -374,51 +338,23 @@ def articles(ctx: click.Context, db: str | None, limit: int | None, fmt: str) ->
 
 @main.command()
 @click.option("--db", help="DuckDB file to read.")
-@click.option("--source", help="Source actor code prefix, e.g. RUS or RUSGOV.")
-@click.option("--target", help="Target actor code prefix, e.g. IGOWSTNAT.")
-@click.option("--code", "code_prefix", help="CAMEO event code prefix, e.g. 11 or 036.")
-@click.option("--since", callback=date_option, help="Events on or after this date (YYYY-MM-DD).")
-@click.option("--until", callback=date_option, help="Events on or before this date (YYYY-MM-DD).")
 @click.option("--limit", type=click.IntRange(min=1), help="At most this many events.")
-@click.option(
-    "--negated", is_flag=True, help="Also list negated acts CAMEO does not code ('did not attack')."
-)
-@click.option(
-    "--all",
-    "include_all",
-    is_flag=True,
-    help="Every coded event: also acts not asserted (future, hypothetical, demanded ...) and "
-    "acts without a target.",
-)
 @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@filter_options()
 @click.pass_context
 def events(
     ctx: click.Context,
     db: str | None,
-    source: str | None,
-    target: str | None,
-    code_prefix: str | None,
-    since: dt.date | None,
-    until: dt.date | None,
     limit: int | None,
-    negated: bool,
-    include_all: bool,
     fmt: str,
+    where: api.EventFilter,
 ) -> None:
     """List coded events: who did what to whom, when, and from which sentence.
 
-    By default: acts the text asserts, between two actors (--negated, --all for more)."""
+    By default: acts the text asserts, between two actors (--include-negated, --all for more).
+    The filters are those of every analysis and export command (docs/analysis.md)."""
     settings = _settings(ctx, db=db)
-    where = api.EventFilter(
-        source=source,
-        target=target,
-        code=code_prefix,
-        since=since,
-        until=until,
-        limit=limit,
-        include_negated=negated,
-        include_all=include_all,
-    )
+    where = dataclasses.replace(where, limit=limit)
     rows = _with_store(lambda: api.events(settings.db, where))
     if not rows and fmt == "table":
         total = _with_store(lambda: api.stats(settings.db)).counts["articles"]
@@ -652,6 +588,10 @@ main.add_command(actors_cli.dictionaries)
 main.add_command(evaluate_cli.eval_group)
 main.add_command(events_cli.explain)
 main.add_command(events_cli.null_verbs)
+main.add_command(analysis_cli.dyad)
+main.add_command(analysis_cli.network)
+main.add_command(analysis_cli.top)
+main.add_command(exports_cli.export)
 
 if __name__ == "__main__":
     main()

@@ -1,6 +1,7 @@
 """détente's exceptions. Each carries a code so users can search for it.
 
-The library raises these; only the CLI and web edges turn them into exit codes or HTTP errors.
+The library raises these; only the command line turns them into exit codes (and the web API, which
+comes later, into HTTP errors).
 """
 
 from __future__ import annotations
@@ -96,6 +97,26 @@ class OutputError(DetenteError):
     writable."""
 
     code = "E011"
+
+
+class AnalysisError(DetenteError):
+    """An analysis cannot run as asked (an unknown period, level or list, a dyad without
+    actors)."""
+
+    code = "E012"
+
+
+class ExportError(DetenteError):
+    """An export cannot run as asked (an unknown partitioning, a format it does not write)."""
+
+    code = "E013"
+
+
+class FormatError(InputError):
+    """An input is in a format détente does not read as news (XML that is not a PETRARCH
+    corpus, PDF, a Word or zip file...): one line naming it, instead of coding its bytes."""
+
+    code = "E014"
 
 
 class ModelNotFound(PipelineError):

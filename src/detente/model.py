@@ -1,4 +1,4 @@
-"""The record: frozen dataclasses that every interface (API, CLI, store, web) returns.
+"""The record: frozen dataclasses that every interface (API, CLI, store; a web API later) returns.
 
 Every fact carries the character offsets it came from, a stable id within its article and
 the stage that produced it, so a coded fact can always be traced back to its sentence.
@@ -272,10 +272,19 @@ FACT_TYPES: dict[str, type] = {
 T = TypeVar("T")
 
 
+#: Field names per record class, looked up once: exports serialise millions of facts.
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
 def to_jsonable(obj: Any) -> Any:
     """Turn a record (or any value inside it) into plain JSON types."""
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: to_jsonable(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    if obj is None or isinstance(obj, str | int | float):  # most values: as they are
+        return obj
+    names = _FIELD_NAMES.get(type(obj))
+    if names is None and dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        names = _FIELD_NAMES[type(obj)] = tuple(f.name for f in dataclasses.fields(obj))
+    if names is not None:
+        return {name: to_jsonable(getattr(obj, name)) for name in names}
     if isinstance(obj, dt.date):
         return obj.isoformat()
     if isinstance(obj, tuple | list):

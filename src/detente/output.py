@@ -9,9 +9,11 @@ job reads, is refused before anything is opened.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import shutil
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import IO
@@ -102,3 +104,70 @@ def _trim_partial_line(file: IO[str]) -> None:
             return
         position = start
     binary.truncate(0)
+
+
+@contextlib.contextmanager
+def atomic_path(path: str | Path) -> Iterator[Path]:
+    """A temporary path beside ``path`` for a writer that wants a file name (DuckDB's COPY,
+    matplotlib, networkx), moved onto ``path`` when the block ends without error and removed
+    otherwise: readers never see a half-written file."""
+    target = Path(path).expanduser()
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, temp = tempfile.mkstemp(
+            prefix=f".{target.name}.", suffix=f".part{target.suffix}", dir=target.parent
+        )
+    except OSError as exc:
+        raise OutputError(f"{target}: cannot write ({exc.strerror or exc})") from None
+    os.close(handle)
+    try:
+        yield Path(temp)
+        os.chmod(temp, 0o666 & ~_umask())
+        os.replace(temp, target)
+    except OSError as exc:
+        raise OutputError(f"{target}: cannot write ({exc.strerror or exc})") from None
+    finally:
+        Path(temp).unlink(missing_ok=True)
+
+
+#: The file an exported folder holds to say what it is (and that it may be replaced).
+MANIFEST = "detente-export.json"
+
+
+@contextlib.contextmanager
+def atomic_folder(path: str | Path) -> Iterator[Path]:
+    """A temporary folder beside ``path``, put in its place when the block ends without error.
+
+    An existing ``path`` is replaced only if it is empty or an earlier export (it holds
+    ``MANIFEST``): a folder of anything else is refused, never deleted.
+    """
+    target = Path(path).expanduser()
+    if target.exists() and not _replaceable(target):
+        raise OutputError(
+            f"{target}: exists and is not a détente export (no {MANIFEST}); "
+            "choose a new or empty folder"
+        )
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent))
+    except OSError as exc:
+        raise OutputError(f"{target}: cannot write ({exc.strerror or exc})") from None
+    try:
+        yield temp
+        old = None
+        if target.exists():
+            old = target.with_name(f"{temp.name}.old")
+            os.replace(target, old)
+        os.replace(temp, target)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+    except OSError as exc:
+        raise OutputError(f"{target}: cannot write ({exc.strerror or exc})") from None
+    finally:
+        shutil.rmtree(temp, ignore_errors=True)
+
+
+def _replaceable(folder: Path) -> bool:
+    if not folder.is_dir():
+        return False
+    return (folder / MANIFEST).is_file() or not any(folder.iterdir())

@@ -21,8 +21,12 @@ from .streams import file_kind
 HTML_EXTENSIONS = frozenset({".html", ".htm", ".xhtml"})
 JSONL_EXTENSIONS = frozenset({".jsonl", ".ndjson"})
 TEXT_EXTENSIONS = frozenset({".txt", ".text"})
+#: PETRARCH corpora (``<Sentences>``); other XML gets one error line each.
+XML_EXTENSIONS = frozenset({".xml"})
 #: What a folder walk picks up; a file named explicitly is read whatever its extension.
-DIRECTORY_EXTENSIONS = HTML_EXTENSIONS | JSONL_EXTENSIONS | TEXT_EXTENSIONS | {".json", ".csv"}
+DIRECTORY_EXTENSIONS = (
+    HTML_EXTENSIONS | JSONL_EXTENSIONS | TEXT_EXTENSIONS | XML_EXTENSIONS | {".json", ".csv"}
+)
 _LINK_HINT = "not followed (use --follow-links)"
 
 

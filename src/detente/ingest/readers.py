@@ -3,8 +3,10 @@
 A bad file or a bad line never stops the batch, and reading never raises: the reader yields an
 ``InputError`` naming the input (``file``, ``file:line`` or ``file[index]``) and the reason, and
 goes on. Formats are chosen by extension, after removing ``.gz``: .txt, .text, .html, .htm,
-.jsonl, .ndjson, .json, .csv. A folder walk takes only those; a file named on its own is read
-as text whatever its extension, if it decodes as text.
+.jsonl, .ndjson, .json, .csv, .xml (a PETRARCH corpus: one article per ``<Sentence>``). A
+folder walk takes only those; a file named on its own is read as text whatever its extension,
+if it decodes as text and is not XML or a known binary format (PDF, Word, zip, images...),
+each of which gets one line saying what it is (``FormatError``).
 
 Memory stays bounded whatever the input: text and HTML are read until they would pass their
 cap (``max_chars``), JSON Lines and CSV record by record, and a ``.json`` file, which has to be
@@ -22,8 +24,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError
+from ..errors import DictionaryError, FormatError, InputError
 from ..model import Article
+from .formats import PETRARCH_ROOTS, is_html, looks_like_xml, root_element, unreadable_format
 from .normalize import article_id, clean_field, clean_text, parse_date
 from .paths import (
     DIRECTORY_EXTENSIONS,
@@ -124,7 +127,7 @@ def format_of(name: str) -> str:
         return "html"
     if suffix in JSONL_EXTENSIONS:
         return "jsonl"
-    if suffix in (".json", ".csv"):
+    if suffix in (".json", ".csv", ".xml"):
         return suffix[1:]
     return "text"
 
@@ -135,7 +138,13 @@ def read_path(name: str, limits: Limits | None = None) -> Iterator[ReadResult]:
     shown = display_name(name)
     try:
         with open_source(name, shown) as source:
+            unreadable = unreadable_format(source.head)
+            if unreadable is not None:
+                yield FormatError(shown, f"binary file ({unreadable}), not text: {_READABLE}")
+                return
             kind = format_of(name) if name != "-" else _sniff(source.head)
+            if kind == "text" and _xml_not_text(source.head):
+                kind = "xml"
             yield from _READERS[kind](source, limits)
     except InputError as exc:
         yield exc
@@ -150,9 +159,67 @@ def _sniff(head: bytes) -> str:
         return "jsonl"
     if start.startswith(b"["):
         return "json"
-    if start.startswith((b"<!doctype html", b"<html", b"<?xml")):
+    if start.startswith((b"<!doctype html", b"<html")) or (
+        start.startswith(b"<?xml") and is_html(head)
+    ):
         return "html"
+    if start.startswith(b"<?xml") or _xml_not_text(head):
+        return "xml"
     return "text"
+
+
+#: What détente reads, for the message of an input it cannot.
+_READABLE = (
+    "détente reads text, HTML, JSON Lines, JSON, CSV and PETRARCH XML (and their .gz); "
+    "see docs/ingest.md"
+)
+
+
+def _xml_not_text(head: bytes) -> bool:
+    """Whether a file read as text is XML: a PETRARCH corpus, or XML declared as such (an
+    HTML fragment in a .txt file stays text)."""
+    if not looks_like_xml(head) or is_html(head):
+        return False
+    stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    try:
+        return stripped.startswith(b"<?xml") or root_element(head) in PETRARCH_ROOTS
+    except ValueError:
+        return False
+
+
+def _read_xml(source: Source, limits: Limits) -> Iterator[ReadResult]:
+    """A PETRARCH corpus: one article per ``<Sentence>``, with its date, source and id (in the
+    origin: ``file:line [id]``); any other XML is one FormatError naming its root element."""
+    from ..interop.petrarch_xml import read_stream
+
+    try:
+        root = root_element(source.head)
+    except ValueError as exc:
+        yield InputError(source.name, f"not valid XML ({exc})")
+        return
+    if root is not None and root not in PETRARCH_ROOTS:
+        reason = (
+            f"XML with root element <{root}>, not a PETRARCH corpus (<Sentences> of "
+            "<Sentence> records); convert other XML to JSON Lines"
+        )
+        yield FormatError(source.name, reason)
+        return
+    records = 0
+    try:
+        for record in read_stream(source.stream, source.name):
+            records += 1
+            where = f"{source.name}:{record.line} [{record.id}]"
+            if not record.text:
+                yield InputError(where, "empty <Text>")
+                continue
+            fields = {"text": record.text, "date": record.date.isoformat(), "source": record.source}
+            yield _make_article(where, fields, limits)
+    except DictionaryError as exc:
+        where = f"{source.name}:{exc.line}" if exc.line else source.name
+        yield InputError(where, exc.reason + (_REST_NOT_READ if records else ""))
+        return
+    if not records:
+        yield FormatError(source.name, "PETRARCH XML without <Sentence> records")
 
 
 def _read_text(source: Source, limits: Limits) -> Iterator[ReadResult]:
@@ -340,6 +407,7 @@ _READERS: dict[str, Callable[[Source, Limits], Iterator[ReadResult]]] = {
     "jsonl": _read_jsonl,
     "json": _read_json,
     "csv": _read_csv,
+    "xml": _read_xml,
 }
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from types import MappingProxyType
+from typing import BinaryIO
 from xml.parsers import expat
 
 from ..errors import DictionaryError
@@ -223,6 +224,17 @@ def _environment(
 
 def _parse(path: Path, stop_after_environment: bool = False) -> Iterator[_Collector]:
     """Feed the file to expat chunk by chunk, yielding the collector after each chunk."""
+    try:
+        with path.open("rb") as handle:
+            yield from _parse_stream(handle, path, stop_after_environment)
+    except OSError as exc:
+        raise DictionaryError(str(path), None, f"cannot read ({exc.strerror})") from None
+
+
+def _parse_stream(
+    handle: BinaryIO, path: Path, stop_after_environment: bool = False
+) -> Iterator[_Collector]:
+    """Feed an open binary stream to expat; ``path`` names it in records and errors."""
     parser = expat.ParserCreate()
     collector = _Collector(path, parser)
     parser.StartElementHandler = collector.start
@@ -230,23 +242,31 @@ def _parse(path: Path, stop_after_environment: bool = False) -> Iterator[_Collec
     parser.CharacterDataHandler = collector.chars
     parser.CommentHandler = collector.comment
     try:
-        with path.open("rb") as handle:
-            while chunk := handle.read(CHUNK_SIZE):
-                parser.Parse(chunk, False)
-                yield collector
-                if stop_after_environment and (collector.environment or collector.count):
-                    return
-            parser.Parse(b"", True)
+        while chunk := handle.read(CHUNK_SIZE):
+            parser.Parse(chunk, False)
             yield collector
-    except expat.ExpatError as exc:
+            if stop_after_environment and (collector.environment or collector.count):
+                return
+        parser.Parse(b"", True)
+        yield collector
+    except (expat.ExpatError, DictionaryError) as exc:
+        yield collector  # the records completed before the fault are good: hand them over
+        if isinstance(exc, DictionaryError):
+            raise
         raise DictionaryError(str(path), exc.lineno, f"not valid XML ({exc})") from None
-    except OSError as exc:
-        raise DictionaryError(str(path), None, f"cannot read ({exc.strerror})") from None
 
 
 def read_records(path: str | Path) -> Iterator[PetrarchRecord]:
     """Yield every ``<Sentence>`` of a PETRARCH XML file, in file order."""
     for collector in _parse(Path(path)):
+        yield from collector.ready
+        collector.ready.clear()
+
+
+def read_stream(handle: BinaryIO, name: str) -> Iterator[PetrarchRecord]:
+    """Yield every ``<Sentence>`` of a PETRARCH XML stream (a corpus given to ``detente
+    code``, gzipped or on stdin), in order; ``name`` is the input as messages show it."""
+    for collector in _parse_stream(handle, Path(name)):
         yield from collector.ready
         collector.ready.clear()
 

@@ -45,13 +45,29 @@ class StoreStats:
     migrations: tuple[str, ...]
 
 
+#: A filter value: one prefix (or code, name), several (any of them matches), or None.
+Many = str | Sequence[str] | None
+
+
+def _many(value: Many) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    items = (value,) if isinstance(value, str) else tuple(value)
+    return tuple(v for v in items if v)
+
+
 @dataclass(frozen=True, slots=True)
 class EventFilter:
-    """Filters for ``Store.events``; None means no filter."""
+    """Which events a query, an analysis or an export reads; None (or empty) means no filter.
 
-    source: str | None = None  # actor code prefix, e.g. RUS
-    target: str | None = None
-    code: str | None = None  # CAMEO code prefix, e.g. 11 or 042
+    One object for every command (``detente events``, ``dyad``, ``network``, ``top``,
+    ``export``) and ``event_where`` the one place that turns it into SQL, so a filter means
+    the same thing everywhere. Several values in one field match any of them.
+    """
+
+    source: Many = None  # actor code prefix, e.g. RUS (RUSGOV, RUSGOVMIL match too)
+    target: Many = None
+    code: Many = None  # CAMEO code prefix, e.g. 11 or 042
     since: dt.date | None = None
     until: dt.date | None = None
     article_id: str | None = None
@@ -63,6 +79,81 @@ class EventFilter:
     #: demanded, denied, alleged, questions) and acts coded without a target. By default a query
     #: returns what ``Event.default_output`` says: asserted acts between two actors.
     include_all: bool = False
+    roots: Many = None  # CAMEO root codes, e.g. 19 (fight) or 04 (consult)
+    quad_classes: tuple[int, ...] = ()  # 1 verbal cooperation ... 4 material conflict
+    #: Countries (the first three letters of an actor code) on either side of the event.
+    countries: Many = None
+    #: Outlets: the article's source as given by the input, else its dateline's agency.
+    outlets: Many = None
+    reported: bool | None = None  # True: only reported ("X said Y attacked"); False: only not
+    min_confidence: float | None = None
+
+    @property
+    def narrows(self) -> bool:
+        """Whether it selects some events rather than every (default or --all) event."""
+        modes = {"include_negated", "include_all", "limit"}  # how many, not which
+        values = (getattr(self, f.name) for f in dataclasses.fields(self) if f.name not in modes)
+        return any(
+            v is not None and not (isinstance(v, str | tuple | list) and not v) for v in values
+        )
+
+
+#: The FROM clause ``event_where`` is written for: events with their article and dateline.
+EVENTS_FROM = (
+    "events e JOIN articles a ON a.id = e.article_id "
+    "LEFT JOIN datelines d ON d.article_id = e.article_id"
+)
+#: The outlet of an event's article (see ``EventFilter.outlets``).
+OUTLET_SQL = "coalesce(a.source, d.agency)"
+
+
+def _any_of(template: str, values: Sequence[Any], params: list[Any]) -> str:
+    params.extend(values)
+    return "(" + " OR ".join(template for _ in values) + ")"
+
+
+def event_where(f: EventFilter) -> tuple[str, list[Any]]:
+    """The WHERE condition (over ``EVENTS_FROM``) and its parameters for a filter."""
+    clauses: list[str] = []
+    params: list[Any] = []
+    for column, value in (("source_code", f.source), ("target_code", f.target)):
+        if prefixes := _many(value):
+            upper = [p.upper() for p in prefixes]
+            clauses.append(_any_of(f"starts_with(e.{column}, ?)", upper, params))
+    if codes := _many(f.code):
+        clauses.append(_any_of("starts_with(e.code, ?)", codes, params))
+    if roots := _many(f.roots):
+        clauses.append(_any_of("e.root = ?", [r.zfill(2) for r in roots], params))
+    if f.quad_classes:
+        clauses.append(_any_of("e.quad_class = ?", list(f.quad_classes), params))
+    if countries := [c.upper() for c in _many(f.countries)]:
+        sides = "(left(e.source_code, 3) = ? OR left(e.target_code, 3) = ?)"
+        clauses.append("(" + " OR ".join(sides for _ in countries) + ")")
+        params.extend(c for c in countries for _ in (0, 1))
+    if outlets := [o.lower() for o in _many(f.outlets)]:
+        clauses.append(_any_of(f"lower({OUTLET_SQL}) = ?", outlets, params))
+    if f.since is not None:
+        clauses.append("e.date >= ?")
+        params.append(f.since)
+    if f.until is not None:
+        clauses.append("e.date <= ?")
+        params.append(f.until)
+    if f.article_id:
+        clauses.append("e.article_id = ?")
+        params.append(f.article_id)
+    if f.reported is not None:
+        clauses.append("e.reported = ?")
+        params.append(f.reported)
+    if f.min_confidence is not None:
+        clauses.append("e.confidence >= ?")
+        params.append(f.min_confidence)
+    if not f.include_all:
+        if not f.include_negated:
+            clauses.append("(NOT e.negated OR e.root = '12')")  # negation.tsv recodes to 12
+        moods = ", ".join(f"'{m}'" for m in sorted(NONFACTUAL_MODALITIES))
+        clauses.append(f"(e.modality IS NULL OR e.modality NOT IN ({moods}))")
+        clauses.append("e.target_code IS NOT NULL")
+    return (" AND ".join(clauses) or "TRUE"), params
 
 
 def _lock_message(path: str, exc: Exception) -> str:
@@ -197,35 +288,10 @@ class Store:
         return self._dicts(sql + (f" LIMIT {int(limit)}" if limit else ""))
 
     def events(self, where: EventFilter | None = None) -> list[dict[str, Any]]:
-        """Events with their article, filtered by actor code, CAMEO code prefix and date."""
+        """Events, filtered as ``event_where`` says, in date and text order."""
         f = where or EventFilter()
-        clauses: list[str] = []
-        params: list[Any] = []
-        for column, value in (("source_code", f.source), ("target_code", f.target)):
-            if value:
-                clauses.append(f"starts_with(e.{column}, ?)")
-                params.append(value.upper())
-        if f.code:
-            clauses.append("starts_with(e.code, ?)")
-            params.append(f.code)
-        if f.since:
-            clauses.append("e.date >= ?")
-            params.append(f.since)
-        if f.until:
-            clauses.append("e.date <= ?")
-            params.append(f.until)
-        if f.article_id:
-            clauses.append("e.article_id = ?")
-            params.append(f.article_id)
-        if not f.include_all:
-            if not f.include_negated:
-                clauses.append("(NOT e.negated OR e.root = '12')")  # negation.tsv recodes to 12
-            moods = ", ".join(f"'{m}'" for m in sorted(NONFACTUAL_MODALITIES))
-            clauses.append(f"(e.modality IS NULL OR e.modality NOT IN ({moods}))")
-            clauses.append("e.target_code IS NOT NULL")
-        sql = "SELECT e.* FROM events e"
-        if clauses:
-            sql += " WHERE " + " AND ".join(clauses)
+        condition, params = event_where(f)
+        sql = f"SELECT e.* FROM {EVENTS_FROM} WHERE {condition}"
         sql += ' ORDER BY e.date, e.article_id, e.sentence, e."start"'
         if f.limit:
             sql += f" LIMIT {int(f.limit)}"
@@ -355,37 +421,59 @@ class Store:
         return [r[0] for r in rows]
 
     def get(self, article_id: str) -> CodedArticle | None:
-        """Rebuild the whole record of one article (for ``detente show`` and exports)."""
-        rows = self._dicts("SELECT * FROM articles WHERE id = ?", [article_id])
-        if not rows:
-            return None
-        row = rows[0]
-        article = _build(Article, row)
-        facts: dict[str, Any] = {}
+        """Rebuild the whole record of one article (for ``detente show``)."""
+        return next(iter(self.records([article_id])), None)
+
+    def records(self, article_ids: Sequence[str]) -> list[CodedArticle]:
+        """Rebuild the whole records of some articles, in the order given (unknown ids are
+        left out) with one query per table, so that exports read a store in chunks."""
+        ids = list(dict.fromkeys(article_ids))
+        if not ids:
+            return []
+        # The range lets DuckDB skip row groups by their min/max (chunks of sorted ids are
+        # narrow); list_contains alone would scan every table whole for each chunk.
+        within = "BETWEEN ? AND ? AND list_contains(?, {key})"
+        bounds = [min(ids), max(ids), ids]
+        articles_sql = "SELECT * FROM articles WHERE id " + within.format(key="id")
+        found: dict[str, dict[str, Any]] = {
+            row["id"]: row for row in self._dicts(articles_sql, bounds)
+        }
+        parts: dict[str, dict[str, Any]] = {a: {} for a in found}  # CodedArticle fields
         for name, cls in FACT_TYPES.items():
             order = "index" if name == "sentences" else '"start", id'
-            found = self._dicts(
-                f"SELECT * FROM {name} WHERE article_id = ? ORDER BY {order}", [article_id]
-            )
-            facts[name] = tuple(_build(cls, r) for r in found)
-        datelines = self._dicts("SELECT * FROM datelines WHERE article_id = ?", [article_id])
-        tones = self._dicts("SELECT * FROM tones WHERE article_id = ?", [article_id])
-        return CodedArticle(
-            article=article,
-            pipeline_version=row["pipeline_version"],
-            dictionaries=json.loads(row["dictionaries"]),
-            dateline=_build(Dateline, datelines[0]) if datelines else None,
-            tone=_build(Tone, tones[0]) if tones else None,
-            schema_version=row["schema_version"],
-            **facts,
-        )
+            where = within.format(key="article_id")
+            sql = f"SELECT * FROM {name} WHERE article_id {where} ORDER BY {order}"
+            for fact in self._dicts(sql, bounds):
+                parts[fact["article_id"]].setdefault(name, []).append(_build(cls, fact))
+        for table, single in (("datelines", Dateline), ("tones", Tone)):
+            sql = f"SELECT * FROM {table} WHERE article_id " + within.format(key="article_id")
+            for fact in self._dicts(sql, bounds):
+                parts[fact["article_id"]][table[:-1]] = _build(single, fact)
+        return [_record(found[aid], parts[aid]) for aid in ids if aid in found]
+
+
+def _record(row: dict[str, Any], parts: dict[str, Any]) -> CodedArticle:
+    """A CodedArticle from its articles row and its facts (lists of facts become tuples)."""
+    fields: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in parts.items()}
+    return CodedArticle(
+        article=_build(Article, row),
+        pipeline_version=row["pipeline_version"],
+        dictionaries=json.loads(row["dictionaries"]),
+        schema_version=row["schema_version"],
+        **fields,
+    )
+
+
+#: Field names per record class, looked up once (records are rebuilt by the thousand).
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 
 
 def _build(cls: type[T], row: dict[str, Any]) -> T:
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in dataclasses.fields(cls))  # type: ignore[arg-type]
     kwargs = {}
-    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
-        value = row.get(f.name)
-        if isinstance(value, list):
-            value = tuple(value)
-        kwargs[f.name] = value
+    for name in names:
+        value = row.get(name)
+        kwargs[name] = tuple(value) if isinstance(value, list) else value
     return cls(**kwargs)

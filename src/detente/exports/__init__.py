@@ -1,0 +1,1 @@
+"""Exports of the store: GDELT 2.0 tables, Parquet, CSV, JSON Lines."""
