@@ -14,6 +14,8 @@ from typing import IO, Any
 from spacy.language import Language
 
 from .actors.api import actor_options
+from .analysis.clusters import ClusterFilter, recompute_clusters
+from .analysis.stories import Copy, StoryWriter, check_threshold, load_index, separate_copies
 from .errors import ArticleError, ArticleNotStored, InputError, StoreError
 from .events.explain import Explanation, explain
 from .events.nullverbs import NullVerbReport, null_verbs
@@ -33,13 +35,16 @@ from .store import Store, StoreStats
 from .store.database import EventFilter
 
 __all__ = [
+    "ClusterFilter",
     "CodeReport",
     "EventFilter",
     "Explanation",
     "NullVerbReport",
     "articles",
+    "clusters",
     "code",
     "code_text",
+    "copies",
     "events",
     "explain",
     "null_verbs",
@@ -60,11 +65,15 @@ class CodeReport:
     written: int = 0
     duplicates: int = 0  # the same article again within this job
     unchanged: int = 0  # already in the store, coded by the same pipeline and dictionaries
+    copies: int = 0  # near-duplicates of a story already seen: recorded, not coded
+    clusters: int = 0  # event clusters in the store after the job
     sentences: int = 0
     words: int = 0
     events: int = 0
     errors: list[InputError] = field(default_factory=list)
     seconds: float = 0.0
+    index_seconds: float = 0.0  # rebuilding the near-duplicate index from the store
+    cluster_seconds: float = 0.0  # clustering the store's events at the end
 
     @property
     def failed(self) -> int:
@@ -173,6 +182,8 @@ def code(
         limits = Limits(min_chars=settings.min_chars, max_chars=settings.max_chars)
         inputs = read_inputs(paths, limits, settings.follow_links)
         articles = _unique_articles(inputs, report, progress)
+        writing = store if write_store else None
+        articles, stories = _separate_copies(articles, writing, settings, report, progress)
         batches: Iterable[list[Article]] = _batched(articles, settings.batch_size)
         if jsonl is None:
             batches = _skip_unchanged(batches, store, current, report, progress)
@@ -190,11 +201,41 @@ def code(
                 report.events += len(record.events)
                 if progress:
                     progress(record)
+        if stories is not None:
+            stories.flush()
+        if writing is not None:
+            clustered = recompute_clusters(writing.con)
+            report.clusters, report.cluster_seconds = clustered.clusters, clustered.seconds
     finally:
         if own_store and store is not None:
             store.close()
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _separate_copies(
+    articles: Iterator[Article],
+    store: Store | None,
+    settings: Settings,
+    report: CodeReport,
+    progress: Progress | None,
+) -> tuple[Iterator[Article], StoryWriter | None]:
+    """The articles to code, without copies of stories already seen (``stories.py``), and
+    the writer that records stories and copies in the store (None when nothing is stored)."""
+    threshold = check_threshold(settings.near_duplicate_threshold)
+    if not threshold:
+        return articles, None
+    con = store.con if store is not None else None
+    index, load = load_index(con, threshold)
+    report.index_seconds = load.seconds
+    writer = StoryWriter(con) if con is not None else None
+
+    def on_copy(article: Article, copy: Copy) -> None:
+        report.copies += 1
+        if progress:
+            progress(article)
+
+    return separate_copies(articles, index, writer, on_copy), writer
 
 
 def _keep_records(
@@ -349,3 +390,35 @@ def themes(
             if row.get("name") is None and row["theme"] in taxonomy.themes:
                 row["name"] = taxonomy.themes[row["theme"]].name
         return rows
+
+
+def clusters(
+    db: str | Path | Store | None = None, where: ClusterFilter | None = None
+) -> list[dict[str, Any]]:
+    """Event clusters (one real-world event, its GDELT counts), filtered by actor code prefix,
+    CAMEO code prefix, dates and outlets; recomputed by every ``code`` job."""
+    from .analysis import clusters as event_clusters
+
+    with _reading(db) as store:
+        _require_table(store, "event_clusters")
+        return event_clusters.clusters(store.con, where)
+
+
+def copies(
+    db: str | Path | Store | None = None, story: str | None = None, limit: int | None = None
+) -> list[dict[str, Any]]:
+    """Recorded copies of coded stories (outlet, url, date, similarity); ``story`` an id prefix."""
+    from .analysis import stories
+
+    with _reading(db) as store:
+        _require_table(store, "story_copies")
+        return stories.copies(store.con, story_id=story, limit=limit)
+
+
+def _require_table(store: Store, table: str) -> None:
+    """A store written by an older détente (opened read-only, not migrated) lacks new tables."""
+    if table not in store.tables():
+        raise StoreError(
+            f"{store.path} has no {table} table: it was written by an older détente "
+            "(run `detente code` on it once to upgrade it)"
+        )

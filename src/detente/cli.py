@@ -291,6 +291,8 @@ def _summary(report: api.CodeReport, settings: Settings, no_store: bool) -> str:
         extra.append(f"{report.unchanged} unchanged since the last run")
     if report.duplicates:
         extra.append(f"{report.duplicates} exact duplicates skipped")
+    if report.copies:
+        extra.append(f"{report.copies} copies of stories recognised (recorded, not coded)")
     if report.failed:
         extra.append(f"{report.failed} inputs failed")
     if extra:
@@ -616,6 +618,62 @@ def themes(
     else:
         columns = ["theme", "name", "mentions", "articles"]
     _render_rows(rows, fmt, columns, f"{len(rows)} themes")
+
+
+@main.command()
+@click.option("--db", help="DuckDB file to read.")
+@click.option("--source", help="Source actor code prefix, e.g. RUS or RUSGOV.")
+@click.option("--target", help="Target actor code prefix, e.g. IGOWST.")
+@click.option("--code", "code_prefix", help="CAMEO event code prefix, e.g. 04 or 036.")
+@click.option("--since", callback=date_option, help="Events on or after this date (YYYY-MM-DD).")
+@click.option("--until", callback=date_option, help="Events on or before this date (YYYY-MM-DD).")
+@click.option(
+    "--min-sources", type=click.IntRange(min=1), help="Only events reported by this many outlets."
+)
+@click.option("--limit", type=click.IntRange(min=1), help="At most this many clusters.")
+@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@click.pass_context
+def clusters(
+    ctx: click.Context,
+    db: str | None,
+    source: str | None,
+    target: str | None,
+    code_prefix: str | None,
+    since: dt.date | None,
+    until: dt.date | None,
+    min_sources: int | None,
+    limit: int | None,
+    fmt: str,
+) -> None:
+    """List event clusters: one real-world event and how many mentions, outlets and
+    articles reported it (GDELT's NumMentions, NumSources, NumArticles)."""
+    settings = _settings(ctx, db=db)
+    where = api.ClusterFilter(
+        source=source,
+        target=target,
+        code=code_prefix,
+        since=since,
+        until=until,
+        min_sources=min_sources,
+        limit=limit,
+    )
+    rows = _with_store(lambda: api.clusters(settings.db, where))
+    if not rows and fmt == "table":
+        click.echo(f"no event clusters in {settings.db}")
+        return
+    columns = [
+        "id",
+        "date",
+        "source_key",
+        "code",
+        "target_key",
+        "country",
+        "num_mentions",
+        "num_sources",
+        "num_articles",
+        "confidence",
+    ]
+    _render_rows(rows, fmt, columns, f"{len(rows)} event clusters")
 
 
 @main.command("settings")

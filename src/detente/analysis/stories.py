@@ -1,0 +1,372 @@
+"""Stories: one article and its syndicated or re-published copies, coded once.
+
+A wire story comes back from many outlets with another byline, another headline, a paragraph
+more or less. Exact copies share an article id (a hash of the text) and are dropped on ingest;
+near-copies are recognised here with MinHash over word shingles and an LSH index: the first
+article of a story is coded, each later copy is recorded (which story, outlet, url, date,
+origin) and not coded. Signatures persist in the store (``stories``), so a copy of an article
+coded in an earlier run is recognised too; the index is rebuilt from them when a job starts.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import inspect
+import re
+import time
+import zlib
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pyarrow as pa
+from datasketch import LeanMinHash, MinHash, MinHashLSH
+
+from ..errors import SettingsError
+from ..model import Article
+
+#: Words per shingle: five words rarely recur between two different stories on one topic,
+#: while an edit (a new byline, a changed word) breaks only the five shingles around it.
+SHINGLE_WORDS = 5
+#: Permutations per signature: the Jaccard estimate's standard error is below 0.045.
+NUM_PERM = 128
+#: Fixed, so that signatures stored by one run compare with those of the next.
+SEED = 1
+#: Default similarity (estimated Jaccard of the shingle sets) at which an article is a copy:
+#: a paragraph added to a five-paragraph wire story and a new byline and headline still leave
+#: about 0.75; two different stories on one event and one day share under 0.2.
+DEFAULT_THRESHOLD = 0.6
+#: The highest threshold the LSH bands are tuned for (datasketch needs two bands or more);
+#: above it, candidates found at this level are verified against the threshold asked for.
+LSH_MAX_THRESHOLD = 0.9
+#: Signatures and copies kept in memory before they are written in one transaction.
+FLUSH_ROWS = 2000
+#: Stored signatures read per chunk when the index is rebuilt (bounded memory).
+LOAD_CHUNK = 20_000
+
+# datasketch 2 names its permutation scheme and wants it given with stored hash values;
+# datasketch 1.x has one scheme and no such argument.
+_SCHEME_ARGS: dict[str, Any] = (
+    {"scheme": "affine32"} if "scheme" in inspect.signature(MinHash).parameters else {}
+)
+#: What the stored signatures were made with: a store made with another scheme is re-signed.
+SCHEME = (
+    f"words{SHINGLE_WORDS}-perm{NUM_PERM}-seed{SEED}-crc32-"
+    f"{_SCHEME_ARGS.get('scheme', 'legacy')}"
+)
+
+_WORD = re.compile(r"\w+")
+_PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=SEED, **_SCHEME_ARGS).permutations
+
+
+def check_threshold(threshold: float) -> float:
+    """The similarity threshold, refused outside [0, 1] (0 turns recognition off)."""
+    if not 0.0 <= threshold <= 1.0:
+        raise SettingsError(
+            f"setting 'near_duplicate_threshold' must be between 0 and 1, got {threshold!r}"
+        )
+    return threshold
+
+
+def shingles(text: str) -> set[bytes]:
+    """The text's word shingles, lower-cased: punctuation, case and spacing do not count."""
+    words = _WORD.findall(text.lower())
+    if len(words) < SHINGLE_WORDS:
+        return {" ".join(words).encode("utf-8")} if words else set()
+    return {
+        " ".join(words[i : i + SHINGLE_WORDS]).encode("utf-8")
+        for i in range(len(words) - SHINGLE_WORDS + 1)
+    }
+
+
+def signature(text: str) -> MinHash | None:
+    """The MinHash of the text's shingles; None for a text without words."""
+    return signature_of(shingles(text))
+
+
+def signature_of(grams: set[bytes]) -> MinHash | None:
+    """The MinHash of a set of shingles; None for no shingles."""
+    if not grams:
+        return None
+    minhash = MinHash(
+        num_perm=NUM_PERM,
+        seed=SEED,
+        hashfunc=zlib.crc32,  # deterministic across processes, and fast (C)
+        permutations=_PERMUTATIONS,
+        **_SCHEME_ARGS,
+    )
+    minhash.update_batch(grams)
+    return minhash
+
+
+def _to_bytes(minhash: MinHash) -> bytes:
+    return np.asarray(minhash.hashvalues, dtype="<u4").tobytes()
+
+
+def _from_bytes(blob: bytes) -> LeanMinHash:
+    values = np.frombuffer(blob, dtype="<u4")
+    return LeanMinHash(seed=SEED, hashvalues=values, **_SCHEME_ARGS)
+
+
+class StoryIndex:
+    """The LSH index of every story's signature, with the signatures to verify candidates.
+
+    The signatures live in one growing uint32 matrix (512 bytes a story), not in objects."""
+
+    _CHUNK = 8192
+
+    def __init__(self, threshold: float = DEFAULT_THRESHOLD) -> None:
+        self.threshold = check_threshold(threshold)
+        self.lsh = MinHashLSH(threshold=min(threshold, LSH_MAX_THRESHOLD), num_perm=NUM_PERM)
+        self._rows: dict[str, int] = {}
+        self._chunks: list[np.ndarray] = []
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __contains__(self, story_id: object) -> bool:
+        return story_id in self._rows
+
+    def add(self, story_id: str, minhash: MinHash) -> None:
+        row = len(self._rows)
+        if row % self._CHUNK == 0:
+            self._chunks.append(np.empty((self._CHUNK, NUM_PERM), dtype=np.uint32))
+        self._chunks[-1][row % self._CHUNK] = minhash.hashvalues
+        self._rows[story_id] = row
+        self.lsh.insert(story_id, minhash, check_duplication=False)
+
+    def _vector(self, story_id: str) -> np.ndarray:
+        row = self._rows[story_id]
+        return self._chunks[row // self._CHUNK][row % self._CHUNK]
+
+    def best_match(self, minhash: MinHash) -> tuple[str, float] | None:
+        """The most similar story at or above the threshold (ties: the smaller id)."""
+        values = np.asarray(minhash.hashvalues, dtype=np.uint32)
+        best: tuple[float, str] | None = None
+        for story_id in self.lsh.query(minhash):
+            similarity = float(np.count_nonzero(self._vector(story_id) == values)) / NUM_PERM
+            if similarity < self.threshold:
+                continue  # an LSH candidate, not a copy
+            if best is None or (-similarity, story_id) < (-best[0], best[1]):
+                best = (similarity, story_id)
+        return (best[1], best[0]) if best else None
+
+
+@dataclass(frozen=True, slots=True)
+class Copy:
+    """An article recognised as a copy of a stored story: recorded, not coded."""
+
+    article_id: str
+    story_id: str
+    similarity: float
+    source: str | None
+    url: str | None
+    published: dt.date | None
+    title: str | None
+    origin: str | None
+
+
+_STORY_SCHEMA = pa.schema(
+    [
+        ("article_id", pa.string()),
+        ("signature", pa.binary()),
+        ("scheme", pa.string()),
+        ("shingles", pa.int32()),
+        ("created_at", pa.timestamp("us")),
+    ]
+)
+_COPY_SCHEMA = pa.schema(
+    [
+        ("article_id", pa.string()),
+        ("story_id", pa.string()),
+        ("similarity", pa.float64()),
+        ("source", pa.string()),
+        ("url", pa.string()),
+        ("published", pa.date32()),
+        ("title", pa.string()),
+        ("origin", pa.string()),
+        ("recorded_at", pa.timestamp("us")),
+    ]
+)
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+class StoryWriter:
+    """Buffers new stories' signatures and recognised copies; writes them through Arrow."""
+
+    def __init__(self, con: Any) -> None:
+        self.con = con
+        self.stories: list[dict[str, Any]] = []
+        self.copies: list[dict[str, Any]] = []
+
+    def add_story(self, article_id: str, minhash: MinHash, n_shingles: int) -> None:
+        self.stories.append(
+            {
+                "article_id": article_id,
+                "signature": _to_bytes(minhash),
+                "scheme": SCHEME,
+                "shingles": n_shingles,
+                "created_at": _now(),
+            }
+        )
+        self._maybe_flush()
+
+    def add_copy(self, copy: Copy) -> None:
+        self.copies.append({**dataclasses.asdict(copy), "recorded_at": _now()})
+        self._maybe_flush()
+
+    def _maybe_flush(self) -> None:
+        if len(self.stories) + len(self.copies) >= FLUSH_ROWS:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write what is buffered in one transaction. A story replaces its older signature
+        and stops being anyone's copy; a copy recorded before keeps its first story."""
+        if not self.stories and not self.copies:
+            return
+        stories = pa.Table.from_pylist(self.stories, schema=_STORY_SCHEMA)
+        copies = pa.Table.from_pylist(self.copies, schema=_COPY_SCHEMA)
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            if stories.num_rows:
+                self.con.register("_stories", stories)
+                self.con.execute("INSERT OR REPLACE INTO stories BY NAME SELECT * FROM _stories")
+                self.con.execute(
+                    "DELETE FROM story_copies WHERE article_id IN "
+                    "(SELECT article_id FROM _stories)"
+                )
+                self.con.unregister("_stories")
+            if copies.num_rows:
+                self.con.register("_copies", copies)
+                self.con.execute("INSERT OR IGNORE INTO story_copies BY NAME SELECT * FROM _copies")
+                self.con.unregister("_copies")
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
+        self.stories.clear()
+        self.copies.clear()
+
+
+def _sign_unsigned(con: Any) -> int:
+    """Sign stored articles that have no signature of the current scheme (a store coded before
+    stories existed, or with other parameters): they are stories, and later copies match them."""
+    ids = [
+        r[0]
+        for r in con.execute(
+            "SELECT a.id FROM articles a LEFT JOIN stories s ON s.article_id = a.id "
+            "WHERE s.article_id IS NULL OR s.scheme <> ? ORDER BY a.id",
+            [SCHEME],
+        ).fetchall()
+    ]
+    writer = StoryWriter(con)
+    for start in range(0, len(ids), FLUSH_ROWS):
+        chunk = ids[start : start + FLUSH_ROWS]
+        rows = con.execute(
+            "SELECT id, text FROM articles WHERE list_contains(?, id)", [chunk]
+        ).fetchall()
+        for article_id, text in rows:
+            grams = shingles(text)
+            minhash = signature_of(grams)
+            if minhash is not None:
+                writer.add_story(article_id, minhash, len(grams))
+        writer.flush()
+    return len(ids)
+
+
+@dataclass
+class IndexLoad:
+    """How the index was rebuilt: stories loaded, articles signed on the way, seconds."""
+
+    stories: int = 0
+    signed: int = 0
+    seconds: float = 0.0
+
+
+def load_index(con: Any | None, threshold: float) -> tuple[StoryIndex, IndexLoad]:
+    """The index of every stored story (none without a store), rebuilt in chunks."""
+    started = time.perf_counter()
+    index = StoryIndex(threshold)
+    load = IndexLoad()
+    if con is None:
+        return index, load
+    load.signed = _sign_unsigned(con)
+    cursor = con.cursor()  # its own result set: the loop below does not disturb the store's
+    try:
+        cursor.execute(
+            "SELECT article_id, signature FROM stories WHERE scheme = ? ORDER BY article_id",
+            [SCHEME],
+        )
+        while rows := cursor.fetchmany(LOAD_CHUNK):
+            for article_id, blob in rows:
+                index.add(article_id, _from_bytes(blob))
+    finally:
+        cursor.close()
+    load.stories = len(index)
+    load.seconds = time.perf_counter() - started
+    return index, load
+
+
+def separate_copies(
+    articles: Iterable[Article],
+    index: StoryIndex,
+    writer: StoryWriter | None,
+    on_copy: Callable[[Article, Copy], None],
+) -> Iterator[Article]:
+    """The articles to code: each new story, and each stored one again (the coder decides
+    whether it changed). A copy of a story already seen, in this job or an earlier one, is
+    handed to ``on_copy`` and to the writer instead."""
+    for article in articles:
+        if article.id in index:
+            yield article  # coded before as a story: it stays one
+            continue
+        grams = shingles(article.text)
+        minhash = signature_of(grams)
+        if minhash is None:
+            yield article
+            continue
+        match = index.best_match(minhash)
+        if match is None:
+            index.add(article.id, minhash)
+            if writer is not None:
+                writer.add_story(article.id, minhash, len(grams))
+            yield article
+            continue
+        story_id, similarity = match
+        copy = Copy(
+            article_id=article.id,
+            story_id=story_id,
+            similarity=round(similarity, 4),
+            source=article.source,
+            url=article.url,
+            published=article.published,
+            title=article.title,
+            origin=article.origin,
+        )
+        if writer is not None:
+            writer.add_copy(copy)
+        on_copy(article, copy)
+
+
+def copies(con: Any, story_id: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+    """Recorded copies with their story's article (outlet, title), newest story first."""
+    sql = (
+        "SELECT c.story_id, a.source AS story_source, a.title AS story_title, c.article_id, "
+        "c.source, c.title, c.url, c.published, c.similarity, c.origin FROM story_copies c "
+        "LEFT JOIN articles a ON a.id = c.story_id"
+    )
+    params: list[Any] = []
+    if story_id:
+        sql += " WHERE starts_with(c.story_id, ?)"
+        params.append(story_id)
+    sql += " ORDER BY c.story_id, c.published, c.article_id"
+    if limit:
+        sql += f" LIMIT {int(limit)}"
+    cursor = con.execute(sql, params)
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
