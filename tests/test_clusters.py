@@ -27,9 +27,7 @@ def event(eid="e0", code="040", source="NORGOV", target="JPNGOV", day=DAY, **mor
 
 
 def record(aid, *events, source="Wire One", url=None, places=(), tone=None) -> CodedArticle:
-    article = Article(
-        id=aid, text="Norway met Japan. " * 4, source=source, url=url, published=DAY
-    )
+    article = Article(id=aid, text="Norway met Japan. " * 4, source=source, url=url, published=DAY)
     return CodedArticle(
         article=article,
         pipeline_version="v1",
@@ -63,7 +61,12 @@ def test_two_articles_same_day_dyad_and_root_are_one_event(store):
         record("b", event(code="042"), source="Other Paper"),
     )
     assert (c["num_mentions"], c["num_sources"], c["num_articles"]) == (2, 2, 2)
-    assert (c["source_key"], c["target_key"], c["root"], c["date"]) == ("NORGOV", "JPNGOV", "04", DAY)
+    assert (c["source_key"], c["target_key"], c["root"], c["date"]) == (
+        "NORGOV",
+        "JPNGOV",
+        "04",
+        DAY,
+    )
     assert (c["article_id"], c["event_id"], c["code"]) == ("a", "e0", "040")  # the earliest member
 
 
@@ -151,7 +154,11 @@ def test_tone_lead_paragraph_and_mentions(store):
         ("a", "e0", 0),
         ("b", "e9", 1),
     ]
-    assert (rows[1]["sentence_start"], rows[1]["sentence_end"], rows[1]["event_start"]) == (18, 35, 20)
+    assert (rows[1]["sentence_start"], rows[1]["sentence_end"], rows[1]["event_start"]) == (
+        18,
+        35,
+        20,
+    )
 
 
 def test_cluster_ids_stay_when_recoded_and_when_later_reports_arrive(store):

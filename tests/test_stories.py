@@ -55,7 +55,10 @@ def _item(text: str, source: str, title: str, url: str) -> dict[str, str]:
 
 
 ORIGINAL = _item(
-    _story("By Kari Nordmann", PARAGRAPHS), "Wire One", "Norway and Japan agree", "https://a.example/1"
+    _story("By Kari Nordmann", PARAGRAPHS),
+    "Wire One",
+    "Norway and Japan agree",
+    "https://a.example/1",
 )
 BYLINE = _item(
     _story("By Taro Yamada, staff writer", PARAGRAPHS),
@@ -150,7 +153,9 @@ def test_copies_in_one_run_and_a_later_run_make_one_story_coded_once(tmp_path):
     assert by_url["https://d.example/x"]["published"].isoformat() == "2015-03-03"
     assert by_url["https://c.example/arctic"]["origin"].startswith(str(first))
     with Store(db, read_only=True) as store:
-        coded = {r[0] for r in store.con.execute("SELECT DISTINCT article_id FROM events").fetchall()}
+        coded = {
+            r[0] for r in store.con.execute("SELECT DISTINCT article_id FROM events").fetchall()
+        }
         assert story in coded and not coded & {r["article_id"] for r in rows}
         keys = store.con.execute(
             "SELECT count(*), count(DISTINCT (article_id, source_code, code, target_code)) "

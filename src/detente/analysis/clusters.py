@@ -95,7 +95,9 @@ WINDOW cluster AS (
 
 #: An article's outlet: its source as given, else the dateline's agency, else the URL's host;
 #: an article with none of these is an outlet of its own.
-_HOST = "nullif(regexp_replace(regexp_extract({url}, '^[A-Za-z]+://([^/:?#]+)', 1), '^www\\.', ''), '')"
+_HOST = (
+    "nullif(regexp_replace(regexp_extract({url}, '^[A-Za-z]+://([^/:?#]+)', 1), '^www\\.', ''), '')"
+)
 _OUTLET = "lower(coalesce(nullif(trim({source}), ''), {agency}, " + _HOST + ", '#' || {id}))"
 
 _CLUSTERS = f"""
@@ -229,7 +231,7 @@ def clusters(con: Any, where: ClusterFilter | None = None) -> list[dict[str, Any
 def mentions(con: Any, cluster_id: str) -> list[dict[str, Any]]:
     """Every sentence that reports one cluster's event, with its offsets."""
     cursor = con.execute(
-        'SELECT * FROM event_mentions WHERE cluster_id = ? ORDER BY article_id, sentence, event_start',
+        "SELECT * FROM event_mentions WHERE cluster_id = ? ORDER BY article_id, sentence, event_start",
         [cluster_id],
     )
     names = [d[0] for d in cursor.description]

@@ -53,8 +53,7 @@ _SCHEME_ARGS: dict[str, Any] = (
 )
 #: What the stored signatures were made with: a store made with another scheme is re-signed.
 SCHEME = (
-    f"words{SHINGLE_WORDS}-perm{NUM_PERM}-seed{SEED}-crc32-"
-    f"{_SCHEME_ARGS.get('scheme', 'legacy')}"
+    f"words{SHINGLE_WORDS}-perm{NUM_PERM}-seed{SEED}-crc32-{_SCHEME_ARGS.get('scheme', 'legacy')}"
 )
 
 _WORD = re.compile(r"\w+")
@@ -237,8 +236,7 @@ class StoryWriter:
                 self.con.register("_stories", stories)
                 self.con.execute("INSERT OR REPLACE INTO stories BY NAME SELECT * FROM _stories")
                 self.con.execute(
-                    "DELETE FROM story_copies WHERE article_id IN "
-                    "(SELECT article_id FROM _stories)"
+                    "DELETE FROM story_copies WHERE article_id IN (SELECT article_id FROM _stories)"
                 )
                 self.con.unregister("_stories")
             if copies.num_rows:
