@@ -16,7 +16,7 @@ from spacy.language import Language
 from .actors.api import actor_options
 from .analysis.clusters import ClusterFilter, recompute_clusters
 from .analysis.stories import Copy, StoryWriter, check_threshold, load_index, separate_copies
-from .errors import ArticleError, ArticleNotStored, InputError, StoreError
+from .errors import ArticleError, ArticleNotStored, InputError, StoreError, StoreOutdated
 from .events.explain import Explanation, explain
 from .events.nullverbs import NullVerbReport, null_verbs
 from .guard import code_guarded
@@ -418,7 +418,4 @@ def copies(
 def _require_table(store: Store, table: str) -> None:
     """A store written by an older détente (opened read-only, not migrated) lacks new tables."""
     if table not in store.tables():
-        raise StoreError(
-            f"{store.path} has no {table} table: it was written by an older détente "
-            "(run `detente code` on it once to upgrade it)"
-        )
+        raise StoreOutdated(store.path, table)

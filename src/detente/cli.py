@@ -37,6 +37,7 @@ from .cli_options import date_option
 from .errors import DetenteError, InputError
 from .evaluate import cli as evaluate_cli
 from .events import cli as events_cli
+from .exports import gdelt_cli
 from .model import Article, CodedArticle, json_schema
 from .output import AtomicOutput, check_not_input
 from .render import plain, render_article
@@ -710,6 +711,7 @@ main.add_command(actors_cli.dictionaries)
 main.add_command(evaluate_cli.eval_group)
 main.add_command(events_cli.explain)
 main.add_command(events_cli.null_verbs)
+main.add_command(gdelt_cli.export)
 
 if __name__ == "__main__":
     main()

@@ -98,7 +98,7 @@ WINDOW cluster AS (
 _HOST = (
     "nullif(regexp_replace(regexp_extract({url}, '^[A-Za-z]+://([^/:?#]+)', 1), '^www\\.', ''), '')"
 )
-_OUTLET = "lower(coalesce(nullif(trim({source}), ''), {agency}, " + _HOST + ", '#' || {id}))"
+OUTLET_SQL = "lower(coalesce(nullif(trim({source}), ''), {agency}, " + _HOST + ", '#' || {id}))"
 
 _CLUSTERS = f"""
 INSERT INTO event_clusters BY NAME
@@ -106,12 +106,12 @@ WITH member_articles AS (
     SELECT DISTINCT cluster_id, article_id FROM _cluster_members
 ), reporting AS (
     SELECT m.cluster_id, a.id AS article_id,
-           {_OUTLET.format(source="a.source", agency="d.agency", url="a.url", id="a.id")} AS outlet
+           {OUTLET_SQL.format(source="a.source", agency="d.agency", url="a.url", id="a.id")} AS outlet
     FROM member_articles m JOIN articles a ON a.id = m.article_id
     LEFT JOIN datelines d ON d.article_id = a.id
     UNION
     SELECT m.cluster_id, c.article_id,
-           {_OUTLET.format(source="c.source", agency="NULL", url="c.url", id="c.article_id")}
+           {OUTLET_SQL.format(source="c.source", agency="NULL", url="c.url", id="c.article_id")}
     FROM member_articles m JOIN story_copies c ON c.story_id = m.article_id
 ), reach AS (
     SELECT cluster_id, count(DISTINCT article_id) AS num_articles,

@@ -1,0 +1,1 @@
+"""Exports of the store into other formats: GDELT 2.0 event files."""
