@@ -5,13 +5,16 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 from click.testing import CliRunner
 
 from detente import api
 from detente.analysis.stories import (
     DEFAULT_THRESHOLD,
+    NUM_PERM,
     SCHEME,
+    BandIndex,
     StoryIndex,
     check_threshold,
     shingles,
@@ -122,6 +125,19 @@ def test_index_returns_the_best_story_and_skips_candidates_below_the_threshold()
     assert story == "story" and 0.6 <= similarity < 1.0
     assert "story" in index and len(index) == 2
     assert StoryIndex(0.99).best_match(signature(LONGER["text"])) is None
+
+
+def test_index_finds_stories_before_and_after_its_bands_are_merged():
+    """Stories added before a merge of the band arrays and after it are found alike."""
+    rng = np.random.default_rng(7)
+    index = StoryIndex(0.6)
+    index.add("first", signature(ORIGINAL["text"]))
+    for i in range(BandIndex._PENDING + 10):  # one merge, then pending stories again
+        index.add_values(f"noise{i:05d}", rng.integers(0, 2**32, NUM_PERM, dtype=np.uint32))
+    index.add("last", signature(UNRELATED["text"]))
+    assert index.best_match(signature(LONGER["text"]))[0] == "first"
+    assert index.best_match(signature(UNRELATED["text"] + " Officials said so."))[0] == "last"
+    assert index.best_match(signature(" ".join(PARAGRAPHS[3:]) + OTHER)) is None
 
 
 @pytest.mark.parametrize("bad", [-0.1, 1.5])

@@ -22,7 +22,7 @@ from typing import Any
 
 import numpy as np
 import pyarrow as pa
-from datasketch import LeanMinHash, MinHash, MinHashLSH
+from datasketch import MinHash, MinHashLSH
 
 from ..errors import SettingsError
 from ..model import Article
@@ -112,13 +112,69 @@ def _to_bytes(minhash: MinHash) -> bytes:
     return np.asarray(minhash.hashvalues, dtype="<u4").tobytes()
 
 
-def _from_bytes(blob: bytes) -> LeanMinHash:
-    values = np.frombuffer(blob, dtype="<u4")
-    return LeanMinHash(seed=SEED, hashvalues=values, **_SCHEME_ARGS)
+class BandIndex:
+    """LSH over MinHash bands, in numpy arrays: 12 bytes per story and band.
+
+    datasketch's ``MinHashLSH`` chooses the bands (``b`` bands of ``r`` rows for the threshold
+    and ``LSH_WEIGHTS``); its own tables keep a Python set per bucket, about 7 kB a story at
+    25 bands, which at 100,000 stories is most of a gigabyte. Here each band of a signature
+    becomes one 64-bit key (salted by the band's number); keys live in one sorted array
+    searched with ``searchsorted``, and keys added since the last merge in a small pending
+    block compared at once."""
+
+    _PENDING = 4096  # stories added between two merges into the sorted array
+
+    def __init__(self, threshold: float) -> None:
+        params = MinHashLSH(threshold=threshold, num_perm=NUM_PERM, weights=LSH_WEIGHTS)
+        self.bands, self.rows_per_band = params.b, params.r
+        self._salt = np.arange(self.bands, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+        self._keys = np.empty(0, dtype=np.uint64)
+        self._owners = np.empty(0, dtype=np.int32)
+        self._pending_keys = np.empty((self._PENDING, self.bands), dtype=np.uint64)
+        self._pending_owners: list[int] = []
+
+    def band_keys(self, values: np.ndarray) -> np.ndarray:
+        """One 64-bit key per band: the band's values combined, salted with its number."""
+        bands = values[: self.bands * self.rows_per_band].reshape(self.bands, self.rows_per_band)
+        keys = np.zeros(self.bands, dtype=np.uint64)
+        for column in bands.T.astype(np.uint64):
+            keys = keys * _ROLL + column
+        return keys ^ self._salt
+
+    def add(self, owner: int, values: np.ndarray) -> None:
+        self._pending_keys[len(self._pending_owners)] = self.band_keys(values)
+        self._pending_owners.append(owner)
+        if len(self._pending_owners) == self._PENDING:
+            self._merge()
+
+    def _merge(self) -> None:
+        count = len(self._pending_owners)
+        keys = np.concatenate([self._keys, self._pending_keys[:count].ravel()])
+        owners = np.concatenate(
+            [self._owners, np.repeat(np.asarray(self._pending_owners, np.int32), self.bands)]
+        )
+        order = np.argsort(keys, kind="stable")
+        self._keys, self._owners = keys[order], owners[order]
+        self._pending_owners = []
+
+    def candidates(self, values: np.ndarray) -> set[int]:
+        """Owners sharing at least one band with ``values``."""
+        keys = self.band_keys(values)
+        found: set[int] = set()
+        lows = np.searchsorted(self._keys, keys, side="left")
+        highs = np.searchsorted(self._keys, keys, side="right")
+        for low, high in zip(lows.tolist(), highs.tolist(), strict=True):
+            if high > low:
+                found.update(self._owners[low:high].tolist())
+        count = len(self._pending_owners)
+        if count:
+            hits = np.isin(self._pending_keys[:count], keys).any(axis=1)
+            found.update(self._pending_owners[i] for i in np.flatnonzero(hits).tolist())
+        return found
 
 
 class StoryIndex:
-    """The LSH index of every story's signature, with the signatures to verify candidates.
+    """Every story's signature, found by LSH bands and verified against the threshold.
 
     The signatures live in one growing uint32 matrix (512 bytes a story), not in objects."""
 
@@ -126,10 +182,9 @@ class StoryIndex:
 
     def __init__(self, threshold: float = DEFAULT_THRESHOLD) -> None:
         self.threshold = check_threshold(threshold)
-        self.lsh = MinHashLSH(
-            threshold=min(threshold, LSH_MAX_THRESHOLD), num_perm=NUM_PERM, weights=LSH_WEIGHTS
-        )
+        self.bands = BandIndex(min(threshold, LSH_MAX_THRESHOLD))
         self._rows: dict[str, int] = {}
+        self._ids: list[str] = []
         self._chunks: list[np.ndarray] = []
 
     def __len__(self) -> int:
@@ -139,25 +194,30 @@ class StoryIndex:
         return story_id in self._rows
 
     def add(self, story_id: str, minhash: MinHash) -> None:
-        row = len(self._rows)
+        self.add_values(story_id, np.asarray(minhash.hashvalues, dtype=np.uint32))
+
+    def add_values(self, story_id: str, values: np.ndarray) -> None:
+        """Add a story by its signature's values (as stored)."""
+        row = len(self._ids)
         if row % self._CHUNK == 0:
             self._chunks.append(np.empty((self._CHUNK, NUM_PERM), dtype=np.uint32))
-        self._chunks[-1][row % self._CHUNK] = minhash.hashvalues
+        self._chunks[-1][row % self._CHUNK] = values
         self._rows[story_id] = row
-        self.lsh.insert(story_id, minhash, check_duplication=False)
+        self._ids.append(story_id)
+        self.bands.add(row, values)
 
-    def _vector(self, story_id: str) -> np.ndarray:
-        row = self._rows[story_id]
+    def _vector(self, row: int) -> np.ndarray:
         return self._chunks[row // self._CHUNK][row % self._CHUNK]
 
     def best_match(self, minhash: MinHash) -> tuple[str, float] | None:
         """The most similar story at or above the threshold (ties: the smaller id)."""
         values = np.asarray(minhash.hashvalues, dtype=np.uint32)
         best: tuple[float, str] | None = None
-        for story_id in self.lsh.query(minhash):
-            similarity = float(np.count_nonzero(self._vector(story_id) == values)) / NUM_PERM
+        for row in self.bands.candidates(values):
+            similarity = float(np.count_nonzero(self._vector(row) == values)) / NUM_PERM
             if similarity < self.threshold:
                 continue  # an LSH candidate, not a copy
+            story_id = self._ids[row]
             if best is None or (-similarity, story_id) < (-best[0], best[1]):
                 best = (similarity, story_id)
         return (best[1], best[0]) if best else None
@@ -312,7 +372,7 @@ def load_index(con: Any | None, threshold: float) -> tuple[StoryIndex, IndexLoad
         )
         while rows := cursor.fetchmany(LOAD_CHUNK):
             for article_id, blob in rows:
-                index.add(article_id, _from_bytes(blob))
+                index.add_values(article_id, np.frombuffer(blob, dtype="<u4"))
     finally:
         cursor.close()
     load.stories = len(index)
