@@ -54,6 +54,11 @@ SECTORS = ["GOV", "MIL", "GOVMIL", "BUS", "CVL", ""]
 SYLLABLES = "ka lo mi ne ra su ti po de fa gu ve sha zor bel tin mar qui dan ol".split()
 
 
+def peak_mb() -> float:
+    """The process's peak resident set so far, in MB (Linux reports kB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def vocabulary(rng: random.Random, size: int = 4000) -> list[str]:
     words = {"".join(rng.choices(SYLLABLES, k=rng.randint(2, 4))) for _ in range(size * 2)}
     return sorted(words)[:size]
@@ -153,6 +158,7 @@ def bench_dedup(db: Path, args: argparse.Namespace) -> None:
     with Store(db) as store:
         index, load = load_index(store.con, Settings().near_duplicate_threshold)
     print(f"  index rebuilt from the store: {load.stories} stories in {load.seconds:.2f}s")
+    print(f"  peak RSS so far {peak_mb():,.0f} MB")
 
 
 #: Real-world events per day that the synthetic articles report (a few are reported often,
@@ -245,7 +251,7 @@ def bench_clusters(db: Path, out: Path, args: argparse.Namespace) -> None:
             f"  {report.clusters:,} clusters of {report.events:,} events in {report.seconds:.2f}s"
         )
         again = recompute_clusters(store.con)
-        print(f"  recomputed again in {again.seconds:.2f}s")
+        print(f"  recomputed again in {again.seconds:.2f}s; peak RSS so far {peak_mb():,.0f} MB")
     exported = export_gdelt(db, out)
     rate = (exported.events + exported.mentions) / exported.seconds
     print(
@@ -264,8 +270,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="detente-bench-") as folder:
         bench_dedup(Path(folder) / "stories.duckdb", args)
         bench_clusters(Path(folder) / "clusters.duckdb", Path(folder) / "gdelt", args)
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"peak RSS {peak:,.0f} MB")
+    print(f"peak RSS {peak_mb():,.0f} MB")
     sys.exit(0)
 
 

@@ -140,6 +140,19 @@ def test_index_finds_stories_before_and_after_its_bands_are_merged():
     assert index.best_match(signature(" ".join(PARAGRAPHS[3:]) + OTHER)) is None
 
 
+def test_stories_added_in_bulk_are_found_as_those_added_one_by_one():
+    rng = np.random.default_rng(3)
+    matrix = rng.integers(0, 2**32, (50, NUM_PERM), dtype=np.uint32)
+    bands = BandIndex(0.6)
+    assert (bands.band_keys(matrix)[7] == bands.band_keys(matrix[7])).all()
+    index = StoryIndex(0.6)
+    index.add_many([f"s{i}" for i in range(50)], matrix)
+    index.add("story", signature(ORIGINAL["text"]))
+    index.add_many(["next"], matrix[:1] ^ np.uint32(1))
+    assert index.best_match(signature(LONGER["text"]))[0] == "story"
+    assert len(index) == 52 and "s49" in index and "next" in index
+
+
 @pytest.mark.parametrize("bad", [-0.1, 1.5])
 def test_a_threshold_outside_0_and_1_is_a_settings_error(bad):
     with pytest.raises(SettingsError, match="near_duplicate_threshold"):
@@ -220,3 +233,6 @@ def test_cli_summary_says_how_many_copies_were_recognised(tmp_path):
     result = CliRunner().invoke(main, ["code", str(items), "--db", str(db), "--fast"])
     assert result.exit_code == 0, result.output
     assert "2 copies of stories recognised" in result.output
+    listed = CliRunner().invoke(main, ["copies", "--db", str(db), "--format", "json"])
+    assert listed.exit_code == 0, listed.output
+    assert {r["source"] for r in json.loads(listed.output)} == {"Tokyo Evening", "North Post"}

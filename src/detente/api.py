@@ -204,13 +204,23 @@ def code(
         if stories is not None:
             stories.flush()
         if writing is not None:
-            clustered = recompute_clusters(writing.con)
-            report.clusters, report.cluster_seconds = clustered.clusters, clustered.seconds
+            _cluster(writing, report)
     finally:
         if own_store and store is not None:
             store.close()
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _cluster(store: Store, report: CodeReport) -> None:
+    """Cluster the store's events again when this job changed them (or no cluster exists
+    yet: a store from before clusters)."""
+    clustered = store.con.execute("SELECT count(*) FROM event_clusters").fetchone()
+    if report.written or report.copies or not (clustered and clustered[0]):
+        result = recompute_clusters(store.con)
+        report.clusters, report.cluster_seconds = result.clusters, result.seconds
+    elif clustered:
+        report.clusters = clustered[0]
 
 
 def _separate_copies(

@@ -677,6 +677,28 @@ def clusters(
     _render_rows(rows, fmt, columns, f"{len(rows)} event clusters")
 
 
+@main.command()
+@click.option("--db", help="DuckDB file to read.")
+@click.option("--story", help="Only the copies of this story (an article id prefix).")
+@click.option("--limit", type=click.IntRange(min=1), help="At most this many copies.")
+@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@click.pass_context
+def copies(
+    ctx: click.Context, db: str | None, story: str | None, limit: int | None, fmt: str
+) -> None:
+    """List the recorded copies of coded stories (syndicated, re-published): outlet, URL,
+    date and similarity; copies are counted in event clusters, not coded."""
+    settings = _settings(ctx, db=db)
+    rows = _with_store(lambda: api.copies(settings.db, story=story, limit=limit))
+    if not rows and fmt == "table":
+        click.echo(f"no copies recorded in {settings.db}")
+        return
+    columns = ["story_id", "story_source", "source", "title", "url", "published", "similarity"]
+    if fmt == "table":
+        rows = [{**r, "story_id": r["story_id"][:8]} for r in rows]
+    _render_rows(rows, fmt, columns, f"{len(rows)} copies")
+
+
 @main.command("settings")
 @click.option(
     "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True

@@ -119,10 +119,10 @@ class BandIndex:
     and ``LSH_WEIGHTS``); its own tables keep a Python set per bucket, about 7 kB a story at
     25 bands, which at 100,000 stories is most of a gigabyte. Here each band of a signature
     becomes one 64-bit key (salted by the band's number); keys live in one sorted array
-    searched with ``searchsorted``, and keys added since the last merge in a small pending
-    block compared at once."""
+    searched with ``searchsorted``, and the keys of the latest stories in a small dict that
+    is merged into the array every ``_PENDING`` stories."""
 
-    _PENDING = 4096  # stories added between two merges into the sorted array
+    _PENDING = 4096
 
     def __init__(self, threshold: float) -> None:
         params = MinHashLSH(threshold=threshold, num_perm=NUM_PERM, weights=LSH_WEIGHTS)
@@ -130,32 +130,48 @@ class BandIndex:
         self._salt = np.arange(self.bands, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15)
         self._keys = np.empty(0, dtype=np.uint64)
         self._owners = np.empty(0, dtype=np.int32)
-        self._pending_keys = np.empty((self._PENDING, self.bands), dtype=np.uint64)
-        self._pending_owners: list[int] = []
+        self._pending: dict[int, list[int]] = {}
+        self._pending_count = 0
 
     def band_keys(self, values: np.ndarray) -> np.ndarray:
-        """One 64-bit key per band: the band's values combined, salted with its number."""
-        bands = values[: self.bands * self.rows_per_band].reshape(self.bands, self.rows_per_band)
-        keys = np.zeros(self.bands, dtype=np.uint64)
-        for column in bands.T.astype(np.uint64):
-            keys = keys * _ROLL + column
+        """One 64-bit key per band: the band's values combined, salted with its number.
+        ``values`` is one signature, or a matrix of them (one key row each)."""
+        width = self.bands * self.rows_per_band
+        bands = values[..., :width].reshape(*values.shape[:-1], self.bands, self.rows_per_band)
+        keys = np.zeros(bands.shape[:-1], dtype=np.uint64)
+        for k in range(self.rows_per_band):
+            keys = keys * _ROLL + bands[..., k].astype(np.uint64)
         return keys ^ self._salt
 
     def add(self, owner: int, values: np.ndarray) -> None:
-        self._pending_keys[len(self._pending_owners)] = self.band_keys(values)
-        self._pending_owners.append(owner)
-        if len(self._pending_owners) == self._PENDING:
+        for key in self.band_keys(values).tolist():
+            self._pending.setdefault(key, []).append(owner)
+        self._pending_count += 1
+        if self._pending_count >= self._PENDING:
             self._merge()
 
+    def add_many(self, owners: np.ndarray, values: np.ndarray) -> None:
+        """Add many signatures (a matrix) at once."""
+        self._merge()
+        self._insert(self.band_keys(values).ravel(), np.repeat(owners.astype(np.int32), self.bands))
+
     def _merge(self) -> None:
-        count = len(self._pending_owners)
-        keys = np.concatenate([self._keys, self._pending_keys[:count].ravel()])
-        owners = np.concatenate(
-            [self._owners, np.repeat(np.asarray(self._pending_owners, np.int32), self.bands)]
+        if not self._pending:
+            return
+        keys = np.fromiter(
+            (k for k, owners in self._pending.items() for _ in owners), dtype=np.uint64
         )
+        owners = np.fromiter((o for group in self._pending.values() for o in group), dtype=np.int32)
+        self._insert(keys, owners)
+        self._pending, self._pending_count = {}, 0
+
+    def _insert(self, keys: np.ndarray, owners: np.ndarray) -> None:
+        """Insert into the sorted arrays: one linear pass, not a sort of everything."""
         order = np.argsort(keys, kind="stable")
-        self._keys, self._owners = keys[order], owners[order]
-        self._pending_owners = []
+        keys, owners = keys[order], owners[order]
+        at = np.searchsorted(self._keys, keys)
+        self._keys = np.insert(self._keys, at, keys)
+        self._owners = np.insert(self._owners, at, owners)
 
     def candidates(self, values: np.ndarray) -> set[int]:
         """Owners sharing at least one band with ``values``."""
@@ -166,10 +182,9 @@ class BandIndex:
         for low, high in zip(lows.tolist(), highs.tolist(), strict=True):
             if high > low:
                 found.update(self._owners[low:high].tolist())
-        count = len(self._pending_owners)
-        if count:
-            hits = np.isin(self._pending_keys[:count], keys).any(axis=1)
-            found.update(self._pending_owners[i] for i in np.flatnonzero(hits).tolist())
+        if self._pending:
+            for key in keys.tolist():
+                found.update(self._pending.get(key, ()))
         return found
 
 
@@ -205,6 +220,18 @@ class StoryIndex:
         self._rows[story_id] = row
         self._ids.append(story_id)
         self.bands.add(row, values)
+
+    def add_many(self, story_ids: list[str], values: np.ndarray) -> None:
+        """Add stories by their stored signatures (a matrix, one row each)."""
+        first = len(self._ids)
+        for offset, story_id in enumerate(story_ids):
+            row = first + offset
+            if row % self._CHUNK == 0:
+                self._chunks.append(np.empty((self._CHUNK, NUM_PERM), dtype=np.uint32))
+            self._chunks[-1][row % self._CHUNK] = values[offset]
+            self._rows[story_id] = row
+            self._ids.append(story_id)
+        self.bands.add_many(np.arange(first, first + len(story_ids)), values)
 
     def _vector(self, row: int) -> np.ndarray:
         return self._chunks[row // self._CHUNK][row % self._CHUNK]
@@ -371,8 +398,8 @@ def load_index(con: Any | None, threshold: float) -> tuple[StoryIndex, IndexLoad
             [SCHEME],
         )
         while rows := cursor.fetchmany(LOAD_CHUNK):
-            for article_id, blob in rows:
-                index.add_values(article_id, np.frombuffer(blob, dtype="<u4"))
+            matrix = np.frombuffer(b"".join(r[1] for r in rows), dtype="<u4")
+            index.add_many([r[0] for r in rows], matrix.reshape(len(rows), NUM_PERM))
     finally:
         cursor.close()
     load.stories = len(index)
