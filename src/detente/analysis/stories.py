@@ -50,7 +50,7 @@ FLUSH_ROWS = 2000
 #: Stored signatures read per chunk when the index is rebuilt (bounded memory).
 LOAD_CHUNK = 20_000
 
-# datasketch 2 names its permutation scheme and wants it given with stored hash values;
+# datasketch 2 names its permutation scheme and wants it given with given permutations;
 # datasketch 1.x has one scheme and no such argument.
 _SCHEME_ARGS: dict[str, Any] = (
     {"scheme": "affine32"} if "scheme" in inspect.signature(MinHash).parameters else {}
