@@ -195,6 +195,15 @@ JAPAN = (
 )
 
 
+def _rows(db) -> tuple[int, int, list[str]]:
+    with Store(db, read_only=True) as store:
+        members = store.con.execute("SELECT count(*) FROM event_cluster_members").fetchone()[0]
+        ids = [
+            r[0] for r in store.con.execute("SELECT id FROM event_clusters ORDER BY id").fetchall()
+        ]
+    return len(ids), members, ids
+
+
 def test_two_coded_stories_on_one_day_form_one_cluster_and_recoding_keeps_its_id(tmp_path):
     items = tmp_path / "news.jsonl"
     lines = [
@@ -208,9 +217,13 @@ def test_two_coded_stories_on_one_day_form_one_cluster_and_recoding_keeps_its_id
     assert report.coded == 2 and report.clusters >= 1
     rows = api.clusters(str(db), ClusterFilter(source="NOR", target="JPN"))
     assert [(r["root"], r["num_articles"], r["num_sources"]) for r in rows] == [("04", 2, 2)]
+    before = _rows(db)
+    again = api.code([str(items)], settings=settings)  # the same job: nothing added
+    assert (again.coded, again.unchanged) == (0, 2) and _rows(db) == before
     with Store(db) as store:  # as if a newer pipeline had coded them: everything rewritten
         store.con.execute("UPDATE articles SET pipeline_version = 'older'")
     api.code([str(items)], settings=settings)
+    assert _rows(db) == before
     assert [r["id"] for r in api.clusters(str(db), ClusterFilter(source="NOR"))] == [
         r["id"] for r in rows
     ]
