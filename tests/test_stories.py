@@ -176,6 +176,7 @@ def test_copies_in_one_run_and_a_later_run_make_one_story_coded_once(tmp_path):
 
     rows = api.copies(str(db))
     assert {r["source"] for r in rows} == {"Tokyo Evening", "North Post", "Bergen Herald"}
+    assert api.stats(str(db)).counts["story_copies"] == 3
     (story,) = {r["story_id"] for r in rows}
     assert {r["story_source"] for r in rows} == {"Wire One"}
     by_url = {r["url"]: r for r in rows}

@@ -40,6 +40,9 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
 #: Tables written per article, in the order they are cleared and filled.
 TABLES = ("articles", "datelines", *FACT_TYPES, "tones")
 
+#: Tables the analysis fills over the store (stories, event clusters), counted by ``stats``.
+ANALYSIS_TABLES = ("stories", "story_copies", "event_clusters", "event_cluster_members")
+
 T = TypeVar("T")
 
 
@@ -193,7 +196,9 @@ class Store:
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
     def stats(self) -> StoreStats:
-        counts = {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}  # type: ignore[index]
+        present = self._tables()
+        tables = [*TABLES, *(t for t in ANALYSIS_TABLES if t in present)]
+        counts = {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}  # type: ignore[index]
         return StoreStats(self.path, counts, self.migrations())
 
     def articles(self, limit: int | None = None) -> list[dict[str, Any]]:
