@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 
 import pandas as pd
@@ -170,6 +171,23 @@ def test_events_load_as_gdelt_files_and_match_the_store(store, tmp_path):
     assert (nato.Actor1Type1Code, nato.Actor1KnownGroupCode) == ("IGO", "NAT")
     assert pd.isna(nato.Actor1CountryCode) and nato.Actor2CountryCode == "RUS"
     assert later["global_id"] == nato.GLOBALEVENTID and pd.isna(nato.SOURCEURL)
+
+
+def test_an_actor_written_as_a_pronoun_is_named_by_its_antecedent(tmp_path):
+    pronoun = dataclasses.replace(
+        mention("m1", "RUSGOV", "RUS", "he"), kind="pronoun", antecedent="m0"
+    )
+    record = coded(
+        "p",
+        [event("e0", "111", -2.0, 3, "RUSGOV", "UKRGOV", source_mention="m1", source_text="he")],
+        mentions=[mention("m0", "RUSGOV", "RUS", "the Russian minister"), pronoun],
+    )
+    with Store(":memory:") as store:
+        store.write([record])
+        recompute_clusters(store.con)
+        export_gdelt(store, tmp_path)
+    row = read_gdelt(tmp_path / "20150303.export.CSV", gdelt_events_header()).iloc[0]
+    assert row.Actor1Name == "THE RUSSIAN MINISTER" and pd.isna(row.Actor2Name)
 
 
 def test_mentions_point_at_each_reporting_sentence(store, tmp_path):

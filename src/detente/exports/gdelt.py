@@ -80,9 +80,10 @@ CHUNK_ROWS = 10_000
 _EVENTS_SQL = """
 SELECT c.global_id, c.date, c.code, c.root, c.quad_class, c.goldstein, c.num_mentions,
        c.num_sources, c.num_articles, c.avg_tone, c.in_lead, c.added_at, c.source_url,
-       e.source_code, coalesce(sm.entity_name, e.source_text) AS source_name,
-       sm.country AS source_country,
-       e.target_code, coalesce(tm.entity_name, e.target_text) AS target_name,
+       e.source_code,
+       coalesce(sm.entity_name, sa.entity_name, sa.text, e.source_text) AS source_name,
+       sm.country AS source_country, e.target_code,
+       coalesce(tm.entity_name, ta.entity_name, ta.text, e.target_text) AS target_name,
        tm.country AS target_country,
        p.name AS place_name, p.feature AS place_feature, p.country AS place_country,
        p.lat AS place_lat, p.lon AS place_lon
@@ -90,6 +91,8 @@ FROM event_clusters c
 JOIN events e ON e.article_id = c.article_id AND e.id = c.event_id
 LEFT JOIN mentions sm ON sm.article_id = e.article_id AND sm.id = e.source_mention
 LEFT JOIN mentions tm ON tm.article_id = e.article_id AND tm.id = e.target_mention
+LEFT JOIN mentions sa ON sa.article_id = e.article_id AND sa.id = sm.antecedent
+LEFT JOIN mentions ta ON ta.article_id = e.article_id AND ta.id = tm.antecedent
 LEFT JOIN places p ON p.article_id = e.article_id AND p.id = e.location
 {where}
 ORDER BY c.date, c.global_id
