@@ -26,6 +26,9 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
+import duckdb
+
+from ..errors import StoreError
 from ..model import NONFACTUAL_MODALITIES
 
 #: Letters of an actor code compared: the country (3) and the first sector (3), so that
@@ -174,9 +177,9 @@ def recompute_clusters(con: Any) -> ClusterReport:
         con.execute("DROP TABLE _cluster_base")
         con.execute("DROP TABLE _cluster_members")
         con.execute("COMMIT")
-    except Exception:
+    except duckdb.Error as exc:
         con.execute("ROLLBACK")
-        raise
+        raise StoreError(f"event clusters not recomputed: {exc}") from None
     counts = con.execute(
         "SELECT (SELECT count(*) FROM event_clusters), (SELECT count(*) FROM event_cluster_members)"
     ).fetchone()

@@ -20,11 +20,12 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+import duckdb
 import numpy as np
 import pyarrow as pa
 from datasketch import MinHash, MinHashLSH
 
-from ..errors import SettingsError
+from ..errors import SettingsError, StoreError
 from ..model import Article
 
 #: Words per shingle: five words rarely recur between two different stories on one topic,
@@ -341,9 +342,9 @@ class StoryWriter:
                 self.con.execute("INSERT OR IGNORE INTO story_copies BY NAME SELECT * FROM _copies")
                 self.con.unregister("_copies")
             self.con.execute("COMMIT")
-        except Exception:
+        except duckdb.Error as exc:
             self.con.execute("ROLLBACK")
-            raise
+            raise StoreError(f"stories and copies not written: {exc}") from None
         self.stories.clear()
         self.copies.clear()
 
