@@ -15,7 +15,9 @@ from typing import IO, TYPE_CHECKING, Any
 from spacy.language import Language
 
 from .actors.api import actor_options
-from .errors import ArticleError, ArticleNotStored, InputError, StoreError
+from .analysis.clusters import ClusterFilter, recompute_clusters
+from .analysis.stories import Copy, StoryWriter, check_threshold, load_index, separate_copies
+from .errors import ArticleError, ArticleNotStored, InputError, StoreError, StoreOutdated
 from .events.explain import Explanation, explain
 from .events.nullverbs import NullVerbReport, null_verbs
 from .guard import code_guarded
@@ -40,13 +42,16 @@ if TYPE_CHECKING:
     from .exports.common import ExportReport
 
 __all__ = [
+    "ClusterFilter",
     "CodeReport",
     "EventFilter",
     "Explanation",
     "NullVerbReport",
     "articles",
+    "clusters",
     "code",
     "code_text",
+    "copies",
     "dyad",
     "events",
     "explain",
@@ -74,11 +79,15 @@ class CodeReport:
     written: int = 0
     duplicates: int = 0  # the same article again within this job
     unchanged: int = 0  # already in the store, coded by the same pipeline and dictionaries
+    copies: int = 0  # near-duplicates of a story already seen: recorded, not coded
+    clusters: int = 0  # event clusters in the store after the job
     sentences: int = 0
     words: int = 0
     events: int = 0
     errors: list[InputError] = field(default_factory=list)
     seconds: float = 0.0
+    index_seconds: float = 0.0  # rebuilding the near-duplicate index from the store
+    cluster_seconds: float = 0.0  # clustering the store's events at the end
 
     @property
     def failed(self) -> int:
@@ -187,6 +196,8 @@ def code(
         limits = Limits(min_chars=settings.min_chars, max_chars=settings.max_chars)
         inputs = read_inputs(paths, limits, settings.follow_links)
         articles = _unique_articles(inputs, report, progress)
+        writing = store if write_store else None
+        articles, stories = _separate_copies(articles, writing, settings, report, progress)
         batches: Iterable[list[Article]] = _batched(articles, settings.batch_size)
         if jsonl is None:
             batches = _skip_unchanged(batches, store, current, report, progress)
@@ -204,11 +215,51 @@ def code(
                 report.events += len(record.events)
                 if progress:
                     progress(record)
+        if stories is not None:
+            stories.flush()
+        if writing is not None:
+            _cluster(writing, report)
     finally:
         if own_store and store is not None:
             store.close()
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _cluster(store: Store, report: CodeReport) -> None:
+    """Cluster the store's events again when this job changed them (or no cluster exists
+    yet: a store from before clusters)."""
+    clustered = store.con.execute("SELECT count(*) FROM event_clusters").fetchone()
+    if report.written or report.copies or not (clustered and clustered[0]):
+        result = recompute_clusters(store.con)
+        report.clusters, report.cluster_seconds = result.clusters, result.seconds
+    elif clustered:
+        report.clusters = clustered[0]
+
+
+def _separate_copies(
+    articles: Iterator[Article],
+    store: Store | None,
+    settings: Settings,
+    report: CodeReport,
+    progress: Progress | None,
+) -> tuple[Iterator[Article], StoryWriter | None]:
+    """The articles to code, without copies of stories already seen (``stories.py``), and
+    the writer that records stories and copies in the store (None when nothing is stored)."""
+    threshold = check_threshold(settings.near_duplicate_threshold)
+    if not threshold:
+        return articles, None
+    con = store.con if store is not None else None
+    index, load = load_index(con, threshold)
+    report.index_seconds = load.seconds
+    writer = StoryWriter(con) if con is not None else None
+
+    def on_copy(article: Article, copy: Copy) -> None:
+        report.copies += 1
+        if progress:
+            progress(article)
+
+    return separate_copies(articles, index, writer, on_copy), writer
 
 
 def _keep_records(
@@ -460,3 +511,32 @@ def export_jsonl(
 
     with _reading(db) as store:
         return run(store, path, where, articles)
+
+
+def clusters(
+    db: str | Path | Store | None = None, where: ClusterFilter | None = None
+) -> list[dict[str, Any]]:
+    """Event clusters (one real-world event, its GDELT counts), filtered by actor code prefix,
+    CAMEO code prefix, dates and outlets; recomputed by every ``code`` job."""
+    from .analysis import clusters as event_clusters
+
+    with _reading(db) as store:
+        _require_table(store, "event_clusters")
+        return event_clusters.clusters(store.con, where)
+
+
+def copies(
+    db: str | Path | Store | None = None, story: str | None = None, limit: int | None = None
+) -> list[dict[str, Any]]:
+    """Recorded copies of coded stories (outlet, url, date, similarity); ``story`` an id prefix."""
+    from .analysis import stories
+
+    with _reading(db) as store:
+        _require_table(store, "story_copies")
+        return stories.copies(store.con, story_id=story, limit=limit)
+
+
+def _require_table(store: Store, table: str) -> None:
+    """A store written by an older détente (opened read-only, not migrated) lacks new tables."""
+    if table not in store.tables():
+        raise StoreOutdated(store.path, table)

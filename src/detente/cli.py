@@ -9,6 +9,7 @@ settings, store, model); 3 an internal error (a bug: the message says where the 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
 import signal
 import sys
@@ -34,12 +35,14 @@ else:  # the library is imported by the first command that needs it: `--help` st
 from .actors import cli as actors_cli
 from .analysis import cli as analysis_cli
 from .analysis.filters import filter_options
+from .cli_options import date_option
 from .cli_render import FORMATS
 from .cli_render import render_rows as _render_rows
 from .errors import DetenteError, InputError
 from .evaluate import cli as evaluate_cli
 from .events import cli as events_cli
 from .exports import cli as exports_cli
+from .exports import gdelt_cli
 from .model import Article, CodedArticle, json_schema
 from .output import AtomicOutput, check_not_input
 from .render import plain, render_article
@@ -296,6 +299,8 @@ def _summary(report: api.CodeReport, settings: Settings, no_store: bool) -> str:
         extra.append(f"{report.unchanged} unchanged since the last run")
     if report.duplicates:
         extra.append(f"{report.duplicates} exact duplicates skipped")
+    if report.copies:
+        extra.append(f"{report.copies} copies of stories recognised (recorded, not coded)")
     if report.failed:
         extra.append(f"{report.failed} inputs failed")
     if extra:
@@ -554,6 +559,84 @@ def themes(
     _render_rows(rows, fmt, columns, f"{len(rows)} themes")
 
 
+@main.command()
+@click.option("--db", help="DuckDB file to read.")
+@click.option("--source", help="Source actor code prefix, e.g. RUS or RUSGOV.")
+@click.option("--target", help="Target actor code prefix, e.g. IGOWST.")
+@click.option("--code", "code_prefix", help="CAMEO event code prefix, e.g. 04 or 036.")
+@click.option("--since", callback=date_option, help="Events on or after this date (YYYY-MM-DD).")
+@click.option("--until", callback=date_option, help="Events on or before this date (YYYY-MM-DD).")
+@click.option(
+    "--min-sources", type=click.IntRange(min=1), help="Only events reported by this many outlets."
+)
+@click.option("--limit", type=click.IntRange(min=1), help="At most this many clusters.")
+@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@click.pass_context
+def clusters(
+    ctx: click.Context,
+    db: str | None,
+    source: str | None,
+    target: str | None,
+    code_prefix: str | None,
+    since: dt.date | None,
+    until: dt.date | None,
+    min_sources: int | None,
+    limit: int | None,
+    fmt: str,
+) -> None:
+    """List event clusters: one real-world event and how many mentions, outlets and
+    articles reported it (GDELT's NumMentions, NumSources, NumArticles)."""
+    settings = _settings(ctx, db=db)
+    where = api.ClusterFilter(
+        source=source,
+        target=target,
+        code=code_prefix,
+        since=since,
+        until=until,
+        min_sources=min_sources,
+        limit=limit,
+    )
+    rows = _with_store(lambda: api.clusters(settings.db, where))
+    if not rows and fmt == "table":
+        click.echo(f"no event clusters in {settings.db}")
+        return
+    columns = [
+        "id",
+        "date",
+        "source_key",
+        "code",
+        "target_key",
+        "country",
+        "num_mentions",
+        "num_sources",
+        "num_articles",
+        "confidence",
+    ]
+    _render_rows(rows, fmt, columns, f"{len(rows)} event clusters")
+
+
+@main.command()
+@click.option("--db", help="DuckDB file to read.")
+@click.option("--story", help="Only the copies of this story (an article id prefix).")
+@click.option("--limit", type=click.IntRange(min=1), help="At most this many copies.")
+@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@click.pass_context
+def copies(
+    ctx: click.Context, db: str | None, story: str | None, limit: int | None, fmt: str
+) -> None:
+    """List the recorded copies of coded stories (syndicated, re-published): outlet, URL,
+    date and similarity; copies are counted in event clusters, not coded."""
+    settings = _settings(ctx, db=db)
+    rows = _with_store(lambda: api.copies(settings.db, story=story, limit=limit))
+    if not rows and fmt == "table":
+        click.echo(f"no copies recorded in {settings.db}")
+        return
+    columns = ["story_id", "story_source", "source", "title", "url", "published", "similarity"]
+    if fmt == "table":
+        rows = [{**r, "story_id": r["story_id"][:8]} for r in rows]
+    _render_rows(rows, fmt, columns, f"{len(rows)} copies")
+
+
 @main.command("settings")
 @click.option(
     "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
@@ -592,6 +675,7 @@ main.add_command(analysis_cli.dyad)
 main.add_command(analysis_cli.network)
 main.add_command(analysis_cli.top)
 main.add_command(exports_cli.export)
+exports_cli.export.add_command(gdelt_cli.gdelt)
 
 if __name__ == "__main__":
     main()

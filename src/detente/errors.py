@@ -80,6 +80,21 @@ class StoreError(DetenteError):
     code = "E004"
 
 
+class StoreOutdated(StoreError):
+    """The store was written by an older détente and lacks a table the command reads (it was
+    opened read-only, so not migrated); coding into it once upgrades it."""
+
+    code = "E015"
+
+    def __init__(self, path: str, table: str) -> None:
+        super().__init__(
+            f"{path}: no {table} table: the store was written by an older détente "
+            "(run `detente code` on it once to upgrade it)"
+        )
+        self.path = path
+        self.table = table
+
+
 class PipelineError(DetenteError):
     """The pipeline could not be built (unknown stage, missing model)."""
 

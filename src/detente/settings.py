@@ -99,6 +99,14 @@ SETTINGS: tuple[Setting, ...] = (
         str,
         "PETRARCH verb dictionaries the event coder uses instead of ours, comma-separated paths.",
     ),
+    Setting(
+        "near_duplicate_threshold",
+        0.6,
+        float,
+        "Similarity (estimated Jaccard of 5-word shingles) at which an article is a copy of a "
+        "story already seen: recorded, not coded. 0 turns the recognition off.",
+        0,
+    ),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
@@ -124,6 +132,7 @@ class Settings:
     agents_files: str = ""
     cache_dir: str = ""
     verbs_files: str = ""
+    near_duplicate_threshold: float = 0.6
     sources: Mapping[str, str] = dataclasses.field(default_factory=dict, compare=False)
 
     @property

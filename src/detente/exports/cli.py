@@ -28,7 +28,8 @@ else:
 
 @click.group()
 def export() -> None:
-    """Write the store as Parquet, CSV or JSON Lines files (filters as in `detente events`).
+    """Write the store as Parquet, CSV, JSON Lines or GDELT 2.0 files (filters as in
+    `detente events`; GDELT: event clusters by day).
 
     Without filters every event the default output holds is exported (asserted acts between
     two actors); --all exports every coded event, --include-negated adds negated ones."""

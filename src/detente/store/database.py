@@ -18,6 +18,7 @@ from ..model import FACT_TYPES, NONFACTUAL_MODALITIES, Article, CodedArticle, Da
 from .arrow import fact_tables
 
 SCHEMA_FILE = Path(__file__).with_name("schema.sql")
+SCHEMA_DIR = SCHEMA_FILE.parent
 
 #: Named migrations, applied in order, each in its own transaction and recorded.
 MIGRATIONS: tuple[tuple[str, str], ...] = (
@@ -30,10 +31,17 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
     ),
     # a quotation's speaker by name, for speakers the dictionary does not know too (issue 10)
     ("0004_quote_speaker_name", "ALTER TABLE quotes ADD COLUMN speaker_name VARCHAR"),
+    # near-duplicate articles: signatures of coded stories, and the copies not coded (issue 12)
+    ("0005_stories", (SCHEMA_DIR / "stories.sql").read_text("utf-8")),
+    # one real-world event reported by many articles: clusters and their members (issue 12)
+    ("0006_event_clusters", (SCHEMA_DIR / "event_clusters.sql").read_text("utf-8")),
 )
 
 #: Tables written per article, in the order they are cleared and filled.
 TABLES = ("articles", "datelines", *FACT_TYPES, "tones")
+
+#: Tables the analysis fills over the store (stories, event clusters), counted by ``stats``.
+ANALYSIS_TABLES = ("stories", "story_copies", "event_clusters", "event_cluster_members")
 
 T = TypeVar("T")
 
@@ -200,6 +208,10 @@ class Store:
         rows = self.con.execute("SELECT table_name FROM information_schema.tables").fetchall()
         return {r[0] for r in rows}
 
+    def tables(self) -> set[str]:
+        """The tables (and views) in the store."""
+        return self._tables()
+
     def migrate(self) -> list[str]:
         """Apply the migrations not yet recorded; return their names."""
         self.con.execute(
@@ -275,7 +287,9 @@ class Store:
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
     def stats(self) -> StoreStats:
-        counts = {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}  # type: ignore[index]
+        present = self._tables()
+        tables = [*TABLES, *(t for t in ANALYSIS_TABLES if t in present)]
+        counts = {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}  # type: ignore[index]
         return StoreStats(self.path, counts, self.migrations())
 
     def articles(self, limit: int | None = None) -> list[dict[str, Any]]:
