@@ -36,8 +36,10 @@ from .actors import cli as actors_cli
 from .analysis import cli as analysis_cli
 from .analysis.filters import filter_options
 from .cli_options import date_option
-from .cli_render import FORMATS
+from .cli_render import FORMATS, err_console
+from .cli_render import fail as _fail
 from .cli_render import render_rows as _render_rows
+from .cli_render import settings_for as _settings
 from .errors import DetenteError, InputError
 from .evaluate import cli as evaluate_cli
 from .events import cli as events_cli
@@ -46,26 +48,11 @@ from .exports import gdelt_cli
 from .model import Article, CodedArticle, json_schema
 from .output import AtomicOutput, check_not_input
 from .render import plain, render_article
-from .settings import SETTINGS, Settings, load_settings
+from .settings import SETTINGS, Settings
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 #: Exit status of a job stopped by a signal: 128 + the signal's number, as shells report it.
 EXIT_INTERRUPTED: dict[int, int] = {signal.SIGINT: 130, signal.SIGTERM: 143}
-
-err_console = Console(stderr=True, highlight=False, soft_wrap=True)
-
-
-def _settings(ctx: click.Context, **given: Any) -> Settings:
-    try:
-        return load_settings(**given)
-    except DetenteError as exc:
-        raise click.UsageError(str(exc), ctx) from None
-
-
-def _fail(exc: DetenteError) -> None:
-    """The job could not run: one line, exit 2."""
-    err_console.print(plain(f"detente: error: {exc}"))
-    sys.exit(EXIT_USAGE)
 
 
 class _Interrupted(Exception):
