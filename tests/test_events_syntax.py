@@ -306,6 +306,25 @@ def test_an_inherited_passive_subject_is_no_frame_object(nlp):
     assert ("RUSGOV", "020", "IGOMEAARL") in triples(coded(nlp, text))
 
 
+@pytest.mark.parametrize(
+    ("text", "denial"),
+    [
+        ("Iran denied attacking the Saudi tanker.", ("IRN", "016", "SAU")),
+        ("The Kremlin denied that Russian troops had shelled Ukraine.", ("RUSGOV", "016", "UKR")),
+    ],
+)
+def test_denying_ones_own_act_is_a_denial_of_responsibility(nlp, text, denial):
+    """CAMEO 016 by the denier towards the act's target; the act itself stays not asserted."""
+    events = coded(nlp, text)
+    assert find(events, *denial).default_output
+    assert all(not e.default_output for e in events if e.code != "016")
+
+
+def test_denying_anothers_act_is_no_denial_of_responsibility(nlp):
+    events = coded(nlp, "Iran denied that Iraqi forces had fired on the Saudi tanker.")
+    assert not any(e.code == "016" for e in events)
+
+
 def test_a_plain_act_is_asserted(nlp):
     """The contrast: the same sentence without a modal is shown."""
     (event,) = coded(nlp, "Russia attacked Ukraine.")

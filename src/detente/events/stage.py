@@ -36,7 +36,7 @@ from .parse import parse_roles
 from .patterns import Pattern, PatternDictionary
 from .sentence import SentenceView, Slot, sentence_views
 from .speech import ANNOUNCING_MOODS, COMMISSIVE_VERBS, OBLIGING_MOOD, speech_act_codes
-from .syntax import ParsedMatch, SyntaxMatcher, between_frame
+from .syntax import ParsedMatch, SyntaxMatcher, between_frame, heads_slots
 
 #: Words before the anchor that negate it ("did not agree", "never attacked").
 NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
@@ -648,6 +648,10 @@ def _same_actor(a: Mention, b: Mention) -> bool:
     return a.code == b.code or (a.country is not None and a.country == b.country)
 
 
+#: CAMEO's code for denying responsibility (GUIDELINES: "a denial of responsibility is 016").
+DENIAL_CODE = "016"
+
+
 def speech_act(view: SentenceView, reading: Reading, governor: int | None) -> Reading | None:
     """The statement an act under "said it would", "vowed to" or "says they must" makes
     (events.speech): an announcement by the act's own source, or an appeal by the speaker."""
@@ -658,6 +662,8 @@ def speech_act(view: SentenceView, reading: Reading, governor: int | None) -> Re
     sources = reading.sources
     if not sources:
         return None
+    if reading.status == "denial" and governor is not None and not reading.negated:
+        return _denial(view, reading, governor)
     source = view.slots[sources[0]].mention
     speaker = view.slots[reading.speaker].mention if reading.speaker is not None else None
     doc = view.span.doc
@@ -697,6 +703,32 @@ def speech_act(view: SentenceView, reading: Reading, governor: int | None) -> Re
             speech="appealed",
         )
     return None
+
+
+def _denial(view: SentenceView, reading: Reading, governor: int) -> Reading | None:
+    """ "X denied attacking Y", "X denied that its troops fired on Y": X's denial of
+    responsibility (CAMEO 016) towards the act's target; the denier is the governing verb's
+    subject, and must be the act's own side (its actor, or that actor's country)."""
+    doc = view.span.doc
+    subjects = tuple(c.i for c in doc[governor].children if c.dep_ == "nsubj")
+    deniers, _ = heads_slots(view, subjects)
+    if not deniers or not reading.targets:
+        return None
+    denier = view.slots[deniers[0]].mention
+    acting = [view.slots[s].mention for s in reading.sources]
+    if not any(
+        _same_actor(denier, m) or (denier.country and denier.country == m.country) for m in acting
+    ):
+        return None  # "X denied that Y attacked": Y's act, not X's responsibility
+    return replace(
+        reading,
+        sources=deniers[:1],
+        modality=None,
+        speaker=None,
+        status="asserted",
+        code=DENIAL_CODE,
+        speech="denied",
+    )
 
 
 def headline_speaker(view: SentenceView, sources: tuple[int, ...], first: int) -> int | None:
