@@ -325,6 +325,27 @@ def test_denying_anothers_act_is_no_denial_of_responsibility(nlp):
     assert not any(e.code == "016" for e in events)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russia, Turkey and Iran met in Geneva on Monday. The agreement was formally reached "
+         "by the three countries on Tuesday.",
+         {("RUS", "057", "TUR"), ("TUR", "057", "IRN"), ("IRN", "057", "RUS")}),
+        ("Russia and China signed a trade deal on Monday. The two countries also agreed to hold "
+         "talks with Japan.", {("RUS", "036", "JPN"), ("CHN", "036", "JPN")}),
+    ],
+)  # fmt: skip
+def test_a_counted_plural_stands_for_the_countries_just_named(nlp, text, expected):
+    """ "The three countries", "the two countries": that many distinct countries, the latest
+    named before the phrase."""
+    assert expected <= set(triples(e for e in coded(nlp, text) if e.sentence == 1))
+
+
+def test_a_counted_plural_without_enough_countries_before_it_names_no_one(nlp):
+    text = "Russia signed a trade deal on Monday. The two countries also agreed to hold talks."
+    assert [e for e in coded(nlp, text) if e.sentence == 1] == []
+
+
 def test_a_plain_act_is_asserted(nlp):
     """The contrast: the same sentence without a modal is shown."""
     (event,) = coded(nlp, "Russia attacked Ukraine.")

@@ -46,6 +46,9 @@ class SentenceView:
     slots: list[Slot]
     boundary: list[bool]
     skip: list[bool] = field(default_factory=list)
+    #: Doc token index of a plural description's head -> the slots it stands for
+    #: ("the two countries": events/plural.py).
+    groups: dict[int, tuple[int, ...]] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return len(self.lower)

@@ -34,6 +34,7 @@ from .matcher import (
 from .ontology import SYMMETRIC_CODES, EventType, Ontology, default_ontology
 from .parse import parse_roles
 from .patterns import Pattern, PatternDictionary
+from .plural import add_plural_groups
 from .sentence import SentenceView, Slot, sentence_views
 from .speech import ANNOUNCING_MOODS, COMMISSIVE_VERBS, OBLIGING_MOOD, speech_act_codes
 from .syntax import ParsedMatch, SyntaxMatcher, between_frame, heads_slots
@@ -253,6 +254,8 @@ class EventStage:
                     trace.add(f"sentence {view.index}: sports or entertainment, not coded")
                 continue
             coded_views.append(view)
+            if parsed:
+                add_plural_groups(view, mentions)
             readings = self._parsed(view, events, by_id) if parsed else self._shallow(view)
             for reading in readings:
                 events.extend(self._events(doc, view, reading, base, base_source, trace))

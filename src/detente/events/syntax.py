@@ -261,7 +261,10 @@ def _slot_of_token(view: SentenceView, token: Token, modifiers: bool) -> int:
 def np_slots(view: SentenceView, head: Token, depth: int = 0) -> tuple[tuple[int, ...], str]:
     """The actor slots a noun phrase names, and how: its own mention, a possessor or modifier
     ("Iran's navy", "Iraqi positions"), an apposition ("the guarantors – Russia, Turkey and
-    Iran –"), or the object of "of"/"by" ("the policies of NATO")."""
+    Iran –"), or the object of "of"/"by" ("the policies of NATO"); a plural description ("the
+    two countries") is the countries it stands for (events/plural.py)."""
+    if head.i in view.groups:
+        return view.groups[head.i], "group"
     own = _slot_of_token(view, head, modifiers=head.pos_ == "ADJ")
     found: list[int] = []
     how = ""
