@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import sys
 
 import click
 
 from ..cli_options import date_option
+from ..cli_render import fail, settings_for
 from ..errors import DetenteError
-
-#: Exit status when the export could not run (the command line's usage/store status).
-EXIT_USAGE = 2
 
 
 @click.command("gdelt")
@@ -24,17 +21,15 @@ def gdelt(directory: str, db: str | None, since: dt.date | None, until: dt.date 
     columns) and YYYYMMDD.mentions.CSV (16), tab-separated, no header, one pair per day.
 
     Columns détente has no value for are left empty (docs/analysis.md)."""
-    from ..settings import load_settings
     from .gdelt import export_gdelt
 
     if since and until and since > until:
         raise click.BadParameter(f"{since} is after --until {until}", param_hint="--since")
+    settings = settings_for(click.get_current_context(), db=db)
     try:
-        settings = load_settings(db=db)
         report = export_gdelt(settings.db, directory, since=since, until=until)
     except DetenteError as exc:
-        click.echo(f"detente: error: {exc}", err=True)
-        sys.exit(EXIT_USAGE)
+        fail(exc)
     click.echo(
         f"wrote {report.events} events (export) and {report.mentions} mentions over "
         f"{report.days} days into {report.directory} in {report.seconds:.2f}s"
