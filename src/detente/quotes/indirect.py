@@ -20,7 +20,7 @@ from .cues import (
     NO_INDIRECT_LEMMAS,
     NOUN_KINDS,
 )
-from .extract import MAX_HEADLINE_SPEAKER, Attribution, Draft, _content_start
+from .extract import MAX_HEADLINE_SPEAKER, Attribution, Draft, _content_start, _cue_at
 from .speakers import coordinated, noun_speaker, speaker_after, speaker_before
 from .tokens import SENTENCE_FINAL, Cue, TokenView
 
@@ -101,7 +101,6 @@ def _quote_stop(view: TokenView, content: int, stop: int) -> int:
     """A closing mark followed by a participle or a time clause ends the reported words:
     'things “should be wrapped up by Cleveland,” referring to the convention', '“kept us
     safe” on Twitter before claiming ...'."""
-    cues = set(view.cue_starts)
     for k in range(content, stop - 1):
         if not (view.is_mark(k) and view.quoted[k] and not view.quoted[k + 1]):
             continue
@@ -109,10 +108,12 @@ def _quote_stop(view: TokenView, content: int, stop: int) -> int:
         while j < stop and view.words[j] in CLAUSE_PUNCTUATION:
             j += 1
         separated = j > k + 1 or view.words[k - 1] in CLAUSE_PUNCTUATION
-        if j < stop and separated and view.tag(j) == "VBG" and j in cues:
+        if j < stop and separated and view.tag(j) == "VBG" and _cue_at(view, j) is not None:
             return k + 1  # '“... there’s nothing wrong with that” — asserting that ...'
         window = range(j, min(stop - 1, j + AFTER_QUOTE_REACH))
-        if any(view.lower[i] in TIME_SUBORDINATORS and i + 1 in cues for i in window):
+        if any(
+            view.lower[i] in TIME_SUBORDINATORS and _cue_at(view, i + 1) is not None for i in window
+        ):
             return k + 1  # '“kept us safe” on Twitter before claiming ...'
     return stop
 
