@@ -497,6 +497,32 @@ def test_a_visit_in_a_time_phrase_is_an_act_of_the_clauses_subject(nlp, text, pa
 
 
 @pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Villagers in northern Syria fled the Turkish offensive on Afrin.", ("TUR", "190", "SYR")),
+        (
+            "Iran shelled Kuwait in retaliation for American strikes on Iranian oil platforms.",
+            ("USA", "190", "IRN"),
+        ),
+        ("The Iraqi army came under attack from Iranian forces.", ("IRNMIL", "190", "IRQMIL")),
+        ("The Iraqi troops were under assault from Iranian forces.", ("IRNMIL", "190", "IRQMIL")),
+        ("Egypt welcomed Libyan officials under attack from Turkey.", ("TUR", "190", "LBYGOV")),
+    ],
+)
+def test_an_attack_fled_avenged_or_suffered_happened(nlp, text, event):
+    """Fleeing an offensive, retaliating for strikes and being under attack all say the attack
+    took place: the noun is the attacker's act, against what its phrase or the sufferer names."""
+    assert event in shown(coded(nlp, text))
+
+
+def test_an_attack_a_subject_is_under_is_not_the_subjects_act(nlp):
+    """ "Egypt received officials under attack from Turkey": the attack is on the officials'
+    side, never Egypt's, and a phrase the "under" only sits beside names no target."""
+    events = shown(coded(nlp, "Egypt hosted talks in Cairo under attack from Turkey."))
+    assert not [e for e in events if e[1] == "190" and e[2] and e[2].startswith("EGY")]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Russia discussed the attack on Ukraine.",

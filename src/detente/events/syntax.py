@@ -137,6 +137,20 @@ PRESUPPOSING_VERBS = frozenset(
                   "crush", "halt", "blunt", "condemn", "denounce", "avenge", "report")
     for w in forms(lemma)
 )  # fmt: skip
+#: Verbs whose object noun is an act their subject got away from ("fled the Turkish assault on
+#: Afrin", "escaped the bombing of the city"): it happened, and not by the one fleeing.
+FLEEING_VERBS = frozenset(w for lemma in ("flee", "escape") for w in forms(lemma))
+#: Nouns of a reaction whose "for"/"to" noun is an act that happened ("in retaliation for U.S.
+#: attacks on Iranian platforms", "in response to the raid").
+REACTION_NOUNS = frozenset(
+    {"retaliation", "response", "reprisal", "reprisals", "revenge", "answer", "reaction"}
+)
+#: Nouns of force a target can be "under" ("leaders under assault from Turkey", "a city under
+#: siege by the army"): the act is ongoing, against the phrase or clause the "under" modifies.
+UNDER_NOUNS = frozenset(
+    {"attack", "attacks", "assault", "fire", "bombardment", "shelling", "siege", "blockade",
+     "occupation"}
+)  # fmt: skip
 #: Of those, the verbs whose subject (or agent) is the one the act was against: "Iraq repelled
 #: an Iranian offensive" is Iran's force against Iraq.
 RESISTING_VERBS = frozenset(
@@ -503,7 +517,35 @@ def nominal_host(token: Token) -> tuple[Token | None, bool]:
         return head, False
     if token.dep_ == "nsubj" and head.lower_ in OCCURRENCE_VERBS:
         return head, False
+    if token.dep_ == "dobj" and head.lower_ in FLEEING_VERBS:
+        return head, False
+    if (
+        token.dep_ == "pobj"
+        and head.lower_ in ("for", "to")
+        and head.head.lower_ in REACTION_NOUNS
+    ):  # "in retaliation for U.S. attacks on Iranian platforms"
+        return _climb_to_predicate(head.head), False
+    if token.dep_ == "pobj" and head.lower_ == "under" and token.lower_ in UNDER_NOUNS:
+        return _climb_to_predicate(head), False  # "Kurdish leaders under assault from Turkey"
     return None, False
+
+
+#: Verbs whose subject is what an "under" phrase is under ("the convoy came under fire").
+UNDER_LINKING_VERBS = frozenset(
+    w for lemma in ("be", "remain", "stay", "come", "fall") for w in forms(lemma)
+)
+
+
+def under_target(token: Token) -> tuple[Token | None, bool]:
+    """What a force noun after "under" is against: the noun the phrase modifies ("leaders under
+    assault"), a verb's object ("invited leaders under assault"), or, after a linking verb
+    ("the guards were under fire", "came under attack"), the clause's subject: (None, True)."""
+    holder = token.head.head
+    if holder.lower_ in UNDER_LINKING_VERBS:
+        return None, True
+    if holder.pos_ in ("VERB", "AUX"):
+        holder = next((c for c in holder.children if c.dep_ == "dobj"), holder)
+    return (holder if holder.pos_ in ("NOUN", "PROPN", "PRON") else None), False
 
 
 def _nominal_asserted(token: Token) -> bool:
@@ -890,12 +932,30 @@ class SyntaxMatcher:
                     resisters = clause.agents if clause.passive else clause.subjects
                     targets, _ = heads_slots(view, resisters)
                     targets = tuple(t for t in targets if t not in sources)
+                if not targets and token.head.lower_ == "under":
+                    holder, subject = under_target(token)  # "leaders under assault"
+                    if holder is not None:
+                        targets, _ = np_slots(view, holder)
+                    elif subject:  # "the guards were under fire"
+                        targets, _ = heads_slots(view, clause.subjects)
+                    targets = tuple(t for t in targets if t not in sources)
                 sources = tuple(s for s in sources if s not in targets)
                 if not sources:
                     continue
                 match = Match(compiled, i, anchor_end, min(starts), end, sources, targets)
                 target_path = _target_path(view, targets, token) if targets else ""
-                yield ParsedMatch(match, nominal, how, target_path, speaker)
+                phrase = None
+                if not targets and compiled.pattern.code[:2] in PLACED_FORCE_ROOTS:
+                    phrase = _force_place(token, host)  # "the Turkish assault on Afrin"
+                yield ParsedMatch(
+                    match,
+                    nominal,
+                    how,
+                    target_path,
+                    speaker,
+                    open_target=phrase is not None,
+                    target_phrase=phrase,
+                )
                 return
 
 
@@ -1088,6 +1148,20 @@ def _target_phrase(
     if words:
         return None
     return _phrase_span(objects[0] if objects else None)
+
+
+def _force_place(noun: Token, host: Token) -> tuple[int, int] | None:
+    """Where a nominal act of force was aimed: its own "on"/"against" phrase or, when the parse
+    hangs that phrase on the verb of fleeing ("fled the offensive on Afrin"), the verb's."""
+    holders = (noun, host) if host.lower_ in FLEEING_VERBS else (noun,)
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ != "prep" or child.lower_ not in FORCE_PREPOSITIONS:
+                continue
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.lower_ not in TIME_WORDS:
+                return _phrase_span(pobj)
+    return None
 
 
 def _passive_subject(predicate: Token) -> Token | None:
