@@ -37,6 +37,9 @@ def found(nlp, text: str, day: dt.date | None = DAY_2012) -> dict[str, str | Non
         ),
         ("Then the Kremlin said no.", {"the Kremlin": "RUSGOV"}),
         ("NATO and the Alliance met.", {"NATO": "IGOWSTNAT", "the Alliance": "IGOWSTNAT"}),
+        ("British backbenchers voted.", {"British backbenchers": "GBRLEG"}),
+        ("The British shadow home secretary spoke.", {"The British shadow home secretary": "GBROPP"}),
+        ("A German MEP spoke.", {"German MEP": "DEULEG"}),
     ],
 )
 def test_recognition(nlp, text, expected):

@@ -971,3 +971,47 @@ def test_a_target_without_a_country_is_named_but_not_coded(nlp):
 def test_rebels_without_a_country_stay_a_target(nlp):
     record = api.code_text("Sudanese troops attacked rebels near the border.", nlp=nlp)
     assert [(e.source_code, e.target_code) for e in record.events] == [("SDNMIL", "REB")]
+
+
+# --- policies and documents -------------------------------------------------------------------
+
+
+def test_an_ownerless_policy_is_the_governments(nlp):
+    """In a story on one country's politics, "the plans" and "the bill" are its government's:
+    opposing them is opposing the government."""
+    text = (
+        "The British government published its plans on Monday. Opposition MPs opposed the "
+        "plans, and the upper house rejected the bill. Britain's ministers defended the measures."
+    )
+    events = shown(coded(nlp, text))
+    assert ("GBROPPLEG", "110", "GBRGOV") in events
+    assert ("GBRLEG", "120", "GBRGOV") in events
+    assert len(events) == 2
+
+
+def test_a_policy_with_an_owner_or_a_government_defending_it_is_no_act_on_the_government(nlp):
+    """ "the plan proposed by Iran" is Iran's; the government defending its own measures is no
+    act towards anyone."""
+    events = shown(
+        coded(
+            nlp,
+            "The British government published its plans on Monday. British ministers defended "
+            "the measures. Opposition MPs rejected the plan proposed by Iran.",
+        )
+    )
+    assert ("GBROPPLEG", "120", "IRN") in events
+    assert not [e for e in events if e[0] == "GBRGOV" and e[2] == "GBRGOV"]
+    assert not [e for e in events if e[2] == "GBRGOV" and e[1] == "120"]
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("The Turkish opposition tabled a motion condemning Russia.", ("TUROPP", "111", "RUS")),
+        ("A resolution condemning Israel was adopted by the Arab League.", ("IGOMEAARL", "111", "ISR")),
+        ("Iran issued a statement that criticized Turkey.", ("IRN", "111", "TUR")),
+    ],
+)
+def test_a_document_speaks_for_its_author(nlp, text, event):
+    """ "tabled a motion condemning Russia": the motion's act is its author's."""
+    assert event in triples(coded(nlp, text))

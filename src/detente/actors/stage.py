@@ -22,6 +22,7 @@ from .compose import Composer, city_countries, code_draft
 from .context import (
     Setting,
     appositive_people,
+    article_country,
     nearer_private_person,
     parse_pronoun_drafts,
     place_countries,
@@ -32,6 +33,7 @@ from .context import (
 )
 from .coref import pronoun_drafts, resolve, surname_drafts
 from .dictionary import ActorDictionary, cached_dictionary, default_root
+from .policy import insert_drafts, policy_drafts
 from .recognize import ActorMatcher, Draft
 
 SPAN_GROUP = "actors"
@@ -112,7 +114,10 @@ class ActorStage:
         sentence_of = _sentence_index(doc)
         resolve(doc, drafts, day, sentence_of)
         if parsed:
-            place_in_context(doc, drafts, self._setting(doc, drafts, dateline, article))
+            setting = self._setting(doc, drafts, dateline, article)
+            place_in_context(doc, drafts, setting)
+            country, why = article_country(drafts, setting.dateline, setting.outlet)
+            drafts = insert_drafts(drafts, policy_drafts(doc, drafts, country, why))
         mentions = to_mentions(doc, drafts, sentence_of)
         doc._.mentions = mentions
         doc.spans[SPAN_GROUP] = [Span(doc, d.start, d.end, label=d.code or d.kind) for d in drafts]

@@ -172,9 +172,34 @@ def _own_aux(token: Token) -> list[Token]:
     return [c for c in token.children if c.dep_ in ("aux", "auxpass")]
 
 
+#: Nouns of a document that speaks for its author: "tabled a motion opposing the bill", "a
+#: resolution condemning the attack was adopted by the assembly" are the author's acts.
+DOCUMENT_NOUNS = frozenset(
+    "motion motions resolution resolutions statement statements letter letters declaration "
+    "declarations petition petitions communique communiqué communiques communiqués "
+    "complaint complaints amendment amendments".split()
+)
+
+
 def _nominal_head(token: Token) -> Token:
     """The noun a relative or participial clause modifies (through "which"/"who")."""
     return token.head
+
+
+def _modified_subject(noun: Token, dep: str) -> tuple[tuple[int, ...], str]:
+    """The subject of a clause modifying ``noun``: the noun itself ("rebels who attacked"),
+    or, for a document its author issued ("tabled a motion opposing the bill"), the author."""
+    if noun.lower_ in DOCUMENT_NOUNS:
+        verb = noun.head
+        if noun.dep_ == "dobj" and _verbal(verb):
+            found = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+            if found:
+                return _with_conjuncts(found[0]), f"{dep}<dobj<nsubj"
+        if noun.dep_ == "nsubjpass" and _verbal(verb):
+            agents = agents_of(verb)
+            if agents:
+                return agents, f"{dep}<nsubjpass<agent"
+    return _with_conjuncts(noun), dep
 
 
 def grammatical_subject(token: Token, depth: int = 0) -> tuple[tuple[int, ...], str]:
@@ -184,7 +209,7 @@ def grammatical_subject(token: Token, depth: int = 0) -> tuple[tuple[int, ...], 
     subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
     for child in subjects:
         if child.lower_ in RELATIVE_PRONOUNS and token.dep_ in ("relcl", "acl"):
-            return _with_conjuncts(_nominal_head(token)), "relcl"
+            return _modified_subject(_nominal_head(token), "relcl")
         if child.dep_ == "expl" or child.lower_ in ("there",):
             return (), ""
     if subjects:  # a list the parser split into two subjects ("Lions, tigers, and Gondor")
@@ -197,7 +222,7 @@ def grammatical_subject(token: Token, depth: int = 0) -> tuple[tuple[int, ...], 
         found, path = grammatical_subject(governor, depth + 1)
         return found, f"conj>{path}" if found else ""
     if dep in ("relcl", "acl") and not _verbal(governor):
-        return _with_conjuncts(governor), dep
+        return _modified_subject(governor, dep)
     if dep == "xcomp" or (dep in ("ccomp", "oprd") and is_infinitive(token)):
         objects = [c for c in governor.children if c.dep_ in ("dobj", "dative")]
         if objects:  # "urged Turkey to seize": the object controls the infinitive
