@@ -1015,3 +1015,51 @@ def test_a_policy_with_an_owner_or_a_government_defending_it_is_no_act_on_the_go
 def test_a_document_speaks_for_its_author(nlp, text, event):
     """ "tabled a motion condemning Russia": the motion's act is its author's."""
     assert event in triples(coded(nlp, text))
+
+
+# --- obligations --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Iran said the United States had to leave the Gulf.", ("IRN", "020", "USA")),
+        ("Iran said Iraqi forces needed to leave.", ("IRN", "020", "IRQMIL")),
+        (
+            "“The British government must act now,” the French foreign minister said.",
+            ("FRAGOV", "020", "GBRGOV"),
+        ),
+        (
+            "The Iranian president said Turkey should have consulted Tehran.",
+            ("IRNGOV", "111", "TUR"),
+        ),
+        (
+            "The Iranian president said Turkey should not be using threats against Iran.",
+            ("IRNGOV", "111", "TUR"),
+        ),
+        (
+            "The British prime minister said the British parliament must approve the treaty.",
+            ("GBRGOV", "020", "GBRLEG"),
+        ),
+    ],
+)
+def test_an_obligation_stated_about_an_actor_is_an_appeal_or_a_reproach(nlp, text, event):
+    """What another actor must or should do is an appeal to it, whatever the act; what it
+    should have done, or should not be doing, is a reproach."""
+    assert event in shown(coded(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Iranian president said Iran must defend itself.",
+        "Some analysts think that Iraq should withdraw from Kuwait.",
+        "British troops are on standby in case they need to evacuate citizens, the British "
+        "defence ministry said.",
+        "Tehran said Iraq should be able to export oil.",
+    ],
+)
+def test_no_appeal_to_oneself_from_no_one_or_in_a_condition(nlp, text):
+    """A country's official on the country's duty, an obligation reported by no actor, one in
+    a condition and what is merely possible are no appeals."""
+    assert not [e for e in shown(coded(nlp, text)) if e[1] in ("020", "111")]

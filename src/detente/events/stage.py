@@ -22,6 +22,7 @@ from ..errors import DictionaryError
 from ..model import Dateline, Event, Mention
 from ..quotes.cues import cached_lexicon
 from .dates import WEEKDAYS, event_date
+from .deontic import REPROACH_CODE, obligation, obligation_events
 from .dyad import dyad_fighting
 from .matcher import (
     Match,
@@ -261,6 +262,8 @@ class EventStage:
                 events.extend(self._events(doc, view, reading, base, base_source, trace))
         if parsed and not self.any_code:
             events.extend(self._war_fighting(doc, coded_views, events, base, base_source, trace))
+            found = obligation_events(coded_views, events, doc._.quotes or (), by_id, self.ontology)
+            events.extend(self._dated(doc, coded_views, found, base, base_source, trace))
         events.sort(key=lambda e: (e.sentence, e.start))
         events = _drop_headline_repeats(_drop_duplicates(events), headline_end, doc)
         return [_renumber(e, i) for i, e in enumerate(events)]
@@ -276,6 +279,19 @@ class EventStage:
     ) -> list[Event]:
         """Actorless fighting between the article's two sides (events.dyad), dated."""
         found = dyad_fighting(views, events, doc._.mentions, self.ontology)
+        return self._dated(doc, views, found, base, base_source, trace, "the article's war")
+
+    def _dated(
+        self,
+        doc: Doc,
+        views: list[SentenceView],
+        found: list[Event],
+        base: dt.date | None,
+        base_source: str,
+        trace: Trace | None,
+        why: str = "a stated obligation",
+    ) -> list[Event]:
+        """Events made outside the frames (the article's war, obligations), dated."""
         by_index = {v.index: v for v in views}
         out = []
         for event in found:
@@ -286,7 +302,7 @@ class EventStage:
             if trace:
                 trace.add(
                     f"sentence {event.sentence}, {event.pattern_id}: CODED {event.source_code}"
-                    f" -> {event.target_code} {event.code} (the article's war)"
+                    f" -> {event.target_code} {event.code} ({why})"
                 )
         return out
 
@@ -695,15 +711,16 @@ def speech_act(view: SentenceView, reading: Reading, governor: int | None) -> Re
         and reading.speaker is not None
         and not any(_same_actor(speaker, view.slots[s].mention) for s in sources)
     ):
-        return replace(
+        reproach = obligation(view.span[reading.match.anchor_start]) == "reproach"
+        return replace(  # "X said Y must withdraw"; "... should have withdrawn": a reproach
             reading,
             sources=(reading.speaker,),
             targets=sources,
             modality=None,
             speaker=None,
             status="asserted",
-            code=codes.appeal(code),
-            speech="appealed",
+            code=REPROACH_CODE if reproach else codes.appeal(code),
+            speech="reproached" if reproach else "appealed",
         )
     return None
 

@@ -1,0 +1,185 @@
+"""Obligations one actor states about another: appeals and reproaches, whatever the verb.
+
+"Congress says the troops must stay", "the minister said Britain had to set an example", "“The
+authorities should investigate,” he said": a speaker saying what another actor should, must,
+ought to, needs to or has to do makes an appeal to that actor (CAMEO 020), whether or not the
+dictionary knows the act itself. Said of the past ("should have been alarmed", "should never
+have signed") or of what the actor is doing now ("should not be using threats"), it is a
+reproach (111). The speaker is the reporting clause's subject or the speaker of the direct
+quotation the clause is in; the actor is the clause's subject. Both must be coded actors with a
+country and not one actor ("we must act", said by the government, is no appeal to anyone).
+Where the frame of the act already gave the speaker's appeal or criticism towards that actor in
+the sentence (``speech_act``: "X says Y must withdraw"), nothing is added.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from spacy.tokens import Token
+
+from ..model import Event, Mention, Quote
+from .clauses import analyse, is_predicate
+from .ontology import Ontology
+from .sentence import SentenceView
+from .syntax import heads_slots
+
+#: Modal auxiliaries of obligation.
+DEONTIC_MODALS = frozenset({"should", "must", "ought", "shouldn't", "mustn't"})
+#: Verbs whose "to" infinitive is an obligation of their subject ("needs to act", "had to").
+DEONTIC_VERBS = frozenset({"need", "needs", "needed", "have", "has", "had"})
+#: What a stated obligation is: an appeal to the actor, or, for the past or the present
+#: progressive, a reproach.
+APPEAL_CODE = "020"
+REPROACH_CODE = "111"
+#: Predicates that say what is possible or expected, not what is owed ("should be able to").
+NOT_OBLIGATIONS = frozenset({"able", "possible", "likely", "expected", "noted", "remembered"})
+#: Roots of the speaker's acts that already say the obligation (appeal, demand, criticism).
+SPOKEN_ROOTS = frozenset({"02", "10", "11"})
+
+
+def obligation(token: Token) -> str | None:
+    """Whether a predicate is stated as owed, and as what: "appeal" ("Iran must withdraw"),
+    "reproach" ("should have acted", "should not be using"), or None."""
+    if not is_predicate(token):
+        return None
+    auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
+    words = {c.lower_ for c in auxes}
+    if any(c.dep_ in ("acomp", "oprd") and c.lower_ in NOT_OBLIGATIONS for c in token.children):
+        return None
+    if words & DEONTIC_MODALS:
+        if "have" in words and token.tag_ == "VBN":
+            return "reproach"  # "should have been alarmed"
+        if token.tag_ == "VBG" and "be" in words and any(c.dep_ == "neg" for c in token.children):
+            return "reproach"  # "should not be using threats": they are
+        return "appeal"
+    if (
+        token.dep_ == "xcomp"
+        and "to" in words
+        and token.head.lower_ in DEONTIC_VERBS
+        and not any(c.dep_ == "dobj" for c in token.head.children)
+    ):
+        return "appeal"  # "Britain had to set an example", "departments need to make sure"
+    return None
+
+
+#: Words that make a clause a condition ("in case they need to", "if Iran must").
+CONDITION_WORDS = frozenset({"if", "unless", "whether", "lest", "case"})
+
+
+def _conditional(holder: Token) -> bool:
+    """Whether the obligation is a condition, not a statement ("in case they need to help")."""
+    before = holder.left_edge.i - 1
+    if before >= 0 and holder.doc[before].lower_ in CONDITION_WORDS:
+        return True  # "in case they need to": the parse may hang the clause elsewhere
+    node = holder
+    for _ in range(3):
+        if any(c.dep_ == "mark" and c.lower_ in CONDITION_WORDS for c in node.children):
+            return True
+        if node.head.i == node.i or node.dep_ not in ("advcl", "acl", "relcl", "pcomp"):
+            return False
+        node = node.head
+        if node.lower_ in CONDITION_WORDS:
+            return True
+    return False
+
+
+def _quote_speaker(
+    token: Token, quotes: Sequence[Quote], mentions: Mapping[str, Mention]
+) -> Mention | None:
+    """The speaker of the direct quotation a word is in, when it is a coded mention."""
+    for quote in quotes:
+        if quote.kind == "direct" and quote.start <= token.idx < quote.end:
+            return mentions.get(quote.speaker_mention or "")
+    return None
+
+
+def _placed(mention: Mention | None) -> bool:
+    return mention is not None and bool(mention.code) and bool(mention.country)
+
+
+def _one_actor(a: Mention, b: Mention) -> bool:
+    """The same actor, or one country's two names for itself ("Iran" and its president): a
+    country's own parts (its opposition and its government) are two actors."""
+    if a.entity_id is not None and a.entity_id == b.entity_id:
+        return True
+    if a.code == b.code:
+        return True
+    return a.country == b.country and (not a.roles or not b.roles or a.roles[0] == b.roles[0])
+
+
+def obligation_events(
+    views: Sequence[SentenceView],
+    events: Sequence[Event],
+    quotes: Sequence[Quote],
+    mentions: Mapping[str, Mention],
+    ontology: Ontology,
+) -> list[Event]:
+    """The appeals and reproaches stated as obligations (module docstring), undated."""
+    said: set[tuple[int, str | None, str | None]] = {
+        (e.sentence, e.source_code, e.target_code)
+        for e in events
+        if e.root in SPOKEN_ROOTS and e.target_code
+    }
+    out: list[Event] = []
+    for view in views:
+        for token in view.span:
+            kind = obligation(token)
+            if kind is None:
+                continue
+            holder = token.head if token.dep_ == "xcomp" else token  # "had to leave": "had"
+            clause = analyse(holder)
+            if clause.modality == "question" or analyse(token).passive:
+                continue
+            if _conditional(holder):
+                continue
+            subjects, _ = heads_slots(view, clause.subjects)
+            speakers, _ = heads_slots(view, clause.speaker)
+            if clause.speaker and not speakers:
+                continue  # "some people think that Y should": reported by no actor
+            speaker = (
+                view.slots[speakers[0]].mention
+                if speakers
+                else _quote_speaker(token, quotes, mentions)
+            )
+            if not subjects or not _placed(speaker) or speaker is None:
+                continue
+            code = REPROACH_CODE if kind == "reproach" else APPEAL_CODE
+            found = ontology.get(code)
+            if found is None:
+                continue
+            for slot in subjects:
+                actor = view.slots[slot].mention
+                if not _placed(actor) or _one_actor(actor, speaker):
+                    continue
+                key = (view.index, speaker.code, actor.code)
+                if key in said:
+                    continue
+                said.add(key)
+                out.append(
+                    Event(
+                        id="",
+                        sentence=view.index,
+                        start=token.idx,
+                        end=token.idx + len(token.text),
+                        code=found.code,
+                        root=found.root,
+                        quad_class=found.quad_class,
+                        goldstein=found.goldstein,
+                        source_code=speaker.code,
+                        source_entity=speaker.entity_id,
+                        source_mention=speaker.id,
+                        source_text=speaker.text,
+                        target_code=actor.code,
+                        target_entity=actor.entity_id,
+                        target_mention=actor.id,
+                        target_text=actor.text,
+                        plover_type=found.plover_type or None,
+                        plover_mode=found.plover_mode or None,
+                        pattern_id=f"obligation:{kind}",
+                        confidence=0.5,
+                        source_path="speaker" if speakers else "quotation",
+                        target_path=clause.subject_path,
+                    )
+                )
+    return out
