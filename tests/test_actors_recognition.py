@@ -40,6 +40,8 @@ def found(nlp, text: str, day: dt.date | None = DAY_2012) -> dict[str, str | Non
         ("British backbenchers voted.", {"British backbenchers": "GBRLEG"}),
         ("The British shadow home secretary spoke.", {"The British shadow home secretary": "GBROPP"}),
         ("A German MEP spoke.", {"German MEP": "DEULEG"}),
+        ("Soldiers and police came.", {"Soldiers": "MIL", "police": "COP"}),
+        ("The security services agreed.", {"The security services": "SPY"}),
     ],
 )
 def test_recognition(nlp, text, expected):

@@ -374,6 +374,8 @@ class Composer:
         if (plural or plural_only) and following is not None and following.is_lower:
             return True
         if term.term in vocab.ADJECTIVE_SECTORS or doc[end - 1].lower_ in vocab.ADJECTIVE_SECTORS:
+            if term.term in vocab.BARE_HEAD_SECTORS and doc.has_annotation("DEP"):
+                return heads  # "police arrested him": the force, where the parse says it heads
             return definite and heads
         return (plural or term.plural is None) and heads
 

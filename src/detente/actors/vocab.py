@@ -57,6 +57,9 @@ ADJECTIVE_SECTORS = frozenset({
     "military", "judiciary", "opposition", "government", "police", "media", "press",
     "security", "intelligence", "business", "defence", "defense", "civilian",
 })  # fmt: skip
+#: Of those, the ones that head a phrase only as the body ("police arrested him", "soldiers
+#: and police"): with the parse saying it heads its phrase, no "the" is needed.
+BARE_HEAD_SECTORS = frozenset({"police"})
 
 DEFINITE = frozenset({"the"})
 #: Possessive words before a sector noun: it heads its phrase as after "the" ("its army").
