@@ -452,3 +452,41 @@ def test_a_private_person_in_apposition_is_a_civilian_of_the_adjectives_country(
     assert the(nlp, text, "Yago Riedijk").code == "NLDCVL"
     assert antecedent(nlp, text, "he").text == "Yago Riedijk"
     assert antecedent(nlp, text, "her") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "code"),
+    [
+        (
+            "Iraqi troops shelled Iran on Monday. Turkey criticised the move. The troops also "
+            "attacked Kuwait.",
+            "The troops",
+            "IRQMIL",
+        ),
+        (
+            "Russian officials met Chinese diplomats. The officials praised China.",
+            "The officials",
+            "RUSGOV",
+        ),
+    ],
+)
+def test_a_definite_description_repeats_the_phrase_that_introduced_it(nlp, text, written, code):
+    """ "Iraqi troops ... the troops": the same troops, not the article's country's."""
+    assert the(nlp, text, written).code == code
+
+
+def test_a_repeated_word_with_no_country_nearer_breaks_the_chain(nlp):
+    """ "troops ... the troops" with no country on the nearer "troops" gives nothing to repeat."""
+    text = "Iraqi troops shelled Iran. Troops were seen in Kuwait on Monday. The troops left."
+    assert the(nlp, text, "The troops").country != "IRQ"
+
+
+def test_the_regime_is_the_government_where_the_story_happens(nlp):
+    """An article named mostly by Turkey's actors but set in Syrian places: "the regime" is
+    Damascus, not Ankara."""
+    text = (
+        "Turkey's army and Turkish officials said on Monday that Turkish forces had entered "
+        "Afrin. Turkey's president praised the operation. Families fled from Afrin towards "
+        "Aleppo and Idlib in Syria. The regime opened roads near Aleppo."
+    )
+    assert the(nlp, text, "The regime").code == "SYRGOV"

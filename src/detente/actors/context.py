@@ -36,6 +36,7 @@ from . import vocab
 from .codes import actor_code
 from .compose import proper_body
 from .recognize import Draft
+from .repeated import repeated_country
 
 #: Sectors of non-state armed groups: without a country of their own they take the country the
 #: article's places are in (the war's), not its most-named actor's.
@@ -150,7 +151,8 @@ ARTICLE_COUNTRY_SECTORS = frozenset(
     {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "INS", "UAF", "SEP"}
 )
 #: Sector words that name another state's government more often than the article's own
-#: ("the regime" in news on Syria written from Turkey's side): never given the article's country.
+#: ("the regime" in news on Syria written from Turkey's side): never given the article's
+#: country, but that of its places (``_regime``).
 NOT_ARTICLE_TERMS = frozenset({"regime", "regimes", "junta"})
 DEFINITE = frozenset({"the"})
 #: Determiners that make a plural something other than the body as a whole ("some officials").
@@ -527,6 +529,17 @@ def _war_country(setting: Setting) -> tuple[str, str] | None:
     return ranked[0][0], f"inferred: the country of the article's places ({ranked[0][1]})"
 
 
+def _regime(doc: Doc, draft: Draft) -> bool:
+    """ "the regime", "the junta": the government of the country the article's places are in
+    (news on Syria written from Turkey's side calls Damascus "the regime"), not of the country
+    its actors name most."""
+    return (
+        draft.kind == "sector"
+        and doc[draft.end - 1].lower_ in NOT_ARTICLE_TERMS
+        and any(t.lower_ in DEFINITE for t in doc[draft.start : draft.end])
+    )
+
+
 def _state_body(doc: Doc, draft: Draft) -> bool:
     """ "the government", "the army", or a bare plural of officials ("ministers", "MPs",
     "police"): a body of the state the article is about when nothing else names the country."""
@@ -571,9 +584,12 @@ def place_in_context(doc: Doc, drafts: list[Draft], setting: Setting) -> None:
             else _residence(doc, draft, drafts, setting)
             or _people_country(doc, draft, drafts, setting)
             or _reporting_country(doc, draft, drafts)
+            or repeated_country(doc, draft, drafts)
         )
         armed = bool(set(draft.roles) & ARMED_SECTORS)
         if found is None and armed and _state_body(doc, draft):
+            found = _war_country(setting)
+        if found is None and _regime(doc, draft):  # the government where the story happens
             found = _war_country(setting)
         if found is None and not armed and _state_body(doc, draft):  # rebels are not the outlet's
             if country_of_article is None:
