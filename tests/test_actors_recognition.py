@@ -41,6 +41,8 @@ def found(nlp, text: str, day: dt.date | None = DAY_2012) -> dict[str, str | Non
         ("The British shadow home secretary spoke.", {"The British shadow home secretary": "GBROPP"}),
         ("A German MEP spoke.", {"German MEP": "DEULEG"}),
         ("Soldiers and police came.", {"Soldiers": "MIL", "police": "COP"}),
+        ("Iran faced pressure from Washington.", {"Iran": "IRN", "Washington": "USAGOV"}),
+        ("The Iraqi minister flew from Washington.", {"The Iraqi minister": "IRQGOV"}),
         ("The security services agreed.", {"The security services": "SPY"}),
     ],
 )

@@ -1063,3 +1063,9 @@ def test_no_appeal_to_oneself_from_no_one_or_in_a_condition(nlp, text):
     """A country's official on the country's duty, an obligation reported by no actor, one in
     a condition and what is merely possible are no appeals."""
     assert not [e for e in shown(coded(nlp, text)) if e[1] in ("020", "111")]
+
+
+def test_pressure_a_side_is_under_is_its_sources_demand(nlp):
+    """ "under pressure from Washington": the US presses the government."""
+    text = "The Iraqi government is under pressure from Washington to hold elections."
+    assert ("USAGOV", "100", "IRQGOV") in shown(coded(nlp, text))

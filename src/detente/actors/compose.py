@@ -414,12 +414,27 @@ class Composer:
             if doc[atom.start : atom.end].text in vocab.COMPASS_REGIONS:
                 draft.start = _the(doc, atom.start)  # "the West"
             if atom.kind == "metonym":
-                if atom.start > 0 and doc[atom.start - 1].lower_ in vocab.PLACE_PREPOSITIONS:
+                if (
+                    atom.start > 0
+                    and doc[atom.start - 1].lower_ in vocab.PLACE_PREPOSITIONS
+                    and not _acts_from(doc, atom.start - 1)
+                ):
                     return None  # "in Lisbon" is a place, not a government acting
                 draft.start = _the(doc, atom.start)
         else:
             return None
         return draft
+
+
+def _acts_from(doc: Doc, preposition: int) -> bool:
+    """ "pressure from Washington", "a warning from Moscow": a capital after "from" that the
+    parse hangs on a noun of an act is the government acting, not a place."""
+    prep = doc[preposition]
+    return (
+        prep.lower_ == "from"
+        and doc.has_annotation("DEP")
+        and prep.head.lower_ in vocab.ACTS_FROM_NOUNS
+    )
 
 
 def code_draft(draft: Draft, day: dt.date | None, day_source: str) -> None:

@@ -166,6 +166,16 @@ PLACE_PREPOSITIONS = frozenset({
     "of", "toward", "towards", "across", "within",
 })  # fmt: skip
 
+#: Nouns of an act whose "from" names who acts: a capital there is its government ("pressure
+#: from Washington", "a warning from Moscow"), not the place something came from.
+ACTS_FROM_NOUNS = frozenset(
+    "pressure pressures support backing criticism criticisms demand demands call calls appeal "
+    "appeals request requests warning warnings threat threats message messages signal signals "
+    "response reaction objection objections opposition condemnation aid assistance help "
+    "approval orders instructions invitation invitations offer offers proposal proposals "
+    "protest protests complaint complaints".split()
+)
+
 #: Role titles of heads of state or government: among namesakes in office, one of these wins.
 HEAD_TITLES = (
     "president", "prime minister", "premier", "chancellor", "king", "queen", "emir", "sultan",

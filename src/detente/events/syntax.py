@@ -145,11 +145,12 @@ FLEEING_VERBS = frozenset(w for lemma in ("flee", "escape") for w in forms(lemma
 REACTION_NOUNS = frozenset(
     {"retaliation", "response", "reprisal", "reprisals", "revenge", "answer", "reaction"}
 )
-#: Nouns of force a target can be "under" ("leaders under assault from Turkey", "a city under
-#: siege by the army"): the act is ongoing, against the phrase or clause the "under" modifies.
+#: Nouns of force or pressure a target can be "under" ("leaders under assault from Turkey", "a
+#: city under siege by the army", "under pressure from Washington"): the act is ongoing,
+#: against the phrase or clause the "under" modifies.
 UNDER_NOUNS = frozenset(
     {"attack", "attacks", "assault", "fire", "bombardment", "shelling", "siege", "blockade",
-     "occupation"}
+     "occupation", "pressure"}
 )  # fmt: skip
 #: Of those, the verbs whose subject (or agent) is the one the act was against: "Iraq repelled
 #: an Iranian offensive" is Iran's force against Iraq.
