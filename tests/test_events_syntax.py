@@ -341,6 +341,21 @@ def test_a_counted_plural_stands_for_the_countries_just_named(nlp, text, expecte
     assert expected <= set(triples(e for e in coded(nlp, text) if e.sentence == 1))
 
 
+def test_counted_leaders_include_the_people_he_and_she_stand_for(nlp):
+    """ "Netanyahu arrived ... He said ... Biden said the two leaders had talked": the "he" is one
+    of the two (the country named after it is not), and two leaders who talked consulted each
+    other."""
+    text = (
+        "Benjamin Netanyahu arrived in Washington. The weather was cold. He said that Israel "
+        "would act. Biden said the two leaders had talked about Gaza."
+    )
+    day = dt.date(2023, 10, 20)
+    events = api.code_text(text, published=day, nlp=nlp).events
+    assert {("ISRGOV", "040", "USAGOV"), ("USAGOV", "040", "ISRGOV")} <= set(
+        triples(e for e in events if e.sentence == 3)
+    )
+
+
 def test_a_counted_plural_without_enough_countries_before_it_names_no_one(nlp):
     text = "Russia signed a trade deal on Monday. The two countries also agreed to hold talks."
     assert [e for e in coded(nlp, text) if e.sentence == 1] == []

@@ -22,6 +22,12 @@ PLURAL_ACTOR_NOUNS = frozenset(
     "countries nations states governments sides leaders powers neighbours neighbors allies "
     "capitals presidents".split()
 )
+#: Of those, the nouns that count people: they stand for the people named before, a "he" or
+#: "she" resolved to one of them included ("Musharraf met Blair ... he added ... the two
+#: leaders talked").
+PERSON_NOUNS = frozenset({"leaders", "presidents"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+PERSON_KINDS = frozenset({"person", "description", "sector", "pronoun"})
 #: Count words and the number of actors they stand for.
 COUNTS = {"two": 2, "both": 2, "three": 3, "trio": 3, "four": 4}
 #: How many sentences back (this one included) the named countries may lie.
@@ -66,8 +72,15 @@ def _named_before(
     for mention in sorted(mentions, key=lambda m: m.start, reverse=True):
         if mention.start >= noun.idx or sentence - mention.sentence >= LOOKBACK_SENTENCES:
             continue
-        if not mention.country or mention.kind in ("pronoun", "adjective"):
+        if not mention.country or mention.kind == "adjective":
             continue
+        people = noun.lower_ in PERSON_NOUNS
+        if mention.kind == "pronoun" and not (
+            people and mention.text.lower() in PERSON_PRONOUNS
+        ):
+            continue
+        if people and mention.kind not in PERSON_KINDS:
+            continue  # "the two leaders": people, not the countries named around them
         if mention.country in countries:
             continue
         countries.add(mention.country)
