@@ -490,3 +490,15 @@ def test_the_regime_is_the_government_where_the_story_happens(nlp):
         "Aleppo and Idlib in Syria. The regime opened roads near Aleppo."
     )
     assert the(nlp, text, "The regime").code == "SYRGOV"
+
+
+def test_two_people_in_a_list_of_roles_take_the_role_before_their_own_comma(nlp):
+    """ "China's envoy, Ambassador Li Wei, and the director-general of the Israeli Foreign
+    Ministry, Avi Cohen": each name is introduced by the role right before its comma, whatever
+    the parse hangs it on, and two names are never each other's description."""
+    text = (
+        "Taking part in the talks were China's U.N. Representative, Ambassador Li Wei, and the "
+        "director-general of the Israeli Foreign Ministry, Avi Cohen."
+    )
+    assert the(nlp, text, "Avi Cohen").code == "ISRGOV"
+    assert the(nlp, text, "Ambassador Li Wei").code == "CHNGOV"

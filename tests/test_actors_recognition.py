@@ -38,7 +38,10 @@ def found(nlp, text: str, day: dt.date | None = DAY_2012) -> dict[str, str | Non
         ("Then the Kremlin said no.", {"the Kremlin": "RUSGOV"}),
         ("NATO and the Alliance met.", {"NATO": "IGOWSTNAT", "the Alliance": "IGOWSTNAT"}),
         ("British backbenchers voted.", {"British backbenchers": "GBRLEG"}),
-        ("The British shadow home secretary spoke.", {"The British shadow home secretary": "GBROPP"}),
+        (
+            "The British shadow home secretary spoke.",
+            {"The British shadow home secretary": "GBROPP"},
+        ),
         ("A German MEP spoke.", {"German MEP": "DEULEG"}),
         ("Soldiers and police came.", {"Soldiers": "MIL", "police": "COP"}),
         ("Iran faced pressure from Washington.", {"Iran": "IRN", "Washington": "USAGOV"}),

@@ -1023,7 +1023,10 @@ def test_a_policy_with_an_owner_or_a_government_defending_it_is_no_act_on_the_go
     ("text", "event"),
     [
         ("The Turkish opposition tabled a motion condemning Russia.", ("TUROPP", "111", "RUS")),
-        ("A resolution condemning Israel was adopted by the Arab League.", ("IGOARBARL", "111", "ISR")),
+        (
+            "A resolution condemning Israel was adopted by the Arab League.",
+            ("IGOARBARL", "111", "ISR"),
+        ),
         ("Iran issued a statement that criticized Turkey.", ("IRN", "111", "TUR")),
     ],
 )

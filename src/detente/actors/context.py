@@ -33,6 +33,7 @@ from spacy.tokens import Doc, Token
 from ..datafiles import read_tsv
 from ..errors import DictionaryError
 from . import vocab
+from .apposition import nearest_role, role_before
 from .codes import actor_code
 from .compose import proper_body
 from .recognize import Draft
@@ -420,9 +421,20 @@ def _context_in_phrase(doc: Doc, draft: Draft, drafts: list[Draft]) -> tuple[Dra
                 return other, f"{child.lower_} {doc[other.start : other.end].text!r}"
         if child.dep_ == "appos":
             other = _draft_at(drafts, child.i)
-            if other is not None and _places(other):
+            if other is not None and _places(other) and not _two_people(draft, other):
                 return other, f"apposition {doc[other.start : other.end].text!r}"
+    role = role_before(doc, draft.start) if draft.kind == "person" else None
+    if role is not None:  # "China's U.N. Representative, Ambassador Li Luye"
+        other = _role_code(doc, role, drafts)
+        if other is not None and other is not draft and _places(other):
+            return other, f"apposition to {role.text!r}"
     return None
+
+
+def _two_people(a: Draft, b: Draft) -> bool:
+    """Two named people the parse put in apposition are two people ("Ambassador Li Luye, and
+    ..., Abraham Tamir"), not one describing the other."""
+    return a.kind == "person" and b.kind == "person" and a.name != b.name
 
 
 def _the_country(doc: Doc, noun: Token, drafts: list[Draft]) -> Draft | None:
@@ -728,6 +740,7 @@ def appositive_people(doc: Doc, drafts: list[Draft]) -> list[Draft]:
             span = _name_span(name_head)
             if span is None or any(covered[span[0] : span[1]]):
                 continue
+            role_head = nearest_role(doc, span[0], role_head)
             role = _role_code(doc, role_head, drafts)
             if role is None or not role.code:
                 private = _private_person(doc, role_head, drafts)

@@ -75,9 +75,7 @@ def _named_before(
         if not mention.country or mention.kind == "adjective":
             continue
         people = noun.lower_ in PERSON_NOUNS
-        if mention.kind == "pronoun" and not (
-            people and mention.text.lower() in PERSON_PRONOUNS
-        ):
+        if mention.kind == "pronoun" and not (people and mention.text.lower() in PERSON_PRONOUNS):
             continue
         if people and mention.kind not in PERSON_KINDS:
             continue  # "the two leaders": people, not the countries named around them

@@ -521,9 +521,7 @@ def nominal_host(token: Token) -> tuple[Token | None, bool]:
     if token.dep_ == "dobj" and head.lower_ in FLEEING_VERBS:
         return head, False
     if (
-        token.dep_ == "pobj"
-        and head.lower_ in ("for", "to")
-        and head.head.lower_ in REACTION_NOUNS
+        token.dep_ == "pobj" and head.lower_ in ("for", "to") and head.head.lower_ in REACTION_NOUNS
     ):  # "in retaliation for U.S. attacks on Iranian platforms"
         return _climb_to_predicate(head.head), False
     if token.dep_ == "pobj" and head.lower_ == "under" and token.lower_ in UNDER_NOUNS:

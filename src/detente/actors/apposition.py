@@ -1,0 +1,32 @@
+"""Which role a name in apposition is introduced by, read on the surface as well as the parse.
+
+"China's U.N. Representative, Ambassador Li Luye, and the director-general of the Israeli
+Foreign Ministry, Abraham Tamir": the small parser often hangs the second name on the first role
+of the list, or joins the two names. The role a name belongs to is the noun phrase that ends
+right before its comma.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+#: Dependencies that keep a word inside the noun phrase of the role it ends.
+ROLE_PHRASE_DEPS = frozenset({"pobj", "prep", "compound", "amod", "poss", "nmod", "case"})
+
+
+def nearest_role(doc: Doc, name_start: int, parsed: Token) -> Token:
+    """The role a name in apposition is introduced by: the noun phrase that ends right before
+    its comma ("... and the director-general of the Israeli Foreign Ministry, Abraham Tamir"),
+    where the parse hangs the name on an earlier one (the first of two roles)."""
+    node = role_before(doc, name_start)
+    return node if node is not None and node.i > parsed.i else parsed
+
+
+def role_before(doc: Doc, name_start: int) -> Token | None:
+    """The head of the noun phrase ending right before a name's comma, or None."""
+    if name_start < 2 or doc[name_start - 1].text != ",":
+        return None
+    node = doc[name_start - 2]
+    while node.dep_ in ROLE_PHRASE_DEPS and node.head.i < name_start and node.head.i != node.i:
+        node = node.head
+    return node if node.pos_ in ("NOUN", "PROPN") else None
