@@ -1087,3 +1087,15 @@ def test_pressure_a_side_is_under_is_its_sources_demand(nlp):
     """ "under pressure from Washington": the US presses the government."""
     text = "The Iraqi government is under pressure from Washington to hold elections."
     assert ("USAGOV", "100", "IRQGOV") in shown(coded(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iran was criticised by Iraqi ministers and by Saudi officials.",
+        "In March, Iran was criticised by Iraqi ministers, and by Saudi officials.",
+    ],
+)
+def test_every_by_phrase_of_a_passive_is_an_agent(nlp, text):
+    """ "criticised by A and by B": both criticised, however the parse joins the two phrases."""
+    assert {("IRQGOV", "111", "IRN"), ("SAUGOV", "111", "IRN")} <= set(shown(coded(nlp, text)))

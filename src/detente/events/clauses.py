@@ -258,12 +258,18 @@ def _participle_host(token: Token) -> Token | None:
 
 
 def agents_of(token: Token) -> tuple[int, ...]:
-    """The heads of a passive's "by" phrase."""
+    """The heads of a passive's "by" phrases ("by his own chiefs and by British ministers")."""
+    found: list[int] = []
     for child in token.children:
-        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
-            for grand in child.children:
-                if grand.dep_ == "pobj":
-                    return _with_conjuncts(grand)
+        if child.dep_ == "agent" or (child.dep_ in ("prep", "conj") and child.lower_ == "by"):
+            phrases = [child, *(c for c in child.children if c.dep_ == "conj" and c.lower_ == "by")]
+            for phrase in phrases:  # "by his chiefs and by British ministers"
+                for grand in phrase.children:
+                    if grand.dep_ == "pobj":
+                        found.extend(i for i in _with_conjuncts(grand) if i not in found)
+                        break
+    if found:
+        return tuple(found)
     if (
         token.dep_ == "conj"
         and _verbal(token.head)
