@@ -502,3 +502,13 @@ def test_two_people_in_a_list_of_roles_take_the_role_before_their_own_comma(nlp)
     )
     assert the(nlp, text, "Avi Cohen").code == "ISRGOV"
     assert the(nlp, text, "Ambassador Li Wei").code == "CHNGOV"
+
+
+def test_a_body_several_states_name_alike_is_the_one_the_article_is_about(nlp):
+    """ "the Foreign Office" in a story set in Syria about a Briton is the UK's, not Syria's."""
+    text = (
+        "Jack Smith, a Briton, is held by Kurdish forces in Syria. Syrian officials in Damascus "
+        "and Syrian troops in Raqqa said nothing. His parents in London accused the Foreign "
+        "Office of doing nothing."
+    )
+    assert the(nlp, text, "the Foreign Office").code == "GBRGOV"

@@ -108,12 +108,15 @@ def place_countries(
 def _people_country(
     doc: Doc, draft: Draft, drafts: list[Draft], setting: Setting
 ) -> tuple[str, str] | None:
-    """ "Kurdish forces" in an article on Afrin: the people's country the article is about."""
+    """ "Kurdish forces" in an article on Afrin: the people's country the article is about;
+    "the Foreign Office" (a body several states have by that name): the one the article names."""
     head = doc[draft.end - 1]
     words = [t for t in doc[max(draft.start - 2, 0) : draft.end]] + [
         c for c in head.children if c.dep_ in ("amod", "compound") and c.i < head.i
     ]
-    for token in words:
+    start = draft.start + (doc[draft.start].lower_ in DEFINITE)
+    phrase = [doc[start : draft.end]] if draft.end - start > 1 else []
+    for token in (*phrase, *words):
         candidates = setting.peoples.get(token.text)
         if not candidates:
             continue
