@@ -512,3 +512,9 @@ def test_a_body_several_states_name_alike_is_the_one_the_article_is_about(nlp):
         "Office of doing nothing."
     )
     assert the(nlp, text, "the Foreign Office").code == "GBRGOV"
+
+
+def test_a_person_introduced_as_a_demonym_is_a_civilian_of_that_country(nlp):
+    """ "Jack Smith, a Briton held in Syria": a British civilian."""
+    text = "The parents of Jack Smith, a Briton held in Syria, spoke on Monday."
+    assert the(nlp, text, "Jack Smith").code == "GBRCVL"

@@ -1099,3 +1099,23 @@ def test_pressure_a_side_is_under_is_its_sources_demand(nlp):
 def test_every_by_phrase_of_a_passive_is_an_agent(nlp, text):
     """ "criticised by A and by B": both criticised, however the parse joins the two phrases."""
     assert {("IRQGOV", "111", "IRN"), ("SAUGOV", "111", "IRN")} <= set(shown(coded(nlp, text)))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Jack Smith, a Briton held in Syria, accused the British government of neglect.",
+            ("GBRCVL", "112", "GBRGOV"),
+        ),
+        ("Jack Smith, a Briton, travelled to Syria in 2014.", None),
+        ("Jack Smith, a Briton, met Syrian officials in Damascus.", None),
+    ],
+)
+def test_a_private_person_acts_politically_only_by_speaking_out(nlp, text, expected):
+    """A civilian who accuses a government is a source; one who travels or meets is not."""
+    events = shown(coded(nlp, text))
+    if expected is None:
+        assert not [e for e in events if e[0] == "GBRCVL"]
+    else:
+        assert expected in events

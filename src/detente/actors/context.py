@@ -708,8 +708,24 @@ FEMALE_NOUNS = frozenset(
 
 
 def _private_person(doc: Doc, noun: Token, drafts: list[Draft]) -> Draft | None:
-    """A stand-in role for a private person ("her Dutch husband"): CVL of the country a
-    modifier names, else a person with no code."""
+    """A stand-in role for a private person ("her Dutch husband", "a Briton"): CVL of the
+    country a modifier or the demonym itself names, else a person with no code."""
+    own = _draft_at(drafts, noun.i)
+    if (
+        own is not None
+        and own.kind == "adjective"
+        and own.country
+        and noun.pos_ in ("NOUN", "PROPN")
+        and noun.tag_ in ("NN", "NNP")
+    ):  # "Jack Letts, a Briton": a citizen of that country
+        return Draft(
+            start=noun.i,
+            end=noun.i + 1,
+            kind="sector",
+            country=own.country,
+            code=actor_code(own.country, ("CVL",)),
+            roles=("CVL",),
+        )
     if noun.lower_ not in PRIVATE_PERSON_NOUNS:
         return None
     for child in noun.children:

@@ -122,6 +122,17 @@ def is_political(mention: Mention) -> bool:
     return bool(mention.country) or code.startswith(COUNTRYLESS_PREFIXES)
 
 
+#: What a private person (a civilian, CVL alone) does that news codes as a political act: speak
+#: out, appeal, demand, criticise, reject, threaten, protest, deny; not visit, help or fight
+#: (GUIDELINES: civilians count as victims or as protesters).
+PRIVATE_ROOTS = frozenset({"01", "02", "10", "11", "12", "13", "14"})
+
+
+def private_act(source: Mention, root: str) -> bool:
+    """Whether a civilian's act is outside what makes a private person a political actor."""
+    return source.roles == ("CVL",) and root not in PRIVATE_ROOTS
+
+
 #: Sectors that name an actor by itself without a country: armed groups outside any state
 #: ("rebels", "militants"), which news often leaves unplaced.
 NONSTATE_SECTORS = frozenset({"REB", "INS", "UAF", "IMG", "SEP", "CRM", "RAD"})
@@ -424,6 +435,10 @@ class EventStage:
             if not self.any_code and not is_political(src):
                 if trace:
                     trace.add(f"{where}: the source {src.text!r} ({src.code}) has no country")
+                continue
+            if not self.any_code and private_act(src, kind.root):
+                if trace:
+                    trace.add(f"{where}: {src.text!r} is a private person: no political act")
                 continue
             unplaced = tgt is not None and not self.any_code and not _placed_target(tgt)
             if tgt is not None and unplaced and trace:  # kept: its target named, not coded
