@@ -28,7 +28,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..datafiles import read_tsv
 from ..errors import DictionaryError
@@ -115,7 +115,7 @@ def _people_country(
         c for c in head.children if c.dep_ in ("amod", "compound") and c.i < head.i
     ]
     start = draft.start + (doc[draft.start].lower_ in DEFINITE)
-    phrase = [doc[start : draft.end]] if draft.end - start > 1 else []
+    phrase: list[Token | Span] = [doc[start : draft.end]] if draft.end - start > 1 else []
     for token in (*phrase, *words):
         candidates = setting.peoples.get(token.text)
         if not candidates:
