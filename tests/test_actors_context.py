@@ -518,3 +518,11 @@ def test_a_person_introduced_as_a_demonym_is_a_civilian_of_that_country(nlp):
     """ "Jack Smith, a Briton held in Syria": a British civilian."""
     text = "The parents of Jack Smith, a Briton held in Syria, spoke on Monday."
     assert the(nlp, text, "Jack Smith").code == "GBRCVL"
+
+
+def test_a_person_born_of_a_nationality_is_its_civilian(nlp):
+    """ "Jane Smith, a British-born teenager": a British civilian; a "US-backed" force is not
+    the United States."""
+    text = "Jane Smith, a British-born teenager, spoke on Monday. US-backed forces left."
+    assert the(nlp, text, "Jane Smith").code == "GBRCVL"
+    assert not [m for m in mentions(nlp, text) if m.text == "US"]

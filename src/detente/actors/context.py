@@ -728,8 +728,10 @@ def _private_person(doc: Doc, noun: Token, drafts: list[Draft]) -> Draft | None:
         )
     if noun.lower_ not in PRIVATE_PERSON_NOUNS:
         return None
-    for child in noun.children:
-        if child.dep_ in ("amod", "compound", "poss", "nmod") and child.i < noun.i:
+    modifiers = [c for c in noun.children if c.i < noun.i]
+    modifiers += [g for c in modifiers if c.lower_ == "born" for g in c.children]  # British-born
+    for child in modifiers:
+        if child.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod") and child.i < noun.i:
             other = _draft_at(drafts, child.i)
             if other is not None and other.country and other.kind in ("country", "adjective"):
                 return Draft(

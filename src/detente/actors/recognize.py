@@ -327,13 +327,15 @@ def _named_subject(doc: Doc, i: int) -> bool:
 
 
 def _modifier_compound(doc: Doc, end: int) -> bool:
-    """ "Russian-backed", "NATO-led": a name in a hyphenated modifier is not the actor."""
+    """ "Russian-backed", "NATO-led": a name in a hyphenated modifier is not the actor
+    ("British-born" still says a nationality: kept, as an adjective)."""
     return (
         end + 1 < len(doc)
         and doc[end].text in HYPHENS
         and not doc[end].whitespace_
         and doc[end - 1].whitespace_ == ""
         and doc[end + 1].is_lower
+        and doc[end + 1].lower_ != "born"
     )
 
 
