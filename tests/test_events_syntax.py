@@ -1119,3 +1119,20 @@ def test_a_private_person_acts_politically_only_by_speaking_out(nlp, text, expec
         assert not [e for e in events if e[0] == "GBRCVL"]
     else:
         assert expected in events
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        (
+            "The British prime minister held talks at Downing Street with the Irish premier.",
+            ("GBRGOV", "040", "IRLGOV"),
+        ),
+        ("Iran met in Geneva on Monday with Iraqi officials.", ("IRN", "040", "IRQGOV")),
+    ],
+)
+def test_a_reciprocal_act_takes_its_partner_from_a_later_with(nlp, text, event):
+    """ "held talks at Downing Street with X": the "with" phrase names the other side, however
+    far from the verb; one side's act, not both ways."""
+    events = shown(coded(nlp, text))
+    assert events == [event]

@@ -790,6 +790,15 @@ class SyntaxMatcher:
                     and "mutual" not in compiled.pattern.flags
                 ):
                     targets = _owner_slots(view, anchor_end, end, subject_slots)
+                if (
+                    not targets
+                    and not passive
+                    and "mutual" in compiled.pattern.flags
+                    and len(subject_slots) == 1
+                ):  # "held talks at Downing Street with the Irish premier"
+                    targets = tuple(
+                        t for t in _with_slots(view, predicate) if t not in subject_slots
+                    )
                 if passive:
                     agents, agent_how = heads_slots(view, clause.agents)
                     sources, targets = agents, subject_slots
@@ -1178,6 +1187,18 @@ def _phrase_span(head: Token | None) -> tuple[int, int] | None:
         right = token.right_edge.i
     doc = head.doc
     return doc[left].idx, doc[right].idx + len(doc[right].text)
+
+
+def _with_slots(view: SentenceView, predicate: Token) -> tuple[int, ...]:
+    """The actor of a "with" phrase on a reciprocal act or its object, wherever in the clause
+    ("met in Geneva on Monday with Iraq", "held talks at Downing Street with Ireland")."""
+    for holder in (predicate, *_direct_objects(predicate)):
+        for child in holder.children:
+            if child.dep_ == "prep" and child.lower_ == "with":
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return np_slots(view, pobj)[0]
+    return ()
 
 
 def _takes_object(compiled: CompiledPattern) -> bool:
