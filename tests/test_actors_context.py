@@ -57,6 +57,10 @@ def antecedent(nlp, text: str, pronoun: str) -> Mention | None:
         ("The Pentagon said it would send more troops.", "it", "Pentagon", "USAGOVMIL"),
         ("Barack Obama said his plan would work.", "his", "Barack Obama", "USAGOV"),
         ("Angela Merkel said her plan would work.", "her", "Angela Merkel", "DEUGOV"),
+        ("Angela Merkel met a journalist. Merkel told the journalist she would resign.", "she",
+         "Angela Merkel", "DEUGOV"),
+        ("Angela Merkel, who spoke after telling a journalist of her plans, left.", "her",
+         "Angela Merkel", "DEUGOV"),
     ],
 )  # fmt: skip
 def test_parse_pronouns_are_actors_that_resolve(nlp, text, pronoun, refers_to, code):

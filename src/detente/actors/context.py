@@ -251,20 +251,46 @@ def _subject_heads(verb: Token) -> tuple[int, ...]:
     return tuple(c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
 
 
+#: Non-finite verb forms: a clause headed by one has no subject of its own.
+NON_FINITE_TAGS = frozenset({"VBG", "VBN", "VB"})
+
+
 def _governing_subject(pronoun: Token) -> tuple[int, ...]:
     """ "its forces killed ... as they crushed": the subject of a subordinate clause refers
-    first to the subject of the clause it depends on."""
+    first to the subject of the clause it depends on; a possessor inside a clause with no
+    subject of its own ("Begum, days after telling a journalist of her desire to return, said")
+    first to the subject of the clause that clause depends on."""
+    if pronoun.dep_ == "poss":
+        return _participle_subject(pronoun)
     if pronoun.dep_ not in ("nsubj", "nsubjpass"):
         return ()
     verb = pronoun.head
-    if verb.dep_ not in ("advcl", "conj") or verb.head.i == verb.i:
-        return ()
+    if verb.dep_ not in ("advcl", "conj", "ccomp") or verb.head.i == verb.i:
+        return ()  # ccomp: "Begum said she wished": the one who says it
     governor = verb.head
     while (
         not _subject_heads(governor) and governor.dep_ == "conj" and governor.head.i != governor.i
     ):
         governor = governor.head  # "killed or wounded ... as they": the first verb's subject
     return _subject_heads(governor)
+
+
+def _participle_subject(pronoun: Token) -> tuple[int, ...]:
+    """The subject a possessor's subjectless participle clause inherits, or ()."""
+    verb = _clause_verb(pronoun)
+    if verb is None or verb.tag_ not in NON_FINITE_TAGS or _subject_heads(verb):
+        return ()
+    node = verb
+    for _ in range(6):
+        if node.head.i == node.i:
+            return ()
+        node = node.head
+        if node.pos_ in ("VERB", "AUX") and _subject_heads(node):
+            heads = _subject_heads(node)
+            if node.dep_ == "relcl" and node.doc[heads[0]].lower_ in ("who", "which", "that"):
+                return (node.head.i,)  # "Begum, who gave birth after telling ... her"
+            return heads
+    return ()
 
 
 def previous_subject(doc: Doc, draft: Draft) -> tuple[int, ...]:
