@@ -1,0 +1,95 @@
+"""Verb frames of the event lexicon (issue 8, "events from syntax"): each frame added for a kind of
+act that real news states and the coder missed, on sentences written for this test. Each case
+codes with the default dictionary and the parsed pipeline and asserts the source, code and target
+of the event shown by default; the negative cases are the verb's non-political senses.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from detente import api
+
+PUBLISHED = dt.date(2024, 3, 6)
+
+
+def shown(nlp, text: str) -> list[tuple[str | None, str, str | None]]:
+    """The (source, code, target) of every event shown by default for the text."""
+    events = api.code_text(text, published=PUBLISHED, nlp=nlp).events
+    return [(e.source_code, e.code, e.target_code) for e in events if e.default_output]
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # 120: a court throws out a suit or petition brought by T.
+        (
+            "A Kenyan judge dismissed a lawsuit by the Kenyan opposition party.",
+            ("KENJUD", "120", "KENOPP"),
+        ),
+        (
+            "The Pakistani Supreme Court threw out the Pakistani government's petition.",
+            ("PAKJUD", "120", "PAKGOV"),
+        ),
+        # 120: calls or demands from T resisted.
+        (
+            "The Greek government resisted calls from the European Union to cut pensions.",
+            ("GRCGOV", "120", "IGOEUREEC"),
+        ),
+        ("The Greek government resisted demands by Germany.", ("GRCGOV", "120", "DEU")),
+        # 110: opposing T's bill, law or reform.
+        (
+            "Canadian senators opposed the Canadian government's bill.",
+            ("CANLEG", "110", "CANGOV"),
+        ),
+        # 130: revenge sworn against T.
+        ("Hezbollah vowed to take revenge on Israel.", ("LBNHEZ", "130", "ISR")),
+        # 191: people kept from leaving.
+        (
+            "The Nigerian army blocked the escape of the Cameroonian refugees.",
+            ("NGAMIL", "191", "CMRREF"),
+        ),
+        (
+            "Syrian troops prevented Lebanese civilians from leaving the town.",
+            ("SYRMIL", "191", "LBNCVL"),
+        ),
+        # 170: stopped at a checkpoint.
+        (
+            "Russian soldiers stopped the Ukrainian mayor at a checkpoint.",
+            ("RUSMIL", "170", "UKRGOV"),
+        ),
+        # 171: property taken by force.
+        ("Syrian soldiers stole money from Lebanese farmers.", ("SYRMIL", "171", "LBNAGR")),
+        ("Houthi rebels extorted money from Yemeni traders.", ("YEMREB", "171", "YEMBUS")),
+        # 090: information gathered on T.
+        (
+            "The French spy agency gathered information on Algerian diplomats.",
+            ("FRASPY", "090", "DZAGOV"),
+        ),
+        # 062: an arms sale authorised.
+        ("The German government approved arms exports to Israel.", ("DEUGOV", "062", "ISR")),
+        # 190: an armed campaign fought against T.
+        (
+            "The Colombian rebels have fought a long insurgency against the Colombian state.",
+            ("COLREB", "190", "COL"),
+        ),
+    ],
+)
+def test_a_frame_codes_the_act(nlp, text, event):
+    assert event in shown(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The boy stole money from his mother.",
+        "The mayor resisted the temptation to answer.",
+        "She stopped at a checkpoint.",
+        "She collected data on birds.",
+        "The farmers opposed the new road.",
+    ],
+)
+def test_a_non_political_sense_codes_nothing(nlp, text):
+    assert shown(nlp, text) == []
