@@ -75,6 +75,18 @@ def shown(nlp, text: str) -> list[tuple[str | None, str, str | None]]:
             "The Colombian rebels have fought a long insurgency against the Colombian state.",
             ("COLREB", "190", "COL"),
         ),
+        # 131: a threat to cut energy supplies.
+        ("Russia threatened to cut gas supplies to Moldova.", ("RUS", "131", "MDA")),
+        # 130: a threat aimed at T with no frame of its own.
+        (
+            "The Scottish National Party threatened to stand against the Labour Party.",
+            ("GBR", "130", "GBR"),
+        ),
+        # 191: a ship intercepted, named by its flag's adjective.
+        ("The Turkish navy intercepted a Libyan ship.", ("TURMIL", "191", "LBY")),
+        # 062: weapons developed together.
+        ("Iran is working with China on a longer-range missile.", ("IRN", "062", "CHN")),
+        ("India developed a cruise missile with Russia.", ("IND", "062", "RUS")),
     ],
 )
 def test_a_frame_codes_the_act(nlp, text, event):
@@ -89,6 +101,8 @@ def test_a_frame_codes_the_act(nlp, text, event):
         "She stopped at a checkpoint.",
         "She collected data on birds.",
         "The farmers opposed the new road.",
+        "The farmers blocked the boats.",
+        "The president and his wife celebrate their wedding anniversary today.",
     ],
 )
 def test_a_non_political_sense_codes_nothing(nlp, text):
