@@ -87,6 +87,28 @@ def shown(nlp, text: str) -> list[tuple[str | None, str, str | None]]:
         # 062: weapons developed together.
         ("Iran is working with China on a longer-range missile.", ("IRN", "062", "CHN")),
         ("India developed a cruise missile with Russia.", ("IND", "062", "RUS")),
+        # 110/111/100/190 named from the target's side ("T faced opposition from S").
+        (
+            "The Italian government's plans have faced stiff opposition from the European Commission.",
+            ("IGOEUREEC", "110", "ITAGOV"),
+        ),
+        (
+            "The Brazilian president came under criticism from the United States.",
+            ("USA", "111", "BRAGOV"),
+        ),
+        (
+            "The Greek prime minister came under heavy pressure from Germany to accept the deal.",
+            ("DEU", "100", "GRCGOV"),
+        ),
+        (
+            "The Iraqi army came under heavy attack from Iranian troops.",
+            ("IRNMIL", "190", "IRQMIL"),
+        ),
+        # 172: a revoked citizenship is an administrative sanction (not 1233).
+        (
+            "The British home secretary revoked the citizenship of the Bangladeshi cleric.",
+            ("GBRGOVCOP", "172", "BGDREL"),
+        ),
     ],
 )
 def test_a_frame_codes_the_act(nlp, text, event):
@@ -102,6 +124,7 @@ def test_a_frame_codes_the_act(nlp, text, event):
         "She collected data on birds.",
         "The farmers opposed the new road.",
         "The farmers blocked the boats.",
+        "The players came under pressure from the fans.",
         "The president and his wife celebrate their wedding anniversary today.",
     ],
 )
