@@ -109,6 +109,15 @@ def shown(nlp, text: str) -> list[tuple[str | None, str, str | None]]:
             "The British home secretary revoked the citizenship of the Bangladeshi cleric.",
             ("GBRGOVCOP", "172", "BGDREL"),
         ),
+        # 074: a role in peacekeeping in T.
+        ("Ghana has taken a major part in peacekeeping in Lebanon.", ("GHA", "074", "LBN")),
+        # 0811: a border reopened with T.
+        ("Georgia reopened its border with Russia.", ("GEO", "0811", "RUS")),
+        # 030: a promise to set something up for T.
+        (
+            "Russia promised to set up a constitutional committee for Syria.",
+            ("RUS", "030", "SYR"),
+        ),
     ],
 )
 def test_a_frame_codes_the_act(nlp, text, event):
@@ -125,6 +134,7 @@ def test_a_frame_codes_the_act(nlp, text, event):
         "The farmers opposed the new road.",
         "The farmers blocked the boats.",
         "The players came under pressure from the fans.",
+        "The actor has played a major role in the film.",
         "The president and his wife celebrate their wedding anniversary today.",
     ],
 )
