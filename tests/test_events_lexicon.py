@@ -118,6 +118,11 @@ def shown(nlp, text: str) -> list[tuple[str | None, str, str | None]]:
             "Russia promised to set up a constitutional committee for Syria.",
             ("RUS", "030", "SYR"),
         ),
+        # 120: a legislature votes down T's bill (a defeat in parliament is no force).
+        (
+            "The House of Lords defeated the British government's bill.",
+            ("GBRLEG", "120", "GBRGOV"),
+        ),
     ],
 )
 def test_a_frame_codes_the_act(nlp, text, event):
@@ -135,6 +140,7 @@ def test_a_frame_codes_the_act(nlp, text, event):
         "The farmers blocked the boats.",
         "The players came under pressure from the fans.",
         "The actor has played a major role in the film.",
+        "The Venezuelan president stole the election from the Venezuelan opposition.",
         "The president and his wife celebrate their wedding anniversary today.",
     ],
 )
