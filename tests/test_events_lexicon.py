@@ -123,6 +123,19 @@ def shown(nlp, text: str) -> list[tuple[str | None, str, str | None]]:
             "The House of Lords defeated the British government's bill.",
             ("GBRLEG", "120", "GBRGOV"),
         ),
+        (
+            "The Turkish parliament killed the Greek government's proposal.",
+            ("TURLEG", "120", "GRCGOV"),
+        ),
+        (
+            "The Brazilian senate shot down the Brazilian president's reform.",
+            ("BRALEG", "120", "BRAGOV"),
+        ),
+        # 110: fighting T's plans is opposition, not force.
+        (
+            "The Greek government fought the European Union's austerity plans.",
+            ("GRCGOV", "110", "IGOEUREEC"),
+        ),
     ],
 )
 def test_a_frame_codes_the_act(nlp, text, event):
