@@ -136,6 +136,10 @@ def shown(nlp, text: str) -> list[tuple[str | None, str, str | None]]:
             "The Greek government fought the European Union's austerity plans.",
             ("GRCGOV", "110", "IGOEUREEC"),
         ),
+        (
+            "The Indian government shot back at criticism from Pakistan.",
+            ("INDGOV", "111", "PAK"),
+        ),
     ],
 )
 def test_a_frame_codes_the_act(nlp, text, event):
@@ -154,6 +158,9 @@ def test_a_frame_codes_the_act(nlp, text, event):
         "The players came under pressure from the fans.",
         "The actor has played a major role in the film.",
         "The Venezuelan president stole the election from the Venezuelan opposition.",
+        "The French president ambushed the German chancellor with a new proposal.",
+        "The Polish government wiped out the Polish opposition in the vote.",
+        "The Israeli prime minister stormed out of the meeting with the American envoy.",
         "The president and his wife celebrate their wedding anniversary today.",
     ],
 )
