@@ -140,6 +140,19 @@ def shown(nlp, text: str) -> list[tuple[str | None, str, str | None]]:
             "The Indian government shot back at criticism from Pakistan.",
             ("INDGOV", "111", "PAK"),
         ),
+        # 040: briefing T on a situation; 010: a message received from S.
+        (
+            "The Iranian foreign minister informed Cuban officials on the situation in the Gulf.",
+            ("IRNGOV", "040", "CUBGOV"),
+        ),
+        (
+            "The Iranian foreign minister briefed Cuban officials about the war.",
+            ("IRNGOV", "040", "CUBGOV"),
+        ),
+        (
+            "The Saudi king received a message from the Iraqi president.",
+            ("IRQGOV", "010", "SAUGOV"),
+        ),
     ],
 )
 def test_a_frame_codes_the_act(nlp, text, event):
