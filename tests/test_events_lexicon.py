@@ -174,6 +174,7 @@ def test_a_frame_codes_the_act(nlp, text, event):
         "The French president ambushed the German chancellor with a new proposal.",
         "The Polish government wiped out the Polish opposition in the vote.",
         "The Israeli prime minister stormed out of the meeting with the American envoy.",
+        "Britain contributed more and received less than the other European states.",
         "The president and his wife celebrate their wedding anniversary today.",
     ],
 )
