@@ -153,6 +153,11 @@ def shown(nlp, text: str) -> list[tuple[str | None, str, str | None]]:
             "The Saudi king received a message from the Iraqi president.",
             ("IRQGOV", "010", "SAUGOV"),
         ),
+        # Force in war keeps its code where sport phrases are discarded.
+        (
+            "Iraqi troops defeated the Iranian forces in the final battle for Basra.",
+            ("IRQMIL", "190", "IRNMIL"),
+        ),
     ],
 )
 def test_a_frame_codes_the_act(nlp, text, event):
@@ -175,6 +180,13 @@ def test_a_frame_codes_the_act(nlp, text, event):
         "The Polish government wiped out the Polish opposition in the vote.",
         "The Israeli prime minister stormed out of the meeting with the American envoy.",
         "Britain contributed more and received less than the other European states.",
+        # Sport.
+        "Germany beat France 2-0 in the World Cup semi-final.",
+        "Brazil crushed Argentina in the cup final.",
+        "Spain defeated Italy on penalties.",
+        "Argentina hosted Brazil in Buenos Aires in a friendly match.",
+        "Japan invaded the American market with cheap cars.",
+        "The French team stormed to victory over Germany.",
         "The president and his wife celebrate their wedding anniversary today.",
     ],
 )
