@@ -158,6 +158,12 @@ def shown(nlp, text: str) -> list[tuple[str | None, str, str | None]]:
             "Iraqi troops defeated the Iranian forces in the final battle for Basra.",
             ("IRQMIL", "190", "IRNMIL"),
         ),
+        # 190/195: force ordered by a leader.
+        ("The American president ordered air strikes on Syria.", ("USAGOV", "195", "SYR")),
+        (
+            "The French president ordered the destruction of the Ivorian air force.",
+            ("FRAGOV", "190", "CIVMIL"),
+        ),
     ],
 )
 def test_a_frame_codes_the_act(nlp, text, event):
@@ -180,6 +186,7 @@ def test_a_frame_codes_the_act(nlp, text, event):
         "The Polish government wiped out the Polish opposition in the vote.",
         "The Israeli prime minister stormed out of the meeting with the American envoy.",
         "Britain contributed more and received less than the other European states.",
+        "The mayor ordered the destruction of the old bridge.",
         # Sport.
         "Germany beat France 2-0 in the World Cup semi-final.",
         "Brazil crushed Argentina in the cup final.",
