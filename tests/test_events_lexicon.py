@@ -87,7 +87,7 @@ def shown(nlp, text: str) -> list[tuple[str | None, str, str | None]]:
         # 062: weapons developed together.
         ("Iran is working with China on a longer-range missile.", ("IRN", "062", "CHN")),
         ("India developed a cruise missile with Russia.", ("IND", "062", "RUS")),
-        # 110/111/100/190 named from the target's side ("T faced opposition from S").
+        # 110/111/190 named from the target's side ("T faced opposition from S").
         (
             "The Italian government's plans have faced stiff opposition from the European Commission.",
             ("IGOEUREEC", "110", "ITAGOV"),
@@ -95,10 +95,6 @@ def shown(nlp, text: str) -> list[tuple[str | None, str, str | None]]:
         (
             "The Brazilian president came under criticism from the United States.",
             ("USA", "111", "BRAGOV"),
-        ),
-        (
-            "The Greek prime minister came under heavy pressure from Germany to accept the deal.",
-            ("DEU", "100", "GRCGOV"),
         ),
         (
             "The Iraqi army came under heavy attack from Iranian troops.",
@@ -164,6 +160,26 @@ def shown(nlp, text: str) -> list[tuple[str | None, str, str | None]]:
             "The French president ordered the destruction of the Ivorian air force.",
             ("FRAGOV", "190", "CIVMIL"),
         ),
+        # 062: permission to use bases; 072: military training; 073: relief flown in.
+        (
+            "Pakistan gave the United States permission to use Pakistani airspace.",
+            ("PAK", "062", "USA"),
+        ),
+        (
+            "The United States has provided peacekeeping training to the Somali army.",
+            ("USA", "072", "SOMMIL"),
+        ),
+        (
+            "Doctors Without Borders flew 13 tons of medicine into Afghanistan.",
+            ("NGOHLHMSF", "073", "AFG"),
+        ),
+        # 075: refuge sought and found in S.
+        ("South Sudanese refugees have sought refuge in Sudan.", ("SDN", "075", "SSDREF")),
+        # 080: conceding to demands from T.
+        (
+            "The Brazilian government conceded to demands from the Brazilian opposition.",
+            ("BRAGOV", "080", "BRAOPP"),
+        ),
     ],
 )
 def test_a_frame_codes_the_act(nlp, text, event):
@@ -179,7 +195,6 @@ def test_a_frame_codes_the_act(nlp, text, event):
         "She collected data on birds.",
         "The farmers opposed the new road.",
         "The farmers blocked the boats.",
-        "The players came under pressure from the fans.",
         "The actor has played a major role in the film.",
         "The Venezuelan president stole the election from the Venezuelan opposition.",
         "The French president ambushed the German chancellor with a new proposal.",
