@@ -107,8 +107,8 @@ def shown(nlp, text: str) -> list[tuple[str | None, str, str | None]]:
         ),
         # 074: a role in peacekeeping in T.
         ("Ghana has taken a major part in peacekeeping in Lebanon.", ("GHA", "074", "LBN")),
-        # 0811: a border reopened with T.
-        ("Georgia reopened its border with Russia.", ("GEO", "0811", "RUS")),
+        # 081: a border reopened with T.
+        ("Georgia reopened its border with Russia.", ("GEO", "081", "RUS")),
         # 030: a promise to set something up for T.
         (
             "Russia promised to set up a constitutional committee for Syria.",
