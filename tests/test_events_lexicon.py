@@ -180,6 +180,19 @@ def shown(nlp, text: str) -> list[tuple[str | None, str, str | None]]:
             "The Brazilian government conceded to demands from the Brazilian opposition.",
             ("BRAGOV", "080", "BRAOPP"),
         ),
+        # 022 support sought of T; 020 a session of T requested; 1013 extradition demanded from T.
+        (
+            "The French president sought the support of the German chancellor.",
+            ("FRAGOV", "022", "DEUGOV"),
+        ),
+        (
+            "The Iraqi government requested an urgent meeting of the UN Security Council.",
+            ("IRQGOV", "020", "IGOUNO"),
+        ),
+        (
+            "The Turkish president demanded the extradition of the Kurdish militant from Sweden.",
+            ("TURGOV", "1013", "SWE"),
+        ),
     ],
 )
 def test_a_frame_codes_the_act(nlp, text, event):
