@@ -193,6 +193,16 @@ def shown(nlp, text: str) -> list[tuple[str | None, str, str | None]]:
             "The Turkish president demanded the extradition of the Kurdish militant from Sweden.",
             ("TURGOV", "1013", "SWE"),
         ),
+        # 0256: a call for the withdrawal of T's forces, T being the forces.
+        (
+            "The Saudi government called for the withdrawal of Iranian forces from Syria.",
+            ("SAUGOV", "0256", "IRNMIL"),
+        ),
+        # 1385: a nuclear strike threatened is no labour strike (133).
+        (
+            "North Korea threatened the United States with a nuclear strike.",
+            ("PRK", "1385", "USA"),
+        ),
     ],
 )
 def test_a_frame_codes_the_act(nlp, text, event):
