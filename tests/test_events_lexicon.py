@@ -203,6 +203,19 @@ def shown(nlp, text: str) -> list[tuple[str | None, str, str | None]]:
             "North Korea threatened the United States with a nuclear strike.",
             ("PRK", "1385", "USA"),
         ),
+        (
+            "The Iraqi government urged the withdrawal of Turkish troops from Iraqi territory.",
+            ("IRQGOV", "0256", "TURMIL"),
+        ),
+        # 1053/0253: the release of people held by T is asked of T, their captor.
+        (
+            "Israel demanded the release of the Israeli hostages held by Hamas.",
+            ("ISR", "1053", "PSEHMS"),
+        ),
+        (
+            "The French government urged the release of the French aid workers kidnapped by Boko Haram.",
+            ("FRAGOV", "0253", "NGAREB"),
+        ),
     ],
 )
 def test_a_frame_codes_the_act(nlp, text, event):
@@ -225,6 +238,7 @@ def test_a_frame_codes_the_act(nlp, text, event):
         "The Israeli prime minister stormed out of the meeting with the American envoy.",
         "Britain contributed more and received less than the other European states.",
         "The mayor ordered the destruction of the old bridge.",
+        "The United States called for an investigation into the killing of the Saudi journalist.",
         # Sport.
         "Germany beat France 2-0 in the World Cup semi-final.",
         "Brazil crushed Argentina in the cup final.",
