@@ -216,6 +216,11 @@ def shown(nlp, text: str) -> list[tuple[str | None, str, str | None]]:
             "The French government urged the release of the French aid workers kidnapped by Boko Haram.",
             ("FRAGOV", "0253", "NGAREB"),
         ),
+        # 0356: a disengagement of forces agreed.
+        (
+            "China and India agreed to disengage troops along the border.",
+            ("CHN", "0356", "IND"),
+        ),
     ],
 )
 def test_a_frame_codes_the_act(nlp, text, event):
@@ -238,6 +243,8 @@ def test_a_frame_codes_the_act(nlp, text, event):
         "The Israeli prime minister stormed out of the meeting with the American envoy.",
         "Britain contributed more and received less than the other European states.",
         "The mayor ordered the destruction of the old bridge.",
+        "The United States pulled out of the Paris climate agreement.",
+        "The French company pulled out of the Russian market.",
         "The United States called for an investigation into the killing of the Saudi journalist.",
         # Sport.
         "Germany beat France 2-0 in the World Cup semi-final.",
