@@ -221,6 +221,15 @@ def shown(nlp, text: str) -> list[tuple[str | None, str, str | None]]:
             "China and India agreed to disengage troops along the border.",
             ("CHN", "0356", "IND"),
         ),
+        # 121: a handover refused to the state that asked for it; 128: T's resolution defied.
+        (
+            "The Taliban refused to hand over the al-Qaida leader to the United States.",
+            ("AFGTAL", "121", "USA"),
+        ),
+        (
+            "The Iranian government refused to comply with the UN resolution.",
+            ("IRNGOV", "128", "IGOUNO"),
+        ),
     ],
 )
 def test_a_frame_codes_the_act(nlp, text, event):
