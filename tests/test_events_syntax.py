@@ -1136,3 +1136,22 @@ def test_a_reciprocal_act_takes_its_partner_from_a_later_with(nlp, text, event):
     far from the verb; one side's act, not both ways."""
     events = shown(coded(nlp, text))
     assert events == [event]
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Russia massed troops on the Ukrainian border.", ("RUS", "154", "UKR")),
+        ("Israeli forces carried out raids on Palestinian towns.", ("ISRMIL", "190", "PSE")),
+        ("Iranian troops shelled Iraqi towns.", ("IRNMIL", "194", "IRQ")),
+    ],
+)
+def test_a_country_adjective_on_a_place_names_the_target_of_force(nlp, text, event):
+    """ "on the Ukrainian border", "Iraqi towns": the place is that country's ground."""
+    assert shown(coded(nlp, text)) == [event]
+
+
+def test_a_country_adjective_on_no_place_names_no_target(nlp):
+    """ "Iranian weapons" are no place: the shelling has no target from them."""
+    events = shown(coded(nlp, "Iraqi troops shelled the town with Iranian weapons."))
+    assert not [e for e in events if e[2] == "IRN"]

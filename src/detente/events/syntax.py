@@ -18,6 +18,7 @@ import dataclasses
 import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import partial
 
 from spacy.tokens import Token
 
@@ -168,6 +169,12 @@ TIME_WORDS = frozenset(
     "june july august september october november december day days night nights week weeks "
     "month months year years morning evening afternoon weekend dawn dusk time".split()
 )
+#: Prepositions a frame may close with before its target ("took control of", "fired at"):
+#: other closing words ("carried out raids") are nouns, and the force prepositions apply.
+TARGET_PREPOSITIONS = frozenset(
+    {"on", "against", "at", "into", "in", "of", "to", "near", "over", "from", "toward",
+     "towards", "across", "inside", "along", "around", "upon", "onto", "off"}
+)  # fmt: skip
 #: Prepositions that lead from an act of force to what it was used against ("strikes on").
 FORCE_PREPOSITIONS = frozenset({"on", "against", "at", "into"})
 #: The placeholder for a word outside the clause: it matches no pattern word.
@@ -780,8 +787,15 @@ class SyntaxMatcher:
             if bindings and phrase is None and placed_force and not passive:
                 last = post[-1:] if post and post[-1].kind == WORD else ()
                 phrase = _target_phrase(predicate, last)  # "took control of Afrin"
+            owner = None
+            if placed_force:  # "on the Ukrainian border"; "shelled Iraqi towns"
+                spans = [phrase, *(_phrase_span(o) for o in _direct_objects(predicate))]
+                found = map(partial(_place_owner, view), spans)
+                owner = next((o for o in found if o is not None), None)
             for end, binds in bindings:
                 targets = next((g for k, g in binds if k == TARGET), ())
+                if not targets and owner is not None:  # "massed troops on the Ukrainian border"
+                    targets = (owner,)
                 if not targets and not _has_target(compiled) and _takes_object(compiled):
                     targets = _object_slots(view, predicate)  # "denounced press reports"
                 if (
@@ -1139,10 +1153,11 @@ def _target_phrase(
 ) -> tuple[int, int] | None:
     """Where a force frame wanted its target: the object of its closing preposition ("attack
     on Afrin") or, with none, the predicate's direct object ("shelled Afrin")."""
-    words = {w for e in between if e.kind == WORD for w in e.words}
+    closing = {w for e in between if e.kind == WORD for w in e.words}
+    words = closing & TARGET_PREPOSITIONS  # a closing noun ("raids") leaves force's own
     objects = _direct_objects(predicate)
     named = [o for o in objects if o.pos_ == "PROPN"]  # "shelled Afrin on Sunday"
-    if named and not words:
+    if named and not closing:
         return _phrase_span(named[0])
     # the preposition hangs on the predicate or on its object ("took control of Afrin",
     # "launched strikes on Afrin"); a frame that names none takes those of force
@@ -1153,7 +1168,7 @@ def _target_phrase(
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None and pobj.lower_ not in TIME_WORDS:
                 return _phrase_span(pobj)
-    if words:
+    if closing:
         return None
     return _phrase_span(objects[0] if objects else None)
 
@@ -1169,6 +1184,34 @@ def _force_place(noun: Token, host: Token) -> tuple[int, int] | None:
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None and pobj.lower_ not in TIME_WORDS:
                 return _phrase_span(pobj)
+    return None
+
+
+#: Nouns of a country's ground, places or forces' positions: a country adjective on one names
+#: the country force was used against ("on the Ukrainian border", "shelled Iraqi towns").
+PLACE_NOUNS = frozenset(
+    "border borders frontier territory soil airspace waters coast coastline town towns village "
+    "villages city cities positions position bases base outposts outpost targets installations "
+    "facilities ports port province provinces region regions areas area lines trenches "
+    "airfields airfield capital".split()
+)
+
+
+def _place_owner(view: SentenceView, phrase: tuple[int, int] | None) -> int | None:
+    """The slot of a country adjective on a place noun inside a target phrase ("the Ukrainian
+    border", "Palestinian towns"): that country is the target."""
+    if phrase is None:
+        return None
+    start = view.span.start
+    for token in view.span:
+        if not phrase[0] <= token.idx < phrase[1] or token.dep_ not in ("amod", "compound"):
+            continue
+        slot = view.slot_at[token.i - start]
+        if slot < 0 or token.head.lower_ not in PLACE_NOUNS:
+            continue
+        mention = view.slots[slot].mention
+        if mention.kind == "adjective" and mention.country:
+            return slot
     return None
 
 
