@@ -787,11 +787,11 @@ class SyntaxMatcher:
             if bindings and phrase is None and placed_force and not passive:
                 last = post[-1:] if post and post[-1].kind == WORD else ()
                 phrase = _target_phrase(predicate, last)  # "took control of Afrin"
-            owner = None
+            owner: int | None = None
             if placed_force:  # "on the Ukrainian border"; "shelled Iraqi towns"
                 spans = [phrase, *(_phrase_span(o) for o in _direct_objects(predicate))]
-                found = map(partial(_place_owner, view), spans)
-                owner = next((o for o in found if o is not None), None)
+                owners = map(partial(_place_owner, view), spans)
+                owner = next((o for o in owners if o is not None), None)
             for end, binds in bindings:
                 targets = next((g for k, g in binds if k == TARGET), ())
                 if not targets and owner is not None:  # "massed troops on the Ukrainian border"
