@@ -530,3 +530,13 @@ def test_a_person_born_of_a_nationality_is_its_civilian(nlp):
     text = "Jane Smith, a British-born teenager, spoke on Monday. US-backed forces left."
     assert the(nlp, text, "Jane Smith").code == "GBRCVL"
     assert not [m for m in mentions(nlp, text) if m.text == "US"]
+
+
+def test_a_role_in_apposition_with_a_man_is_no_antecedent_of_her(nlp):
+    """ "The home secretary, Sajid Javid, ordered her citizenship revoked": the secretary is a
+    man, so "her" is the woman named before."""
+    text = (
+        "Jane Smith, a British-born student, joined Isis in Syria. The home secretary, Sajid "
+        "Javid, ordered her citizenship revoked."
+    )
+    assert the(nlp, text, "her", day=dt.date(2019, 3, 6)).code == "GBRCVL"

@@ -1155,3 +1155,16 @@ def test_a_country_adjective_on_no_place_names_no_target(nlp):
     """ "Iranian weapons" are no place: the shelling has no target from them."""
     events = shown(coded(nlp, "Iraqi troops shelled the town with Iranian weapons."))
     assert not [e for e in events if e[2] == "IRN"]
+
+
+def test_an_act_an_official_orders_done_is_the_officials(nlp):
+    """ "ordered that Smith be stripped of her citizenship": the order's act is the orderer's,
+    asserted as the order is."""
+    text = (
+        "Jane Smith, a British-born student, joined Isis in Syria. The home secretary, Sajid "
+        "Javid, ordered that Smith be stripped of her British citizenship."
+    )
+    events = api.code_text(text, published=dt.date(2019, 3, 6), nlp=nlp).events
+    assert ("GBRGOV", "172", "GBRCVL") in [
+        (e.source_code[:6], e.code, e.target_code) for e in events if e.default_output
+    ]

@@ -8,7 +8,11 @@ right before its comma.
 
 from __future__ import annotations
 
+import itertools
+
 from spacy.tokens import Doc, Token
+
+from .recognize import Draft
 
 #: Dependencies that keep a word inside the noun phrase of the role it ends.
 ROLE_PHRASE_DEPS = frozenset({"pobj", "prep", "compound", "amod", "poss", "nmod", "case"})
@@ -30,3 +34,16 @@ def role_before(doc: Doc, name_start: int) -> Token | None:
     while node.dep_ in ROLE_PHRASE_DEPS and node.head.i < name_start and node.head.i != node.i:
         node = node.head
     return node if node.pos_ in ("NOUN", "PROPN") else None
+
+
+def share_gender(doc: Doc, drafts: list[Draft]) -> None:
+    """A role in apposition with a named person ("the home secretary, Sajid Javid") is that
+    person: it takes the person's gender, so that "her" two words on is not the secretary."""
+    for role, name in itertools.pairwise(drafts):
+        if role.kind not in ("sector", "description") or role.gender is not None:
+            continue
+        if name.start != role.end + 1 or doc[role.end].text != ",":
+            continue
+        gender = name.person.gender if name.person is not None else name.gender
+        if name.kind == "person" and gender:
+            role.gender = gender

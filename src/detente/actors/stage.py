@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 
 from ..ingest.dateline import narrow_year
 from ..model import Dateline, Mention
+from .apposition import share_gender
 from .codes import article_date, role_matching
 from .compose import Composer, city_countries, code_draft
 from .context import (
@@ -112,6 +113,8 @@ class ActorStage:
                 if draft.kind == "pronoun" and nearer_private_person(doc, draft, drafts):
                     draft.barrier = len(doc)
         sentence_of = _sentence_index(doc)
+        if parsed:
+            share_gender(doc, drafts)
         resolve(doc, drafts, day, sentence_of)
         if parsed:
             setting = self._setting(doc, drafts, dateline, article)

@@ -474,9 +474,43 @@ def clause_status(token: Token) -> _Status:
     return state
 
 
+#: Verbs of an official order: the act ordered done to something ("ordered her citizenship
+#: revoked", "ordered that the embassy be closed") is the orderer's own act, as CAMEO codes it.
+ORDER_FORMS = frozenset({"order", "orders", "ordered", "ordering", "decree", "decreed"})
+
+
+def ordered_by(token: Token) -> tuple[int, ...]:
+    """The orderer of a passive act ordered ("the home secretary ordered her citizenship
+    revoked": the secretary), or () when the clause is no such order."""
+    governor = token.head
+    if token.dep_ not in ("ccomp", "oprd") or governor.lower_ not in ORDER_FORMS:
+        return ()
+    if token.tag_ != "VBN" or not any(
+        c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in token.children
+    ):
+        return ()
+    return tuple(c.i for c in governor.children if c.dep_ in SUBJECT_DEPS)
+
+
 def analyse(token: Token) -> Clause:
     """The clause a predicate heads, with everything the event coder needs from the parse."""
     subjects, path = grammatical_subject(token)
+    orderer = ordered_by(token)
+    if orderer:  # the order's act: passive, the orderer its agent, as asserted as the order
+        outer = analyse(token.head)
+        return Clause(
+            head=token.i,
+            subjects=subjects,
+            subject_path="nsubjpass",  # "her citizenship revoked": the patient, as in a passive
+            passive=True,
+            agents=orderer,
+            negated=outer.negated,
+            modality=outer.modality,
+            status=outer.status,
+            speaker=outer.speaker,
+            cue=outer.cue,
+            governor=outer.governor,
+        )
     passive = is_passive(token)
     state = clause_status(token)
     mood = modality(token) or state.modality or STATUS_MODALITY.get(state.status)
