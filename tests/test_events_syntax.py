@@ -1168,3 +1168,9 @@ def test_an_act_an_official_orders_done_is_the_officials(nlp):
     assert ("GBRGOV", "172", "GBRCVL") in [
         (e.source_code[:6], e.code, e.target_code) for e in events if e.default_output
     ]
+
+
+def test_an_intention_denied_is_no_commitment(nlp):
+    """ "were not intended to unseat the regime": no threat or promise is announced."""
+    text = "Britain said its strikes were not intended to unseat the Syrian government."
+    assert not [e for e in shown(coded(nlp, text)) if e[1][:2] in ("03", "13")]

@@ -21,6 +21,7 @@ from ..datafiles import data_path, read_tsv
 from ..errors import DictionaryError
 from ..model import Dateline, Event, Mention
 from ..quotes.cues import cached_lexicon
+from .clauses import negated
 from .dates import WEEKDAYS, event_date
 from .deontic import REPROACH_CODE, obligation, obligation_events
 from .dyad import dyad_fighting
@@ -705,6 +706,7 @@ def speech_act(view: SentenceView, reading: Reading, governor: int | None) -> Re
         reading.status == "intent"
         and governor is not None
         and doc[governor].lower_ in COMMISSIVE_VERBS
+        and not negated(doc[governor])  # "were not intended to unseat": no commitment
     )
     announced = reading.modality in ANNOUNCING_MOODS and speaker is not None
     if commissive or (announced and speaker is not None and _same_actor(speaker, source)):
