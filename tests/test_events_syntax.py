@@ -522,6 +522,11 @@ def test_a_visit_in_a_time_phrase_is_an_act_of_the_clauses_subject(nlp, text, pa
         ("The Iraqi army came under attack from Iranian forces.", ("IRNMIL", "190", "IRQMIL")),
         ("The Iraqi troops were under assault from Iranian forces.", ("IRNMIL", "190", "IRQMIL")),
         ("Egypt welcomed Libyan officials under attack from Turkey.", ("TUR", "190", "LBYGOV")),
+        (
+            "Western strikes delivered on Bashar al-Assad's forces angered Russia.",
+            ("WST", "190", "SYRMIL"),
+        ),
+        ("Iraqi troops fled the Iranian offensive on Iraqi towns.", ("IRN", "190", "IRQ")),
     ],
 )
 def test_an_attack_fled_avenged_or_suffered_happened(nlp, text, event):

@@ -527,6 +527,16 @@ def nominal_host(token: Token) -> tuple[Token | None, bool]:
         return head, False
     if token.dep_ == "dobj" and head.lower_ in FLEEING_VERBS:
         return head, False
+    delivered = next(
+        (
+            c
+            for c in token.children
+            if c.dep_ == "acl" and c.tag_ == "VBN" and c.lower_ in LIGHT_VERBS
+        ),
+        None,
+    )
+    if delivered is not None:  # "the western strikes delivered on the regime", "raids carried out"
+        return delivered, False
     if (
         token.dep_ == "pobj" and head.lower_ in ("for", "to") and head.head.lower_ in REACTION_NOUNS
     ):  # "in retaliation for U.S. attacks on Iranian platforms"
@@ -964,11 +974,20 @@ class SyntaxMatcher:
                 sources = tuple(s for s in sources if s not in targets)
                 if not sources:
                     continue
+                phrase = None
+                aimed = _force_object(token, host)
+                if (
+                    not targets
+                    and aimed is not None
+                    and compiled.pattern.code[:2] in PLACED_FORCE_ROOTS
+                ):
+                    aimed_at, _ = np_slots(view, aimed)  # "strikes delivered on Assad's forces"
+                    targets = tuple(t for t in aimed_at if t not in sources)
+                    owner = _place_owner(view, _phrase_span(aimed))
+                    targets = targets or ((owner,) if owner is not None else ())
+                    phrase = None if targets else _phrase_span(aimed)  # "assault on Afrin"
                 match = Match(compiled, i, anchor_end, min(starts), end, sources, targets)
                 target_path = _target_path(view, targets, token) if targets else ""
-                phrase = None
-                if not targets and compiled.pattern.code[:2] in PLACED_FORCE_ROOTS:
-                    phrase = _force_place(token, host)  # "the Turkish assault on Afrin"
                 yield ParsedMatch(
                     match,
                     nominal,
@@ -1173,17 +1192,19 @@ def _target_phrase(
     return _phrase_span(objects[0] if objects else None)
 
 
-def _force_place(noun: Token, host: Token) -> tuple[int, int] | None:
-    """Where a nominal act of force was aimed: its own "on"/"against" phrase or, when the parse
-    hangs that phrase on the verb of fleeing ("fled the offensive on Afrin"), the verb's."""
-    holders = (noun, host) if host.lower_ in FLEEING_VERBS else (noun,)
+def _force_object(noun: Token, host: Token) -> Token | None:
+    """What a nominal act of force was aimed at: its own "on"/"against" phrase or, when the
+    parse hangs that phrase on the verb of fleeing ("fled the offensive on Afrin") or on the
+    participle that delivers it ("strikes delivered on the regime's war machine"), the verb's."""
+    own = host.lower_ in FLEEING_VERBS or host.head.i == noun.i
+    holders = (noun, host) if own else (noun,)
     for holder in holders:
         for child in holder.children:
             if child.dep_ != "prep" or child.lower_ not in FORCE_PREPOSITIONS:
                 continue
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None and pobj.lower_ not in TIME_WORDS:
-                return _phrase_span(pobj)
+                return pobj
     return None
 
 
