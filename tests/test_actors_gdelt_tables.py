@@ -27,7 +27,7 @@ def cameo(shared_data):
     folder = shared_data / "cameo"
     return {
         name: gdelt_table(folder, f"CAMEO.{name}.txt")
-        for name in ("country", "actortype", "knowngroup")
+        for name in ("country", "actortype", "knowngroup", "ethnic")
     }
 
 
@@ -62,9 +62,11 @@ def test_sector_codes_are_gdelt_actor_types(cameo):
 
 @pytest.mark.parametrize("name", ["organisations.yaml", "groups.yaml"])
 def test_organisation_and_group_codes_are_built_from_cameo_codes(cameo, countries, name):
-    """IGOWSTNAT = IGO + WST (region) + NAT (known group): every 3-letter part is a CAMEO code."""
+    """IGOWSTNAT = IGO + WST (region) + NAT (known group): every 3-letter part is a CAMEO code
+    (IGOARBARL: ARB, "Arab", is in CAMEO's ethnic table)."""
     known = (
         set(cameo["country"])
+        | {code for code in cameo["ethnic"] if code.isupper()}
         | set(cameo["actortype"])
         | set(cameo["knowngroup"])
         | {e["code"] for e in countries}
