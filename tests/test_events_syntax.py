@@ -1080,6 +1080,7 @@ def test_an_obligation_stated_about_an_actor_is_an_appeal_or_a_reproach(nlp, tex
         "British troops are on standby in case they need to evacuate citizens, the British "
         "defence ministry said.",
         "Tehran said Iraq should be able to export oil.",
+        'Iran said: "If the Iraqi government believes that Kuwait should pay, it should ask Iran."',
     ],
 )
 def test_no_appeal_to_oneself_from_no_one_or_in_a_condition(nlp, text):

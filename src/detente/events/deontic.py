@@ -76,7 +76,7 @@ def _conditional(holder: Token) -> bool:
     for _ in range(3):
         if any(c.dep_ == "mark" and c.lower_ in CONDITION_WORDS for c in node.children):
             return True
-        if node.head.i == node.i or node.dep_ not in ("advcl", "acl", "relcl", "pcomp"):
+        if node.head.i == node.i or node.dep_ not in ("advcl", "acl", "relcl", "pcomp", "ccomp"):
             return False
         node = node.head
         if node.lower_ in CONDITION_WORDS:
