@@ -404,3 +404,53 @@ def test_a_namesake_is_not_the_famous_person(tmp_path):
     assert [q["speaker_text"] for q in ian] == ["Sir Ian Blair"]
     result = CliRunner().invoke(main, ["quotes", "--db", db, "--speaker", "Blair"])
     assert "also matching, not shown: Ian Blair (not in the dictionary, 1 quotes)" in result.stderr
+
+
+# issue 10: stances, findings and commitments (quotes/stance.py)
+STANCES = [
+    pytest.param(
+        "The survey of dairy farmers found that most of them expect lower prices next year.",
+        "most of them expect lower prices next year",
+        "The survey",
+        "found",
+        id="finding-clause",
+    ),
+    pytest.param(
+        "The governor endorsed the harbour plan of the mayor.",
+        "the harbour plan of the mayor",
+        "The governor",
+        "endorsed",
+        id="stance-object",
+    ),
+    pytest.param(
+        "The union criticized the mayor for the cost of the harbour plan.",
+        "the mayor for the cost of the harbour plan",
+        "The union",
+        "criticized",
+        id="stance-object-and-reason",
+    ),
+    pytest.param(
+        "A spokeswoman for the agency declined to discuss the audit.",
+        "to discuss the audit",
+        "A spokeswoman",
+        "declined",
+        id="refusal-infinitive",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "content", "speaker", "cue"), STANCES)
+def test_stance_verbs_attribute_their_complement(quote_nlp, text, content, speaker, cue):
+    found = [q for q in _quotes(quote_nlp, text) if q.cue == cue]
+    assert [(q.text, q.speaker_text, q.kind) for q in found] == [(content, speaker, "indirect")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A farmer who endorsed the harbour plan lost his land in the flood.",
+        "The harbour plan was rejected by the council in a close vote.",
+    ],
+)
+def test_stance_verb_without_its_own_subject_is_no_attribution(quote_nlp, text):
+    assert not [q for q in _quotes(quote_nlp, text) if q.cue in ("endorsed", "rejected")]

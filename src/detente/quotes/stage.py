@@ -23,6 +23,7 @@ from .indirect import headline_drafts, indirect_drafts, mixed_draft
 from .marks import QuotedSpan, quoted_spans
 from .merge import one_per_utterance
 from .speakers import link_mention, resolved_mention, speaker_of_cue
+from .stance import stance_drafts
 from .tokens import TokenView, find_cues, mark_quoted, token_view
 
 #: Short words a title-case quotation may have in lower case ("Meet the Press").
@@ -173,6 +174,12 @@ def find_drafts(
     indirect = indirect_drafts(view, used, dateline_end)
     indirect += [
         d for d in headline_drafts(view, mentions) if not any(_overlaps(d, o) for o in indirect)
+    ]
+    taken = used | {
+        d.attribution.cue.start for d in indirect if d.attribution and d.attribution.cue
+    }
+    indirect += [
+        d for d in stance_drafts(view, taken) if not any(_overlaps(d, o) for o in indirect)
     ]
     indirect = [d for d in indirect if not any(_covers(q, d) for q in quoted if q.kind == "direct")]
     kept: list[Draft] = []

@@ -171,7 +171,7 @@ class TokenView:
         if token.tag_ != "VBG":
             return None
         if token.dep_ == "acl" and token.head.i < token.i and token.head.pos_ in NOUN_POS:
-            return self._subject_span(token.head, floor, cue_word)
+            return self.subject_span(token.head, floor, cue_word)
         return self.inherited_subject(cue_word, floor) if after_comma else None
 
     def inherited_subject(self, cue_word: int, floor: int) -> tuple[int, int] | None:
@@ -193,9 +193,9 @@ class TokenView:
             if subject is None or subject.i > token.i:
                 continue
             if self._cue_at(head.i):
-                return self._subject_span(subject, floor, cue_word)
+                return self.subject_span(subject, floor, cue_word)
             found = found or subject
-        return self._subject_span(found, floor, cue_word) if found is not None else None
+        return self.subject_span(found, floor, cue_word) if found is not None else None
 
     def _cue_at(self, doc_token: int) -> bool:
         """Whether a cue starts at a Doc token (by bisection: asked once per clause head)."""
@@ -250,9 +250,11 @@ class TokenView:
         subject = next((c for c in token.children if c.dep_ in SUBJECT_DEPS), None)
         if subject is None or subject.i > token.i:
             return None
-        return self._subject_span(subject, floor, cue_word)
+        return self.subject_span(subject, floor, cue_word)
 
-    def _subject_span(self, subject: Token, floor: int, cue_word: int) -> tuple[int, int] | None:
+    def subject_span(self, subject: Token, floor: int, cue_word: int) -> tuple[int, int] | None:
+        """The words of a subject phrase up to its head, within ``[floor, cue_word)`` and
+        outside quotations (None otherwise)."""
         first = bisect.bisect_left(self.doc_index, subject.left_edge.i)
         last = bisect.bisect_left(self.doc_index, subject.i)
         if first < floor or last >= cue_word or self.quoted[last]:
