@@ -406,6 +406,21 @@ def test_a_namesake_is_not_the_famous_person(tmp_path):
     assert "also matching, not shown: Ian Blair (not in the dictionary, 1 quotes)" in result.stderr
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As the storm moves north over the hills, the harvest will be late, said Maria Lopez, "
+        "a grower in the valley.",
+        "As the storm moves north, to a valley that farmers hoped to spare by a wide margin, "
+        "the harvest will be late, said Maria Lopez, a grower in the valley.",
+    ],
+)
+def test_a_clause_between_commas_is_no_apposition_of_the_speaker(quote_nlp, text):
+    """Issue 10: "…, the harvest will be late, said X": the clause is what X said."""
+    found = [(q.speaker_text, q.text) for q in _quotes(quote_nlp, text)]
+    assert found == [("Maria Lopez", text[: text.index(", said")])]
+
+
 # issue 10: stances, findings and commitments (quotes/stance.py)
 STANCES = [
     pytest.param(

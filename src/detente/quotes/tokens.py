@@ -52,6 +52,10 @@ NAMING_POS = frozenset({"NOUN", "PROPN", "PRON", "ADJ", "NUM", "X"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 #: Subject labels of any clause, passive too ("said the candidate could be ...").
 CLAUSE_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+#: Labels of a clause that can stand between a speaker and the cue ("X, who led ..., said").
+APPOSITION_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl"})
+#: Tags of relative pronouns ("who", "which", "whose").
+RELATIVE_TAGS = frozenset({"WP", "WDT", "WP$"})
 #: Subject labels (active clauses only: a passive subject does not speak).
 SUBJECT_DEPS = frozenset({"nsubj"})
 #: Words of a reported clause before a quotation that make the quotation part of the clause
@@ -238,6 +242,22 @@ class TokenView:
                 continue
             between = self.doc[last + 1 : token.head.i]
             if not any(t.is_punct for t in between):  # "said David Brock, a ... who heads"
+                return True
+        return False
+
+    def main_clause(self, start: int, end: int) -> bool:
+        """Whether the words ``[start, end)`` hold a subject and its verb that hang from no
+        noun ("the race will be tight", not "who led the delegation"), by the parse (False
+        without one): a clause between commas, not an apposition."""
+        if self.doc is None or not self.doc_index:
+            return False
+        first, last = self.doc_index[start], self.doc_index[end - 1]
+        for i in range(start, end):
+            token = self.doc[self.doc_index[i]]
+            head = token.head
+            if token.dep_ not in CLAUSE_SUBJECT_DEPS or not first <= head.i <= last:
+                continue
+            if head.dep_ not in APPOSITION_CLAUSE_DEPS and token.tag_ not in RELATIVE_TAGS:
                 return True
         return False
 
