@@ -469,3 +469,19 @@ def test_stance_verbs_attribute_their_complement(quote_nlp, text, content, speak
 )
 def test_stance_verb_without_its_own_subject_is_no_attribution(quote_nlp, text):
     assert not [q for q in _quotes(quote_nlp, text) if q.cue in ("endorsed", "rejected")]
+
+
+def test_according_to_inside_its_sentence_takes_both_sides(quote_nlp):
+    """Issue 10: "A, according to X, B": the source set inside what it stands for."""
+    text = "The harvest in the valley, according to the union, will be the smallest in years."
+    found = [(q.text, q.speaker_text) for q in _quotes(quote_nlp, text)]
+    assert found == [
+        ("The harvest in the valley", "the union"),
+        ("will be the smallest in years", "the union"),
+    ]
+
+
+def test_according_to_with_a_description_of_its_source(quote_nlp):
+    text = "The harvest will be small, according to the union, the largest group of growers."
+    found = [(q.text, q.speaker_text) for q in _quotes(quote_nlp, text)]
+    assert found == [("The harvest will be small", "the union")]

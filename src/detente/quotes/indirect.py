@@ -194,17 +194,28 @@ def _before_comma(view: TokenView, cue: Cue, start: int, end: int) -> Draft | No
     return _draft(view, start, end_at, cue, speaker)
 
 
-def _according_to(view: TokenView, cue: Cue, start: int, end: int) -> Draft | None:
+def _according_to(view: TokenView, cue: Cue, start: int, end: int) -> list[Draft]:
     """ "according to X, CLAUSE" and "CLAUSE, according to X" (X in any case: "according to
-    exit polls", "according to her lawyers")."""
+    exit polls", "according to her lawyers"); "A, according to X, B": both A and B, the
+    source set inside the sentence it stands for ("The vote, according to X, was close")."""
     speaker = speaker_after(view, cue.end, end, any_case=True)
     if speaker is None:
-        return None
+        return []
+    parts: list[Draft | None] = []
     if cue.start > start and view.words[cue.start - 1] == ",":
-        return _draft(view, start, cue.start - 1, cue, speaker)
-    if speaker[1] < end and view.words[speaker[1]] == ",":
-        return _draft(view, speaker[1] + 1, end, cue, speaker)
-    return None
+        parts.append(_draft(view, start, cue.start - 1, cue, speaker))
+    after = speaker[1] + 1
+    goes_on = after < end and view.words[after - 1] == ","
+    if goes_on and not (parts and _describes(view, (cue.start, speaker[1]), after, end)):
+        parts.append(_draft(view, after, end, cue, speaker))
+    return [d for d in parts if d is not None]
+
+
+def _describes(view: TokenView, source: tuple[int, int], after: int, end: int) -> bool:
+    """Whether the words after "A, according to X," describe X or A rather than go on with
+    A: no verb of their own ("…, more than twice the rate"), or hung from the cue or its
+    source ("…, the largest group of growers")."""
+    return not view.verb_headed(after, end) or view.hangs_from(after, end, source)
 
 
 def _clause_of(view: TokenView, cue: Cue, start: int, end: int) -> Draft | None:
@@ -230,11 +241,11 @@ def indirect_drafts(view: TokenView, used: set[int], dateline_end: int) -> list[
             continue
         start, end = _sentence_range(view, cue.start, dateline_end)
         if cue.source_after:
-            draft = _according_to(view, cue, start, end)
-        elif cue.form.kind not in CLAUSE_KINDS or cue.form.lemma in NO_INDIRECT_LEMMAS:
+            drafts += _according_to(view, cue, start, end)
             continue
-        else:
-            draft = _clause_of(view, cue, start, end)
+        if cue.form.kind not in CLAUSE_KINDS or cue.form.lemma in NO_INDIRECT_LEMMAS:
+            continue
+        draft = _clause_of(view, cue, start, end)
         if draft is not None:
             drafts.append(draft)
     return drafts

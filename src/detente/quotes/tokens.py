@@ -261,6 +261,27 @@ class TokenView:
                 return True
         return False
 
+    def hangs_from(self, start: int, end: int, phrase: tuple[int, int]) -> bool:
+        """Whether a word of ``[start, end)`` hangs from a word of ``phrase`` by the parse
+        (False without one): "according to X, the arm of Y" describes X."""
+        if self.doc is None or not self.doc_index:
+            return False
+        first, last = self.doc_index[phrase[0]], self.doc_index[phrase[1] - 1]
+        return any(first <= self.doc[self.doc_index[i]].head.i <= last for i in range(start, end))
+
+    def verb_headed(self, start: int, end: int) -> bool:
+        """Whether the words ``[start, end)`` hang from a verb of their own, by the parse (True
+        without one): a clause, not a noun phrase ("more than twice what it projected")."""
+        if self.doc is None or not self.doc_index:
+            return True
+        first, last = self.doc_index[start], self.doc_index[end - 1]
+        for i in range(start, end):
+            token = self.doc[self.doc_index[i]]
+            outside = not first <= token.head.i <= last or token.head.i == token.i
+            if outside and token.pos_ in CUE_POS:
+                return True
+        return False
+
     def own_subject(self, cue_word: int, floor: int) -> tuple[int, int] | None:
         """The cue verb's own subject before it, by the parse ("Mr. Manafort, citing “…”,
         said" → "Mr. Manafort")."""
