@@ -485,3 +485,29 @@ def test_according_to_with_a_description_of_its_source(quote_nlp):
     text = "The harvest will be small, according to the union, the largest group of growers."
     found = [(q.text, q.speaker_text) for q in _quotes(quote_nlp, text)]
     assert found == [("The harvest will be small", "the union")]
+
+
+@pytest.mark.parametrize(
+    ("text", "before"),
+    [
+        (
+            "The rise in rents along the coast, the planner said, “is a warning to every town.”",
+            "The rise in rents along the coast",
+        ),
+        (
+            "Most boats are inspected before the season, Ortega said, but “we never check the "
+            "engines.”",
+            "Most boats are inspected before the season",
+        ),
+    ],
+)
+def test_words_before_an_attribution_between_commas_are_said_too(quote_nlp, text, before):
+    """Issue 10: the quotation goes on from the words before ", X said,": one attribution."""
+    quotes = _quotes(quote_nlp, text)
+    assert quotes[0].text == before and quotes[0].kind == "indirect"
+    assert len({q.cue_start for q in quotes}) == 1 and len(quotes) == 2
+
+
+def test_a_circumstance_before_an_attribution_between_commas_is_not_said(quote_nlp):
+    text = "In other words, the planner said, “the coast is lost.”"
+    assert [q.text for q in _quotes(quote_nlp, text)] == ["the coast is lost."]

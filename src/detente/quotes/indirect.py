@@ -22,7 +22,7 @@ from .cues import (
 )
 from .extract import MAX_HEADLINE_SPEAKER, Attribution, Draft, _content_start, _cue_at
 from .speakers import coordinated, noun_speaker, speaker_after, speaker_before
-from .tokens import SENTENCE_FINAL, Cue, TokenView
+from .tokens import CLAUSE_SUBJECT_DEPS, SENTENCE_FINAL, Cue, TokenView
 
 #: Words that open an adverbial clause: a cue with its speaker after one is another
 #: attribution, not part of the clause before ("... banned after the candidate suggested").
@@ -34,6 +34,8 @@ CLAUSE_JOINER_REACH = 5
 HEARD_CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
 #: Punctuation between a closing mark and the clause the sentence goes on with.
 CLAUSE_PUNCTUATION = frozenset({",", "—", "–", "-", ";"})
+#: Words between an attribution set between commas and the quotation it goes on with.
+INTERRUPTION_WORDS = frozenset({",", "but", "and"})
 #: Subordinators of time that open another clause after a quotation ("before claiming").
 TIME_SUBORDINATORS = frozenset({"before", "after", "while", "when"})
 #: How many words after a closing mark a time subordinator may come ("on Twitter before").
@@ -248,6 +250,45 @@ def indirect_drafts(view: TokenView, used: set[int], dateline_end: int) -> list[
         draft = _clause_of(view, cue, start, end)
         if draft is not None:
             drafts.append(draft)
+    return drafts
+
+
+def interrupted_drafts(view: TokenView, quoted: list[Draft], dateline_end: int) -> list[Draft]:
+    """ "Donations are vetted, Strother said, but “we don't ask …”": an attribution set
+    between commas inside a sentence whose quotation goes on after it; the words before it
+    are said too, with the same cue (one attribution in two parts)."""
+    drafts: list[Draft] = []
+    for draft in quoted:
+        attribution = draft.attribution
+        if draft.kind != "direct" or attribution is None or attribution.cue is None:
+            continue
+        cue, speaker = attribution.cue, attribution.speaker
+        opening = view.token_at(draft.start) - 1
+        if speaker is None or speaker[1] > cue.start or cue.end > opening:
+            continue
+        between = view.lower[cue.end : opening]
+        if not between or between[0] != "," or any(w not in INTERRUPTION_WORDS for w in between):
+            continue
+        comma = speaker[0] - 1
+        start, _ = _sentence_range(view, cue.start, dateline_end)
+        if (
+            comma <= start
+            or view.words[comma] != ","
+            or view.sentence[opening] != view.sentence[comma]
+        ):
+            continue
+        inside = (opening + 1, view.token_before(draft.end) + 1)
+        if inside[0] >= inside[1] or not view.words[inside[0]][:1].islower():
+            continue  # the quotation opens a sentence of its own
+        # "The investment, she said, “is a perfect example …”": the subject of the quotation
+        joined = between[-1] in ("but", "and") or view.hangs_from(
+            start, comma, inside, CLAUSE_SUBJECT_DEPS
+        )
+        if not joined or any(view.quoted[k] for k in range(start, comma)):
+            continue  # "In other words, he said, “the era …”": a circumstance, not words
+        before = _draft(view, start, comma, cue, speaker)
+        if before is not None:
+            drafts.append(before)
     return drafts
 
 

@@ -19,7 +19,7 @@ from ..intervals import Overlaps
 from ..model import Dateline, Mention, Quote
 from .cues import SPEAKER_PRONOUNS, THIRD_PERSON, CueLexicon, cached_lexicon
 from .extract import Attribution, Draft, direct_drafts, ends_reported_clause
-from .indirect import headline_drafts, indirect_drafts, mixed_draft
+from .indirect import headline_drafts, indirect_drafts, interrupted_drafts, mixed_draft
 from .marks import QuotedSpan, quoted_spans
 from .merge import one_per_utterance
 from .speakers import link_mention, resolved_mention, speaker_of_cue
@@ -172,6 +172,7 @@ def find_drafts(
     """Every quotation and reported clause, attributed where the rules allow."""
     quoted, used = direct_drafts(view, spans)
     indirect = indirect_drafts(view, used, dateline_end)
+    indirect += interrupted_drafts(view, quoted, dateline_end)
     indirect += [
         d for d in headline_drafts(view, mentions) if not any(_overlaps(d, o) for o in indirect)
     ]

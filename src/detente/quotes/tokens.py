@@ -261,13 +261,20 @@ class TokenView:
                 return True
         return False
 
-    def hangs_from(self, start: int, end: int, phrase: tuple[int, int]) -> bool:
-        """Whether a word of ``[start, end)`` hangs from a word of ``phrase`` by the parse
-        (False without one): "according to X, the arm of Y" describes X."""
+    def hangs_from(
+        self, start: int, end: int, phrase: tuple[int, int], deps: frozenset[str] | None = None
+    ) -> bool:
+        """Whether a word of ``[start, end)`` hangs from a word of ``phrase`` (by one of
+        ``deps`` when given) by the parse (False without one): "according to X, the arm of
+        Y" describes X."""
         if self.doc is None or not self.doc_index:
             return False
         first, last = self.doc_index[phrase[0]], self.doc_index[phrase[1] - 1]
-        return any(first <= self.doc[self.doc_index[i]].head.i <= last for i in range(start, end))
+        for i in range(start, end):
+            token = self.doc[self.doc_index[i]]
+            if first <= token.head.i <= last and (deps is None or token.dep_ in deps):
+                return True
+        return False
 
     def verb_headed(self, start: int, end: int) -> bool:
         """Whether the words ``[start, end)`` hang from a verb of their own, by the parse (True
