@@ -511,3 +511,10 @@ def test_words_before_an_attribution_between_commas_are_said_too(quote_nlp, text
 def test_a_circumstance_before_an_attribution_between_commas_is_not_said(quote_nlp):
     text = "In other words, the planner said, “the coast is lost.”"
     assert [q.text for q in _quotes(quote_nlp, text)] == ["the coast is lost."]
+
+
+def test_a_quotation_in_lower_case_after_a_comma_goes_on_with_the_reported_clause(quote_nlp):
+    """Issue 10: "X said CLAUSE, “lower-case words”": one partial record, the clause."""
+    text = "The mayor said the new ferry would change the town, “for the better and for good.”"
+    found = [(q.kind, q.speaker_text, q.text) for q in _quotes(quote_nlp, text)]
+    assert found == [("partial", "The mayor", text[len("The mayor said ") :])]
