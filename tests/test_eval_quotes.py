@@ -17,12 +17,12 @@ from detente.evaluate.quotes import evaluate
 #: Figures on the 84 dev articles (direct = content with quotation marks, the New York Times
 #: archive's doubled apostrophes included since issue 10, which raised direct gold 624 → 710).
 FLOORS = {
-    ("direct", "precision"): 0.85,
+    ("direct", "precision"): 0.854,
     ("direct", "recall"): 0.838,
-    ("direct", "f1"): 0.844,
-    ("all", "precision"): 0.836,
+    ("direct", "f1"): 0.846,
+    ("all", "precision"): 0.839,
     ("all", "recall"): 0.529,
-    ("all", "f1"): 0.648,
+    ("all", "f1"): 0.649,
     ("speaker", "accuracy"): 0.909,
     ("speaker", "pronoun_accuracy"): 0.95,
 }

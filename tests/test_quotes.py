@@ -518,3 +518,9 @@ def test_a_quotation_in_lower_case_after_a_comma_goes_on_with_the_reported_claus
     text = "The mayor said the new ferry would change the town, “for the better and for good.”"
     found = [(q.kind, q.speaker_text, q.text) for q in _quotes(quote_nlp, text)]
     assert found == [("partial", "The mayor", text[len("The mayor said ") :])]
+
+
+def test_a_short_label_in_marks_with_no_speaker_is_no_quotation(quote_nlp):
+    """Issue 10: "“Stay or pay” became the motto": a label; "“Too many.”" alone is said."""
+    text = "“Stay or pay” became the motto of the strike.\n\n“Too many.” The hall fell silent."
+    assert [q.text for q in _quotes(quote_nlp, text)] == ["Too many."]

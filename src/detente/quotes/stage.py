@@ -30,6 +30,10 @@ from .tokens import TokenView, find_cues, mark_quoted, token_view
 TITLE_MINOR = frozenset(
     {"the", "a", "an", "of", "and", "or", "in", "on", "at", "to", "for", "with"}
 )
+#: A quotation with no speaker this short (words) and not ended like a sentence is a label.
+MAX_LABEL_WORDS = 3
+#: Marks that end an utterance ("Too many.", "Out!", "Why?").
+UTTERANCE_ENDS = frozenset({".", "!", "?", "…"})
 #: A cue followed by these reports a circumstance, not a clause, before a partial quote.
 CIRCUMSTANCE_PREPOSITIONS = frozenset({"in", "on", "at", "during", "with", "from", "via", "after"})
 #: Pronouns that stand for one person: a later "he" is the last person named as a speaker.
@@ -199,7 +203,7 @@ def find_drafts(
     unique = {(d.start, d.end, d.kind): d for d in kept + indirect}
     drafts = sorted(unique.values(), key=lambda d: (d.start, d.end))
     filled = _fill_from_context(view, spans, drafts)
-    kept = [d for d in filled if _attributed(d) or not _is_title(view.text[d.start : d.end])]
+    kept = [d for d in filled if _attributed(d) or not _is_label(view.text[d.start : d.end])]
     return one_per_utterance(kept, view.text)
 
 
@@ -248,6 +252,15 @@ def _partial_attribution(
 def _is_title(text: str) -> bool:
     words = [w for w in text.split() if w[:1].isalpha()]
     return len(words) >= 2 and all(w[0].isupper() for w in words if w.lower() not in TITLE_MINOR)
+
+
+def _is_label(text: str) -> bool:
+    """A quotation with no speaker that is a title ("Meet the Press") or a few words that say
+    nothing as an utterance ("proven failure", "Stay or pay"): a name or a label, not a quote;
+    "Too many." and "Out!" are said."""
+    words = text.split()
+    short = len(words) <= MAX_LABEL_WORDS and text.rstrip()[-1:] not in UTTERANCE_ENDS
+    return _is_title(text) or short
 
 
 def _after_preposition(view: TokenView, cue_end: int, quote_at: int) -> bool:
