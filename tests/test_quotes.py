@@ -524,3 +524,19 @@ def test_a_short_label_in_marks_with_no_speaker_is_no_quotation(quote_nlp):
     """Issue 10: "“Stay or pay” became the motto": a label; "“Too many.”" alone is said."""
     text = "“Stay or pay” became the motto of the strike.\n\n“Too many.” The hall fell silent."
     assert [q.text for q in _quotes(quote_nlp, text)] == ["Too many."]
+
+
+def test_words_after_an_attribution_inside_the_sentence_go_on_with_the_clause(quote_nlp):
+    """Issue 10: "A, he said, B": one attribution in two parts."""
+    text = "Repairing the old pier, the mayor said, was the first task of the new council."
+    found = [(q.text, q.speaker_text, q.cue) for q in _quotes(quote_nlp, text)]
+    assert found == [
+        ("Repairing the old pier", "the mayor", "said"),
+        ("was the first task of the new council", "the mayor", "said"),
+    ]
+
+
+def test_a_description_of_the_speaker_after_the_attribution_is_not_said(quote_nlp):
+    text = "The pier must be repaired first, said Ana Ruiz, a member of the council since 2019."
+    found = [(q.text, q.speaker_text) for q in _quotes(quote_nlp, text)]
+    assert found == [("The pier must be repaired first", "Ana Ruiz")]

@@ -220,19 +220,42 @@ def _describes(view: TokenView, source: tuple[int, int], after: int, end: int) -
     return not view.verb_headed(after, end) or view.hangs_from(after, end, source)
 
 
-def _clause_of(view: TokenView, cue: Cue, start: int, end: int) -> Draft | None:
+def _clause_of(view: TokenView, cue: Cue, start: int, end: int) -> list[Draft]:
     """The clause a speech cue reports: after it when one follows at once ("…, Carson said he
-    has …"), else the clause before its comma ("Talks will resume, the minister said.")."""
+    has …"), else the clause before its comma ("Talks will resume, the minister said."), with
+    what the sentence goes on with after the attribution ("A, he said, B": both)."""
     if cue.form.kind in NOUN_KINDS:
-        return _after_cue(view, cue, start, end)
+        return _some(_after_cue(view, cue, start, end))
     if cue.end < end and view.words[cue.end] != ",":
         after = _after_cue(view, cue, start, end)
         if after is not None:
-            return after
+            return [after]
     before = _before_comma(view, cue, start, end)
     if before is not None and not view.has_verb(view.token_at(before.start), cue.start):
         before = None  # "In the end, Mr. Rosenthal said, union voters ...": no clause before
-    return before or _after_cue(view, cue, start, end)
+    if before is None:
+        return _some(_after_cue(view, cue, start, end))
+    return [before, *_some(_going_on(view, cue, before, end))]
+
+
+def _some(draft: Draft | None) -> list[Draft]:
+    return [draft] if draft is not None else []
+
+
+def _going_on(view: TokenView, cue: Cue, before: Draft, end: int) -> Draft | None:
+    """ "Freeing her husband, he promised, was one of his top priorities": the words after an
+    attribution set inside the sentence go on with the clause before it (not when they
+    describe the speaker, "said X, a former adviser, …", or start another cue)."""
+    speaker = before.attribution.speaker if before.attribution else None
+    last = max(cue.end, speaker[1] if speaker else 0)
+    if last + 1 >= end or view.words[last] != "," or view.words[last + 1] in SENTENCE_FINAL:
+        return None
+    if _cue_at(view, last + 1) is not None or view.quoted[last + 1]:
+        return None
+    stop = _clause_stop(view, last + 1, end)
+    if stop <= last + 1 or view.hangs_from(last + 1, stop, (cue.start, last)):
+        return None
+    return _draft(view, last + 1, stop, cue, speaker)
 
 
 def indirect_drafts(view: TokenView, used: set[int], dateline_end: int) -> list[Draft]:
@@ -247,9 +270,7 @@ def indirect_drafts(view: TokenView, used: set[int], dateline_end: int) -> list[
             continue
         if cue.form.kind not in CLAUSE_KINDS or cue.form.lemma in NO_INDIRECT_LEMMAS:
             continue
-        draft = _clause_of(view, cue, start, end)
-        if draft is not None:
-            drafts.append(draft)
+        drafts += _clause_of(view, cue, start, end)
     return drafts
 
 
