@@ -451,6 +451,13 @@ STANCES = [
         "declined",
         id="refusal-infinitive",
     ),
+    pytest.param(
+        "The harbour board voted to close the old pier for the winter.",
+        "to close the old pier for the winter",
+        "The harbour board",
+        "voted",
+        id="vote-infinitive",
+    ),
 ]
 
 

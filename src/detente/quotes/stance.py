@@ -40,6 +40,7 @@ OBJECT_VERBS: dict[str, tuple[str, ...]] = {
     "disavow": ("disavow", "disavows", "disavowed", "disavowing"),
     "tout": ("tout", "touts", "touted", "touting"),
     "express": ("express", "expresses", "expressed", "expressing"),
+    "announce": ("announce", "announces", "announced", "announcing"),
     "criticize": (
         "criticize",
         "criticizes",
@@ -62,6 +63,8 @@ INFINITIVE_VERBS: dict[str, tuple[str, ...]] = {
     "promise": ("promise", "promises", "promised", "promising"),
     "pledge": ("pledge", "pledges", "pledged", "pledging"),
     "threaten": ("threaten", "threatens", "threatened", "threatening"),
+    "vote": ("vote", "votes", "voted", "voting"),
+    "aim": ("aim", "aims", "aimed", "aiming"),
 }
 #: Phrases after an object that are part of the stance's content ("for ...", "in the primary").
 OBJECT_TAIL_DEPS = frozenset({"prep"})
