@@ -547,3 +547,10 @@ def test_a_description_of_the_speaker_after_the_attribution_is_not_said(quote_nl
     text = "The pier must be repaired first, said Ana Ruiz, a member of the council since 2019."
     found = [(q.text, q.speaker_text) for q in _quotes(quote_nlp, text)]
     assert found == [("The pier must be repaired first", "Ana Ruiz")]
+
+
+def test_a_long_quotation_after_the_object_of_a_cue_that_names_an_act(quote_nlp):
+    """Issue 10: "called the plan “…”": the object and the quotation, even a long one."""
+    text = "The mayor called the ferry plan “a disaster for the harbour and every family in it.”"
+    found = [(q.kind, q.speaker_text, q.cue, q.text) for q in _quotes(quote_nlp, text)]
+    assert found == [("partial", "The mayor", "called", text[len("The mayor called ") :])]

@@ -222,7 +222,9 @@ def attribution_colon(view: TokenView, span: QuotedSpan) -> Attribution | None:
 
 def _mixed(view: TokenView, cue: Cue | None, span: QuotedSpan) -> bool:
     """A quotation inside the clause its cue reports ("said Perez was right to urge “…”",
-    "said “it gets me mad” every time"): the clause, not the quotation, is what was said."""
+    "said “it gets me mad” every time"), or after the object of a cue that names an act
+    ("called the plan “a disaster for …”", whatever the cue's kind): the clause or the object
+    with the quotation, not the quotation alone, is what was said."""
     first = view.token_at(span.open_at)
     if cue is None or cue.start > first:
         return False
@@ -231,7 +233,10 @@ def _mixed(view: TokenView, cue: Cue | None, span: QuotedSpan) -> bool:
     if any(view.words[k] in MIXED_BREAKS for k in range(cue.end, first)):
         return _continues_clause(view, cue, first)
     if cue.end < first:
-        return cue.form.kind in CLAUSE_KINDS and cue.form.lemma not in NO_INDIRECT_LEMMAS
+        if cue.form.kind in CLAUSE_KINDS and cue.form.lemma not in NO_INDIRECT_LEMMAS:
+            return True
+        return view.object_between(cue.end - 1, first)  # "called the plan “…”", not "citing
+        # among them “…”"
     if span.close_at is None or view.text[span.end - 1] in ".,?!":
         return False  # the quotation ends its own clause
     after = view.token_at(span.close_at) + 1

@@ -217,6 +217,15 @@ class TokenView:
         has_object = any(c.dep_ in OBJECT_DEPS for c in children)
         return has_object and not any(c.dep_ in ("ccomp", "xcomp") for c in children)
 
+    def object_between(self, cue_word: int, end: int) -> bool:
+        """Whether the parse gives the cue verb a noun object before word ``end`` ("called
+        the plan “…”"; False without a parse)."""
+        if self.doc is None or not self.doc_index:
+            return False
+        verb = self.doc[self.doc_index[cue_word]]
+        last = self.doc_index[end] if end < len(self.doc_index) else len(self.doc)
+        return any(c.dep_ in OBJECT_DEPS and verb.i < c.i < last for c in verb.children)
+
     def names_someone(self, start: int, end: int) -> bool:
         """Whether the words ``[start, end)`` have a word that can name someone, by the parse
         (True without one): "the" or "had already" alone name no speaker."""
