@@ -554,3 +554,14 @@ def test_a_long_quotation_after_the_object_of_a_cue_that_names_an_act(quote_nlp)
     text = "The mayor called the ferry plan “a disaster for the harbour and every family in it.”"
     found = [(q.kind, q.speaker_text, q.cue, q.text) for q in _quotes(quote_nlp, text)]
     assert found == [("partial", "The mayor", "called", text[len("The mayor called ") :])]
+
+
+def test_a_quotation_goes_on_from_the_last_quotation_not_a_report_between(quote_nlp):
+    """Issue 10: with no cue of its own, a quotation takes the last quotation's attribution in
+    its paragraph, not that of reported speech in between."""
+    text = (
+        "“The pier is finished,” the mayor said, after the council voted to close it. "
+        "“We will build another one.”"
+    )
+    last = [q for q in _quotes(quote_nlp, text) if q.text.startswith("We will")]
+    assert [(q.speaker_text, q.cue) for q in last] == [("the mayor", "said")]

@@ -282,6 +282,9 @@ def _fill_from_context(
             continue
         same = [j for j in members[paragraph[i]] if j != i and _attributed(out[j])]
         before = [j for j in same if out[j].start < draft.start]
+        quoted_before = [j for j in before if out[j].quote_index is not None]
+        if draft.quote_index is not None and quoted_before:
+            before = quoted_before  # a quotation goes on from the last quotation's speaker
         after = [j for j in same if out[j].start > draft.start]
         source: int | None = before[-1] if before else (after[0] if after else None)
         if source is None and draft.quote_index is not None:
