@@ -404,3 +404,164 @@ def test_a_namesake_is_not_the_famous_person(tmp_path):
     assert [q["speaker_text"] for q in ian] == ["Sir Ian Blair"]
     result = CliRunner().invoke(main, ["quotes", "--db", db, "--speaker", "Blair"])
     assert "also matching, not shown: Ian Blair (not in the dictionary, 1 quotes)" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As the storm moves north over the hills, the harvest will be late, said Maria Lopez, "
+        "a grower in the valley.",
+        "As the storm moves north, to a valley that farmers hoped to spare by a wide margin, "
+        "the harvest will be late, said Maria Lopez, a grower in the valley.",
+    ],
+)
+def test_a_clause_between_commas_is_no_apposition_of_the_speaker(quote_nlp, text):
+    """Issue 10: "…, the harvest will be late, said X": the clause is what X said."""
+    found = [(q.speaker_text, q.text) for q in _quotes(quote_nlp, text)]
+    assert found == [("Maria Lopez", text[: text.index(", said")])]
+
+
+# issue 10: stances, findings and commitments (quotes/stance.py)
+STANCES = [
+    pytest.param(
+        "The survey of dairy farmers found that most of them expect lower prices next year.",
+        "most of them expect lower prices next year",
+        "The survey",
+        "found",
+        id="finding-clause",
+    ),
+    pytest.param(
+        "The governor endorsed the harbour plan of the mayor.",
+        "the harbour plan of the mayor",
+        "The governor",
+        "endorsed",
+        id="stance-object",
+    ),
+    pytest.param(
+        "The union criticized the mayor for the cost of the harbour plan.",
+        "the mayor for the cost of the harbour plan",
+        "The union",
+        "criticized",
+        id="stance-object-and-reason",
+    ),
+    pytest.param(
+        "A spokeswoman for the agency declined to discuss the audit.",
+        "to discuss the audit",
+        "A spokeswoman",
+        "declined",
+        id="refusal-infinitive",
+    ),
+    pytest.param(
+        "The harbour board voted to close the old pier for the winter.",
+        "to close the old pier for the winter",
+        "The harbour board",
+        "voted",
+        id="vote-infinitive",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "content", "speaker", "cue"), STANCES)
+def test_stance_verbs_attribute_their_complement(quote_nlp, text, content, speaker, cue):
+    found = [q for q in _quotes(quote_nlp, text) if q.cue == cue]
+    assert [(q.text, q.speaker_text, q.kind) for q in found] == [(content, speaker, "indirect")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A farmer who endorsed the harbour plan lost his land in the flood.",
+        "The harbour plan was rejected by the council in a close vote.",
+    ],
+)
+def test_stance_verb_without_its_own_subject_is_no_attribution(quote_nlp, text):
+    assert not [q for q in _quotes(quote_nlp, text) if q.cue in ("endorsed", "rejected")]
+
+
+def test_according_to_inside_its_sentence_takes_both_sides(quote_nlp):
+    """Issue 10: "A, according to X, B": the source set inside what it stands for."""
+    text = "The harvest in the valley, according to the union, will be the smallest in years."
+    found = [(q.text, q.speaker_text) for q in _quotes(quote_nlp, text)]
+    assert found == [
+        ("The harvest in the valley", "the union"),
+        ("will be the smallest in years", "the union"),
+    ]
+
+
+def test_according_to_with_a_description_of_its_source(quote_nlp):
+    text = "The harvest will be small, according to the union, the largest group of growers."
+    found = [(q.text, q.speaker_text) for q in _quotes(quote_nlp, text)]
+    assert found == [("The harvest will be small", "the union")]
+
+
+@pytest.mark.parametrize(
+    ("text", "before"),
+    [
+        (
+            "The rise in rents along the coast, the planner said, “is a warning to every town.”",
+            "The rise in rents along the coast",
+        ),
+        (
+            "Most boats are inspected before the season, Ortega said, but “we never check the "
+            "engines.”",
+            "Most boats are inspected before the season",
+        ),
+    ],
+)
+def test_words_before_an_attribution_between_commas_are_said_too(quote_nlp, text, before):
+    """Issue 10: the quotation goes on from the words before ", X said,": one attribution."""
+    quotes = _quotes(quote_nlp, text)
+    assert quotes[0].text == before and quotes[0].kind == "indirect"
+    assert len({q.cue_start for q in quotes}) == 1 and len(quotes) == 2
+
+
+def test_a_circumstance_before_an_attribution_between_commas_is_not_said(quote_nlp):
+    text = "In other words, the planner said, “the coast is lost.”"
+    assert [q.text for q in _quotes(quote_nlp, text)] == ["the coast is lost."]
+
+
+def test_a_quotation_in_lower_case_after_a_comma_goes_on_with_the_reported_clause(quote_nlp):
+    """Issue 10: "X said CLAUSE, “lower-case words”": one partial record, the clause."""
+    text = "The mayor said the new ferry would change the town, “for the better and for good.”"
+    found = [(q.kind, q.speaker_text, q.text) for q in _quotes(quote_nlp, text)]
+    assert found == [("partial", "The mayor", text[len("The mayor said ") :])]
+
+
+def test_a_short_label_in_marks_with_no_speaker_is_no_quotation(quote_nlp):
+    """Issue 10: "“Stay or pay” became the motto": a label; "“Too many.”" alone is said."""
+    text = "“Stay or pay” became the motto of the strike.\n\n“Too many.” The hall fell silent."
+    assert [q.text for q in _quotes(quote_nlp, text)] == ["Too many."]
+
+
+def test_words_after_an_attribution_inside_the_sentence_go_on_with_the_clause(quote_nlp):
+    """Issue 10: "A, he said, B": one attribution in two parts."""
+    text = "Repairing the old pier, the mayor said, was the first task of the new council."
+    found = [(q.text, q.speaker_text, q.cue) for q in _quotes(quote_nlp, text)]
+    assert found == [
+        ("Repairing the old pier", "the mayor", "said"),
+        ("was the first task of the new council", "the mayor", "said"),
+    ]
+
+
+def test_a_description_of_the_speaker_after_the_attribution_is_not_said(quote_nlp):
+    text = "The pier must be repaired first, said Ana Ruiz, a member of the council since 2019."
+    found = [(q.text, q.speaker_text) for q in _quotes(quote_nlp, text)]
+    assert found == [("The pier must be repaired first", "Ana Ruiz")]
+
+
+def test_a_long_quotation_after_the_object_of_a_cue_that_names_an_act(quote_nlp):
+    """Issue 10: "called the plan “…”": the object and the quotation, even a long one."""
+    text = "The mayor called the ferry plan “a disaster for the harbour and every family in it.”"
+    found = [(q.kind, q.speaker_text, q.cue, q.text) for q in _quotes(quote_nlp, text)]
+    assert found == [("partial", "The mayor", "called", text[len("The mayor called ") :])]
+
+
+def test_a_quotation_goes_on_from_the_last_quotation_not_a_report_between(quote_nlp):
+    """Issue 10: with no cue of its own, a quotation takes the last quotation's attribution in
+    its paragraph, not that of reported speech in between."""
+    text = (
+        "“The pier is finished,” the mayor said, after the council voted to close it. "
+        "“We will build another one.”"
+    )
+    last = [q for q in _quotes(quote_nlp, text) if q.text.startswith("We will")]
+    assert [(q.speaker_text, q.cue) for q in last] == [("the mayor", "said")]

@@ -48,6 +48,8 @@ RIGHT_WINDOW = MAX_SPEAKER_TOKENS + MAX_APPOSITION_TOKENS + 3
 LEFT_WINDOW = 20
 #: Tokens between a cue and a quotation that end the cue's clause ("said: “", "said, citing “").
 MIXED_BREAKS = frozenset({",", ":", ";", "—", "–", "(", "."})
+#: Words a reported clause has before a quotation that goes on with it after a comma.
+MIN_CLAUSE_WORDS = 3
 #: Cue kinds whose verb with a noun object and no clause reports nothing ("worried analysts",
 #: "expects a vote").
 OBJECT_KINDS = frozenset({"belief"})
@@ -220,14 +222,21 @@ def attribution_colon(view: TokenView, span: QuotedSpan) -> Attribution | None:
 
 def _mixed(view: TokenView, cue: Cue | None, span: QuotedSpan) -> bool:
     """A quotation inside the clause its cue reports ("said Perez was right to urge “…”",
-    "said “it gets me mad” every time"): the clause, not the quotation, is what was said."""
+    "said “it gets me mad” every time"), or after the object of a cue that names an act
+    ("called the plan “a disaster for …”", whatever the cue's kind): the clause or the object
+    with the quotation, not the quotation alone, is what was said."""
     first = view.token_at(span.open_at)
     if cue is None or cue.start > first:
         return False
-    if any(view.words[k] in MIXED_BREAKS or view.quoted[k] for k in range(cue.end, first)):
+    if any(view.quoted[k] for k in range(cue.end, first)):
         return False
+    if any(view.words[k] in MIXED_BREAKS for k in range(cue.end, first)):
+        return _continues_clause(view, cue, first)
     if cue.end < first:
-        return cue.form.kind in CLAUSE_KINDS and cue.form.lemma not in NO_INDIRECT_LEMMAS
+        if cue.form.kind in CLAUSE_KINDS and cue.form.lemma not in NO_INDIRECT_LEMMAS:
+            return True
+        return view.object_between(cue.end - 1, first)  # "called the plan “…”", not "citing
+        # among them “…”"
     if span.close_at is None or view.text[span.end - 1] in ".,?!":
         return False  # the quotation ends its own clause
     after = view.token_at(span.close_at) + 1
@@ -236,6 +245,26 @@ def _mixed(view: TokenView, cue: Cue | None, span: QuotedSpan) -> bool:
         and view.sentence[after] == view.sentence[first]
         and view.words[after][:1].isalnum()
     )
+
+
+def _continues_clause(view: TokenView, cue: Cue, first: int) -> bool:
+    """ "He said he was best placed to strike a deal, “like you folks.”": a quotation opening
+    in lower case after a comma goes on with the clause its cue reports (words with a verb
+    between them)."""
+    opening = view.words[first + 1] if first + 1 < len(view.words) else ""
+    if not opening[:1].islower() or view.words[first - 1] != ",":
+        return False
+    if cue.form.kind not in CLAUSE_KINDS or cue.form.lemma in NO_INDIRECT_LEMMAS:
+        return False
+    sentence_start = view.sentence_bounds[view.sentence[first]][0]
+    if view.own_subject(cue.end - 1, sentence_start) is None:
+        return False  # "said Sherman, speaking of politicians, “and …”": the speaker between
+    between = range(cue.end, first - 1)
+    if view.is_punct(cue.end):
+        return False  # "“A,” Tester said, referring to …, “b”": no clause after the cue
+    if any(view.words[k] in MIXED_BREAKS and view.words[k] != "," for k in between):
+        return False
+    return len(between) >= MIN_CLAUSE_WORDS and view.has_verb(cue.end, first - 1)
 
 
 def direct_drafts(view: TokenView, spans: list[QuotedSpan]) -> tuple[list[Draft], set[int]]:

@@ -22,7 +22,7 @@ from .cues import (
 )
 from .extract import MAX_HEADLINE_SPEAKER, Attribution, Draft, _content_start, _cue_at
 from .speakers import coordinated, noun_speaker, speaker_after, speaker_before
-from .tokens import SENTENCE_FINAL, Cue, TokenView
+from .tokens import CLAUSE_SUBJECT_DEPS, SENTENCE_FINAL, Cue, TokenView
 
 #: Words that open an adverbial clause: a cue with its speaker after one is another
 #: attribution, not part of the clause before ("... banned after the candidate suggested").
@@ -34,6 +34,8 @@ CLAUSE_JOINER_REACH = 5
 HEARD_CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
 #: Punctuation between a closing mark and the clause the sentence goes on with.
 CLAUSE_PUNCTUATION = frozenset({",", "—", "–", "-", ";"})
+#: Words between an attribution set between commas and the quotation it goes on with.
+INTERRUPTION_WORDS = frozenset({",", "but", "and"})
 #: Subordinators of time that open another clause after a quotation ("before claiming").
 TIME_SUBORDINATORS = frozenset({"before", "after", "while", "when"})
 #: How many words after a closing mark a time subordinator may come ("on Twitter before").
@@ -194,32 +196,66 @@ def _before_comma(view: TokenView, cue: Cue, start: int, end: int) -> Draft | No
     return _draft(view, start, end_at, cue, speaker)
 
 
-def _according_to(view: TokenView, cue: Cue, start: int, end: int) -> Draft | None:
+def _according_to(view: TokenView, cue: Cue, start: int, end: int) -> list[Draft]:
     """ "according to X, CLAUSE" and "CLAUSE, according to X" (X in any case: "according to
-    exit polls", "according to her lawyers")."""
+    exit polls", "according to her lawyers"); "A, according to X, B": both A and B, the
+    source set inside the sentence it stands for ("The vote, according to X, was close")."""
     speaker = speaker_after(view, cue.end, end, any_case=True)
     if speaker is None:
-        return None
+        return []
+    parts: list[Draft | None] = []
     if cue.start > start and view.words[cue.start - 1] == ",":
-        return _draft(view, start, cue.start - 1, cue, speaker)
-    if speaker[1] < end and view.words[speaker[1]] == ",":
-        return _draft(view, speaker[1] + 1, end, cue, speaker)
-    return None
+        parts.append(_draft(view, start, cue.start - 1, cue, speaker))
+    after = speaker[1] + 1
+    goes_on = after < end and view.words[after - 1] == ","
+    if goes_on and not (parts and _describes(view, (cue.start, speaker[1]), after, end)):
+        parts.append(_draft(view, after, end, cue, speaker))
+    return [d for d in parts if d is not None]
 
 
-def _clause_of(view: TokenView, cue: Cue, start: int, end: int) -> Draft | None:
+def _describes(view: TokenView, source: tuple[int, int], after: int, end: int) -> bool:
+    """Whether the words after "A, according to X," describe X or A rather than go on with
+    A: no verb of their own ("…, more than twice the rate"), or hung from the cue or its
+    source ("…, the largest group of growers")."""
+    return not view.verb_headed(after, end) or view.hangs_from(after, end, source)
+
+
+def _clause_of(view: TokenView, cue: Cue, start: int, end: int) -> list[Draft]:
     """The clause a speech cue reports: after it when one follows at once ("…, Carson said he
-    has …"), else the clause before its comma ("Talks will resume, the minister said.")."""
+    has …"), else the clause before its comma ("Talks will resume, the minister said."), with
+    what the sentence goes on with after the attribution ("A, he said, B": both)."""
     if cue.form.kind in NOUN_KINDS:
-        return _after_cue(view, cue, start, end)
+        return _some(_after_cue(view, cue, start, end))
     if cue.end < end and view.words[cue.end] != ",":
         after = _after_cue(view, cue, start, end)
         if after is not None:
-            return after
+            return [after]
     before = _before_comma(view, cue, start, end)
     if before is not None and not view.has_verb(view.token_at(before.start), cue.start):
         before = None  # "In the end, Mr. Rosenthal said, union voters ...": no clause before
-    return before or _after_cue(view, cue, start, end)
+    if before is None:
+        return _some(_after_cue(view, cue, start, end))
+    return [before, *_some(_going_on(view, cue, before, end))]
+
+
+def _some(draft: Draft | None) -> list[Draft]:
+    return [draft] if draft is not None else []
+
+
+def _going_on(view: TokenView, cue: Cue, before: Draft, end: int) -> Draft | None:
+    """ "Freeing her husband, he promised, was one of his top priorities": the words after an
+    attribution set inside the sentence go on with the clause before it (not when they
+    describe the speaker, "said X, a former adviser, …", or start another cue)."""
+    speaker = before.attribution.speaker if before.attribution else None
+    last = max(cue.end, speaker[1] if speaker else 0)
+    if last + 1 >= end or view.words[last] != "," or view.words[last + 1] in SENTENCE_FINAL:
+        return None
+    if _cue_at(view, last + 1) is not None or view.quoted[last + 1]:
+        return None
+    stop = _clause_stop(view, last + 1, end)
+    if stop <= last + 1 or view.hangs_from(last + 1, stop, (cue.start, last)):
+        return None
+    return _draft(view, last + 1, stop, cue, speaker)
 
 
 def indirect_drafts(view: TokenView, used: set[int], dateline_end: int) -> list[Draft]:
@@ -230,13 +266,50 @@ def indirect_drafts(view: TokenView, used: set[int], dateline_end: int) -> list[
             continue
         start, end = _sentence_range(view, cue.start, dateline_end)
         if cue.source_after:
-            draft = _according_to(view, cue, start, end)
-        elif cue.form.kind not in CLAUSE_KINDS or cue.form.lemma in NO_INDIRECT_LEMMAS:
+            drafts += _according_to(view, cue, start, end)
             continue
-        else:
-            draft = _clause_of(view, cue, start, end)
-        if draft is not None:
-            drafts.append(draft)
+        if cue.form.kind not in CLAUSE_KINDS or cue.form.lemma in NO_INDIRECT_LEMMAS:
+            continue
+        drafts += _clause_of(view, cue, start, end)
+    return drafts
+
+
+def interrupted_drafts(view: TokenView, quoted: list[Draft], dateline_end: int) -> list[Draft]:
+    """ "Donations are vetted, Strother said, but “we don't ask …”": an attribution set
+    between commas inside a sentence whose quotation goes on after it; the words before it
+    are said too, with the same cue (one attribution in two parts)."""
+    drafts: list[Draft] = []
+    for draft in quoted:
+        attribution = draft.attribution
+        if draft.kind != "direct" or attribution is None or attribution.cue is None:
+            continue
+        cue, speaker = attribution.cue, attribution.speaker
+        opening = view.token_at(draft.start) - 1
+        if speaker is None or speaker[1] > cue.start or cue.end > opening:
+            continue
+        between = view.lower[cue.end : opening]
+        if not between or between[0] != "," or any(w not in INTERRUPTION_WORDS for w in between):
+            continue
+        comma = speaker[0] - 1
+        start, _ = _sentence_range(view, cue.start, dateline_end)
+        if (
+            comma <= start
+            or view.words[comma] != ","
+            or view.sentence[opening] != view.sentence[comma]
+        ):
+            continue
+        inside = (opening + 1, view.token_before(draft.end) + 1)
+        if inside[0] >= inside[1] or not view.words[inside[0]][:1].islower():
+            continue  # the quotation opens a sentence of its own
+        # "The investment, she said, “is a perfect example …”": the subject of the quotation
+        joined = between[-1] in ("but", "and") or view.hangs_from(
+            start, comma, inside, CLAUSE_SUBJECT_DEPS
+        )
+        if not joined or any(view.quoted[k] for k in range(start, comma)):
+            continue  # "In other words, he said, “the era …”": a circumstance, not words
+        before = _draft(view, start, comma, cue, speaker)
+        if before is not None:
+            drafts.append(before)
     return drafts
 
 

@@ -69,6 +69,8 @@ def _skip_apposition(view: TokenView, end: int, floor: int) -> int | None:
         k -= 1
     if k < lowest or view.words[k] != "," or k == end - 1:
         return None
+    if view.main_clause(k + 1, end - 1):
+        return None  # "…, the race will be tight, said X": a clause, not an apposition
     return k
 
 

@@ -19,16 +19,21 @@ from ..intervals import Overlaps
 from ..model import Dateline, Mention, Quote
 from .cues import SPEAKER_PRONOUNS, THIRD_PERSON, CueLexicon, cached_lexicon
 from .extract import Attribution, Draft, direct_drafts, ends_reported_clause
-from .indirect import headline_drafts, indirect_drafts, mixed_draft
+from .indirect import headline_drafts, indirect_drafts, interrupted_drafts, mixed_draft
 from .marks import QuotedSpan, quoted_spans
 from .merge import one_per_utterance
 from .speakers import link_mention, resolved_mention, speaker_of_cue
+from .stance import stance_drafts
 from .tokens import TokenView, find_cues, mark_quoted, token_view
 
 #: Short words a title-case quotation may have in lower case ("Meet the Press").
 TITLE_MINOR = frozenset(
     {"the", "a", "an", "of", "and", "or", "in", "on", "at", "to", "for", "with"}
 )
+#: A quotation with no speaker this short (words) and not ended like a sentence is a label.
+MAX_LABEL_WORDS = 3
+#: Marks that end an utterance ("Too many.", "Out!", "Why?").
+UTTERANCE_ENDS = frozenset({".", "!", "?", "…"})
 #: A cue followed by these reports a circumstance, not a clause, before a partial quote.
 CIRCUMSTANCE_PREPOSITIONS = frozenset({"in", "on", "at", "during", "with", "from", "via", "after"})
 #: Pronouns that stand for one person: a later "he" is the last person named as a speaker.
@@ -171,8 +176,15 @@ def find_drafts(
     """Every quotation and reported clause, attributed where the rules allow."""
     quoted, used = direct_drafts(view, spans)
     indirect = indirect_drafts(view, used, dateline_end)
+    indirect += interrupted_drafts(view, quoted, dateline_end)
     indirect += [
         d for d in headline_drafts(view, mentions) if not any(_overlaps(d, o) for o in indirect)
+    ]
+    taken = used | {
+        d.attribution.cue.start for d in indirect if d.attribution and d.attribution.cue
+    }
+    indirect += [
+        d for d in stance_drafts(view, taken) if not any(_overlaps(d, o) for o in indirect)
     ]
     indirect = [d for d in indirect if not any(_covers(q, d) for q in quoted if q.kind == "direct")]
     kept: list[Draft] = []
@@ -191,7 +203,7 @@ def find_drafts(
     unique = {(d.start, d.end, d.kind): d for d in kept + indirect}
     drafts = sorted(unique.values(), key=lambda d: (d.start, d.end))
     filled = _fill_from_context(view, spans, drafts)
-    kept = [d for d in filled if _attributed(d) or not _is_title(view.text[d.start : d.end])]
+    kept = [d for d in filled if _attributed(d) or not _is_label(view.text[d.start : d.end])]
     return one_per_utterance(kept, view.text)
 
 
@@ -242,6 +254,15 @@ def _is_title(text: str) -> bool:
     return len(words) >= 2 and all(w[0].isupper() for w in words if w.lower() not in TITLE_MINOR)
 
 
+def _is_label(text: str) -> bool:
+    """A quotation with no speaker that is a title ("Meet the Press") or a few words that say
+    nothing as an utterance ("proven failure", "Stay or pay"): a name or a label, not a quote;
+    "Too many." and "Out!" are said."""
+    words = text.split()
+    short = len(words) <= MAX_LABEL_WORDS and text.rstrip()[-1:] not in UTTERANCE_ENDS
+    return _is_title(text) or short
+
+
 def _after_preposition(view: TokenView, cue_end: int, quote_at: int) -> bool:
     """The words from the cue to the quote are a circumstance ("in an interview with")."""
     return cue_end < quote_at and view.lower[cue_end] in CIRCUMSTANCE_PREPOSITIONS
@@ -261,6 +282,9 @@ def _fill_from_context(
             continue
         same = [j for j in members[paragraph[i]] if j != i and _attributed(out[j])]
         before = [j for j in same if out[j].start < draft.start]
+        quoted_before = [j for j in before if out[j].quote_index is not None]
+        if draft.quote_index is not None and quoted_before:
+            before = quoted_before  # a quotation goes on from the last quotation's speaker
         after = [j for j in same if out[j].start > draft.start]
         source: int | None = before[-1] if before else (after[0] if after else None)
         if source is None and draft.quote_index is not None:

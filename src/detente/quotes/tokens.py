@@ -52,6 +52,10 @@ NAMING_POS = frozenset({"NOUN", "PROPN", "PRON", "ADJ", "NUM", "X"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 #: Subject labels of any clause, passive too ("said the candidate could be ...").
 CLAUSE_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+#: Labels of a clause that can stand between a speaker and the cue ("X, who led ..., said").
+APPOSITION_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl"})
+#: Tags of relative pronouns ("who", "which", "whose").
+RELATIVE_TAGS = frozenset({"WP", "WDT", "WP$"})
 #: Subject labels (active clauses only: a passive subject does not speak).
 SUBJECT_DEPS = frozenset({"nsubj"})
 #: Words of a reported clause before a quotation that make the quotation part of the clause
@@ -171,7 +175,7 @@ class TokenView:
         if token.tag_ != "VBG":
             return None
         if token.dep_ == "acl" and token.head.i < token.i and token.head.pos_ in NOUN_POS:
-            return self._subject_span(token.head, floor, cue_word)
+            return self.subject_span(token.head, floor, cue_word)
         return self.inherited_subject(cue_word, floor) if after_comma else None
 
     def inherited_subject(self, cue_word: int, floor: int) -> tuple[int, int] | None:
@@ -193,9 +197,9 @@ class TokenView:
             if subject is None or subject.i > token.i:
                 continue
             if self._cue_at(head.i):
-                return self._subject_span(subject, floor, cue_word)
+                return self.subject_span(subject, floor, cue_word)
             found = found or subject
-        return self._subject_span(found, floor, cue_word) if found is not None else None
+        return self.subject_span(found, floor, cue_word) if found is not None else None
 
     def _cue_at(self, doc_token: int) -> bool:
         """Whether a cue starts at a Doc token (by bisection: asked once per clause head)."""
@@ -212,6 +216,15 @@ class TokenView:
         children = list(self.doc[self.doc_index[cue_word]].children)
         has_object = any(c.dep_ in OBJECT_DEPS for c in children)
         return has_object and not any(c.dep_ in ("ccomp", "xcomp") for c in children)
+
+    def object_between(self, cue_word: int, end: int) -> bool:
+        """Whether the parse gives the cue verb a noun object before word ``end`` ("called
+        the plan “…”"; False without a parse)."""
+        if self.doc is None or not self.doc_index:
+            return False
+        verb = self.doc[self.doc_index[cue_word]]
+        last = self.doc_index[end] if end < len(self.doc_index) else len(self.doc)
+        return any(c.dep_ in OBJECT_DEPS and verb.i < c.i < last for c in verb.children)
 
     def names_someone(self, start: int, end: int) -> bool:
         """Whether the words ``[start, end)`` have a word that can name someone, by the parse
@@ -241,6 +254,50 @@ class TokenView:
                 return True
         return False
 
+    def main_clause(self, start: int, end: int) -> bool:
+        """Whether the words ``[start, end)`` hold a subject and its verb that hang from no
+        noun ("the race will be tight", not "who led the delegation"), by the parse (False
+        without one): a clause between commas, not an apposition."""
+        if self.doc is None or not self.doc_index:
+            return False
+        first, last = self.doc_index[start], self.doc_index[end - 1]
+        for i in range(start, end):
+            token = self.doc[self.doc_index[i]]
+            head = token.head
+            if token.dep_ not in CLAUSE_SUBJECT_DEPS or not first <= head.i <= last:
+                continue
+            if head.dep_ not in APPOSITION_CLAUSE_DEPS and token.tag_ not in RELATIVE_TAGS:
+                return True
+        return False
+
+    def hangs_from(
+        self, start: int, end: int, phrase: tuple[int, int], deps: frozenset[str] | None = None
+    ) -> bool:
+        """Whether a word of ``[start, end)`` hangs from a word of ``phrase`` (by one of
+        ``deps`` when given) by the parse (False without one): "according to X, the arm of
+        Y" describes X."""
+        if self.doc is None or not self.doc_index:
+            return False
+        first, last = self.doc_index[phrase[0]], self.doc_index[phrase[1] - 1]
+        for i in range(start, end):
+            token = self.doc[self.doc_index[i]]
+            if first <= token.head.i <= last and (deps is None or token.dep_ in deps):
+                return True
+        return False
+
+    def verb_headed(self, start: int, end: int) -> bool:
+        """Whether the words ``[start, end)`` hang from a verb of their own, by the parse (True
+        without one): a clause, not a noun phrase ("more than twice what it projected")."""
+        if self.doc is None or not self.doc_index:
+            return True
+        first, last = self.doc_index[start], self.doc_index[end - 1]
+        for i in range(start, end):
+            token = self.doc[self.doc_index[i]]
+            outside = not first <= token.head.i <= last or token.head.i == token.i
+            if outside and token.pos_ in CUE_POS:
+                return True
+        return False
+
     def own_subject(self, cue_word: int, floor: int) -> tuple[int, int] | None:
         """The cue verb's own subject before it, by the parse ("Mr. Manafort, citing “…”,
         said" → "Mr. Manafort")."""
@@ -250,9 +307,11 @@ class TokenView:
         subject = next((c for c in token.children if c.dep_ in SUBJECT_DEPS), None)
         if subject is None or subject.i > token.i:
             return None
-        return self._subject_span(subject, floor, cue_word)
+        return self.subject_span(subject, floor, cue_word)
 
-    def _subject_span(self, subject: Token, floor: int, cue_word: int) -> tuple[int, int] | None:
+    def subject_span(self, subject: Token, floor: int, cue_word: int) -> tuple[int, int] | None:
+        """The words of a subject phrase up to its head, within ``[floor, cue_word)`` and
+        outside quotations (None otherwise)."""
         first = bisect.bisect_left(self.doc_index, subject.left_edge.i)
         last = bisect.bisect_left(self.doc_index, subject.i)
         if first < floor or last >= cue_word or self.quoted[last]:

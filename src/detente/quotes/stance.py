@@ -1,0 +1,164 @@
+"""Stances and findings: attributions whose verb is no verb of saying.
+
+PolNeAR-style attribution covers more than speech: a finding ("The poll shows that Clinton
+leads"), a stance taken on something named ("Obama endorsed her", "the senator rejected the
+deal") and a commitment or refusal to act ("she vowed to fight on", "the ministry declined to
+comment"). Each verb below takes its content in one place of the parse, and only there: a
+``ccomp`` for findings, a ``dobj`` for stances, an ``xcomp`` for commitments. The verbs were
+chosen for how seldom their subject is not the holder: "support", "want", "see", "seem" or
+"make" take the same places but mostly report nothing, and are left out.
+
+Every rule needs the parse (nothing is found with ``--fast``), an active verb, and its own
+subject before it, which is the speaker; a relative pronoun is no speaker ("a man who
+endorsed Trump": the man is elsewhere in the sentence).
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from spacy.tokens import Token
+
+from .cues import CueForm
+from .extract import Attribution, Draft
+from .tokens import PASSIVE_DEPS, SUBJECT_DEPS, Cue, TokenView
+
+#: Verbs whose clause complement is a finding or a view held ("the survey found that ...").
+FINDING_VERBS: dict[str, tuple[str, ...]] = {
+    "show": ("show", "shows", "showed", "shown", "showing"),
+    "find": ("find", "finds", "found", "finding"),
+    "question": ("question", "questions", "questioned", "questioning"),
+    "recognize": ("recognize", "recognizes", "recognized", "recognise", "recognises",
+                  "recognised"),
+}  # fmt: skip
+#: Verbs whose object is what the subject took a stance on ("endorsed Trump").
+OBJECT_VERBS: dict[str, tuple[str, ...]] = {
+    "endorse": ("endorse", "endorses", "endorsed", "endorsing"),
+    "reject": ("reject", "rejects", "rejected", "rejecting"),
+    "question": ("question", "questions", "questioned", "questioning"),
+    "denounce": ("denounce", "denounces", "denounced", "denouncing"),
+    "disavow": ("disavow", "disavows", "disavowed", "disavowing"),
+    "tout": ("tout", "touts", "touted", "touting"),
+    "express": ("express", "expresses", "expressed", "expressing"),
+    "announce": ("announce", "announces", "announced", "announcing"),
+    "criticize": (
+        "criticize",
+        "criticizes",
+        "criticized",
+        "criticizing",
+        "criticise",
+        "criticises",
+        "criticised",
+        "criticising",
+    ),
+    "attack": ("attack", "attacks", "attacked", "attacking"),
+    "praise": ("praise", "praises", "praised", "praising"),
+    "blast": ("blast", "blasts", "blasted", "blasting"),
+    "slam": ("slam", "slams", "slammed", "slamming"),
+}
+#: Verbs whose infinitive is what the subject commits to or refuses ("declined to comment").
+INFINITIVE_VERBS: dict[str, tuple[str, ...]] = {
+    "decline": ("decline", "declines", "declined", "declining"),
+    "vow": ("vow", "vows", "vowed", "vowing"),
+    "promise": ("promise", "promises", "promised", "promising"),
+    "pledge": ("pledge", "pledges", "pledged", "pledging"),
+    "threaten": ("threaten", "threatens", "threatened", "threatening"),
+    "vote": ("vote", "votes", "voted", "voting"),
+    "aim": ("aim", "aims", "aimed", "aiming"),
+}
+#: Phrases after an object that are part of the stance's content ("for ...", "in the primary").
+OBJECT_TAIL_DEPS = frozenset({"prep"})
+#: Subjects that stand for a noun elsewhere in the sentence: no speaker in themselves.
+RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that", "what"})
+#: The dependency label each verb group takes its content from, with the cue kind it reads as.
+GROUPS: tuple[tuple[dict[str, tuple[str, ...]], str, str], ...] = (
+    (FINDING_VERBS, "ccomp", "belief"),
+    (OBJECT_VERBS, "dobj", "expressive"),
+    (INFINITIVE_VERBS, "xcomp", "commissive"),
+)
+
+
+def _index() -> dict[str, list[tuple[str, str, str]]]:
+    """Each form with the lemmas, content labels and kinds it may have."""
+    index: dict[str, list[tuple[str, str, str]]] = {}
+    for verbs, dep, kind in GROUPS:
+        for lemma, forms in verbs.items():
+            for form in forms:
+                index.setdefault(form, []).append((lemma, dep, kind))
+    return index
+
+
+FORMS = _index()
+
+
+def stance_drafts(view: TokenView, taken: set[int]) -> list[Draft]:
+    """The content of every stance, finding or commitment verb not already a cue that a
+    quote took (``taken``: cue start words)."""
+    if view.doc is None or not view.doc_index:
+        return []
+    drafts: list[Draft] = []
+    for i, word in enumerate(view.lower):
+        readings = FORMS.get(word)
+        if not readings or view.quoted[i] or i in taken:
+            continue
+        draft = _draft(view, i, readings)
+        if draft is not None:
+            drafts.append(draft)
+    return drafts
+
+
+def _draft(view: TokenView, i: int, readings: list[tuple[str, str, str]]) -> Draft | None:
+    """The record of the verb at word ``i``: its subject as speaker, its complement as
+    content; None when the parse gives it no such pair."""
+    assert view.doc is not None
+    token = view.doc[view.doc_index[i]]
+    if token.pos_ != "VERB" or any(c.dep_ in PASSIVE_DEPS for c in token.children):
+        return None
+    subject = next((c for c in token.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is None or subject.i > token.i or subject.lower_ in RELATIVE_PRONOUNS:
+        return None
+    start_word = view.sentence_bounds[view.sentence[i]][0]
+    speaker = view.subject_span(subject, start_word, i)
+    if speaker is None:
+        return None
+    for lemma, dep, kind in readings:
+        content = next((c for c in token.children if c.dep_ == dep and c.i > token.i), None)
+        if content is None:
+            continue
+        first = bisect.bisect_left(view.doc_index, content.left_edge.i)
+        last = bisect.bisect_right(view.doc_index, _content_end(token, content))
+        if view.lower[first] == "that" and dep == "ccomp":
+            first += 1  # the complementizer is no part of what was found
+        while last > first and view.is_punct(last - 1) and not view.is_mark(last - 1):
+            last -= 1
+        if first >= last or all(view.quoted[k] for k in range(first, last)):
+            return None
+        cue = _cue(view, i, lemma, kind)
+        return Draft(
+            view.starts[first],
+            view.ends[last - 1],
+            "indirect",
+            view.sentence[first],
+            Attribution(cue, speaker),
+        )
+    return None
+
+
+def _content_end(verb: Token, content: Token) -> int:
+    """The last Doc token of the content: an object goes on with the phrases that follow it
+    without a break ("criticized Obama for proposing ...", "endorsed Sanders in the primary")."""
+    end = content.right_edge.i
+    if content.dep_ != "dobj":
+        return end
+    for child in verb.children:
+        if child.i > end and child.dep_ in OBJECT_TAIL_DEPS and child.left_edge.i == end + 1:
+            end = child.right_edge.i
+    return end
+
+
+def _cue(view: TokenView, i: int, lemma: str, kind: str) -> Cue:
+    """The speech cue found at word ``i`` ("vowed" is one), else the verb read as a cue."""
+    k = bisect.bisect_left(view.cue_starts, i)
+    if k < len(view.cues) and view.cue_starts[k] == i:
+        return view.cues[k]
+    return Cue(i, i + 1, CueForm((view.lower[i],), lemma, kind))
