@@ -744,14 +744,7 @@ def _private_person(doc: Doc, noun: Token, drafts: list[Draft]) -> Draft | None:
         and noun.pos_ in ("NOUN", "PROPN")
         and noun.tag_ in ("NN", "NNP")
     ):  # "Jack Letts, a Briton": a citizen of that country
-        return Draft(
-            start=noun.i,
-            end=noun.i + 1,
-            kind="sector",
-            country=own.country,
-            code=actor_code(own.country, ("CVL",)),
-            roles=("CVL",),
-        )
+        return _civilian(noun, own.country)
     if noun.lower_ not in PRIVATE_PERSON_NOUNS:
         return None
     modifiers = [c for c in noun.children if c.i < noun.i]
@@ -760,15 +753,14 @@ def _private_person(doc: Doc, noun: Token, drafts: list[Draft]) -> Draft | None:
         if child.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod") and child.i < noun.i:
             other = _draft_at(drafts, child.i)
             if other is not None and other.country and other.kind in ("country", "adjective"):
-                return Draft(
-                    start=noun.i,
-                    end=noun.i + 1,
-                    kind="sector",
-                    country=other.country,
-                    code=actor_code(other.country, ("CVL",)),
-                    roles=("CVL",),
-                )
+                return _civilian(noun, other.country)
     return Draft(start=noun.i, end=noun.i + 1, kind="sector")
+
+
+def _civilian(noun: Token, country: str) -> Draft:
+    """A private person of a country, standing in for the role noun that describes them."""
+    code = actor_code(country, ("CVL",))
+    return Draft(noun.i, noun.i + 1, "sector", country=country, code=code, roles=("CVL",))
 
 
 def appositive_people(doc: Doc, drafts: list[Draft]) -> list[Draft]:

@@ -157,15 +157,10 @@ def obligation_events(
                     continue
                 said.add(key)
                 out.append(
-                    Event(
-                        id="",
+                    found.event(
                         sentence=view.index,
                         start=token.idx,
                         end=token.idx + len(token.text),
-                        code=found.code,
-                        root=found.root,
-                        quad_class=found.quad_class,
-                        goldstein=found.goldstein,
                         source_code=speaker.code,
                         source_entity=speaker.entity_id,
                         source_mention=speaker.id,
@@ -174,8 +169,6 @@ def obligation_events(
                         target_entity=actor.entity_id,
                         target_mention=actor.id,
                         target_text=actor.text,
-                        plover_type=found.plover_type or None,
-                        plover_mode=found.plover_mode or None,
                         pattern_id=f"obligation:{kind}",
                         confidence=0.5,
                         source_path="speaker" if speakers else "quotation",

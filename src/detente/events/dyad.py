@@ -90,23 +90,16 @@ def dyad_fighting(
             clause = analyse(host)
             for src, tgt in ((sides[0], sides[1]), (sides[1], sides[0])):
                 out.append(
-                    Event(
-                        id="",
+                    kind.event(
                         sentence=view.index,
                         start=token.idx,
                         end=token.idx + len(token.text),
-                        code=kind.code,
-                        root=kind.root,
-                        quad_class=kind.quad_class,
-                        goldstein=kind.goldstein,
                         source_code=src.country,
                         source_entity=src.entity_id,
                         source_text=src.text,
                         target_code=tgt.country,
                         target_entity=tgt.entity_id,
                         target_text=tgt.text,
-                        plover_type=kind.plover_type or None,
-                        plover_mode=kind.plover_mode or None,
                         negated=clause.negated,
                         modality=clause.modality,
                         reported=clause.status == "reported" or bool(clause.speaker),

@@ -25,6 +25,7 @@ from .. import datafiles
 from ..cache import cached
 from ..datafiles import data_path, load_yaml_entries, load_yaml_mapping, read_tsv
 from ..errors import DictionaryError
+from ..model import Event
 
 ONTOLOGY_VERSION = "2026.11"
 """Version reported when the data folder has no manifest with a ``version``."""
@@ -109,6 +110,20 @@ class EventType:
     @property
     def is_root(self) -> bool:
         return self.code == self.root
+
+    def event(self, **fields: Any) -> Event:
+        """An ``Event`` of this type: its code, root, quad class, Goldstein value and PLOVER
+        type and mode, with the rest of the record from ``fields``."""
+        return Event(
+            id="",
+            code=self.code,
+            root=self.root,
+            quad_class=self.quad_class,
+            goldstein=self.goldstein,
+            plover_type=self.plover_type or None,
+            plover_mode=self.plover_mode or None,
+            **fields,
+        )
 
 
 @dataclass(frozen=True, eq=False)

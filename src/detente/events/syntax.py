@@ -113,6 +113,11 @@ LIGHT_VERBS = frozenset(
                   "file", "level", "extend", "issue", "press", "renew", "sign")
     for w in forms(lemma)
 )  # fmt: skip
+#: Participles after a noun of force that say it was carried out ("the strikes delivered on",
+#: "raids carried out against"); "sanctions imposed on Iran" is more often background.
+DELIVERING_PARTICIPLES = frozenset(
+    {"delivered", "launched", "carried", "conducted", "mounted", "staged", "waged", "unleashed"}
+)
 #: Prepositions whose noun is an act of the clause's own subject ("during his visit to").
 PERFORMING_PREPOSITIONS = frozenset({"during", "on", "in", "throughout"})
 #: Verbs whose subject noun is an act that happens ("fighting continues", "clashes erupted").
@@ -531,7 +536,7 @@ def nominal_host(token: Token) -> tuple[Token | None, bool]:
         (
             c
             for c in token.children
-            if c.dep_ == "acl" and c.tag_ == "VBN" and c.lower_ in LIGHT_VERBS
+            if c.dep_ == "acl" and c.tag_ == "VBN" and c.lower_ in DELIVERING_PARTICIPLES
         ),
         None,
     )
