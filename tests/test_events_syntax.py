@@ -1180,3 +1180,21 @@ def test_an_intention_denied_is_no_commitment(nlp):
     """ "were not intended to unseat the regime": no threat or promise is announced."""
     text = "Britain said its strikes were not intended to unseat the Syrian government."
     assert not [e for e in shown(coded(nlp, text)) if e[1][:2] in ("03", "13")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Two British journalists were arrested in Iran on Monday.", ("IRN", "173", "GBRMED")),
+        (
+            "Aine Davis, a Briton, was convicted on terror charges in Turkey.",
+            ("TUR", "116", "GBRCVL"),
+        ),
+        ("Iranian students were arrested in Iran on Monday.", None),
+    ],
+)
+def test_an_arrest_or_conviction_in_a_country_is_that_states(nlp, text, expected):
+    """Only a state arrests, tries or convicts on its ground; for its own citizens the text does
+    not say whose police or court it was."""
+    events = shown(coded(nlp, text))
+    assert events == ([expected] if expected else [])

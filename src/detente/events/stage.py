@@ -339,6 +339,8 @@ class EventStage:
             clause = found.clause
             if clause.passive and not found.match.source and found.match.target:
                 found = _agent_from_context(view, found, earlier, mentions)
+            if clause.passive and not found.match.source and found.match.target:
+                found = _agent_from_place(view, found)
             speaker = next((s for s in found.speaker if s not in found.match.source), None)
             if speaker is None and found.match.source:
                 first = min(view.slots[s].start for s in found.match.source)
@@ -673,6 +675,33 @@ def _agent_from_context(
         view.slots.append(Slot(source, -1, -1))  # an actor of another clause, not of a span
         match = replace(found.match, source=(len(view.slots) - 1,))
         return replace(found, match=match, source_path=f"context:{event.id or 'earlier'}")
+    return found
+
+
+#: Codes of acts of a state's courts and police: done to someone "in Turkey" with no agent,
+#: they are Turkey's ("was convicted on terror charges in Turkey").
+STATE_LEGAL_CODES = ("115", "116", "17")
+
+
+def _agent_from_place(view: SentenceView, found: ParsedMatch) -> ParsedMatch:
+    """An agentless passive of arrest, detention, trial or conviction "in" a country names
+    that country as its agent: only a state arrests, tries or convicts on its own ground."""
+    if not found.match.pattern.pattern.code.startswith(STATE_LEGAL_CODES):
+        return found
+    predicate = view.span.doc[found.clause.head]
+    patients = {view.slots[t].mention.country for t in found.match.target}
+    for child in predicate.children:
+        if child.dep_ != "prep" or child.lower_ != "in":
+            continue
+        for pobj in child.children:
+            k = pobj.i - view.span.start
+            slot = view.slot_at[k] if pobj.dep_ == "pobj" and 0 <= k < len(view) else -1
+            if slot < 0 or view.slots[slot].mention.kind != "country":
+                continue
+            if view.slots[slot].mention.country in patients:
+                continue  # "Iranians arrested in Iran": whose police is not said
+            match = replace(found.match, source=(slot,))
+            return replace(found, match=match, source_path="place:in")
     return found
 
 
