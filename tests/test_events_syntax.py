@@ -1198,3 +1198,19 @@ def test_an_arrest_or_conviction_in_a_country_is_that_states(nlp, text, expected
     not say whose police or court it was."""
     events = shown(coded(nlp, text))
     assert events == ([expected] if expected else [])
+
+
+def test_what_someone_had_done_to_them_by_an_agent_is_the_agents_act_on_them(nlp):
+    """ "had their homes confiscated by the army": the army's seizure, from the residents."""
+    text = "Two Syrian residents of Ghouta had their homes confiscated by the Syrian army."
+    assert ("SYRMIL", "1711", "SYRCVL") in shown(coded(nlp, text))
+
+
+def test_a_possessor_whose_clause_belongs_to_no_actor_refers_to_no_actor(nlp):
+    """ "Both Umm Ali and her neighbour had their homes seized" after militias are named: the
+    homes are the women's, not the militias'."""
+    text = (
+        "Kurdish militias entered Ghouta in Syria. Both Umm Ali and her neighbour had their "
+        "homes confiscated by the Syrian army."
+    )
+    assert not [e for e in coded(nlp, text) if e.code == "1711" and e.target_code == "SYRUAF"]

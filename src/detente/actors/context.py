@@ -222,14 +222,18 @@ def parse_pronoun_drafts(doc: Doc, drafts: list[Draft]) -> list[Draft]:
             continue
         if token.lower_ == "her" and token.dep_ not in ("poss", "dobj", "pobj", "dative"):
             continue
+        prefer = _governing_subject(token)
+        barrier = _barrier(token, covered) if referent == "body" else -1
+        if token.dep_ == "poss" and prefer and not any(covered[h] for h in prefer):
+            barrier = len(doc)  # "Both residents had their homes confiscated": no actor's
         found.append(
             Draft(
                 start=token.i,
                 end=token.i + 1,
                 kind="pronoun",
                 resolution=f"{token.dep_} of {token.head.text!r}",
-                barrier=_barrier(token, covered) if referent == "body" else -1,
-                prefer=_governing_subject(token),
+                barrier=barrier,
+                prefer=prefer,
                 exclude=_own_subject(token, drafts),
             )
         )
@@ -278,8 +282,9 @@ def _governing_subject(pronoun: Token) -> tuple[int, ...]:
 def _participle_subject(pronoun: Token) -> tuple[int, ...]:
     """The subject a possessor's subjectless participle clause inherits, or ()."""
     verb = _clause_verb(pronoun)
-    if verb is None or verb.tag_ not in NON_FINITE_TAGS or _subject_heads(verb):
-        return ()
+    own = tuple(i for i in _subject_heads(verb) if i != pronoun.head.i) if verb is not None else ()
+    if verb is None or verb.tag_ not in NON_FINITE_TAGS or own:
+        return ()  # "had their homes confiscated": "homes" is no subject of its own for "their"
     node = verb
     for _ in range(6):
         if node.head.i == node.i:

@@ -151,7 +151,15 @@ def is_infinitive(token: Token) -> bool:
 
 def is_passive(token: Token) -> bool:
     """Passive voice: a passive subject or auxiliary, a reduced relative ("a Briton held by
-    Kurds"), or a conjunct sharing a passive's subject ("was arrested and taken away")."""
+    Kurds"), a participle with a "by" agent after "had"/"got"/"saw" ("had their homes
+    confiscated by the army": the parse gives it a subject), or a conjunct sharing a passive's
+    subject ("was arrested and taken away")."""
+    if (
+        token.tag_ == "VBN"
+        and token.dep_ in ("ccomp", "oprd", "xcomp")
+        and any(c.dep_ == "agent" for c in token.children)
+    ):
+        return True
     for child in token.children:
         if child.dep_ in PASSIVE_SUBJECT_DEPS or child.dep_ == "auxpass":
             return True

@@ -871,8 +871,9 @@ class SyntaxMatcher:
         was signed by A and B" (a symmetric act: each agent towards each other, the stage
         pairs them), "sanctions were imposed on Iran by the EU", "the offensive was launched
         by Iranian forces" (force whose target the place or the article's war may give)."""
-        if not clause.agents or clause.subject_path != "nsubjpass":
-            return  # the frame's object must be this verb's own passive subject
+        if not clause.agents or clause.subject_path not in ("nsubjpass", "nsubj"):
+            return  # the frame's object must be this verb's own passive subject ("had their
+            # homes confiscated by": a participle's subject, passive by its agent)
         doc = view.span.doc
         words = {t.lower_ for h in clause.subjects for t in doc[h].subtree}
         post = compiled.post
@@ -895,8 +896,13 @@ class SyntaxMatcher:
         if not compiled.pattern.has_target:
             if compiled.pattern.code in SYMMETRIC_CODES and len(agents) < 2:
                 return
-            match = Match(compiled, i, ends[0], i, ends[0], agents, (), passive=True)
-            yield ParsedMatch(match, clause, source_path, "", speaker)
+            owners: tuple[int, ...] = ()
+            if compiled.pattern.code not in SYMMETRIC_CODES:  # "their homes confiscated by"
+                found, _ = heads_slots(view, clause.subjects)
+                owners = tuple(t for t in found if t not in agents)
+            match = Match(compiled, i, ends[0], i, ends[0], agents, owners, passive=True)
+            target_path = "nsubjpass>poss" if owners else ""
+            yield ParsedMatch(match, clause, source_path, target_path, speaker)
             return
         predicate = view.span[i]
         rest = post[named[-1] + 1 :]
