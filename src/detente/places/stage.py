@@ -30,6 +30,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from ..actors.recognize import names_an_accord
 from ..intervals import Overlaps
 from ..model import Dateline, Event, Mention, Place
 from ..quotes.cues import cached_lexicon
@@ -47,7 +48,7 @@ from .vocab import (
 PLACE_PREPOSITIONS = LOCATIVE_PREPOSITIONS | OTHER_PLACE_PREPOSITIONS
 #: Longest name tried, in tokens ("Democratic Republic of the Congo" is 5).
 MAX_NAME_TOKENS = 8
-#: Actor mentions whose span hides a place name inside a longer name.
+#: Actor mentions whose span hides a place name inside a longer name, or is that name.
 NAMED_ACTOR_KINDS = frozenset({"igo", "group", "organisation", "person"})
 #: Words allowed between a capital and the verb that makes it an actor ("Moscow has warned").
 VERB_FILLERS = frozenset({"also", "has", "have", "had", "again", "later", "then", "on", "publicly"})
@@ -152,11 +153,13 @@ class PlaceStage:
         for m in mentions.find(start, end):
             if m.kind == "metonym" and not _after_place_preposition(doc, match.start):
                 return False
-            if m.kind in NAMED_ACTOR_KINDS and (m.end - m.start) > (end - start):
-                return False
+            if m.kind in NAMED_ACTOR_KINDS and (m.end - m.start) >= (end - start):
+                return False  # "Hamas" the group is no town in Germany
         if match.text in ORGANISATION_HEADS:
             return False
         if _in_compound(doc, match) or _organisation_name(doc, match):
+            return False
+        if names_an_accord(doc, match.end):  # "the Oslo accords", "the Geneva talks"
             return False
         return match.text not in COMMON_WORD_NAMES or match.locative or bool(match.qualifier)
 
