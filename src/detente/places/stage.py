@@ -55,6 +55,12 @@ VERB_FILLERS = frozenset({"also", "has", "have", "had", "again", "later", "then"
 #: CAMEO roots of material force whose target, when the text names none, is the country of the
 #: place the force was used in (a targetless attack elsewhere is an attack on that country).
 FORCE_ROOTS = frozenset({"15", "18", "19", "20"})
+#: The CAMEO root of consultation: its frames' target slot may hold the place visited.
+CONSULT_ROOT = "04"
+#: Codes of a visit, made (042) or hosted (043): any place in the phrase where the frame wants
+#: its target names the country visited ("visited a camp in northern Iraq"); other 04x frames
+#: only when that phrase is the place's own name ("talks with Baghdad" read as a place).
+VISIT_CODES = frozenset({"042", "043"})
 #: Organisation heads looked for after a name, over this many capitalised words.
 ORGANISATION_HEAD_WINDOW = 3
 
@@ -354,6 +360,8 @@ def locate_events(
             used.add(named.id)
             event = _target_from_place(event, named, "object")
             location = location or named.id
+        elif not in_sentence and dateline_place is not None:
+            event = _visit_here(event, dateline_place)  # "here on a two-day visit"
         if location is None:
             out.append(event)
             continue
@@ -371,25 +379,46 @@ def _named_place(event: Event, places: list[Place]) -> Place | None:
     occupied by Isis"): the event stage leaves that phrase in ``target_text`` with no mention."""
     if event.target_code or event.target_mention or not event.target_text:
         return None
-    if event.root not in FORCE_ROOTS:
-        return None
-    return next((p for p in places if p.country and p.text in event.target_text), None)
+    phrase = event.target_text
+    if event.root in FORCE_ROOTS or event.code in VISIT_CODES:
+        return next((p for p in places if p.country and p.text in phrase), None)
+    if event.root == CONSULT_ROOT:  # only the place itself: "officials in Basra" are no Iraq
+        bare = phrase.removeprefix("the ").strip()
+        return next((p for p in places if p.country and p.text == bare), None)
+    return None
 
 
 def _target_from_place(event: Event, place: Place, how: str = "place") -> Event:
     """Military force with no target named, in another country's place, is against that
-    country: "Iran launched fresh attacks near Basra" is Iran's force against Iraq."""
-    if (
-        event.target_code
-        or event.target_mention
-        or event.root not in FORCE_ROOTS
-        or not place.country
-    ):
+    country: "Iran launched fresh attacks near Basra" is Iran's force against Iraq. A visit or
+    consultation takes a place only where its frame wants the target (``how`` "object"): "met
+    in Brussels" is no act towards Belgium, "arrived in London" is a visit to Britain."""
+    placed = event.root in FORCE_ROOTS or (event.root == CONSULT_ROOT and how == "object")
+    if event.target_code or event.target_mention or not placed or not place.country:
         return event
     if place.role == "dateline" or (event.source_code or "")[:3] == place.country:
         return event
     return dataclasses.replace(
         event, target_code=place.country, target_text=place.text, target_path=f"{how}:{place.text}"
+    )
+
+
+def _visit_here(event: Event, dateline: Place) -> Event:
+    """A visit whose frame names no destination, in a sentence that names no place, is to the
+    dateline's country: a wire story filed from LA PAZ says "here on a two-day official visit"
+    or "visiting West German President Richard von Weizsaecker" of a visit to Bolivia. Not
+    when the visitor is of that country (a president touring his own country)."""
+    if event.code not in VISIT_CODES or event.target_code or event.target_mention:
+        return event
+    if event.target_text or not dateline.country:
+        return event
+    if (event.source_code or "")[:3] == dateline.country:
+        return event
+    return dataclasses.replace(
+        event,
+        target_code=dateline.country,
+        target_text=dateline.text,
+        target_path=f"dateline:{dateline.text}",
     )
 
 
