@@ -8,7 +8,7 @@ from detente.api import code_text
 from detente.errors import DictionaryError
 from detente.model import Event, Place
 from detente.places.gazetteer import default_regions_path, load_regions
-from detente.places.stage import locate_events
+from detente.places.stage import _locative, locate_events
 
 
 @pytest.fixture(scope="module")
@@ -247,3 +247,29 @@ def test_a_visit_with_no_destination_is_to_the_datelines_country(source, in_sent
     assert event.target_code == expected
     if expected:
         assert event.target_path == "dateline:LA PAZ"
+
+
+def test_a_visit_to_a_site_is_to_the_country_of_its_place():
+    # "visited a refugee camp in Iraq": the site is no actor and no place; its location is
+    phrase = "a refugee camp"
+    places = [_city("Iraq", "IRQ", 60)]
+    events = (_event("042", "JPNGOV", phrase),)
+    (event,), _ = locate_events(events, places, [], {60}, None)
+    assert (event.target_code, event.target_path) == ("IRQ", "place:Iraq")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Clashes were reported in northern Yemen on Tuesday.",
+        "Aid arrived in the semi-autonomous Kurdistan region on Tuesday.",
+        "Clashes were reported in the war-torn south-eastern Yemen on Tuesday.",
+    ],
+)
+def test_where_in_a_place_keeps_it_locative(nlp, text):
+    record = code_text(text, nlp=nlp)
+    doc = nlp(text)
+    named = [p for p in record.places if p.role != "dateline"]
+    assert named, record.places
+    span = doc.char_span(named[0].start, named[0].end, alignment_mode="expand")
+    assert span is not None and _locative(doc, span.start)

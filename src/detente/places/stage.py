@@ -39,7 +39,9 @@ from .resolve import Evidence, choose
 from .vocab import (
     ACTION_VERBS,
     COMMON_WORD_NAMES,
+    LOCATIVE_MODIFIERS,
     LOCATIVE_PREPOSITIONS,
+    MAX_LOCATIVE_MODIFIERS,
     ORGANISATION_HEADS,
     OTHER_PLACE_PREPOSITIONS,
     SPECIFICITY,
@@ -237,10 +239,26 @@ def _inside(doc: Doc, match: _Match, start: int, end: int) -> bool:
 
 
 def _locative(doc: Doc, start: int) -> bool:
+    """ "in Basra", "at the Kremlin", "in northern Syria", "in the semi-autonomous Kurdistan
+    region": a locative preposition, then "the" and where in the place."""
     k = start - 1
+    for _ in range(MAX_LOCATIVE_MODIFIERS):
+        first = _word_start(doc, k)
+        if k < 0 or doc[first : k + 1].text.lower() not in LOCATIVE_MODIFIERS:
+            break
+        k = first - 1
     if k >= 0 and doc[k].lower_ == "the":
         k -= 1
     return k >= 0 and doc[k].lower_ in LOCATIVE_PREPOSITIONS
+
+
+def _word_start(doc: Doc, end: int) -> int:
+    """The first token of the written word ending at token ``end`` ("semi-autonomous" is three
+    tokens with no space between them)."""
+    k = end
+    while k > 0 and not doc[k - 1].whitespace_:
+        k -= 1
+    return k
 
 
 def _after_place_preposition(doc: Doc, start: int) -> bool:
@@ -392,8 +410,14 @@ def _target_from_place(event: Event, place: Place, how: str = "place") -> Event:
     """Military force with no target named, in another country's place, is against that
     country: "Iran launched fresh attacks near Basra" is Iran's force against Iraq. A visit or
     consultation takes a place only where its frame wants the target (``how`` "object"): "met
-    in Brussels" is no act towards Belgium, "arrived in London" is a visit to Britain."""
-    placed = event.root in FORCE_ROOTS or (event.root == CONSULT_ROOT and how == "object")
+    in Brussels" is no act towards Belgium, "arrived in London" is a visit to Britain; and a
+    visit to a site that is no actor and no place takes the country of the site's place ("visited
+    the Domiz camp in northern Iraq": the phrase "the Domiz camp", located in Iraq)."""
+    placed = (
+        event.root in FORCE_ROOTS
+        or (event.root == CONSULT_ROOT and how == "object")
+        or (event.code in VISIT_CODES and bool(event.target_text))  # "a camp in Iraq"
+    )
     if event.target_code or event.target_mention or not placed or not place.country:
         return event
     if place.role == "dateline" or (event.source_code or "")[:3] == place.country:
