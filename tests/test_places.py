@@ -212,6 +212,11 @@ def _city(text: str, country: str, start: int, sentence: int = 1, role: str = "m
         ("040", "KENGOV", "students in Lisbon", "Lisbon", "PRT", None),
         # no other root takes a place so: "praised Lisbon" is no act towards Portugal
         ("051", "KENGOV", "Lisbon", "Lisbon", "PRT", None),
+        # a host's target is its guest: "hosted a summit in Lisbon" is no act towards Portugal
+        ("043", "KENGOV", "a summit in Lisbon", "Lisbon", "PRT", None),
+        # troops arriving somewhere are deployed, not visiting
+        ("042", "KENMIL", "Lisbon", "Lisbon", "PRT", None),
+        ("042", "IGOUNOPKO", "Lisbon", "Lisbon", "PRT", None),
     ],
 )  # fmt: skip
 def test_a_visit_to_a_place_is_to_its_country(code, source, phrase, place, country, expected):

@@ -59,10 +59,14 @@ VERB_FILLERS = frozenset({"also", "has", "have", "had", "again", "later", "then"
 FORCE_ROOTS = frozenset({"15", "18", "19", "20"})
 #: The CAMEO root of consultation: its frames' target slot may hold the place visited.
 CONSULT_ROOT = "04"
-#: Codes of a visit, made (042) or hosted (043): any place in the phrase where the frame wants
-#: its target names the country visited ("visited a camp in northern Iraq"); other 04x frames
-#: only when that phrase is the place's own name ("talks with Baghdad" read as a place).
-VISIT_CODES = frozenset({"042", "043"})
+#: The code of a visit made: any place in the phrase where the frame wants its target names
+#: the country visited ("visited a camp in northern Iraq"); other 04x frames only when that
+#: phrase is the place's own name. Not 043: a host's target is its guest, never a place
+#: ("hosted a conference", "received food").
+VISIT_CODES = frozenset({"042"})
+#: Sectors whose arrival somewhere is a deployment, not a visit ("peacekeepers arrived in
+#: Monrovia", "fighter jets flew to Jaipur"): they take no country from a place.
+DEPLOYED_SECTORS = frozenset({"MIL", "PKO", "REB", "UAF", "INS", "SPY"})
 #: Organisation heads looked for after a name, over this many capitalised words.
 ORGANISATION_HEAD_WINDOW = 3
 
@@ -413,10 +417,11 @@ def _target_from_place(event: Event, place: Place, how: str = "place") -> Event:
     in Brussels" is no act towards Belgium, "arrived in London" is a visit to Britain; and a
     visit to a site that is no actor and no place takes the country of the site's place ("visited
     the Domiz camp in northern Iraq": the phrase "the Domiz camp", located in Iraq)."""
+    visit = event.root == CONSULT_ROOT and not _deployed(event.source_code)
     placed = (
         event.root in FORCE_ROOTS
-        or (event.root == CONSULT_ROOT and how == "object")
-        or (event.code in VISIT_CODES and bool(event.target_text))  # "a camp in Iraq"
+        or (visit and how == "object")
+        or (visit and event.code in VISIT_CODES and bool(event.target_text))  # "a camp in Iraq"
     )
     if event.target_code or event.target_mention or not placed or not place.country:
         return event
@@ -434,6 +439,8 @@ def _visit_here(event: Event, dateline: Place) -> Event:
     when the visitor is of that country (a president touring his own country)."""
     if event.code not in VISIT_CODES or event.target_code or event.target_mention:
         return event
+    if _deployed(event.source_code):
+        return event
     if event.target_text or not dateline.country:
         return event
     if (event.source_code or "")[:3] == dateline.country:
@@ -444,6 +451,12 @@ def _visit_here(event: Event, dateline: Place) -> Event:
         target_text=dateline.text,
         target_path=f"dateline:{dateline.text}",
     )
+
+
+def _deployed(code: str | None) -> bool:
+    """Whether a source code carries an armed sector (RUSMIL, NGAMILPKO): it deploys."""
+    roles = (code or "")[3:]
+    return any(roles[k : k + 3] in DEPLOYED_SECTORS for k in range(0, len(roles), 3))
 
 
 def target_from_article(
