@@ -26,6 +26,8 @@ def codes(nlp, text: str) -> dict[str, str | None]:
         ("Brazil quit the Paris climate agreement.", "Paris"),
         ("Critics of the Moscow format met on Friday.", "Moscow"),
         ("Poland signed the Madrid declaration.", "Madrid"),
+        ("Spain remembered the victims of the Lisbon bombings.", "Lisbon"),
+        ("Officers broke up the Moscow protests.", "Moscow"),
     ],
 )  # fmt: skip
 def test_a_capital_naming_an_accord_is_no_actor(nlp, text, absent):
@@ -39,6 +41,7 @@ def test_a_capital_naming_an_accord_is_no_actor(nlp, text, absent):
         ("Moscow deals harshly with its critics.", "Moscow", "RUSGOV"),
         ("Moscow plans talks with Kyiv.", "Moscow", "RUSGOV"),
         ("Oslo offered to host new talks.", "Oslo", "NORGOV"),
+        ("Moscow attacks Kyiv with drones.", "Moscow", "RUSGOV"),
     ],
 )  # fmt: skip
 def test_a_capital_acting_is_still_its_government(nlp, text, capital, code):
@@ -56,3 +59,22 @@ def test_a_group_named_like_a_town_is_no_place(nlp):
     record = api.code_text(text, published=DAY, nlp=nlp)
     assert all(p.text != "Hamas" for p in record.places)
     assert all(e.target_code != "DEU" for e in record.events)
+
+
+@pytest.fixture(scope="module")
+def fast():
+    from detente.pipeline import build_pipeline
+
+    return build_pipeline("")
+
+
+@pytest.mark.parametrize(
+    ("text", "capital", "acts"),
+    [
+        ("Moscow attacks Kyiv with drones.", "Moscow", True),  # untagged: no "the", it acts
+        ("Kenya backed the Oslo accords in a statement.", "Oslo", False),
+    ],
+)  # fmt: skip
+def test_untagged_the_capital_of_a_name_follows_the(fast, text, capital, acts):
+    found = codes(fast, text)
+    assert any(capital in m for m in found) is acts, found

@@ -238,7 +238,7 @@ class ActorMatcher:
             return start == 0 or doc[start - 1].lower_ not in vocab.DEFINITE
         if target.kind != "metonym" or end >= len(doc):
             return False
-        if names_an_accord(doc, end):
+        if names_an_accord(doc, start, end):
             return True
         after = doc[end]
         return (
@@ -341,16 +341,18 @@ def _modifier_compound(doc: Doc, end: int) -> bool:
     )
 
 
-def names_an_accord(doc: Doc, end: int) -> bool:
-    """ "the Oslo accords", "the Minsk agreements", "the Geneva peace talks": a capital right
-    before a noun of an agreement or a meeting names that act; its government does nothing
-    ("Moscow deals with Kyiv" is a verb: still the government)."""
+def names_an_accord(doc: Doc, start: int, end: int) -> bool:
+    """ "the Oslo accords", "the Minsk agreements", "the Paris attacks": a capital right before
+    a noun of an agreement, a meeting or an attack names that act; its government does nothing
+    ("Moscow attacks Kyiv" is a verb: still the government; untagged, "the" must come first)."""
     k = end
     if k + 1 < len(doc) and doc[k].lower_ in vocab.NAMED_AFTER_PLACE_MODIFIERS:
         k += 1
     if k >= len(doc) or doc[k].lower_ not in vocab.NAMED_AFTER_PLACE_NOUNS:
         return False
-    return not (doc.has_annotation("TAG") and doc[k].tag_.startswith("VB"))
+    if doc.has_annotation("TAG"):
+        return not doc[k].tag_.startswith("VB")
+    return start > 0 and doc[start - 1].lower_ in vocab.DEFINITE
 
 
 def _longest_first(atoms: list[Atom]) -> list[Atom]:

@@ -171,7 +171,7 @@ class PlaceStage:
             return False
         if _in_compound(doc, match) or _organisation_name(doc, match):
             return False
-        if names_an_accord(doc, match.end):  # "the Oslo accords", "the Geneva talks"
+        if names_an_accord(doc, match.start, match.end):  # "the Oslo accords", "the Geneva talks"
             return False
         return match.text not in COMMON_WORD_NAMES or match.locative or bool(match.qualifier)
 
