@@ -8,7 +8,7 @@ from detente.api import code_text
 from detente.errors import DictionaryError
 from detente.model import Event, Place
 from detente.places.gazetteer import default_regions_path, load_regions
-from detente.places.stage import _locative, locate_events
+from detente.places.stage import _locative, cameo_codes, locate_events
 
 
 @pytest.fixture(scope="module")
@@ -278,3 +278,16 @@ def test_where_in_a_place_keeps_it_locative(nlp, text):
     assert named, record.places
     span = doc.char_span(named[0].start, named[0].end, alignment_mode="expand")
     assert span is not None and _locative(doc, span.start)
+
+
+def test_a_place_target_is_coded_as_cameo_codes_its_country():
+    # ISO 3166 ROU is CAMEO ROM: the target is ROM, and a Romanian source is at home there
+    codes = cameo_codes({"ROM": "ROU", "TMP": "TLS", "FRA": "FRA"})
+    assert codes == {"ROU": "ROM", "TLS": "TMP"}
+    places = [_city("Bucharest", "ROU", 40)]
+    visit = _event("042", "KENGOV", "Bucharest")
+    (event,), _ = locate_events((visit,), places, [], set(), None, codes)
+    assert event.target_code == "ROM"
+    home = _event("042", "ROMGOV", "Bucharest")
+    (event,), _ = locate_events((home,), places, [], set(), None, codes)
+    assert event.target_code is None

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -92,6 +92,8 @@ class PlaceStage:
     def __init__(self, regions_path: str = "") -> None:
         self.gazetteer: Gazetteer = cached_gazetteer(regions_path)
         self.verbs = ACTION_VERBS | cached_lexicon().words()
+        #: ISO 3166 → CAMEO where they differ (ROU → ROM).
+        self.cameo_codes = cameo_codes(self.gazetteer.cameo_to_iso3)
 
     def __call__(self, doc: Doc) -> Doc:
         sentence_of = _sentence_index(doc)
@@ -119,7 +121,9 @@ class PlaceStage:
         places.sort(key=lambda p: (p.start, p.end))
         places = [dataclasses.replace(p, id=f"p{i}") for i, p in enumerate(places)]
         locative = {p.start for p in places if _is_locative_at(doc, p)}
-        events, places = locate_events(tuple(doc._.events), places, mentions, locative, dateline)
+        events, places = locate_events(
+            tuple(doc._.events), places, mentions, locative, dateline, self.cameo_codes
+        )
         doc._.places = tuple(places)
         doc._.events = target_from_article(events, mentions)
         return doc
@@ -230,6 +234,16 @@ class PlaceStage:
         token = doc.char_span(start, start + len(written), alignment_mode="expand")
         sentence = sentence_of(token.start) if token is not None else 0
         return _to_place(chosen.entry, start, start + len(written), written, sentence, "dateline")
+
+
+def cameo_codes(cameo_to_iso3: Mapping[str, str]) -> dict[str, str]:
+    """ISO 3166 codes whose CAMEO code differs (ROU → ROM, TLS → TMP); an ISO code that is
+    itself some country's CAMEO code stays as it is."""
+    out: dict[str, str] = {}
+    for cameo, iso3 in sorted(cameo_to_iso3.items()):
+        if cameo != iso3 and iso3 not in cameo_to_iso3 and iso3 not in out:
+            out[iso3] = cameo
+    return out
 
 
 def _sentence_index(doc: Doc) -> Callable[[int], int]:
@@ -349,8 +363,10 @@ def locate_events(
     mentions: Sequence[Mention],
     locative: set[int],
     dateline: Dateline | None,
+    codes: Mapping[str, str] | None = None,
 ) -> tuple[tuple[Event, ...], list[Place]]:
-    """Each event's location (see the module docstring); places used so get role "event"."""
+    """Each event's location (see the module docstring); places used so get role "event".
+    ``codes`` maps a place's ISO 3166 country to its CAMEO code for targets (ROU is ROM)."""
     spans = {m.id: (m.start, m.end) for m in mentions}
     dateline_place = next((p for p in places if p.role == "dateline"), None)
     used: set[str] = set()
@@ -380,20 +396,28 @@ def locate_events(
         named = _named_place(event, in_sentence)
         if named is not None:  # "Turkish troops occupied Afrin": the place is the target
             used.add(named.id)
-            event = _target_from_place(event, named, "object")
+            event = _target_from_place(event, _in_cameo(named, codes), "object")
             location = location or named.id
         elif not in_sentence and dateline_place is not None:
-            event = _visit_here(event, dateline_place)  # "here on a two-day visit"
+            event = _visit_here(event, _in_cameo(dateline_place, codes))  # "here on a visit"
         if location is None:
             out.append(event)
             continue
         chosen = next(p for p in places if p.id == location)
-        out.append(_target_from_place(dataclasses.replace(event, location=location), chosen))
+        located = dataclasses.replace(event, location=location)
+        out.append(_target_from_place(located, _in_cameo(chosen, codes)))
     places = [
         dataclasses.replace(p, role="event") if p.id in used and p.role == "mention" else p
         for p in places
     ]
     return tuple(out), places
+
+
+def _in_cameo(place: Place, codes: Mapping[str, str] | None) -> Place:
+    """The place with its country as CAMEO codes it, to compare with and give actors' codes."""
+    if not codes or not place.country or place.country not in codes:
+        return place
+    return dataclasses.replace(place, country=codes[place.country])
 
 
 def _named_place(event: Event, places: list[Place]) -> Place | None:
