@@ -78,3 +78,9 @@ def fast():
 def test_untagged_the_capital_of_a_name_follows_the(fast, text, capital, acts):
     found = codes(fast, text)
     assert any(capital in m for m in found) is acts, found
+
+
+def test_a_name_shared_by_a_group_and_a_town_is_a_place_after_in(nlp):
+    text = "Syrian troops entered Duma on Saturday after shelling in Duma."
+    record = api.code_text(text, published=DAY, nlp=nlp)
+    assert [p.text for p in record.places].count("Duma") == 1

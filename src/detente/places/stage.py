@@ -169,8 +169,10 @@ class PlaceStage:
         for m in mentions.find(start, end):
             if m.kind == "metonym" and not _after_place_preposition(doc, match.start):
                 return False
-            if m.kind in NAMED_ACTOR_KINDS and (m.end - m.start) >= (end - start):
-                return False  # "Hamas" the group is no town in Germany
+            if m.kind in NAMED_ACTOR_KINDS and (m.end - m.start) > (end - start):
+                return False
+            if m.kind in NAMED_ACTOR_KINDS and not _after_place_preposition(doc, match.start):
+                return False  # "Hamas" the group is no town in Germany; "in Duma" is a place
         if match.text in ORGANISATION_HEADS:
             return False
         if _in_compound(doc, match) or _organisation_name(doc, match):
