@@ -6,7 +6,9 @@ import pytest
 
 from detente.api import code_text
 from detente.errors import DictionaryError
+from detente.model import Event, Place
 from detente.places.gazetteer import default_regions_path, load_regions
+from detente.places.stage import _locative, cameo_codes, locate_events
 
 
 @pytest.fixture(scope="module")
@@ -181,3 +183,111 @@ def test_romanised_city_names_are_indexed():
     assert ascii_name("Zürich") == "Zurich"
     found = cached_gazetteer().lookup("Afrin")
     assert any(c.entry.country == "SYR" for c in found)
+
+
+def _event(code: str, source: str, target_text: str | None, sentence: int = 1) -> Event:
+    return Event(
+        id="e0", sentence=sentence, start=30, end=37, code=code, root=code[:2], quad_class=1,
+        goldstein=1.9, source_code=source, source_text="the minister", target_text=target_text,
+    )  # fmt: skip
+
+
+def _city(text: str, country: str, start: int, sentence: int = 1, role: str = "mention") -> Place:
+    return Place(
+        id=f"p{start}", start=start, end=start + len(text), text=text, name=text,
+        country=country, feature="city", role=role, sentence=sentence,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("code", "source", "phrase", "place", "country", "expected"),
+    [
+        # the place is where the visit frame wants its target: a visit to that country
+        ("042", "KENGOV", "Lisbon", "Lisbon", "PRT", "PRT"),
+        ("042", "JPNGOV", "a refugee camp near Mosul", "Mosul", "IRQ", "IRQ"),
+        # a place of the visitor's own country says nothing of whom was visited
+        ("042", "PRTGOV", "Lisbon", "Lisbon", "PRT", None),
+        # another 04x frame: only when the phrase is the place itself
+        ("040", "KENGOV", "Lisbon", "Lisbon", "PRT", "PRT"),
+        ("040", "KENGOV", "students in Lisbon", "Lisbon", "PRT", None),
+        # no other root takes a place so: "praised Lisbon" is no act towards Portugal
+        ("051", "KENGOV", "Lisbon", "Lisbon", "PRT", None),
+        # a host's target is its guest: "hosted a summit in Lisbon" is no act towards Portugal
+        ("043", "KENGOV", "a summit in Lisbon", "Lisbon", "PRT", None),
+        # troops arriving somewhere are deployed, not visiting
+        ("042", "KENMIL", "Lisbon", "Lisbon", "PRT", None),
+        ("042", "IGOUNOPKO", "Lisbon", "Lisbon", "PRT", None),
+    ],
+)  # fmt: skip
+def test_a_visit_to_a_place_is_to_its_country(code, source, phrase, place, country, expected):
+    start = 40 + phrase.index(place)
+    places = [_city(place, country, start)]
+    (event,), _ = locate_events((_event(code, source, phrase),), places, [], set(), None)
+    assert event.target_code == expected
+    if expected:
+        assert event.target_path == f"object:{place}"
+
+
+def test_a_consultation_in_a_place_is_no_act_towards_it():
+    # "met in Lisbon": a locative place is the event's location, never a visit's target
+    places = [_city("Lisbon", "PRT", 40)]
+    (event,), _ = locate_events((_event("040", "KENGOV", None),), places, [], {40}, None)
+    assert event.location == "p40"
+    assert event.target_code is None
+
+
+@pytest.mark.parametrize(
+    ("source", "in_sentence", "expected"),
+    [
+        ("CHLGOV", None, "BOL"),  # "here on a two-day official visit", filed from LA PAZ
+        ("BOLGOV", None, None),  # the visitor's own country: a tour at home
+        ("CHLGOV", ("Santiago", "CHL"), None),  # the sentence names a place of its own
+    ],
+)  # fmt: skip
+def test_a_visit_with_no_destination_is_to_the_datelines_country(source, in_sentence, expected):
+    places = [_city("LA PAZ", "BOL", 0, sentence=0, role="dateline")]
+    if in_sentence is not None:
+        places.append(_city(in_sentence[0], in_sentence[1], 80))
+    (event,), _ = locate_events((_event("042", source, None),), places, [], set(), None)
+    assert event.target_code == expected
+    if expected:
+        assert event.target_path == "dateline:LA PAZ"
+
+
+def test_a_visit_to_a_site_is_to_the_country_of_its_place():
+    # "visited a refugee camp in Iraq": the site is no actor and no place; its location is
+    phrase = "a refugee camp"
+    places = [_city("Iraq", "IRQ", 60)]
+    events = (_event("042", "JPNGOV", phrase),)
+    (event,), _ = locate_events(events, places, [], {60}, None)
+    assert (event.target_code, event.target_path) == ("IRQ", "place:Iraq")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Clashes were reported in northern Yemen on Tuesday.",
+        "Aid arrived in the semi-autonomous Kurdistan region on Tuesday.",
+        "Clashes were reported in the war-torn south-eastern Yemen on Tuesday.",
+    ],
+)
+def test_where_in_a_place_keeps_it_locative(nlp, text):
+    record = code_text(text, nlp=nlp)
+    doc = nlp(text)
+    named = [p for p in record.places if p.role != "dateline"]
+    assert named, record.places
+    span = doc.char_span(named[0].start, named[0].end, alignment_mode="expand")
+    assert span is not None and _locative(doc, span.start)
+
+
+def test_a_place_target_is_coded_as_cameo_codes_its_country():
+    # ISO 3166 ROU is CAMEO ROM: the target is ROM, and a Romanian source is at home there
+    codes = cameo_codes({"ROM": "ROU", "TMP": "TLS", "FRA": "FRA"})
+    assert codes == {"ROU": "ROM", "TLS": "TMP"}
+    places = [_city("Bucharest", "ROU", 40)]
+    visit = _event("042", "KENGOV", "Bucharest")
+    (event,), _ = locate_events((visit,), places, [], set(), None, codes)
+    assert event.target_code == "ROM"
+    home = _event("042", "ROMGOV", "Bucharest")
+    (event,), _ = locate_events((home,), places, [], set(), None, codes)
+    assert event.target_code is None

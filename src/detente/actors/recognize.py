@@ -238,6 +238,8 @@ class ActorMatcher:
             return start == 0 or doc[start - 1].lower_ not in vocab.DEFINITE
         if target.kind != "metonym" or end >= len(doc):
             return False
+        if names_an_accord(doc, start, end):
+            return True
         after = doc[end]
         return (
             is_name_token(after)
@@ -337,6 +339,20 @@ def _modifier_compound(doc: Doc, end: int) -> bool:
         and doc[end + 1].is_lower
         and doc[end + 1].lower_ != "born"
     )
+
+
+def names_an_accord(doc: Doc, start: int, end: int) -> bool:
+    """ "the Oslo accords", "the Minsk agreements", "the Paris attacks": a capital right before
+    a noun of an agreement, a meeting or an attack names that act; its government does nothing
+    ("Moscow attacks Kyiv" is a verb: still the government; untagged, "the" must come first)."""
+    k = end
+    if k + 1 < len(doc) and doc[k].lower_ in vocab.NAMED_AFTER_PLACE_MODIFIERS:
+        k += 1
+    if k >= len(doc) or doc[k].lower_ not in vocab.NAMED_AFTER_PLACE_NOUNS:
+        return False
+    if doc.has_annotation("TAG"):
+        return not doc[k].tag_.startswith("VB")
+    return start > 0 and doc[start - 1].lower_ in vocab.DEFINITE
 
 
 def _longest_first(atoms: list[Atom]) -> list[Atom]:

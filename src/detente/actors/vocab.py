@@ -183,3 +183,19 @@ HEAD_TITLES = (
     "caretaker prime", "transitional president", "general secretary", "chairman of",
 )  # fmt: skip
 NOT_HEAD_WORDS = ("exchequer", "vice", "deputy", "university", "senate", "assembly")
+
+#: Nouns that, right after a capital, make it part of the name of an agreement, a meeting or
+#: an attack ("the Oslo accords", "the Geneva talks", "the Paris attacks"): a name, not the
+#: government.
+NAMED_AFTER_PLACE_NOUNS = frozenset(
+    "accord accords agreement agreements talks process protocol protocols summit summits "
+    "conference conferences format declaration declarations deal deals treaty treaties "
+    "convention conventions communique communiqué framework memorandum negotiations round "
+    "rounds understanding understandings document documents plan initiative "
+    "attack attacks bombing bombings blast blasts massacre massacres shooting shootings siege "
+    "riot riots protest protests uprising".split()
+)
+#: Words allowed between such a capital and its noun ("the Oslo peace accords").
+NAMED_AFTER_PLACE_MODIFIERS = frozenset(
+    "peace climate nuclear ceasefire cease-fire trade arms security interim final".split()
+)

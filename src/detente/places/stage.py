@@ -25,11 +25,12 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from ..actors.recognize import names_an_accord
 from ..intervals import Overlaps
 from ..model import Dateline, Event, Mention, Place
 from ..quotes.cues import cached_lexicon
@@ -38,7 +39,9 @@ from .resolve import Evidence, choose
 from .vocab import (
     ACTION_VERBS,
     COMMON_WORD_NAMES,
+    LOCATIVE_MODIFIERS,
     LOCATIVE_PREPOSITIONS,
+    MAX_LOCATIVE_MODIFIERS,
     ORGANISATION_HEADS,
     OTHER_PLACE_PREPOSITIONS,
     SPECIFICITY,
@@ -47,13 +50,23 @@ from .vocab import (
 PLACE_PREPOSITIONS = LOCATIVE_PREPOSITIONS | OTHER_PLACE_PREPOSITIONS
 #: Longest name tried, in tokens ("Democratic Republic of the Congo" is 5).
 MAX_NAME_TOKENS = 8
-#: Actor mentions whose span hides a place name inside a longer name.
+#: Actor mentions whose span hides a place name inside a longer name, or is that name.
 NAMED_ACTOR_KINDS = frozenset({"igo", "group", "organisation", "person"})
 #: Words allowed between a capital and the verb that makes it an actor ("Moscow has warned").
 VERB_FILLERS = frozenset({"also", "has", "have", "had", "again", "later", "then", "on", "publicly"})
 #: CAMEO roots of material force whose target, when the text names none, is the country of the
 #: place the force was used in (a targetless attack elsewhere is an attack on that country).
 FORCE_ROOTS = frozenset({"15", "18", "19", "20"})
+#: The CAMEO root of consultation: its frames' target slot may hold the place visited.
+CONSULT_ROOT = "04"
+#: The code of a visit made: any place in the phrase where the frame wants its target names
+#: the country visited ("visited a camp in northern Iraq"); other 04x frames only when that
+#: phrase is the place's own name. Not 043: a host's target is its guest, never a place
+#: ("hosted a conference", "received food").
+VISIT_CODES = frozenset({"042"})
+#: Sectors whose arrival somewhere is a deployment, not a visit ("peacekeepers arrived in
+#: Monrovia", "fighter jets flew to Jaipur"): they take no country from a place.
+DEPLOYED_SECTORS = frozenset({"MIL", "PKO", "REB", "UAF", "INS", "SPY"})
 #: Organisation heads looked for after a name, over this many capitalised words.
 ORGANISATION_HEAD_WINDOW = 3
 
@@ -79,6 +92,8 @@ class PlaceStage:
     def __init__(self, regions_path: str = "") -> None:
         self.gazetteer: Gazetteer = cached_gazetteer(regions_path)
         self.verbs = ACTION_VERBS | cached_lexicon().words()
+        #: ISO 3166 → CAMEO where they differ (ROU → ROM).
+        self.cameo_codes = cameo_codes(self.gazetteer.cameo_to_iso3)
 
     def __call__(self, doc: Doc) -> Doc:
         sentence_of = _sentence_index(doc)
@@ -106,7 +121,9 @@ class PlaceStage:
         places.sort(key=lambda p: (p.start, p.end))
         places = [dataclasses.replace(p, id=f"p{i}") for i, p in enumerate(places)]
         locative = {p.start for p in places if _is_locative_at(doc, p)}
-        events, places = locate_events(tuple(doc._.events), places, mentions, locative, dateline)
+        events, places = locate_events(
+            tuple(doc._.events), places, mentions, locative, dateline, self.cameo_codes
+        )
         doc._.places = tuple(places)
         doc._.events = target_from_article(events, mentions)
         return doc
@@ -154,9 +171,13 @@ class PlaceStage:
                 return False
             if m.kind in NAMED_ACTOR_KINDS and (m.end - m.start) > (end - start):
                 return False
+            if m.kind in NAMED_ACTOR_KINDS and not _after_place_preposition(doc, match.start):
+                return False  # "Hamas" the group is no town in Germany; "in Duma" is a place
         if match.text in ORGANISATION_HEADS:
             return False
         if _in_compound(doc, match) or _organisation_name(doc, match):
+            return False
+        if names_an_accord(doc, match.start, match.end):  # "the Oslo accords", "the Geneva talks"
             return False
         return match.text not in COMMON_WORD_NAMES or match.locative or bool(match.qualifier)
 
@@ -217,6 +238,16 @@ class PlaceStage:
         return _to_place(chosen.entry, start, start + len(written), written, sentence, "dateline")
 
 
+def cameo_codes(cameo_to_iso3: Mapping[str, str]) -> dict[str, str]:
+    """ISO 3166 codes whose CAMEO code differs (ROU → ROM, TLS → TMP); an ISO code that is
+    itself some country's CAMEO code stays as it is."""
+    out: dict[str, str] = {}
+    for cameo, iso3 in sorted(cameo_to_iso3.items()):
+        if cameo != iso3 and iso3 not in cameo_to_iso3 and iso3 not in out:
+            out[iso3] = cameo
+    return out
+
+
 def _sentence_index(doc: Doc) -> Callable[[int], int]:
     """Token index → sentence number as the record counts them (blank sentences skipped)."""
     starts = [s.start for s in doc.sents if any(not t.is_space for t in s)]
@@ -228,10 +259,26 @@ def _inside(doc: Doc, match: _Match, start: int, end: int) -> bool:
 
 
 def _locative(doc: Doc, start: int) -> bool:
+    """ "in Basra", "at the Kremlin", "in northern Syria", "in the semi-autonomous Kurdistan
+    region": a locative preposition, then "the" and where in the place."""
     k = start - 1
+    for _ in range(MAX_LOCATIVE_MODIFIERS):
+        first = _word_start(doc, k)
+        if k < 0 or doc[first : k + 1].text.lower() not in LOCATIVE_MODIFIERS:
+            break
+        k = first - 1
     if k >= 0 and doc[k].lower_ == "the":
         k -= 1
     return k >= 0 and doc[k].lower_ in LOCATIVE_PREPOSITIONS
+
+
+def _word_start(doc: Doc, end: int) -> int:
+    """The first token of the written word ending at token ``end`` ("semi-autonomous" is three
+    tokens with no space between them)."""
+    k = end
+    while k > 0 and not doc[k - 1].whitespace_:
+        k -= 1
+    return k
 
 
 def _after_place_preposition(doc: Doc, start: int) -> bool:
@@ -318,8 +365,10 @@ def locate_events(
     mentions: Sequence[Mention],
     locative: set[int],
     dateline: Dateline | None,
+    codes: Mapping[str, str] | None = None,
 ) -> tuple[tuple[Event, ...], list[Place]]:
-    """Each event's location (see the module docstring); places used so get role "event"."""
+    """Each event's location (see the module docstring); places used so get role "event".
+    ``codes`` maps a place's ISO 3166 country to its CAMEO code for targets (ROU is ROM)."""
     spans = {m.id: (m.start, m.end) for m in mentions}
     dateline_place = next((p for p in places if p.role == "dateline"), None)
     used: set[str] = set()
@@ -349,13 +398,16 @@ def locate_events(
         named = _named_place(event, in_sentence)
         if named is not None:  # "Turkish troops occupied Afrin": the place is the target
             used.add(named.id)
-            event = _target_from_place(event, named, "object")
+            event = _target_from_place(event, _in_cameo(named, codes), "object")
             location = location or named.id
+        elif not in_sentence and dateline_place is not None:
+            event = _visit_here(event, _in_cameo(dateline_place, codes))  # "here on a visit"
         if location is None:
             out.append(event)
             continue
         chosen = next(p for p in places if p.id == location)
-        out.append(_target_from_place(dataclasses.replace(event, location=location), chosen))
+        located = dataclasses.replace(event, location=location)
+        out.append(_target_from_place(located, _in_cameo(chosen, codes)))
     places = [
         dataclasses.replace(p, role="event") if p.id in used and p.role == "mention" else p
         for p in places
@@ -363,31 +415,74 @@ def locate_events(
     return tuple(out), places
 
 
+def _in_cameo(place: Place, codes: Mapping[str, str] | None) -> Place:
+    """The place with its country as CAMEO codes it, to compare with and give actors' codes."""
+    if not codes or not place.country or place.country not in codes:
+        return place
+    return dataclasses.replace(place, country=codes[place.country])
+
+
 def _named_place(event: Event, places: list[Place]) -> Place | None:
     """The place a force frame named where it wanted its target ("shelled Afrin", "Raqqa was
     occupied by Isis"): the event stage leaves that phrase in ``target_text`` with no mention."""
     if event.target_code or event.target_mention or not event.target_text:
         return None
-    if event.root not in FORCE_ROOTS:
-        return None
-    return next((p for p in places if p.country and p.text in event.target_text), None)
+    phrase = event.target_text
+    if event.root in FORCE_ROOTS or event.code in VISIT_CODES:
+        return next((p for p in places if p.country and p.text in phrase), None)
+    if event.root == CONSULT_ROOT:  # only the place itself: "officials in Basra" are no Iraq
+        bare = phrase.removeprefix("the ").strip()
+        return next((p for p in places if p.country and p.text == bare), None)
+    return None
 
 
 def _target_from_place(event: Event, place: Place, how: str = "place") -> Event:
     """Military force with no target named, in another country's place, is against that
-    country: "Iran launched fresh attacks near Basra" is Iran's force against Iraq."""
-    if (
-        event.target_code
-        or event.target_mention
-        or event.root not in FORCE_ROOTS
-        or not place.country
-    ):
+    country: "Iran launched fresh attacks near Basra" is Iran's force against Iraq. A visit or
+    consultation takes a place only where its frame wants the target (``how`` "object"): "met
+    in Brussels" is no act towards Belgium, "arrived in London" is a visit to Britain; and a
+    visit to a site that is no actor and no place takes the country of the site's place ("visited
+    the Domiz camp in northern Iraq": the phrase "the Domiz camp", located in Iraq)."""
+    visit = event.root == CONSULT_ROOT and not _deployed(event.source_code)
+    placed = (
+        event.root in FORCE_ROOTS
+        or (visit and how == "object")
+        or (visit and event.code in VISIT_CODES and bool(event.target_text))  # "a camp in Iraq"
+    )
+    if event.target_code or event.target_mention or not placed or not place.country:
         return event
     if place.role == "dateline" or (event.source_code or "")[:3] == place.country:
         return event
     return dataclasses.replace(
         event, target_code=place.country, target_text=place.text, target_path=f"{how}:{place.text}"
     )
+
+
+def _visit_here(event: Event, dateline: Place) -> Event:
+    """A visit whose frame names no destination, in a sentence that names no place, is to the
+    dateline's country: a wire story filed from LA PAZ says "here on a two-day official visit"
+    or "visiting West German President Richard von Weizsaecker" of a visit to Bolivia. Not
+    when the visitor is of that country (a president touring his own country)."""
+    if event.code not in VISIT_CODES or event.target_code or event.target_mention:
+        return event
+    if _deployed(event.source_code):
+        return event
+    if event.target_text or not dateline.country:
+        return event
+    if (event.source_code or "")[:3] == dateline.country:
+        return event
+    return dataclasses.replace(
+        event,
+        target_code=dateline.country,
+        target_text=dateline.text,
+        target_path=f"dateline:{dateline.text}",
+    )
+
+
+def _deployed(code: str | None) -> bool:
+    """Whether a source code carries an armed sector (RUSMIL, NGAMILPKO): it deploys."""
+    roles = (code or "")[3:]
+    return any(roles[k : k + 3] in DEPLOYED_SECTORS for k in range(0, len(roles), 3))
 
 
 def target_from_article(

@@ -34,6 +34,18 @@ QUALIFIER_BONUS = 5.0
 LOCATIVE_PREPOSITIONS = frozenset(
     {"in", "at", "near", "outside", "inside", "around", "across", "throughout", "within"}
 )
+#: Words between a locative preposition and a name that keep it locative ("in northern Syria",
+#: "in the semi-autonomous Kurdistan region"): where in the place, or what holds it.
+LOCATIVE_MODIFIERS = frozenset(
+    "north south east west northern southern eastern western central northeastern "
+    "northwestern southeastern southwestern north-eastern north-western south-eastern "
+    "south-western north-east north-west south-east south-west northeast northwest southeast "
+    "southwest far upper lower greater inner outer rural coastal mainland semi-autonomous "
+    "autonomous occupied rebel-held government-held war-torn neighbouring neighboring "
+    "nearby".split()
+)
+#: At most this many such words stand between the preposition and the name.
+MAX_LOCATIVE_MODIFIERS = 2
 #: Words before a name that mark a location without marking the event's own place.
 OTHER_PLACE_PREPOSITIONS = frozenset({"from", "to", "into", "towards", "toward", "via", "through"})
 
