@@ -1214,3 +1214,22 @@ def test_a_possessor_whose_clause_belongs_to_no_actor_refers_to_no_actor(nlp):
         "homes confiscated by the Syrian army."
     )
     assert not [e for e in coded(nlp, text) if e.code == "1711" and e.target_code == "SYRUAF"]
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("The Iranian foreign minister arrived in Baghdad on Monday.", ("IRNGOV", "042", "IRQ")),
+        (
+            "The Iraqi foreign minister, on his first official visit to London, met the British "
+            "prime minister.",
+            ("IRQGOV", "042", "GBR"),
+        ),
+    ],
+)
+def test_a_visit_to_a_place_is_a_visit_to_its_country(nlp, text, event):
+    """The event stage hands a visit's place on as a phrase and the place stage names its
+    country, as for force; the visitor's own capital names no one."""
+    assert event in shown(coded(nlp, text))
+    own = shown(coded(nlp, "The Iranian foreign minister flew to Tehran for talks."))
+    assert not [e for e in own if e[1] == "042"]

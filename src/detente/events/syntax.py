@@ -168,6 +168,10 @@ RESISTING_VERBS = frozenset(
 )  # fmt: skip
 #: Roots of force whose target may be the place where force was used (events.places).
 PLACED_FORCE_ROOTS = frozenset({"15", "18", "19", "20"})
+#: Codes of a visit whose destination may be a place only (places.stage reads the phrase).
+PLACED_VISIT_CODES = frozenset({"042"})
+#: Prepositions that lead from a nominal visit to where it went ("a visit to London").
+VISIT_PREPOSITIONS = frozenset({"to", "in"})
 #: Nouns of time a preposition of force may lead to ("shelled the town on Sunday").
 TIME_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may "
@@ -787,7 +791,10 @@ class SyntaxMatcher:
             if not bindings and post and post[0].kind == TARGET and len(post) == 1:
                 bindings = _object_bindings(view, predicate)
             open_target, phrase = False, None
-            placed_force = compiled.pattern.code[:2] in PLACED_FORCE_ROOTS
+            placed_force = (
+                compiled.pattern.code[:2] in PLACED_FORCE_ROOTS
+                or compiled.pattern.code in PLACED_VISIT_CODES
+            )
             if not bindings and not passive and placed_force:
                 # "bombed villages near Basra": force whose target the text gives as a place
                 # only; the place stage names the target from the event's location.
@@ -959,8 +966,13 @@ class SyntaxMatcher:
                 match = Match(compiled, i, ends[0], min(starts), ends[0], sides[:1], sides[1:])
                 yield ParsedMatch(match, nominal, "noun>between", "noun>between", speaker)
             return
+        visit = compiled.pattern.code in PLACED_VISIT_CODES
         for anchor_end in match_forward(region, compiled.anchor, i):
-            for end, binds in _forward(region, compiled.post, 0, anchor_end, (), parse_object):
+            bound = list(_forward(region, compiled.post, 0, anchor_end, (), parse_object))
+            short = _without_final_target(compiled.post) if visit and not bound else None
+            if short is not None:  # "on his first visit to London": a place, no actor
+                bound = list(_forward(region, short, 0, anchor_end, (), parse_object))
+            for end, binds in bound:
                 sources = next((g for k, g in binds if k == SOURCE), ())
                 targets = next((g for k, g in binds if k == TARGET), ())
                 how = "noun>by" if sources else ""
@@ -997,6 +1009,8 @@ class SyntaxMatcher:
                     owner = _place_owner(view, _phrase_span(aimed))
                     targets = targets or ((owner,) if owner is not None else ())
                     phrase = None if targets else _phrase_span(aimed)  # "assault on Afrin"
+                elif not targets and visit:
+                    phrase = _visit_place(token)  # "a visit to London"
                 match = Match(compiled, i, anchor_end, min(starts), end, sources, targets)
                 target_path = _target_path(view, targets, token) if targets else ""
                 yield ParsedMatch(
@@ -1201,6 +1215,16 @@ def _target_phrase(
     if closing:
         return None
     return _phrase_span(objects[0] if objects else None)
+
+
+def _visit_place(noun: Token) -> tuple[int, int] | None:
+    """Where a nominal visit went: its own "to" or "in" phrase ("a visit to London")."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in VISIT_PREPOSITIONS:
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.lower_ not in TIME_WORDS:
+                return _phrase_span(pobj)
+    return None
 
 
 def _force_object(noun: Token, host: Token) -> Token | None:
