@@ -540,3 +540,14 @@ def test_a_role_in_apposition_with_a_man_is_no_antecedent_of_her(nlp):
         "Javid, ordered her citizenship revoked."
     )
     assert the(nlp, text, "her", day=dt.date(2019, 3, 6)).code == "GBRCVL"
+
+
+def test_a_possessor_of_the_first_subject_refers_to_the_previous_subject(nlp):
+    """ "Merkel met a journalist. She and her aides left. Her husband spoke": "Her" carries the
+    centre of attention, Merkel (through the "She" that refers to her), not the journalist."""
+    text = (
+        "Angela Merkel met a journalist in Berlin. She and her aides left on Monday. Her "
+        "husband spoke later."
+    )
+    (her,) = [m for m in mentions(nlp, text) if m.text == "Her"]
+    assert her.code == "DEUGOV"

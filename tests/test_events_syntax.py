@@ -1233,3 +1233,21 @@ def test_a_visit_to_a_place_is_a_visit_to_its_country(nlp, text, event):
     assert event in shown(coded(nlp, text))
     own = shown(coded(nlp, "The Iranian foreign minister flew to Tehran for talks."))
     assert not [e for e in own if e[1] == "042"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Jane Smith, a Briton, was held in Syria. Her father accused the British government "
+            "of neglect.",
+            ("GBRCVL", "112", "GBRGOV"),
+        ),
+        ("Angela Merkel met a journalist in Berlin. Her husband criticised Russia.", None),
+    ],
+)
+def test_a_relative_is_a_private_person_of_the_possessors_country(nlp, text, expected):
+    """ "Her father accused ...": the father of a British civilian speaks as a civilian; the
+    chancellor's husband is not the chancellor."""
+    events = shown(coded(nlp, text))
+    assert events == ([expected] if expected else [])

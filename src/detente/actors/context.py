@@ -300,10 +300,13 @@ def _participle_subject(pronoun: Token) -> tuple[int, ...]:
 
 def previous_subject(doc: Doc, draft: Draft) -> tuple[int, ...]:
     """ "Mr Shamir met Mr Arafat's envoy. He rejected ...": a pronoun subject of a sentence's main
-    clause refers first to the subject of the sentence before (the centre of attention carries
-    over), not to whoever was named last."""
+    clause, or the possessor of that subject ("Her father accused ..."), refers first to the
+    subject of the sentence before (the centre of attention carries over), not to whoever was
+    named last."""
     token = doc[draft.start]
     sentence = token.sent
+    if token.dep_ == "poss" and token.head.dep_ in ("nsubj", "nsubjpass"):
+        token = token.head  # "Her father, speaking from Bangladesh, accused ...": whose father
     if token.dep_ not in ("nsubj", "nsubjpass") or sentence.start == 0:
         return ()
     verb = token.head

@@ -264,11 +264,18 @@ def _not_at(
 def _preferred(
     drafts: list[Draft], index: int, accept: Callable[[Draft], bool]
 ) -> tuple[int | None, str]:
-    """The accepted draft before ``index`` covering a token the parse prefers, if any."""
+    """The accepted draft before ``index`` covering a token the parse prefers, if any; a
+    pronoun there stands for what it resolved to ("She and her son ... Her father")."""
     for token in drafts[index].prefer:
         for j in range(index - 1, -1, -1):
-            if drafts[j].start <= token < drafts[j].end and accept(drafts[j]):
+            if not drafts[j].start <= token < drafts[j].end:
+                continue
+            if accept(drafts[j]):
                 return j, drafts[index].prefer_why
+            if drafts[j].kind == "pronoun" and drafts[j].antecedent is not None:
+                root = _root(drafts, j)
+                if accept(drafts[root]):
+                    return root, drafts[index].prefer_why
     return None, ""
 
 

@@ -289,6 +289,15 @@ def _slot_of_token(view: SentenceView, token: Token, modifiers: bool) -> int:
     return slot if modifiers or usable(view, slot) else -1
 
 
+#: Nouns of a person's family: the phrase names a private person of the possessor's country,
+#: who stands for the possessor only when the possessor is a private person too ("Her father
+#: accused ...": Begum's father; "the minister's wife" is not the minister).
+KIN_NOUNS = frozenset(
+    "father mother parents parent husband wife son daughter sons daughters brother sister "
+    "brothers sisters family relatives uncle aunt cousin widow".split()
+)
+
+
 def np_slots(view: SentenceView, head: Token, depth: int = 0) -> tuple[tuple[int, ...], str]:
     """The actor slots a noun phrase names, and how: its own mention, a possessor or modifier
     ("Iran's navy", "Iraqi positions"), an apposition ("the guarantors – Russia, Turkey and
@@ -303,6 +312,8 @@ def np_slots(view: SentenceView, head: Token, depth: int = 0) -> tuple[tuple[int
         found, how = [own], ""
     else:
         found, how = _modifier_slots(view, head, depth)
+        if head.lower_ in KIN_NOUNS:  # "her father": a private person, not whoever she is
+            found = [s for s in found if view.slots[s].mention.roles == ("CVL",)]
         if not found and depth == 0:
             for child in head.children:
                 if child.dep_ == "appos":
