@@ -1251,3 +1251,19 @@ def test_a_relative_is_a_private_person_of_the_possessors_country(nlp, text, exp
     chancellor's husband is not the chancellor."""
     events = shown(coded(nlp, text))
     assert events == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jane Smith, a Briton, joined Isis in Syria. The home secretary, Sajid Javid, ordered "
+        "her citizenship revoked.",
+        "Jane Smith, a Briton, joined Isis in Syria. Her citizenship was revoked by the British "
+        "government.",
+    ],
+)
+def test_a_passive_act_on_what_someone_owns_targets_the_owner(nlp, text):
+    """ "her citizenship was revoked by the government": the frame "revoke T 's citizenship"
+    read on the passive, its target the owner."""
+    events = api.code_text(text, published=dt.date(2019, 3, 6), nlp=nlp).events
+    assert [(e.code, e.target_code) for e in events if e.default_output] == [("172", "GBRCVL")]

@@ -893,7 +893,10 @@ class SyntaxMatcher:
             return  # the frame's object must be this verb's own passive subject ("had their
             # homes confiscated by": a participle's subject, passive by its agent)
         doc = view.span.doc
-        words = {t.lower_ for h in clause.subjects for t in doc[h].subtree}
+        subtree = [t for h in clause.subjects for t in doc[h].subtree]
+        words = {t.lower_ for t in subtree}
+        if any(t.dep_ == "poss" for t in subtree):
+            words.add("'s")  # "her citizenship revoked" reads "T 's ... citizenship"
         post = compiled.post
         named = [
             k
@@ -921,6 +924,13 @@ class SyntaxMatcher:
             match = Match(compiled, i, ends[0], i, ends[0], agents, owners, passive=True)
             target_path = "nsubjpass>poss" if owners else ""
             yield ParsedMatch(match, clause, source_path, target_path, speaker)
+            return
+        if any(e.kind == TARGET for e in post[: named[0]]):  # "T 's ... citizenship" revoked
+            found, _ = heads_slots(view, clause.subjects)
+            owners = tuple(t for t in found if t not in agents)
+            if owners:
+                match = Match(compiled, i, ends[0], i, ends[0], agents, owners, passive=True)
+                yield ParsedMatch(match, clause, source_path, "nsubjpass>poss", speaker)
             return
         predicate = view.span[i]
         rest = post[named[-1] + 1 :]
