@@ -1267,3 +1267,11 @@ def test_a_passive_act_on_what_someone_owns_targets_the_owner(nlp, text):
     read on the passive, its target the owner."""
     events = api.code_text(text, published=dt.date(2019, 3, 6), nlp=nlp).events
     assert [(e.code, e.target_code) for e in events if e.default_output] == [("172", "GBRCVL")]
+
+
+def test_a_vow_commits_the_one_who_vows(nlp):
+    """ "Iran vowed to avenge the killing of its general by the United States": the killing is
+    the US's act, and no US threat or promise is announced."""
+    text = "Iran vowed to avenge the killing of its general by the United States."
+    events = shown(coded(nlp, text))
+    assert not [e for e in events if e[0] == "USA" and e[1][:2] in ("03", "13")]

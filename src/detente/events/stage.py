@@ -736,6 +736,7 @@ def speech_act(view: SentenceView, reading: Reading, governor: int | None) -> Re
         and governor is not None
         and doc[governor].lower_ in COMMISSIVE_VERBS
         and not negated(doc[governor])  # "were not intended to unseat": no commitment
+        and _vowed_by_source(view, governor, source)
     )
     announced = reading.modality in ANNOUNCING_MOODS and speaker is not None
     if commissive or (announced and speaker is not None and _same_actor(speaker, source)):
@@ -769,6 +770,17 @@ def speech_act(view: SentenceView, reading: Reading, governor: int | None) -> Re
             speech="reproached" if reproach else "appealed",
         )
     return None
+
+
+def _vowed_by_source(view: SentenceView, governor: int, source: Mention) -> bool:
+    """Whether the one who vows, promises or intends is the act's own source: "Iran vowed to
+    avenge the killing of its general by the United States" commits Iran, not the US."""
+    doc = view.span.doc
+    heads = tuple(c.i for c in doc[governor].children if c.dep_ in ("nsubj", "nsubjpass"))
+    vowers, _ = heads_slots(view, heads)
+    if not vowers:
+        return True  # no subject of its own ("a pledge to withdraw"): the act's source
+    return any(_same_actor(view.slots[v].mention, source) for v in vowers)
 
 
 def _denial(view: SentenceView, reading: Reading, governor: int) -> Reading | None:
