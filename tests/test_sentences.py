@@ -23,6 +23,11 @@ def sentences(nlp, text):
             ["He met Mr. Smith and Gen. Jones in the U.S. capital."],
         ),
         ("Is it war? No, he said!", ["Is it war?", "No, he said!"]),
+        (
+            "The fraud cost pounds 644m. Edward Leigh said so.",
+            ["The fraud cost pounds 644m.", "Edward Leigh said so."],
+        ),
+        ("They met at 5 p.m. on Monday.", ["They met at 5 p.m. on Monday."]),
         ("The talks end e.g. tomorrow at noon.", ["The talks end e.g. tomorrow at noon."]),
         (
             "Headline without stop\nFirst sentence here. Second one.",

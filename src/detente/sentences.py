@@ -2,14 +2,17 @@
 
 spaCy's sentencizer splits at every full stop; news needs more: a line break ends a
 headline or paragraph, a closing quotation mark after the stop belongs to the sentence, and
-a stop followed by a lower-case word ("e.g. the", "U.S. officials") does not end one.
+a stop followed by a lower-case word ("e.g. the", "U.S. officials") does not end one, and a
+stop the tokenizer keeps with a number's unit ("pounds 644m. Edward Leigh said") does.
 """
 
 from __future__ import annotations
 
+import re
+
 import numpy
 from spacy.attrs import SENT_START
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .ingest.dateline import dateline_span
 
@@ -23,6 +26,19 @@ CLOSERS = frozenset({'"', "”", "’", "'", ")", "]", "»"})
 MAX_SENTENCE_TOKENS = 250
 #: A sentence may start with these besides an upper-case letter or a digit.
 OPENERS = frozenset({'"', "“", "‘", "'", "(", "[", "«", "-", "—", "–"})
+
+
+#: A number's unit the tokenizer keeps with its stop ("pounds 644m.", "$3bn.", "40km."): the
+#: stop ends the sentence when a new one follows.
+UNIT_STOP = re.compile(r"^(?:[a-z]{1,3}|\d+[a-z]{1,3})\.$")
+
+
+def _unit_end(token: Token) -> bool:
+    """ "worth pounds 644m. Edward Leigh said": the tokenizer's "m." holds the full stop."""
+    if not UNIT_STOP.match(token.text) or token.i == 0:
+        return False
+    previous = token.doc[token.i - 1]
+    return token.text[0].isdigit() or (previous.like_num and not previous.whitespace_)
 
 
 def _starts_sentence(text: str) -> bool:
@@ -85,7 +101,7 @@ class SentenceSplitter:
                 length = 0
             length += 1
             seen_text = True
-            pending_end = pending_end if closing else text in SENTENCE_END
+            pending_end = pending_end if closing else (text in SENTENCE_END or _unit_end(token))
             new_paragraph = "\n" in token.whitespace_
             previous_attached = not token.whitespace_
         if starts[0, 0] != 1:  # a Doc that opens with whitespace
