@@ -12,7 +12,7 @@ to ..." intends it, "managed to ..." asserts it. The verbs that do this are data
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.tokens import Token
@@ -505,19 +505,13 @@ def analyse(token: Token) -> Clause:
     subjects, path = grammatical_subject(token)
     orderer = ordered_by(token)
     if orderer:  # the order's act: passive, the orderer its agent, as asserted as the order
-        outer = analyse(token.head)
-        return Clause(
+        return replace(
+            analyse(token.head),
             head=token.i,
             subjects=subjects,
             subject_path="nsubjpass",  # "her citizenship revoked": the patient, as in a passive
             passive=True,
             agents=orderer,
-            negated=outer.negated,
-            modality=outer.modality,
-            status=outer.status,
-            speaker=outer.speaker,
-            cue=outer.cue,
-            governor=outer.governor,
         )
     passive = is_passive(token)
     state = clause_status(token)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
-from collections.abc import Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from functools import partial
 
@@ -1226,26 +1226,31 @@ def _target_phrase(
         return _phrase_span(named[0])
     # the preposition hangs on the predicate or on its object ("took control of Afrin",
     # "launched strikes on Afrin"); a frame that names none takes those of force
-    for holder in (predicate, *objects):
-        for child in holder.children:
-            if child.dep_ != "prep" or child.lower_ not in (words or FORCE_PREPOSITIONS):
-                continue
-            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if pobj is not None and pobj.lower_ not in TIME_WORDS:
-                return _phrase_span(pobj)
+    aimed = _prep_object((predicate, *objects), words or FORCE_PREPOSITIONS)
+    if aimed is not None:
+        return _phrase_span(aimed)
     if closing:
         return None
     return _phrase_span(objects[0] if objects else None)
 
 
-def _visit_place(noun: Token) -> tuple[int, int] | None:
-    """Where a nominal visit went: its own "to" or "in" phrase ("a visit to London")."""
-    for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ in VISIT_PREPOSITIONS:
+def _prep_object(holders: Iterable[Token], prepositions: Collection[str]) -> Token | None:
+    """The object of the first of ``prepositions`` hanging on one of ``holders``, in order,
+    that is no time word ("on Afrin", not "on Sunday")."""
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ != "prep" or child.lower_ not in prepositions:
+                continue
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None and pobj.lower_ not in TIME_WORDS:
-                return _phrase_span(pobj)
+                return pobj
     return None
+
+
+def _visit_place(noun: Token) -> tuple[int, int] | None:
+    """Where a nominal visit went: its own "to" or "in" phrase ("a visit to London")."""
+    place = _prep_object((noun,), VISIT_PREPOSITIONS)
+    return _phrase_span(place) if place is not None else None
 
 
 def _force_object(noun: Token, host: Token) -> Token | None:
@@ -1253,15 +1258,7 @@ def _force_object(noun: Token, host: Token) -> Token | None:
     parse hangs that phrase on the verb of fleeing ("fled the offensive on Afrin") or on the
     participle that delivers it ("strikes delivered on the regime's war machine"), the verb's."""
     own = host.lower_ in FLEEING_VERBS or host.head.i == noun.i
-    holders = (noun, host) if own else (noun,)
-    for holder in holders:
-        for child in holder.children:
-            if child.dep_ != "prep" or child.lower_ not in FORCE_PREPOSITIONS:
-                continue
-            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if pobj is not None and pobj.lower_ not in TIME_WORDS:
-                return pobj
-    return None
+    return _prep_object((noun, host) if own else (noun,), FORCE_PREPOSITIONS)
 
 
 #: Nouns of a country's ground, places or forces' positions: a country adjective on one names
@@ -1277,11 +1274,12 @@ PLACE_NOUNS = frozenset(
 def _place_owner(view: SentenceView, phrase: tuple[int, int] | None) -> int | None:
     """The slot of a country adjective on a place noun inside a target phrase ("the Ukrainian
     border", "Palestinian towns"): that country is the target."""
-    if phrase is None:
+    words = view.span.doc.char_span(*phrase, alignment_mode="expand") if phrase else None
+    if words is None:
         return None
     start = view.span.start
-    for token in view.span:
-        if not phrase[0] <= token.idx < phrase[1] or token.dep_ not in ("amod", "compound"):
+    for token in words:
+        if token.dep_ not in ("amod", "compound") or not 0 <= token.i - start < len(view):
             continue
         slot = view.slot_at[token.i - start]
         if slot < 0 or token.head.lower_ not in PLACE_NOUNS:
@@ -1312,13 +1310,8 @@ def _phrase_span(head: Token | None) -> tuple[int, int] | None:
 def _with_slots(view: SentenceView, predicate: Token) -> tuple[int, ...]:
     """The actor of a "with" phrase on a reciprocal act or its object, wherever in the clause
     ("met in Geneva on Monday with Iraq", "held talks at Downing Street with Ireland")."""
-    for holder in (predicate, *_direct_objects(predicate)):
-        for child in holder.children:
-            if child.dep_ == "prep" and child.lower_ == "with":
-                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                if pobj is not None:
-                    return np_slots(view, pobj)[0]
-    return ()
+    partner = _prep_object((predicate, *_direct_objects(predicate)), ("with",))
+    return np_slots(view, partner)[0] if partner is not None else ()
 
 
 def _takes_object(compiled: CompiledPattern) -> bool:

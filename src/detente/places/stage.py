@@ -30,6 +30,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from ..actors.codes import sectors_of
 from ..actors.recognize import names_an_accord
 from ..intervals import Overlaps
 from ..model import Dateline, Event, Mention, Place
@@ -481,8 +482,7 @@ def _visit_here(event: Event, dateline: Place) -> Event:
 
 def _deployed(code: str | None) -> bool:
     """Whether a source code carries an armed sector (RUSMIL, NGAMILPKO): it deploys."""
-    roles = (code or "")[3:]
-    return any(roles[k : k + 3] in DEPLOYED_SECTORS for k in range(0, len(roles), 3))
+    return bool(set(sectors_of(code or "", None)) & DEPLOYED_SECTORS)
 
 
 def target_from_article(
