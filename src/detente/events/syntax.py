@@ -45,6 +45,7 @@ from .matcher import (
     better,
 )
 from .ontology import SYMMETRIC_CODES
+from .owners import OWNED_OBJECT_ROOTS, object_owner, relative_owner
 from .patterns import GAP, SET, SKIP, WORD, Element, Pattern
 from .sentence import SentenceView
 from .slots import (
@@ -311,7 +312,7 @@ def np_slots(view: SentenceView, head: Token, depth: int = 0) -> tuple[tuple[int
     if own >= 0 and not (view.slots[own].modifier and head.pos_ in ("NOUN", "PROPN")):
         found, how = [own], ""
     else:
-        found, how = _modifier_slots(view, head, depth)
+        found, how = modifier_slots(view, head, depth)
         if head.lower_ in KIN_NOUNS:  # "her father": a private person, not whoever she is
             found = [s for s in found if view.slots[s].mention.roles == ("CVL",)]
         if not found and depth == 0:
@@ -381,7 +382,7 @@ def _carries_role(view: SentenceView, slot: int) -> bool:
     return bool(country) and len(mention.code or "") > len(country)
 
 
-def _modifier_slots(view: SentenceView, head: Token, depth: int) -> tuple[list[int], str]:
+def modifier_slots(view: SentenceView, head: Token, depth: int) -> tuple[list[int], str]:
     """An actor named by a word before the noun: a possessor ("Iran's navy"), a name
     ("NATO infrastructure"), or a country adjective right after the determiners ("the Iraqi
     positions"; not "a controversial European shield", and not inside an "of" phrase: "the
@@ -696,7 +697,8 @@ class SyntaxMatcher:
             if not _nominal_asserted(token):
                 return "a nominal frame: the noun only names a topic here (not in a time phrase)"
             return "a nominal frame: no source or target actor around the noun"
-        predicate = token if len(compiled.pre) == 1 else owning_predicate(token)
+        only_subject = all(e.optional for e in compiled.pre[:-1])
+        predicate = token if only_subject else owning_predicate(token)
         if predicate is None or not is_predicate(predicate):
             return f"the anchor heads no clause: {where}"
         clause = self._clause(predicate, clauses)
@@ -756,7 +758,9 @@ class SyntaxMatcher:
         clauses: dict[int, Clause],
         regions: dict[int, SentenceView],
     ) -> Iterator[ParsedMatch]:
-        only_subject = len(compiled.pre) == 1
+        only_subject = all(e.optional for e in compiled.pre[:-1])  # "S extrajudicially? kill"
+        if only_subject and not is_predicate(token):
+            return  # "condemned the killing of": the verb's noun heads no clause of its own
         predicate = token if only_subject else owning_predicate(token)
         if predicate is None or not is_predicate(predicate):
             return
@@ -799,8 +803,9 @@ class SyntaxMatcher:
         reach = view if any(e.crossing for e in post) else region
         for anchor_end in _anchor_ends(region, compiled, i):
             bindings = list(_forward(reach, post, 0, anchor_end, (), parse_object))
+            owned = compiled.pattern.code[:2] in OWNED_OBJECT_ROOTS and not passive
             if not bindings and post and post[0].kind == TARGET and len(post) == 1:
-                bindings = _object_bindings(view, predicate)
+                bindings = _object_bindings(view, predicate, subject_slots if owned else None)
             open_target, phrase = False, None
             placed_force = (
                 compiled.pattern.code[:2] in PLACED_FORCE_ROOTS
@@ -831,6 +836,9 @@ class SyntaxMatcher:
                     targets = (owner,)
                 if not targets and not _has_target(compiled) and _takes_object(compiled):
                     targets = _object_slots(view, predicate)  # "denounced press reports"
+                    if not targets and owned:  # "rejected the names the envoy wanted"
+                        targets, _ = object_owner(view, _direct_objects(predicate), sources=())
+                        targets = tuple(t for t in targets if t not in subject_slots)
                 if (
                     not targets
                     and not _has_target(compiled)
@@ -998,7 +1006,7 @@ class SyntaxMatcher:
                 targets = next((g for k, g in binds if k == TARGET), ())
                 how = "noun>by" if sources else ""
                 if not sources:
-                    found, child = _modifier_slots(view, token, 0)
+                    found, child = modifier_slots(view, token, 0)
                     found = [f for f in found if view.slots[f].mention.code]  # "his" unresolved
                     sources, how = tuple(found), f"noun>{child}" if found else ""
                 if not sources and performs and not clause.passive:
@@ -1137,12 +1145,19 @@ def _to_addressee(view: SentenceView, found: ParsedMatch) -> ParsedMatch:
 
 
 def _object_bindings(
-    view: SentenceView, predicate: Token
+    view: SentenceView, predicate: Token, owner_of: tuple[int, ...] | None = None
 ) -> list[tuple[int, tuple[tuple[str, tuple[int, ...]], ...]]]:
     """A target from the predicate's direct object by the parse, where the words between
-    them kept the surface match from reaching it."""
-    for obj in _direct_objects(predicate):
+    them kept the surface match from reaching it; with ``owner_of`` (the sources), the
+    object's owner when the object names no actor (``owners``)."""
+    objects = _direct_objects(predicate)
+    for obj in objects:
         slots, _ = np_slots(view, obj)
+        if slots:
+            end = max(view.slots[s].end for s in slots)
+            return [(end, ((TARGET, slots),))]
+    if owner_of is not None:
+        slots, _ = object_owner(view, objects, owner_of)
         if slots:
             end = max(view.slots[s].end for s in slots)
             return [(end, ((TARGET, slots),))]
@@ -1171,9 +1186,11 @@ def _owner_slots(
         token = view.span[k]
         if token.pos_ not in ("NOUN", "PROPN"):
             continue
-        found, _ = _modifier_slots(view, token, 0)
+        found, _ = modifier_slots(view, token, 0)
         if not found:
             found, _ = _of_by_slots(view, token)
+        if not found:  # "rejected the proposal that Iran made"
+            found = list(relative_owner(view, token))
         own = {view.slots[s].mention.code for s in sources}
         kept = tuple(s for s in found if s not in sources)
         if kept and all(view.slots[s].mention.code in own for s in kept):
