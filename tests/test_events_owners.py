@@ -55,3 +55,38 @@ def test_the_owner_of_what_is_discussed_is_no_target(nlp):
 def test_a_verb_frame_is_not_fired_by_a_noun_of_the_same_form(nlp, text):
     """ "the killing" heads no clause: the condemner did not kill, the welcomer did not free."""
     assert not [e for e in shown(nlp, text) if e[1][:2] in ("18", "19", "20", "08")]
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        (
+            "CAIRO, May 4 - The Japanese foreign minister, here on a three-day official visit, "
+            "met Egyptian business leaders on Tuesday.",
+            ("JPNGOV", "042", "EGY"),
+        ),
+        (
+            "NAIROBI, June 2 - The summit was also attended by visiting Ugandan President "
+            "Yoweri Museveni.",
+            ("UGAGOV", "042", "KEN"),
+        ),
+    ],
+)
+def test_a_visit_stated_in_a_word_is_to_the_dateline_country(nlp, text, event):
+    """ "here on a visit" and "visiting President X" in a story filed from a capital."""
+    assert event in shown(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the visited place after "visiting", not a visitor
+        "NAIROBI, June 2 - Officials visiting Uganda met the press on Monday.",
+        # a president at home is no visitor
+        "KAMPALA, June 2 - The summit was attended by visiting Ugandan President Yoweri Museveni.",
+        # no visit noun after "here"
+        "CAIRO, May 4 - The Japanese foreign minister, here since Monday, met Egyptian officials.",
+    ],
+)
+def test_no_visit_without_a_visitor_from_elsewhere(nlp, text):
+    assert not [e for e in shown(nlp, text) if e[1] == "042"]

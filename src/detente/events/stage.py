@@ -40,6 +40,7 @@ from .plural import add_plural_groups
 from .sentence import SentenceView, Slot, sentence_views
 from .speech import ANNOUNCING_MOODS, COMMISSIVE_VERBS, OBLIGING_MOOD, speech_act_codes
 from .syntax import ParsedMatch, SyntaxMatcher, between_frame, heads_slots
+from .visits import visit_events
 
 #: Words before the anchor that negate it ("did not agree", "never attacked").
 NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
@@ -275,6 +276,7 @@ class EventStage:
         if parsed and not self.any_code:
             events.extend(self._war_fighting(doc, coded_views, events, base, base_source, trace))
             found = obligation_events(coded_views, events, doc._.quotes or (), by_id, self.ontology)
+            found.extend(visit_events(coded_views, events, self.ontology))
             events.extend(self._dated(doc, coded_views, found, base, base_source, trace))
         events.sort(key=lambda e: (e.sentence, e.start))
         events = _drop_headline_repeats(_drop_duplicates(events), headline_end, doc)

@@ -32,6 +32,7 @@ from spacy.tokens import Doc
 
 from ..actors.codes import sectors_of
 from ..actors.recognize import names_an_accord
+from ..events.visits import HERE
 from ..intervals import Overlaps
 from ..model import Dateline, Event, Mention, Place
 from ..quotes.cues import cached_lexicon
@@ -401,7 +402,7 @@ def locate_events(
             used.add(named.id)
             event = _target_from_place(event, _in_cameo(named, codes), "object")
             location = location or named.id
-        elif not in_sentence and dateline_place is not None:
+        elif dateline_place is not None and (not in_sentence or event.target_text == HERE):
             event = _visit_here(event, _in_cameo(dateline_place, codes))  # "here on a visit"
         if location is None:
             out.append(event)
@@ -468,8 +469,8 @@ def _visit_here(event: Event, dateline: Place) -> Event:
         return event
     if _deployed(event.source_code):
         return event
-    if event.target_text or not dateline.country:
-        return event
+    if (event.target_text and event.target_text != HERE) or not dateline.country:
+        return event  # "here": the visit stage's word for the place the story is filed from
     if (event.source_code or "")[:3] == dateline.country:
         return event
     return dataclasses.replace(
