@@ -21,8 +21,8 @@ from spacy.tokens import Token
 from ..model import Event, Mention, Quote
 from .clauses import analyse, is_predicate
 from .ontology import Ontology
+from .phrases import heads_slots
 from .sentence import SentenceView
-from .syntax import heads_slots
 
 #: Modal auxiliaries of obligation.
 DEONTIC_MODALS = frozenset({"should", "must", "ought", "shouldn't", "mustn't"})

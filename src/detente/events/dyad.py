@@ -16,9 +16,9 @@ from spacy.tokens import Token
 
 from ..model import Event, Mention
 from .clauses import analyse
+from .nominal import nominal_host
 from .ontology import Ontology
 from .sentence import SentenceView
-from .syntax import nominal_host
 
 #: Nouns of two-sided fighting (a one-sided "attack" has its own frames and owner).
 RECIPROCAL_FORCE_NOUNS = frozenset(

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from . import syntax  # a module import: syntax uses this module in turn
 from .clauses import RELATIVE_PRONOUNS, agents_of
+from .phrases import heads_slots, modifier_slots, np_slots
 from .sentence import SentenceView
 
 #: CAMEO roots whose verb's object is the thing judged (05 approve, 11 criticise, 12 reject),
@@ -28,11 +28,11 @@ OWNER_MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 
 
 def _slots_of(view: SentenceView, token: Token) -> tuple[int, ...]:
-    return syntax.np_slots(view, token)[0]
+    return np_slots(view, token)[0]
 
 
 def _modifier_owner(view: SentenceView, noun: Token) -> tuple[int, ...]:
-    return tuple(syntax.modifier_slots(view, noun, 0)[0])
+    return tuple(modifier_slots(view, noun, 0)[0])
 
 
 def _agent_owner(view: SentenceView, noun: Token) -> tuple[int, ...]:
@@ -46,7 +46,7 @@ def _agent_owner(view: SentenceView, noun: Token) -> tuple[int, ...]:
         if child.dep_ == "acl" and child.tag_ == "VBN" and child.i > noun.i:
             agents = agents_of(child)
             if agents:
-                return syntax.heads_slots(view, agents)[0]
+                return heads_slots(view, agents)[0]
     return ()
 
 

@@ -36,10 +36,11 @@ from .matcher import (
 from .ontology import SYMMETRIC_CODES, EventType, Ontology, default_ontology
 from .parse import parse_roles
 from .patterns import Pattern, PatternDictionary
+from .phrases import heads_slots
 from .plural import add_plural_groups
 from .sentence import SentenceView, Slot, sentence_views
 from .speech import ANNOUNCING_MOODS, COMMISSIVE_VERBS, OBLIGING_MOOD, speech_act_codes
-from .syntax import ParsedMatch, SyntaxMatcher, between_frame, heads_slots
+from .syntax import ParsedMatch, SyntaxMatcher, between_frame
 from .visits import visit_events
 
 #: Words before the anchor that negate it ("did not agree", "never attacked").

@@ -30,7 +30,6 @@ from .clauses import (
     is_infinitive,
     is_predicate,
 )
-from .inflect import forms
 from .matcher import (
     SOURCE,
     TARGET,
@@ -44,128 +43,26 @@ from .matcher import (
     _unconsumed,
     better,
 )
+from .nominal import (
+    FLEEING_VERBS,
+    PREDICATE_REACH,
+    RESISTING_VERBS,
+    nominal_asserted,
+    nominal_host,
+    nominal_pre,
+    under_target,
+)
 from .ontology import SYMMETRIC_CODES
 from .owners import OWNED_OBJECT_ROOTS, object_owner, relative_owner
 from .patterns import GAP, SET, SKIP, WORD, Element, Pattern
+from .phrases import NP_PREPOSITIONS, dep_path, heads_slots, modifier_slots, np_slots, parse_object
 from .sentence import SentenceView
-from .slots import (
-    COMPOUND_JOINERS,
-    DETERMINERS,
-    OBJECT_STOPS,
-    compound_left,
-    match_forward,
-    usable,
-)
+from .slots import match_forward
 
 #: Dependencies that start another clause: their words are outside the predicate's frame.
 OTHER_CLAUSE_DEPS = frozenset(
     {"ccomp", "advcl", "relcl", "acl", "parataxis", "csubj", "csubjpass", "nsubj", "nsubjpass",
      "expl", "mark", "appos", "intj", "meta"}
-)  # fmt: skip
-#: Dependencies inside a noun phrase, from a modifier up to its head.
-NP_INTERNAL_DEPS = frozenset(
-    {"det", "predet", "amod", "compound", "nmod", "poss", "nummod", "quantmod", "case", "advmod",
-     "punct"}
-)  # fmt: skip
-#: Modifiers of a noun that can name the actor when the noun itself is none ("Iraqi positions").
-ACTOR_MODIFIER_DEPS = ("poss", "compound", "amod", "nmod")
-#: Nouns whose country adjective names their actor whatever else modifies them ("a new Iranian
-#: offensive", "fresh Iraqi attacks", "two damaged Iranian warships"): acts of force and the
-#: forces, positions and craft that carry them out.
-ACTOR_NOUNS = frozenset(
-    "offensive offensives attack attacks assault assaults raid raids operation operations "
-    "strike strikes airstrike airstrikes bombardment shelling incursion incursions invasion "
-    "positions position forces force troops soldiers units unit divisions division brigade "
-    "brigades battalion battalions army navy warships warship ships ship boats boat gunboats "
-    "vessels vessel planes plane jets jet warplanes aircraft helicopters helicopter drones "
-    "tanks artillery bases base outposts convoy convoys patrol patrols fighters militias "
-    "militiamen guerrillas rebels officials diplomats authorities government regime".split()
-)
-#: Nouns a country adjective only locates or describes ("the European continent", "the Russian
-#: economy", "Syrian territory"): the adjective names no actor however the phrase begins.
-NON_ACTOR_NOUNS = frozenset(
-    "continent continents economy economies market markets capital capitals city cities town "
-    "towns village villages territory territories soil coast coastline waters airspace border "
-    "borders frontier region regions province provinces countryside mainland language culture "
-    "history weather climate currency stocks shares oil gas".split()
-)
-#: Words that may come before a country adjective that names its noun's actor ("the six
-#: Iranian boats").
-LEADING_DEPS = frozenset({"det", "predet", "nummod", "quantmod", "poss", "case", "punct"})
-#: Prepositions inside a noun phrase that lead to its actor ("the policies of NATO").
-NP_PREPOSITIONS = frozenset({"of", "by"})
-#: Prepositions that tie a noun to the actor whose role the actor stage gave it ("soldiers from
-#: Gondor" coded GONMIL, "activists in Iran" IRNHRI): they name the phrase's actor only then.
-PLACING_PREPOSITIONS = frozenset({"from", "in"})
-#: Tokens an object slot may pass before its noun phrase starts.
-OBJECT_LEAD = 3
-#: Prepositions whose object noun is an asserted event of the clause ("during his visit to").
-NOMINAL_EVENT_PREPOSITIONS = frozenset(
-    {"during", "after", "following", "amid", "since", "throughout", "on", "in", "at", "before"}
-)
-#: Verbs whose subject performs the act their object noun names ("launched an attack on",
-#: "held talks with", "paid a visit to", "imposed sanctions on", "expressed concern over").
-LIGHT_VERBS = frozenset(
-    w
-    for lemma in ("launch", "mount", "stage", "conduct", "carry", "hold", "make", "pay", "begin",
-                  "start", "resume", "continue", "step", "intensify", "escalate", "authorize",
-                  "authorise", "order", "approve", "undertake", "wage", "unleash", "initiate",
-                  "lead", "spearhead", "deliver", "reach", "impose", "express", "voice", "lodge",
-                  "file", "level", "extend", "issue", "press", "renew", "sign")
-    for w in forms(lemma)
-)  # fmt: skip
-#: Participles after a noun of force that say it was carried out ("the strikes delivered on",
-#: "raids carried out against"); "sanctions imposed on Iran" is more often background.
-DELIVERING_PARTICIPLES = frozenset(
-    {"delivered", "launched", "carried", "conducted", "mounted", "staged", "waged", "unleashed"}
-)
-#: Prepositions whose noun is an act of the clause's own subject ("during his visit to").
-PERFORMING_PREPOSITIONS = frozenset({"during", "on", "in", "throughout"})
-#: Verbs whose subject noun is an act that happens ("fighting continues", "clashes erupted").
-OCCURRENCE_VERBS = frozenset(
-    w
-    for lemma in ("continue", "erupt", "break", "begin", "start", "resume", "rage", "escalate",
-                  "intensify", "spread", "end", "subside", "flare")
-    for w in forms(lemma)
-)  # fmt: skip
-#: Verbs whose "from"/"by" noun is an act that happened: "arose from an exchange of fire",
-#: "fled from the fighting", "caused by clashes".
-CONSEQUENCE_VERBS = frozenset(
-    w
-    for lemma in ("arise", "result", "stem", "die", "flee", "escape", "cause", "trigger",
-                  "spark", "prompt", "provoke", "suffer")
-    for w in forms(lemma)
-)  # fmt: skip
-#: Verbs whose object noun is an act that happened ("repelled an attack by", "condemned the
-#: bombing by"): a nominal frame on that noun is asserted.
-PRESUPPOSING_VERBS = frozenset(
-    w
-    for lemma in ("repel", "repulse", "foil", "thwart", "survive", "withstand", "resist",
-                  "crush", "halt", "blunt", "condemn", "denounce", "avenge", "report")
-    for w in forms(lemma)
-)  # fmt: skip
-#: Verbs whose object noun is an act their subject got away from ("fled the Turkish assault on
-#: Afrin", "escaped the bombing of the city"): it happened, and not by the one fleeing.
-FLEEING_VERBS = frozenset(w for lemma in ("flee", "escape") for w in forms(lemma))
-#: Nouns of a reaction whose "for"/"to" noun is an act that happened ("in retaliation for U.S.
-#: attacks on Iranian platforms", "in response to the raid").
-REACTION_NOUNS = frozenset(
-    {"retaliation", "response", "reprisal", "reprisals", "revenge", "answer", "reaction"}
-)
-#: Nouns of force or pressure a target can be "under" ("leaders under assault from Turkey", "a
-#: city under siege by the army", "under pressure from Washington"): the act is ongoing,
-#: against the phrase or clause the "under" modifies.
-UNDER_NOUNS = frozenset(
-    {"attack", "attacks", "assault", "fire", "bombardment", "shelling", "siege", "blockade",
-     "occupation", "pressure"}
-)  # fmt: skip
-#: Of those, the verbs whose subject (or agent) is the one the act was against: "Iraq repelled
-#: an Iranian offensive" is Iran's force against Iraq.
-RESISTING_VERBS = frozenset(
-    w
-    for lemma in ("repel", "repulse", "foil", "thwart", "survive", "withstand", "resist",
-                  "crush", "halt", "blunt")
-    for w in forms(lemma)
 )  # fmt: skip
 #: Roots of force whose target may be the place where force was used (events.places).
 PLACED_FORCE_ROOTS = frozenset({"15", "18", "19", "20"})
@@ -189,8 +86,6 @@ TARGET_PREPOSITIONS = frozenset(
 FORCE_PREPOSITIONS = frozenset({"on", "against", "at", "into"})
 #: The placeholder for a word outside the clause: it matches no pattern word.
 OUTSIDE = "\x00"
-#: How far up the tree a non-verbal anchor looks for the predicate of its clause.
-PREDICATE_REACH = 4
 
 
 @dataclass(frozen=True)
@@ -269,217 +164,6 @@ def masked_view(view: SentenceView, region: set[int]) -> SentenceView:
 # --- noun phrases and their actors ------------------------------------------------------------
 
 
-def np_head(token: Token, limit: int) -> Token:
-    """The head noun of the phrase a modifier starts ("the Iraqi positions" → positions)."""
-    node = token
-    for _ in range(6):
-        if node.dep_ in NP_INTERNAL_DEPS and node.head.i > node.i and node.head.i < limit:
-            node = node.head
-        else:
-            break
-    return node
-
-
-def _slot_of_token(view: SentenceView, token: Token, modifiers: bool) -> int:
-    k = token.i - view.span.start
-    if not 0 <= k < len(view):
-        return -1
-    slot = view.slot_at[k]
-    if slot < 0:
-        return -1
-    return slot if modifiers or usable(view, slot) else -1
-
-
-#: Nouns of a person's family: the phrase names a private person of the possessor's country,
-#: who stands for the possessor only when the possessor is a private person too ("Her father
-#: accused ...": Begum's father; "the minister's wife" is not the minister).
-KIN_NOUNS = frozenset(
-    "father mother parents parent husband wife son daughter sons daughters brother sister "
-    "brothers sisters family relatives uncle aunt cousin widow".split()
-)
-
-
-def np_slots(view: SentenceView, head: Token, depth: int = 0) -> tuple[tuple[int, ...], str]:
-    """The actor slots a noun phrase names, and how: its own mention, a possessor or modifier
-    ("Iran's navy", "Iraqi positions"), an apposition ("the guarantors – Russia, Turkey and
-    Iran –"), or the object of "of"/"by" ("the policies of NATO"); a plural description ("the
-    two countries") is the countries it stands for (events/plural.py)."""
-    if head.i in view.groups:
-        return view.groups[head.i], "group"
-    own = _slot_of_token(view, head, modifiers=head.pos_ == "ADJ")
-    found: list[int] = []
-    how = ""
-    if own >= 0 and not (view.slots[own].modifier and head.pos_ in ("NOUN", "PROPN")):
-        found, how = [own], ""
-    else:
-        found, how = modifier_slots(view, head, depth)
-        if head.lower_ in KIN_NOUNS:  # "her father": a private person, not whoever she is
-            found = [s for s in found if view.slots[s].mention.roles == ("CVL",)]
-        if not found and depth == 0:
-            for child in head.children:
-                if child.dep_ == "appos":
-                    inner, _ = np_slots(view, child, depth + 1)
-                    if inner:
-                        found, how = list(inner), "appos"
-                        break
-        if not found and depth < 2:
-            for child in head.children:
-                if child.dep_ == "prep" and child.lower_ in NP_PREPOSITIONS | PLACING_PREPOSITIONS:
-                    for grand in child.children:
-                        if grand.dep_ == "pobj":
-                            inner, path = np_slots(view, grand, depth + 1)
-                            if inner and child.lower_ in PLACING_PREPOSITIONS:
-                                inner = tuple(s for s in inner if _carries_role(view, s))
-                            if inner:
-                                found = list(inner)
-                                how = _path(f"prep:{child.lower_}>pobj", path)
-                                break
-                if found:
-                    break
-    for conj in head.conjuncts:
-        if conj.i <= head.i:
-            continue
-        more, _ = np_slots(view, conj, depth)
-        found.extend(s for s in more if s not in found)
-    if found and depth == 0:
-        found.extend(s for s in _listed_in_appositions(view, head, found) if s not in found)
-    return tuple(found), how
-
-
-def _listed_in_appositions(view: SentenceView, head: Token, found: list[int]) -> list[int]:
-    """Actors of other countries in a chain of appositions: a list the parse read as one
-    ("signed by the Turkish foreign minister, Mevlüt Çavuşoğlu, his Russian counterpart,
-    Sergei Lavrov, and Iran's Javad Zarif"); an apposition naming the same country's actor
-    is the same one, described again."""
-    countries = {view.slots[s].mention.country for s in found}
-    extra: dict[str, int] = {}  # country → its most specific actor in the list
-    stack = [c for c in head.children if c.dep_ == "appos"]
-    while stack:
-        node = stack.pop(0)
-        stack.extend(c for c in node.children if c.dep_ in ("appos", "conj"))
-        edge = node.left_edge.i
-        if edge == 0 or node.doc[edge - 1].text not in (",", "and"):
-            continue  # a list's members are set off by commas
-        more, _ = np_slots(view, node, 1)
-        for slot in more:
-            country = view.slots[slot].mention.country
-            if not country or country in countries:
-                continue
-            known = extra.get(country)
-            if known is None or _code_length(view, slot) > _code_length(view, known):
-                extra[country] = slot
-    return list(extra.values())
-
-
-def _code_length(view: SentenceView, slot: int) -> int:
-    return len(view.slots[slot].mention.code or "")
-
-
-def _carries_role(view: SentenceView, slot: int) -> bool:
-    """Whether a mention's code adds a role to its country (the noun it follows gave it one)."""
-    mention = view.slots[slot].mention
-    country = mention.country or ""
-    return bool(country) and len(mention.code or "") > len(country)
-
-
-def modifier_slots(view: SentenceView, head: Token, depth: int) -> tuple[list[int], str]:
-    """An actor named by a word before the noun: a possessor ("Iran's navy"), a name
-    ("NATO infrastructure"), or a country adjective right after the determiners ("the Iraqi
-    positions"; not "a controversial European shield", and not inside an "of" phrase: "the
-    guarantors of the Syrian peace process" are not Syria)."""
-    for child in head.children:
-        if child.dep_ not in ACTOR_MODIFIER_DEPS or child.i > head.i:
-            continue
-        slot = _slot_of_token(view, child, modifiers=True)
-        if slot < 0:
-            continue
-        if child.dep_ in ("compound", "nmod") and view.slots[slot].mention.kind == "metonym":
-            continue  # "a Moscow mansion", "the Baghdad airport": a place, not the government
-        if view.slots[slot].modifier and (
-            depth > 0
-            or head.lower_ in NON_ACTOR_NOUNS
-            or not (_leading(child, head) or head.lower_ in ACTOR_NOUNS)
-        ):
-            continue
-        return [slot], child.dep_
-    return [], ""
-
-
-def _leading(modifier: Token, head: Token) -> bool:
-    """Whether only determiners and numbers come before ``modifier`` in the phrase."""
-    return all(t.dep_ in LEADING_DEPS for t in head.doc[head.left_edge.i : modifier.i])
-
-
-def heads_slots(view: SentenceView, heads: tuple[int, ...]) -> tuple[tuple[int, ...], str]:
-    """The actor slots of the phrases headed by Doc tokens ``heads`` (a compound subject).
-
-    A subject that is an actor's own name also takes the actors listed before it on the
-    surface ("Arnor, Calenardhon and the evil Gondor welcomed"): the small model often hangs
-    the first members of a long list elsewhere (nmod, appos), but the words say a list.
-    """
-    doc = view.span.doc
-    slots: list[int] = []
-    how = ""
-    for index in heads:
-        found, path = np_slots(view, doc[index])
-        if found and not path and not view.slots[found[0]].modifier:
-            listed, _ = compound_left(view, found[0])
-            found = (*listed[:-1], *found)
-            found = (*found, *(s for s in _listed_right(view, doc[index]) if s not in found))
-        slots.extend(s for s in found if s not in slots)
-        how = how or path
-    return tuple(slots), how
-
-
-def _listed_right(view: SentenceView, head: Token) -> list[int]:
-    """The actors a subject lists after its own name inside its phrase ("Mordor, the Shire,
-    Fornost and Bree welcomed"), when an "and" closes the list."""
-    start = view.span.start
-    first = view.slot_at[head.i - start] if 0 <= head.i - start < len(view) else -1
-    if first < 0:
-        return []
-    last = head.right_edge.i - start
-    group: list[int] = []
-    closed: list[int] = []
-    k = view.slots[first].end
-    while k < last and view.lower[k] in COMPOUND_JOINERS:
-        joiner = view.lower[k]
-        k += 1
-        if joiner == "," and k < last and view.lower[k] == "and":
-            joiner, k = "and", k + 1
-        while k < last and view.slot_starting(k) < 0 and view.lower[k] in DETERMINERS:
-            k += 1
-        nxt = view.slot_starting(k)
-        if not usable(view, nxt) or view.slots[nxt].end - 1 > last:
-            break
-        group.append(nxt)
-        k = view.slots[nxt].end
-        if joiner != ",":
-            closed = list(group)
-    return closed
-
-
-def parse_object(view: SentenceView, pos: int) -> tuple[tuple[int, ...], int] | None:
-    """The actor of the noun phrase that starts at ``pos`` (after a few modifiers), by the parse."""
-    limit = view.span.start + len(view)
-    for k in range(pos, min(pos + OBJECT_LEAD + 1, len(view))):
-        if view.boundary[k] or view.lower[k] in OBJECT_STOPS:
-            return None
-        token = view.span[k]
-        head = np_head(token, limit)
-        if view.boundary[head.i - view.span.start]:
-            return None
-        slots, _ = np_slots(view, head)
-        if slots:
-            last = max(view.slots[s].end for s in slots)
-            if last < len(view) and view.lower[last] in ("'s", "’s", "'"):
-                return slots, last  # "accepted Erdogan's invitation": the frame reads "'s"
-            return slots, max(last, head.i - view.span.start + 1)
-        if head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
-            return None  # a noun phrase that names no actor: not this object
-    return None
-
-
 # --- frames -----------------------------------------------------------------------------------
 
 
@@ -517,104 +201,6 @@ def _subject_frame(compiled: CompiledPattern) -> bool:
     ):
         return False
     return not (len(pre) > 1 and pre[-2].kind == WORD and "'s" in pre[-2].words)
-
-
-def nominal_host(token: Token) -> tuple[Token | None, bool]:
-    """The predicate under which a noun states an act that happened, and whether that
-    predicate's subject performs it: "launched an attack" (yes), "during his visit" (yes),
-    "repelled an attack by" (no: the repeller did not attack), "fighting continues" (no).
-    (None, False) when the noun only names a topic ("the attack was discussed")."""
-    head = token.head
-    if (
-        token.dep_ == "pobj"
-        and head.lower_ in NOMINAL_EVENT_PREPOSITIONS
-        and head.head.pos_ in ("VERB", "AUX")  # a time phrase of the clause, not "talks on X"
-    ):
-        host = _climb_to_predicate(head)
-        return host, host is not None and head.lower_ in PERFORMING_PREPOSITIONS
-    if (
-        token.dep_ == "pobj"
-        and head.lower_ in ("from", "by")
-        and head.head.lower_ in CONSEQUENCE_VERBS
-    ):  # "shells arose from an exchange of fire", "caused by fighting": it happened
-        return head.head, False
-    if token.dep_ == "dobj" and head.lower_ in LIGHT_VERBS:
-        return head, True
-    if token.dep_ == "nsubjpass" and head.lower_ in LIGHT_VERBS:
-        return head, False  # "talks between Iran and Iraq were held": the noun's own actors
-    if token.dep_ in ("dobj", "nsubjpass") and head.lower_ in PRESUPPOSING_VERBS:
-        return head, False
-    if token.dep_ == "nsubj" and head.lower_ in OCCURRENCE_VERBS:
-        return head, False
-    if token.dep_ == "dobj" and head.lower_ in FLEEING_VERBS:
-        return head, False
-    delivered = next(
-        (
-            c
-            for c in token.children
-            if c.dep_ == "acl" and c.tag_ == "VBN" and c.lower_ in DELIVERING_PARTICIPLES
-        ),
-        None,
-    )
-    if delivered is not None:  # "the western strikes delivered on the regime", "raids carried out"
-        return delivered, False
-    if (
-        token.dep_ == "pobj" and head.lower_ in ("for", "to") and head.head.lower_ in REACTION_NOUNS
-    ):  # "in retaliation for U.S. attacks on Iranian platforms"
-        return _climb_to_predicate(head.head), False
-    if token.dep_ == "pobj" and head.lower_ == "under" and token.lower_ in UNDER_NOUNS:
-        return _climb_to_predicate(head), False  # "Kurdish leaders under assault from Turkey"
-    return None, False
-
-
-#: Verbs whose subject is what an "under" phrase is under ("the convoy came under fire").
-UNDER_LINKING_VERBS = frozenset(
-    w for lemma in ("be", "remain", "stay", "come", "fall") for w in forms(lemma)
-)
-
-
-def under_target(token: Token) -> tuple[Token | None, bool]:
-    """What a force noun after "under" is against: the noun the phrase modifies ("leaders under
-    assault"), a verb's object ("invited leaders under assault"), or, after a linking verb
-    ("the guards were under fire", "came under attack"), the clause's subject: (None, True)."""
-    holder = token.head.head
-    if holder.lower_ in UNDER_LINKING_VERBS:
-        return None, True
-    if holder.pos_ in ("VERB", "AUX"):
-        holder = next((c for c in holder.children if c.dep_ == "dobj"), holder)
-    return (holder if holder.pos_ in ("NOUN", "PROPN", "PRON") else None), False
-
-
-def _nominal_asserted(token: Token) -> bool:
-    return nominal_host(token)[0] is not None
-
-
-def _climb_to_predicate(token: Token) -> Token | None:
-    node = token
-    for _ in range(PREDICATE_REACH):
-        if node.head.i == node.i:
-            return None
-        node = node.head
-        if is_predicate(node):
-            return node
-    return None
-
-
-def _nominal_pre(compiled: CompiledPattern) -> tuple[CompiledElement, ...] | None:
-    """The words a nominal frame wants before its noun ("military !intervention"), less its
-    possessive source ("S 's"); None for a frame with other slots there."""
-    out = []
-    for element in compiled.pre:
-        if element.kind == SOURCE or (element.kind == WORD and "'s" in element.words):
-            continue
-        if element.kind not in (WORD, SET, GAP):
-            return None
-        out.append(element)
-    return tuple(out)
-
-
-def _path(prefix: str, how: str) -> str:
-    return f"{prefix}>{how}" if how else prefix
 
 
 class SyntaxMatcher:
@@ -694,7 +280,7 @@ class SyntaxMatcher:
         if not _subject_frame(compiled):
             if token.pos_ not in ("NOUN", "PROPN"):
                 return f"a nominal frame, and the anchor is no noun here: {where}"
-            if not _nominal_asserted(token):
+            if not nominal_asserted(token):
                 return "a nominal frame: the noun only names a topic here (not in a time phrase)"
             return "a nominal frame: no source or target actor around the noun"
         only_subject = all(e.optional for e in compiled.pre[:-1])
@@ -746,7 +332,7 @@ class SyntaxMatcher:
         token = view.span[i]
         if _subject_frame(compiled):
             yield from self._verbal(view, i, token, compiled, clauses, regions)
-        elif token.pos_ in ("NOUN", "PROPN") and _nominal_asserted(token):
+        elif token.pos_ in ("NOUN", "PROPN") and nominal_asserted(token):
             yield from self._nominal(view, i, token, compiled, clauses, regions)
 
     def _verbal(
@@ -773,7 +359,7 @@ class SyntaxMatcher:
         pre_words = compiled.pre[:-1]
         starts = [i]
         subject_slots, subject_how = heads_slots(view, clause.subjects)
-        subject_path = _path(clause.subject_path, subject_how)
+        subject_path = dep_path(clause.subject_path, subject_how)
         if pre_words:  # words before the anchor may belong to the governing clause
             written = list(_backward(view, compiled.pre, 0, i, ()))  # "S indicated it would act"
             starts = [s for s, _ in written] or [s for s, _ in _backward(view, pre_words, 0, i, ())]
@@ -857,7 +443,7 @@ class SyntaxMatcher:
                 if passive:
                     agents, agent_how = heads_slots(view, clause.agents)
                     sources, targets = agents, subject_slots
-                    source_path = _path("agent", agent_how) if agents else ""
+                    source_path = dep_path("agent", agent_how) if agents else ""
                     target_path = subject_path
                 else:
                     sources, source_path = subject_slots, subject_path
@@ -921,7 +507,7 @@ class SyntaxMatcher:
         if not agents or not ends:
             return
         speaker, _ = heads_slots(view, clause.speaker)
-        source_path = _path("agent", how)
+        source_path = dep_path("agent", how)
         if not compiled.pattern.has_target:
             if compiled.pattern.code in SYMMETRIC_CODES and len(agents) < 2:
                 return
@@ -979,7 +565,7 @@ class SyntaxMatcher:
             return
         clause = self._clause(host, clauses)
         region = masked_view(view, clause_region(host) | {t.i for t in token.subtree})
-        pre = _nominal_pre(compiled)
+        pre = nominal_pre(compiled)
         if pre is None:
             return
         starts = [s for s, _ in _backward(region, pre, 0, i, ())] if pre else [i]
@@ -1010,7 +596,7 @@ class SyntaxMatcher:
                     found = [f for f in found if view.slots[f].mention.code]  # "his" unresolved
                     sources, how = tuple(found), f"noun>{child}" if found else ""
                 if not sources and performs and not clause.passive:
-                    sources, how = host_slots, _path(f"host>{clause.subject_path}", host_how)
+                    sources, how = host_slots, dep_path(f"host>{clause.subject_path}", host_how)
                 if not targets and host.lower_ in RESISTING_VERBS:
                     # "Iraq repelled an attack by Iranian divisions": against the resister
                     resisters = clause.agents if clause.passive else clause.subjects
@@ -1207,7 +793,7 @@ def _of_by_slots(view: SentenceView, head: Token) -> tuple[list[int], str]:
                 if grand.dep_ == "pobj":
                     inner, path = np_slots(view, grand, 1)
                     if inner:
-                        return list(inner), _path(f"prep:{child.lower_}>pobj", path)
+                        return list(inner), dep_path(f"prep:{child.lower_}>pobj", path)
     return [], ""
 
 
