@@ -40,7 +40,8 @@ from .phrases import heads_slots
 from .plural import add_plural_groups
 from .sentence import SentenceView, Slot, sentence_views
 from .speech import ANNOUNCING_MOODS, COMMISSIVE_VERBS, OBLIGING_MOOD, speech_act_codes
-from .syntax import ParsedMatch, SyntaxMatcher, between_frame
+from .syntax import ParsedMatch, SyntaxMatcher
+from .targets import between_frame
 from .visits import visit_events
 
 #: Words before the anchor that negate it ("did not agree", "never attacked").

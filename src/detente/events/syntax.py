@@ -15,25 +15,20 @@ What the clause asserts (reported, asked for, intended, negated ...) is ``events
 from __future__ import annotations
 
 import dataclasses
-import itertools
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import partial
 
 from spacy.tokens import Token
 
 from .clauses import (
-    RELATIVE_PRONOUNS,
     Clause,
     analyse,
-    governors,
-    is_infinitive,
     is_predicate,
 )
 from .matcher import (
     SOURCE,
     TARGET,
-    CompiledElement,
     CompiledPattern,
     Match,
     PatternIndex,
@@ -44,7 +39,6 @@ from .matcher import (
     better,
 )
 from .nominal import (
-    FLEEING_VERBS,
     PREDICATE_REACH,
     RESISTING_VERBS,
     nominal_asserted,
@@ -53,37 +47,36 @@ from .nominal import (
     under_target,
 )
 from .ontology import SYMMETRIC_CODES
-from .owners import OWNED_OBJECT_ROOTS, object_owner, relative_owner
-from .patterns import GAP, SET, SKIP, WORD, Element, Pattern
-from .phrases import NP_PREPOSITIONS, dep_path, heads_slots, modifier_slots, np_slots, parse_object
+from .owners import OWNED_OBJECT_ROOTS, object_owner
+from .patterns import GAP, SET, SKIP, WORD, Element
+from .phrases import dep_path, heads_slots, modifier_slots, np_slots, parse_object
 from .sentence import SentenceView
 from .slots import match_forward
-
-#: Dependencies that start another clause: their words are outside the predicate's frame.
-OTHER_CLAUSE_DEPS = frozenset(
-    {"ccomp", "advcl", "relcl", "acl", "parataxis", "csubj", "csubjpass", "nsubj", "nsubjpass",
-     "expl", "mark", "appos", "intj", "meta"}
-)  # fmt: skip
-#: Roots of force whose target may be the place where force was used (events.places).
-PLACED_FORCE_ROOTS = frozenset({"15", "18", "19", "20"})
-#: Codes of a visit whose destination may be a place only (places.stage reads the phrase).
-PLACED_VISIT_CODES = frozenset({"042"})
-#: Prepositions that lead from a nominal visit to where it went ("a visit to London").
-VISIT_PREPOSITIONS = frozenset({"to", "in"})
-#: Nouns of time a preposition of force may lead to ("shelled the town on Sunday").
-TIME_WORDS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
-    "june july august september october november december day days night nights week weeks "
-    "month months year years morning evening afternoon weekend dawn dusk time".split()
+from .targets import (
+    OTHER_CLAUSE_DEPS,
+    PLACED_FORCE_ROOTS,
+    PLACED_VISIT_CODES,
+    addressee,
+    anchor_ends,
+    between_sides,
+    direct_objects,
+    force_object,
+    frame_has_target,
+    object_bindings,
+    object_slots,
+    owner_slots,
+    passive_subject,
+    phrase_span,
+    place_owner,
+    reports_its_infinitive,
+    takes_object,
+    target_path_of,
+    target_phrase_of,
+    visit_place,
+    with_slots,
+    without_final_target,
 )
-#: Prepositions a frame may close with before its target ("took control of", "fired at"):
-#: other closing words ("carried out raids") are nouns, and the force prepositions apply.
-TARGET_PREPOSITIONS = frozenset(
-    {"on", "against", "at", "into", "in", "of", "to", "near", "over", "from", "toward",
-     "towards", "across", "inside", "along", "around", "upon", "onto", "off"}
-)  # fmt: skip
-#: Prepositions that lead from an act of force to what it was used against ("strikes on").
-FORCE_PREPOSITIONS = frozenset({"on", "against", "at", "into"})
+
 #: The placeholder for a word outside the clause: it matches no pattern word.
 OUTSIDE = "\x00"
 
@@ -298,7 +291,7 @@ class SyntaxMatcher:
             if not (clause.passive and e.kind == TARGET)
         ]
         post = tuple(e for e, _ in pairs)
-        for end in _anchor_ends(region, compiled, i):
+        for end in anchor_ends(region, compiled, i):
             for k in range(1, len(post) + 1):
                 if not any(True for _ in _forward(region, post[:k], 0, end, (), parse_object)):
                     element, as_written = pairs[k - 1]
@@ -351,7 +344,7 @@ class SyntaxMatcher:
         if predicate is None or not is_predicate(predicate):
             return
         clause = self._clause(predicate, clauses)
-        if clause.passive and _reports_its_infinitive(predicate):
+        if clause.passive and reports_its_infinitive(predicate):
             return  # "Russia is said to have attacked": the report is no act of its own
         region = self._region(view, predicate, regions)
         if region.lower[i] == OUTSIDE:
@@ -387,11 +380,11 @@ class SyntaxMatcher:
         speaker, _ = heads_slots(view, clause.speaker)
         # A long gap (``...N``) is written to cross clauses and lists: it reads the sentence.
         reach = view if any(e.crossing for e in post) else region
-        for anchor_end in _anchor_ends(region, compiled, i):
+        for anchor_end in anchor_ends(region, compiled, i):
             bindings = list(_forward(reach, post, 0, anchor_end, (), parse_object))
             owned = compiled.pattern.code[:2] in OWNED_OBJECT_ROOTS and not passive
             if not bindings and post and post[0].kind == TARGET and len(post) == 1:
-                bindings = _object_bindings(view, predicate, subject_slots if owned else None)
+                bindings = object_bindings(view, predicate, subject_slots if owned else None)
             open_target, phrase = False, None
             placed_force = (
                 compiled.pattern.code[:2] in PLACED_FORCE_ROOTS
@@ -400,37 +393,37 @@ class SyntaxMatcher:
             if not bindings and not passive and placed_force:
                 # "bombed villages near Basra": force whose target the text gives as a place
                 # only; the place stage names the target from the event's location.
-                short = _without_final_target(post)
+                short = without_final_target(post)
                 if short is not None:
                     bindings = list(_forward(reach, short, 0, anchor_end, (), parse_object))
                     open_target = bool(bindings)
-                    phrase = _target_phrase(predicate, post[len(short) : -1])
-            elif passive and placed_force and _has_target(compiled) and not subject_slots:
+                    phrase = target_phrase_of(predicate, post[len(short) : -1])
+            elif passive and placed_force and frame_has_target(compiled) and not subject_slots:
                 open_target = True  # "Raqqa was occupied by Isis": the place is the target
-                phrase = _phrase_span(_passive_subject(predicate))
+                phrase = phrase_span(passive_subject(predicate))
             if bindings and phrase is None and placed_force and not passive:
                 last = post[-1:] if post and post[-1].kind == WORD else ()
-                phrase = _target_phrase(predicate, last)  # "took control of Afrin"
+                phrase = target_phrase_of(predicate, last)  # "took control of Afrin"
             owner: int | None = None
             if placed_force:  # "on the Ukrainian border"; "shelled Iraqi towns"
-                spans = [phrase, *(_phrase_span(o) for o in _direct_objects(predicate))]
-                owners = map(partial(_place_owner, view), spans)
+                spans = [phrase, *(phrase_span(o) for o in direct_objects(predicate))]
+                owners = map(partial(place_owner, view), spans)
                 owner = next((o for o in owners if o is not None), None)
             for end, binds in bindings:
                 targets = next((g for k, g in binds if k == TARGET), ())
                 if not targets and owner is not None:  # "massed troops on the Ukrainian border"
                     targets = (owner,)
-                if not targets and not _has_target(compiled) and _takes_object(compiled):
-                    targets = _object_slots(view, predicate)  # "denounced press reports"
+                if not targets and not frame_has_target(compiled) and takes_object(compiled):
+                    targets = object_slots(view, predicate)  # "denounced press reports"
                     if not targets and owned:  # "rejected the names the envoy wanted"
-                        targets, _ = object_owner(view, _direct_objects(predicate), sources=())
+                        targets, _ = object_owner(view, direct_objects(predicate), sources=())
                         targets = tuple(t for t in targets if t not in subject_slots)
                 if (
                     not targets
-                    and not _has_target(compiled)
+                    and not frame_has_target(compiled)
                     and "mutual" not in compiled.pattern.flags
                 ):
-                    targets = _owner_slots(view, anchor_end, end, subject_slots)
+                    targets = owner_slots(view, anchor_end, end, subject_slots)
                 if (
                     not targets
                     and not passive
@@ -438,7 +431,7 @@ class SyntaxMatcher:
                     and len(subject_slots) == 1
                 ):  # "held talks at Downing Street with the Irish premier"
                     targets = tuple(
-                        t for t in _with_slots(view, predicate) if t not in subject_slots
+                        t for t in with_slots(view, predicate) if t not in subject_slots
                     )
                 if passive:
                     agents, agent_how = heads_slots(view, clause.agents)
@@ -447,7 +440,7 @@ class SyntaxMatcher:
                     target_path = subject_path
                 else:
                     sources, source_path = subject_slots, subject_path
-                    target_path = _target_path(view, targets, predicate)
+                    target_path = target_path_of(view, targets, predicate)
                 if not sources and not targets:
                     continue
                 match = Match(
@@ -503,7 +496,7 @@ class SyntaxMatcher:
         ):
             return  # the frame's words before its target are not all in the passive subject
         agents, how = heads_slots(view, clause.agents)
-        ends = _anchor_ends(region, compiled, i)
+        ends = anchor_ends(region, compiled, i)
         if not agents or not ends:
             return
         speaker, _ = heads_slots(view, clause.speaker)
@@ -574,7 +567,7 @@ class SyntaxMatcher:
         host_slots, host_how = heads_slots(view, clause.subjects)
         speaker, _ = heads_slots(view, clause.speaker)
         nominal = dataclasses.replace(clause, passive=False, agents=())
-        sides = _between_sides(view, token, compiled)
+        sides = between_sides(view, token, compiled)
         if sides is not None:  # "fighting between Iran and Iraq": the parse joins the sides
             ends = list(match_forward(region, compiled.anchor, i))
             if ends:
@@ -584,7 +577,7 @@ class SyntaxMatcher:
         visit = compiled.pattern.code in PLACED_VISIT_CODES
         for anchor_end in match_forward(region, compiled.anchor, i):
             bound = list(_forward(region, compiled.post, 0, anchor_end, (), parse_object))
-            short = _without_final_target(compiled.post) if visit and not bound else None
+            short = without_final_target(compiled.post) if visit and not bound else None
             if short is not None:  # "on his first visit to London": a place, no actor
                 bound = list(_forward(region, short, 0, anchor_end, (), parse_object))
             for end, binds in bound:
@@ -613,7 +606,7 @@ class SyntaxMatcher:
                 if not sources:
                     continue
                 phrase = None
-                aimed = _force_object(token, host)
+                aimed = force_object(token, host)
                 if (
                     not targets
                     and aimed is not None
@@ -621,13 +614,13 @@ class SyntaxMatcher:
                 ):
                     aimed_at, _ = np_slots(view, aimed)  # "strikes delivered on Assad's forces"
                     targets = tuple(t for t in aimed_at if t not in sources)
-                    owner = _place_owner(view, _phrase_span(aimed))
+                    owner = place_owner(view, phrase_span(aimed))
                     targets = targets or ((owner,) if owner is not None else ())
-                    phrase = None if targets else _phrase_span(aimed)  # "assault on Afrin"
+                    phrase = None if targets else phrase_span(aimed)  # "assault on Afrin"
                 elif not targets and visit:
-                    phrase = _visit_place(token)  # "a visit to London"
+                    phrase = visit_place(token)  # "a visit to London"
                 match = Match(compiled, i, anchor_end, min(starts), end, sources, targets)
-                target_path = _target_path(view, targets, token) if targets else ""
+                target_path = target_path_of(view, targets, token) if targets else ""
                 yield ParsedMatch(
                     match,
                     nominal,
@@ -640,81 +633,11 @@ class SyntaxMatcher:
                 return
 
 
-def between_frame(pattern: Pattern) -> bool:
-    """A frame "... between S and T": two sides of one reciprocal act (coded both ways)."""
-    return any(
-        e.kind == WORD and e.values == ("between",) and nxt.kind == SOURCE
-        for e, nxt in itertools.pairwise(pattern.elements)
-    )
-
-
-def _between_sides(
-    view: SentenceView, noun: Token, compiled: CompiledPattern
-) -> tuple[int, ...] | None:
-    """The sides of a "NOUN between S and T" frame read from the parse (the "and" joins the
-    two into one conjoined phrase), or None when the frame has no such shape."""
-    if not between_frame(compiled.pattern):
-        return None
-    holders = [noun]
-    if noun.dep_ == "nsubjpass":  # "talks were held between Iran and Iraq"
-        holders.append(noun.head)
-    for child in (c for holder in holders for c in holder.children):
-        if child.dep_ == "prep" and child.lower_ == "between":
-            for obj in child.children:
-                if obj.dep_ == "pobj":
-                    slots, _ = np_slots(view, obj)
-                    return slots if len(slots) >= 2 else None
-    return None
-
-
-def _direct_objects(predicate: Token) -> list[Token]:
-    """The predicate's direct objects, or those of the verb it is conjoined with when it has
-    none ("killed or wounded 15,000 soldiers": both verbs take the object). In a relative
-    clause with a subject of its own, the object is the noun the clause modifies ("the rebels
-    whom Turkish troops attacked", "the town Russian jets bombed")."""
-    own = [c for c in predicate.children if c.dep_ in ("dobj", "dative")]
-    if predicate.dep_ == "relcl" and _own_subject(predicate):
-        relative = [c for c in own if c.lower_ in RELATIVE_PRONOUNS]
-        if relative or not own:
-            return [predicate.head, *(c for c in own if c not in relative)]
-    if own:
-        return own
-    for conj in predicate.children:
-        if (
-            conj.dep_ == "conj"
-            and conj.pos_ == "VERB"
-            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children)
-        ):
-            shared = [c for c in conj.children if c.dep_ == "dobj"]
-            if shared:
-                return shared
-    return []
-
-
-def _own_subject(predicate: Token) -> bool:
-    """A subject of the clause's own that is no relative pronoun ("whom Turkey armed")."""
-    return any(
-        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in RELATIVE_PRONOUNS
-        for c in predicate.children
-    )
-
-
-def addressee(predicate: Token) -> Token | None:
-    """Whom a directive's reported clause names as the one to act: "urged that Ukraine
-    withdraw", "demanded all departments make savings" (the clause's own subject)."""
-    if governors().that_clause.get(predicate.lower_) != "directive":
-        return None
-    for child in predicate.children:
-        if child.dep_ == "ccomp":
-            return next((c for c in child.children if c.dep_ == "nsubj"), None)
-    return None
-
-
 def _to_addressee(view: SentenceView, found: ParsedMatch) -> ParsedMatch:
     """A directive's frame left without its target when no other reading of the verb did
     better: the target is the one its clause says must act ("urged that Ukraine withdraw")."""
     match = found.match
-    wants = _has_target(match.pattern) or _takes_object(match.pattern)
+    wants = frame_has_target(match.pattern) or takes_object(match.pattern)
     if match.target or match.passive or not wants:
         return found
     predicate = view.span[match.anchor_start]
@@ -730,26 +653,6 @@ def _to_addressee(view: SentenceView, found: ParsedMatch) -> ParsedMatch:
     )
 
 
-def _object_bindings(
-    view: SentenceView, predicate: Token, owner_of: tuple[int, ...] | None = None
-) -> list[tuple[int, tuple[tuple[str, tuple[int, ...]], ...]]]:
-    """A target from the predicate's direct object by the parse, where the words between
-    them kept the surface match from reaching it; with ``owner_of`` (the sources), the
-    object's owner when the object names no actor (``owners``)."""
-    objects = _direct_objects(predicate)
-    for obj in objects:
-        slots, _ = np_slots(view, obj)
-        if slots:
-            end = max(view.slots[s].end for s in slots)
-            return [(end, ((TARGET, slots),))]
-    if owner_of is not None:
-        slots, _ = object_owner(view, objects, owner_of)
-        if slots:
-            end = max(view.slots[s].end for s in slots)
-            return [(end, ((TARGET, slots),))]
-    return []
-
-
 def written_text(element: Element) -> str:
     """A pattern element as written ("to", "$MIL_ATTACK", "T", "...")."""
     if element.kind in (SOURCE, TARGET):
@@ -761,196 +664,3 @@ def written_text(element: Element) -> str:
     return "|".join(
         ("=" if e else "") + v for v, e in zip(element.values, element.exact, strict=True)
     )
-
-
-def _owner_slots(
-    view: SentenceView, start: int, end: int, sources: tuple[int, ...]
-) -> tuple[int, ...]:
-    """The actor whose act a frame's own noun names ("crushed a new Iranian offensive",
-    "repelled the rebels' attack"): the target of an act on that act."""
-    for k in range(start, end):
-        token = view.span[k]
-        if token.pos_ not in ("NOUN", "PROPN"):
-            continue
-        found, _ = modifier_slots(view, token, 0)
-        if not found:
-            found, _ = _of_by_slots(view, token)
-        if not found:  # "rejected the proposal that Iran made"
-            found = list(relative_owner(view, token))
-        own = {view.slots[s].mention.code for s in sources}
-        kept = tuple(s for s in found if s not in sources)
-        if kept and all(view.slots[s].mention.code in own for s in kept):
-            return ()  # "Iran launched its attack": the source's own act, no target named
-        if kept:
-            return kept
-    return ()
-
-
-def _of_by_slots(view: SentenceView, head: Token) -> tuple[list[int], str]:
-    for child in head.children:
-        if child.dep_ == "prep" and child.lower_ in NP_PREPOSITIONS:
-            for grand in child.children:
-                if grand.dep_ == "pobj":
-                    inner, path = np_slots(view, grand, 1)
-                    if inner:
-                        return list(inner), dep_path(f"prep:{child.lower_}>pobj", path)
-    return [], ""
-
-
-def _without_final_target(post: tuple[CompiledElement, ...]) -> tuple[CompiledElement, ...] | None:
-    """A frame's elements less its closing "(preposition) T", or None if T is not last."""
-    if not post or post[-1].kind != TARGET:
-        return None
-    short = post[:-1]
-    if short and short[-1].kind == WORD and not short[-1].optional:
-        short = short[:-1]
-    return short
-
-
-def _reports_its_infinitive(predicate: Token) -> bool:
-    """ "is said / believed / reported to have V-ed": a passive verb of report or belief whose
-    infinitive is the act (its subject that act's subject, not anyone spoken to)."""
-    kind = governors().infinitive.get(predicate.lower_)
-    return kind in ("report", "belief") and any(
-        c.dep_ == "xcomp" and is_infinitive(c) for c in predicate.children
-    )
-
-
-def _target_phrase(
-    predicate: Token, between: tuple[CompiledElement, ...]
-) -> tuple[int, int] | None:
-    """Where a force frame wanted its target: the object of its closing preposition ("attack
-    on Afrin") or, with none, the predicate's direct object ("shelled Afrin")."""
-    closing = {w for e in between if e.kind == WORD for w in e.words}
-    words = closing & TARGET_PREPOSITIONS  # a closing noun ("raids") leaves force's own
-    objects = _direct_objects(predicate)
-    named = [o for o in objects if o.pos_ == "PROPN"]  # "shelled Afrin on Sunday"
-    if named and not closing:
-        return _phrase_span(named[0])
-    # the preposition hangs on the predicate or on its object ("took control of Afrin",
-    # "launched strikes on Afrin"); a frame that names none takes those of force
-    aimed = _prep_object((predicate, *objects), words or FORCE_PREPOSITIONS)
-    if aimed is not None:
-        return _phrase_span(aimed)
-    if closing:
-        return None
-    return _phrase_span(objects[0] if objects else None)
-
-
-def _prep_object(holders: Iterable[Token], prepositions: Collection[str]) -> Token | None:
-    """The object of the first of ``prepositions`` hanging on one of ``holders``, in order,
-    that is no time word ("on Afrin", not "on Sunday")."""
-    for holder in holders:
-        for child in holder.children:
-            if child.dep_ != "prep" or child.lower_ not in prepositions:
-                continue
-            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if pobj is not None and pobj.lower_ not in TIME_WORDS:
-                return pobj
-    return None
-
-
-def _visit_place(noun: Token) -> tuple[int, int] | None:
-    """Where a nominal visit went: its own "to" or "in" phrase ("a visit to London")."""
-    place = _prep_object((noun,), VISIT_PREPOSITIONS)
-    return _phrase_span(place) if place is not None else None
-
-
-def _force_object(noun: Token, host: Token) -> Token | None:
-    """What a nominal act of force was aimed at: its own "on"/"against" phrase or, when the
-    parse hangs that phrase on the verb of fleeing ("fled the offensive on Afrin") or on the
-    participle that delivers it ("strikes delivered on the regime's war machine"), the verb's."""
-    own = host.lower_ in FLEEING_VERBS or host.head.i == noun.i
-    return _prep_object((noun, host) if own else (noun,), FORCE_PREPOSITIONS)
-
-
-#: Nouns of a country's ground, places or forces' positions: a country adjective on one names
-#: the country force was used against ("on the Ukrainian border", "shelled Iraqi towns").
-PLACE_NOUNS = frozenset(
-    "border borders frontier territory soil airspace waters coast coastline town towns village "
-    "villages city cities positions position bases base outposts outpost targets installations "
-    "facilities ports port province provinces region regions areas area lines trenches "
-    "airfields airfield capital".split()
-)
-
-
-def _place_owner(view: SentenceView, phrase: tuple[int, int] | None) -> int | None:
-    """The slot of a country adjective on a place noun inside a target phrase ("the Ukrainian
-    border", "Palestinian towns"): that country is the target."""
-    words = view.span.doc.char_span(*phrase, alignment_mode="expand") if phrase else None
-    if words is None:
-        return None
-    start = view.span.start
-    for token in words:
-        if token.dep_ not in ("amod", "compound") or not 0 <= token.i - start < len(view):
-            continue
-        slot = view.slot_at[token.i - start]
-        if slot < 0 or token.head.lower_ not in PLACE_NOUNS:
-            continue
-        mention = view.slots[slot].mention
-        if mention.kind == "adjective" and mention.country:
-            return slot
-    return None
-
-
-def _passive_subject(predicate: Token) -> Token | None:
-    return next((c for c in predicate.children if c.dep_ == "nsubjpass"), None)
-
-
-def _phrase_span(head: Token | None) -> tuple[int, int] | None:
-    """The character span of a noun's phrase, up to its first clause or comma."""
-    if head is None or head.pos_ not in ("NOUN", "PROPN"):
-        return None
-    left, right = head.left_edge.i, head.i
-    for token in head.rights:
-        if token.dep_ in OTHER_CLAUSE_DEPS or token.is_punct:
-            break
-        right = token.right_edge.i
-    doc = head.doc
-    return doc[left].idx, doc[right].idx + len(doc[right].text)
-
-
-def _with_slots(view: SentenceView, predicate: Token) -> tuple[int, ...]:
-    """The actor of a "with" phrase on a reciprocal act or its object, wherever in the clause
-    ("met in Geneva on Monday with Iraq", "held talks at Downing Street with Ireland")."""
-    partner = _prep_object((predicate, *_direct_objects(predicate)), ("with",))
-    return np_slots(view, partner)[0] if partner is not None else ()
-
-
-def _takes_object(compiled: CompiledPattern) -> bool:
-    """A frame written without a target ("S condemn") whose object may name one."""
-    return not compiled.post and "mutual" not in compiled.pattern.flags
-
-
-def _object_slots(view: SentenceView, predicate: Token) -> tuple[int, ...]:
-    for obj in _direct_objects(predicate):
-        slots, _ = np_slots(view, obj)
-        if slots:
-            return slots
-    return ()
-
-
-def _has_target(compiled: CompiledPattern) -> bool:
-    return any(e.kind == TARGET for e in compiled.post)
-
-
-def _anchor_ends(view: SentenceView, compiled: CompiledPattern, i: int) -> list[int]:
-    from .slots import match_forward
-
-    return match_forward(view, compiled.anchor, i)
-
-
-def _target_path(view: SentenceView, targets: tuple[int, ...], predicate: Token) -> str:
-    """The dependency path from the predicate down to the target's first word."""
-    if not targets:
-        return ""
-    first = view.span[view.slots[targets[0]].start]
-    heads = [first]
-    node = first
-    while node.head.i != node.i and node.i != predicate.i and len(heads) < 8:
-        node = node.head
-        heads.append(node)
-    if node.i != predicate.i:
-        return ""
-    labels = [t.dep_ if t.dep_ != "prep" else f"prep:{t.lower_}" for t in reversed(heads[:-1])]
-    return ">".join(labels)
