@@ -21,7 +21,7 @@ from spacy.tokens import Token
 from ..model import Event, Mention, Quote
 from .clauses import analyse, is_predicate
 from .ontology import Ontology
-from .phrases import heads_slots
+from .phrases import heads_slots, is_political
 from .sentence import SentenceView
 
 #: Modal auxiliaries of obligation.
@@ -84,7 +84,7 @@ def _conditional(holder: Token) -> bool:
     return False
 
 
-def _quote_speaker(
+def quote_speaker(
     token: Token, quotes: Sequence[Quote], mentions: Mapping[str, Mention]
 ) -> Mention | None:
     """The speaker of the direct quotation a word is in, when it is a coded mention."""
@@ -94,11 +94,23 @@ def _quote_speaker(
     return None
 
 
-def _placed(mention: Mention | None) -> bool:
-    return mention is not None and bool(mention.code) and bool(mention.country)
+def placed(mention: Mention | None) -> bool:
+    """A coded actor with a country, or an organisation or group that needs none (the EU)."""
+    return mention is not None and bool(mention.code) and is_political(mention)
 
 
-def _one_actor(a: Mention, b: Mention) -> bool:
+def named_here(actor: Mention, mentions: Mapping[str, Mention]) -> bool:
+    """Whether the actor is named in its own sentence: a pronoun counts only with its
+    antecedent there ("Congress says they must stay", the troops just named). Obligations and
+    judgements said of a pronoun resolved across sentences are mostly generic ("it has to be
+    within the law", "they should support the candidate") and the resolution is a guess."""
+    if actor.kind != "pronoun":
+        return True
+    antecedent = mentions.get(actor.antecedent or "")
+    return antecedent is not None and antecedent.sentence == actor.sentence
+
+
+def one_actor(a: Mention, b: Mention) -> bool:
     """The same actor, or one country's two names for itself ("Iran" and its president): a
     country's own parts (its opposition and its government) are two actors."""
     if a.entity_id is not None and a.entity_id == b.entity_id:
@@ -140,9 +152,9 @@ def obligation_events(
             speaker = (
                 view.slots[speakers[0]].mention
                 if speakers
-                else _quote_speaker(token, quotes, mentions)
+                else quote_speaker(token, quotes, mentions)
             )
-            if not subjects or not _placed(speaker) or speaker is None:
+            if not subjects or not placed(speaker) or speaker is None:
                 continue
             code = REPROACH_CODE if kind == "reproach" else APPEAL_CODE
             found = ontology.get(code)
@@ -150,8 +162,10 @@ def obligation_events(
                 continue
             for slot in subjects:
                 actor = view.slots[slot].mention
-                if not _placed(actor) or _one_actor(actor, speaker):
+                if not placed(actor) or one_actor(actor, speaker):
                     continue
+                if not named_here(actor, mentions):
+                    continue  # "It has to be within the law", "they should support ..."
                 key = (view.index, speaker.code, actor.code)
                 if key in said:
                     continue

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..model import Mention
 from .sentence import SentenceView
 from .slots import COMPOUND_JOINERS, DETERMINERS, OBJECT_STOPS, compound_left, usable
 
@@ -274,3 +275,14 @@ def parse_object(view: SentenceView, pos: int) -> tuple[tuple[int, ...], int] | 
 def dep_path(prefix: str, how: str) -> str:
     """A dependency path with the step that found the phrase's actor ("nsubj>poss")."""
     return f"{prefix}>{how}" if how else prefix
+
+
+#: Codes of bodies that act politically without a country: IGOs, NGOs, transnational groups.
+COUNTRYLESS_PREFIXES = ("IGO", "NGO", "IMG")
+
+
+def is_political(mention: Mention) -> bool:
+    """Whether an actor can be an event's source: it has a country, or is an international
+    organisation or a transnational group (a bare "troops" or "rebels" is not)."""
+    code = mention.code or ""
+    return bool(mention.country) or code.startswith(COUNTRYLESS_PREFIXES)

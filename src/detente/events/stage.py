@@ -25,6 +25,7 @@ from .clauses import negated
 from .dates import WEEKDAYS, event_date
 from .deontic import REPROACH_CODE, obligation, obligation_events
 from .dyad import dyad_fighting
+from .evaluation import evaluation_events
 from .matcher import (
     Match,
     PatternIndex,
@@ -36,7 +37,7 @@ from .matcher import (
 from .ontology import SYMMETRIC_CODES, EventType, Ontology, default_ontology
 from .parse import parse_roles
 from .patterns import Pattern, PatternDictionary
-from .phrases import heads_slots
+from .phrases import heads_slots, is_political
 from .plural import add_plural_groups
 from .sentence import SentenceView, Slot, sentence_views
 from .speech import ANNOUNCING_MOODS, COMMISSIVE_VERBS, OBLIGING_MOOD, speech_act_codes
@@ -115,15 +116,6 @@ def state_force_code(code: str, source: Mention, target: Mention | None) -> str 
     return state_code
 
 
-#: Codes of bodies that act politically without a country: IGOs, NGOs, transnational groups.
-COUNTRYLESS_PREFIXES = ("IGO", "NGO", "IMG")
-
-
-def is_political(mention: Mention) -> bool:
-    """Whether an actor can be an event's source: it has a country, or is an international
-    organisation or a transnational group (a bare "troops" or "rebels" is not)."""
-    code = mention.code or ""
-    return bool(mention.country) or code.startswith(COUNTRYLESS_PREFIXES)
 
 
 #: What a private person (a civilian, CVL alone) does that news codes as a political act: speak
@@ -279,6 +271,8 @@ class EventStage:
             events.extend(self._war_fighting(doc, coded_views, events, base, base_source, trace))
             found = obligation_events(coded_views, events, doc._.quotes or (), by_id, self.ontology)
             found.extend(visit_events(coded_views, events, self.ontology))
+            quotes = doc._.quotes or ()
+            found.extend(evaluation_events(coded_views, events, quotes, by_id, self.ontology))
             events.extend(self._dated(doc, coded_views, found, base, base_source, trace))
         events.sort(key=lambda e: (e.sentence, e.start))
         events = _drop_headline_repeats(_drop_duplicates(events), headline_end, doc)
