@@ -77,3 +77,28 @@ def test_an_obligation_of_a_pronoun_from_an_earlier_sentence_is_no_appeal(nlp):
         '"They should support the peace plan," the Kenyan foreign minister said.'
     )
     assert not [e for e in shown(nlp, text) if e[1] == "020"]
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("The Kenyan opposition leader attacked the Kenyan government over the budget.",
+         ("KENOPP", "111", "KENGOV")),
+        ("A Ugandan opposition MP struck the Ugandan president with fresh accusations.",
+         ("UGAOPPLEG", "111", "UGAGOV")),
+    ],
+)  # fmt: skip
+def test_a_verb_of_force_between_political_speakers_is_criticism(nlp, text, event):
+    """ "attacked ... over the budget": words, not force (CAMEO 111)."""
+    assert event in shown(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        ("Kenyan rebels attacked the Kenyan government.", "19"),
+        ("Iraqi forces attacked Iranian positions.", "19"),
+    ],
+)
+def test_an_armed_side_keeps_the_force_code(nlp, text, root):
+    assert [e for e in shown(nlp, text) if e[1][:2] == root]

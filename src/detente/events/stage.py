@@ -43,6 +43,7 @@ from .sentence import SentenceView, Slot, sentence_views
 from .speech import ANNOUNCING_MOODS, COMMISSIVE_VERBS, OBLIGING_MOOD, speech_act_codes
 from .syntax import ParsedMatch, SyntaxMatcher
 from .targets import between_frame
+from .verbal import verbal_code
 from .visits import visit_events
 
 #: Words before the anchor that negate it ("did not agree", "never attacked").
@@ -421,6 +422,7 @@ class EventStage:
         sentence_text = _without_dateline(doc, view)
         date, resolution = event_date(sentence_text, base, base_source)
         start, end = view.char_span(match.anchor_start, match.anchor_end)
+        anchor_word = view.lower[match.anchor_start]
         out = []
         for s, t, kind in self._directed(pairs, pattern, reading.code):
             if negated and not self.any_code:  # PETRARCH dictionaries spell negation out
@@ -447,6 +449,9 @@ class EventStage:
             forced = None if self.any_code else state_force_code(kind.code, src, tgt)
             if forced is not None:
                 kind = self.ontology.get(forced) or kind
+            spoken = None if self.any_code else verbal_code(kind.code, anchor_word, src, tgt)
+            if spoken is not None:  # "Trump attacked Romney for ...": words, not force
+                kind = self.ontology.get(spoken) or kind
             if tgt is not None and _acting_on_itself(src, tgt):
                 if trace:
                     trace.add(f"{where}: {src.code} acting on itself, not coded")
