@@ -24,6 +24,12 @@ from .sentence import SentenceView
 RECIPROCAL_FORCE_NOUNS = frozenset(
     {"fighting", "clashes", "battle", "battles", "skirmishes", "firefight", "firefights"}
 )
+#: Modifiers that make a battle a contest, not fighting ("nomination battles", "legal battle").
+CONTEST_MODIFIERS = frozenset(
+    "nomination legal court courtroom political election electoral campaign budget custody "
+    "ratings primary leadership policy trade diplomatic verbal price tax bidding takeover "
+    "boardroom bureaucratic procedural parliamentary".split()
+)
 #: CAMEO roots of force whose coded events define the article's war.
 FORCE_ROOTS = frozenset({"18", "19", "20"})
 #: The code of fighting with no more detail.
@@ -84,6 +90,8 @@ def dyad_fighting(
                 continue
             if (view.index, token.idx) in taken or not _without_actor(token, view):
                 continue
+            if any(c.lower_ in CONTEST_MODIFIERS for c in token.children):
+                continue  # "nomination battles", "a legal battle": no fighting
             host, _ = nominal_host(token)
             if host is None:
                 continue
