@@ -102,3 +102,19 @@ def test_a_verb_of_force_between_political_speakers_is_criticism(nlp, text, even
 )
 def test_an_armed_side_keeps_the_force_code(nlp, text, root):
     assert [e for e in shown(nlp, text) if e[1][:2] == root]
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("France praised Germany for sending troops to Mali.", ("DEU", "154", "MLI")),
+        ("Russia lashed out at Turkey for having shot down a Russian bomber.",
+         ("TUR", "195", "RUS")),
+        ("Iran was condemned by France for shelling Iraqi towns.", ("IRN", "194", "IRQ")),
+    ],
+)  # fmt: skip
+def test_the_act_one_is_judged_for_is_the_judged_ones(nlp, text, event):
+    """ "praised Germany for sending troops": Germany sent them, not France."""
+    events = shown(nlp, text)
+    assert event in events
+    assert not [e for e in events if e[1] == event[1] and e[0] != event[0]]

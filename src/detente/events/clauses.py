@@ -53,6 +53,19 @@ ACCUSING = frozenset(
     forms("accuse") | forms("suspect") | forms("charge") | forms("convict") | forms("blame")
     | {"accusation", "accusations", "allegation", "allegations", "charges", "suspicion"}
 )  # fmt: skip
+#: Verbs that judge their object for an act its "for"/"of" gerund names ("praised Germany for
+#: sending troops", "accused Iran of supporting"): the gerund's act is the object's.
+JUDGING_VERBS = frozenset(
+    w
+    for lemma in ("praise", "thank", "commend", "congratulate", "applaud", "hail", "laud",
+                  "credit", "reward", "honour", "honor", "criticize", "criticise", "condemn",
+                  "denounce", "blame", "accuse", "fault", "attack", "slam", "lash", "rebuke",
+                  "reprimand", "punish", "sanction", "fine", "sue", "arrest", "detain", "jail",
+                  "charge", "convict", "suspect", "forgive", "pardon", "censure", "chide",
+                  "scold", "berate", "assail", "castigate")
+    for w in forms(lemma)
+)  # fmt: skip
+JUDGED_PREPOSITIONS = frozenset({"for", "of", "over"})
 #: Verbs of speech a trailing parenthetical uses (", he said"), to report the main clause.
 PARENTHETICAL_REPORT = frozenset({"report", "belief"})
 #: How far up the tree a predicate's status is looked for.
@@ -239,6 +252,9 @@ def grammatical_subject(token: Token, depth: int = 0) -> tuple[tuple[int, ...], 
             governor = governor.head  # "Arnor is about (ready, willing) to restore ties"
         found, path = grammatical_subject(governor, depth + 1)
         return found, f"xcomp<{path}" if found else ""
+    judged = _judged_actor(token)
+    if judged is not None:
+        return _with_conjuncts(judged), "pcomp<judged"
     if dep in ("advcl", "pcomp", "acl", "xcomp") and token.tag_ in ("VBG", "VB", "VBN"):
         verb = _participle_host(token) or governor
         while not _verbal(verb) and verb.head.i != verb.i and verb.dep_ in ("prep", "pcomp"):
@@ -249,6 +265,25 @@ def grammatical_subject(token: Token, depth: int = 0) -> tuple[tuple[int, ...], 
                 return (), ""  # "was attacked after refusing": the patient, not the agent
             return found, f"{dep}<{path}" if found else ""
     return (), ""
+
+
+def _judged_actor(token: Token) -> Token | None:
+    """The one judged for the act a gerund names: "praised Germany for sending troops",
+    "accused Iran of supporting", "lashed out at Turkey for having shot down", "Iran was
+    condemned for shelling": the object (or the passive subject) of the judging verb."""
+    preposition = token.head
+    if token.dep_ != "pcomp" or preposition.lower_ not in JUDGED_PREPOSITIONS:
+        return None
+    verb = preposition.head
+    if verb.lower_ not in JUDGING_VERBS or preposition.dep_ != "prep":
+        return None
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass"):
+            return child
+    for child in verb.children:  # "lashed out at Turkey"
+        if child.dep_ == "prep" and child.lower_ in ("at", "on") and child.i < preposition.i:
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
 
 
 def _participle_host(token: Token) -> Token | None:
