@@ -90,3 +90,15 @@ def test_a_visit_stated_in_a_word_is_to_the_dateline_country(nlp, text, event):
 )
 def test_no_visit_without_a_visitor_from_elsewhere(nlp, text):
     assert not [e for e in shown(nlp, text) if e[1] == "042"]
+
+
+@pytest.mark.parametrize(
+    ("text", "visit"),
+    [
+        ("A Syrian refugee came to Europe through Greece.", False),
+        ("Syrian refugees arrived in Greece on Monday.", False),
+        ("The Syrian foreign minister arrived in Greece on Monday.", True),
+    ],
+)
+def test_a_refugees_journey_is_no_visit(nlp, text, visit):
+    assert bool([e for e in shown(nlp, text) if e[1] == "042"]) is visit

@@ -125,9 +125,17 @@ def state_force_code(code: str, source: Mention, target: Mention | None) -> str 
 PRIVATE_ROOTS = frozenset({"01", "02", "10", "11", "12", "13", "14"})
 
 
-def private_act(source: Mention, root: str) -> bool:
-    """Whether a civilian's act is outside what makes a private person a political actor."""
+def private_act(source: Mention, root: str, code: str = "") -> bool:
+    """Whether a civilian's act is outside what makes a private person a political actor; and
+    a refugee's or civilian's journey is no visit ("a Syrian refugee who came to Europe")."""
+    if code in VISIT_CODES and set(source.roles) & TRAVELLER_SECTORS:
+        return True
     return source.roles == ("CVL",) and root not in PRIVATE_ROOTS
+
+
+#: Visits (CAMEO 042 make, 043 host): an official's, never a refugee's or civilian's journey.
+VISIT_CODES = frozenset({"042", "043"})
+TRAVELLER_SECTORS = frozenset({"REF", "CVL"})
 
 
 #: Sectors that name an actor by itself without a country: armed groups outside any state
@@ -439,7 +447,7 @@ class EventStage:
                 if trace:
                     trace.add(f"{where}: the source {src.text!r} ({src.code}) has no country")
                 continue
-            if not self.any_code and private_act(src, kind.root):
+            if not self.any_code and private_act(src, kind.root, kind.code):
                 if trace:
                     trace.add(f"{where}: {src.text!r} is a private person: no political act")
                 continue
