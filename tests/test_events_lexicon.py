@@ -272,6 +272,26 @@ def shown(nlp, text: str) -> list[tuple[str | None, str, str | None]]:
             "The Venezuelan police intimidated Venezuelan journalists.",
             ("VENCOP", "170", "VENMED"),
         ),
+        # 0871: a ceasefire declared, with a long run of modifiers before the noun.
+        (
+            "The Pakistani army declared a unilateral three-day ceasefire with the Pakistani Taliban.",
+            ("PAKMIL", "0871", "PAKREBTAL"),
+        ),
+        # 062: several states taking part in drills cooperate with each other.
+        (
+            "Russia, China and Iran are participating in joint naval drills in the Gulf of Oman.",
+            ("RUS", "062", "CHN"),
+        ),
+        # 073: relief handed over, its amount a long phrase.
+        (
+            "The Greek government handed over 20 tonnes of food aid to the Lebanese Red Cross.",
+            ("GRCGOV", "073", "NGOHLHIRC"),
+        ),
+        # 080: T's demands accepted.
+        (
+            "The Thai government accepted the demands of the Thai protesters.",
+            ("THAGOV", "080", "THACVL"),
+        ),
     ],
 )
 def test_a_frame_codes_the_act(nlp, text, event):
@@ -314,6 +334,10 @@ def test_a_frame_codes_the_act(nlp, text, event):
         "The Greek prime minister declared an end to austerity.",
         "The British Labour party worked in coalition with the Liberal Democrats.",
         "The German chancellor returned from Moscow.",
+        "Russian athletes took part in the games in Paris.",
+        "The Spanish team participated in the European championship.",
+        "The French company handed over the keys to the German buyers.",
+        "The Chinese president accepted the resignation of the Chinese foreign minister.",
     ],
 )
 def test_a_non_political_sense_codes_nothing(nlp, text):
