@@ -342,3 +342,10 @@ def test_a_frame_codes_the_act(nlp, text, event):
 )
 def test_a_non_political_sense_codes_nothing(nlp, text):
     assert shown(nlp, text) == []
+
+
+def test_a_war_on_drugs_declared_over_is_no_de_escalation(nlp):
+    """087 is coded with or without a target; a figurative war ended is no event at all."""
+    text = "The Mexican president declared an end to the war on drugs."
+    events = api.code_text(text, published=PUBLISHED, nlp=nlp).events
+    assert [e.code for e in events if e.code.startswith("087")] == []
