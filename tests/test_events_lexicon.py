@@ -230,6 +230,68 @@ def shown(nlp, text: str) -> list[tuple[str | None, str, str | None]]:
             "The Iranian government refused to comply with the UN resolution.",
             ("IRNGOV", "128", "IGOUNO"),
         ),
+        # 036: an invitation to come to S's capital is S's intent to meet T.
+        (
+            "The Chinese president invited the Indian prime minister to Beijing.",
+            ("CHNGOV", "036", "INDGOV"),
+        ),
+        # 190: blows dealt on T's forces.
+        ("The Iranian army dealt heavy blows on the Iraqi forces.", ("IRNMIL", "190", "IRQMIL")),
+        # 191: an escape or evacuation hampered or disrupted.
+        (
+            "Syrian troops hampered the escape of Lebanese civilians.",
+            ("SYRMIL", "191", "LBNCVL"),
+        ),
+        (
+            "Ethiopian soldiers disrupted the evacuation of Eritrean refugees.",
+            ("ETHMIL", "191", "ERIREF"),
+        ),
+        # 062: fighting in coalition with T.
+        ("French troops fought in coalition with Malian forces.", ("FRAMIL", "062", "MLIMIL")),
+        # 175: opponents suppressed, dispersed or silenced by force.
+        ("Iranian police violently dispersed Iranian students.", ("IRNCOP", "175", "IRNEDU")),
+        (
+            "The Belarusian police suppressed the Belarusian protesters by force.",
+            ("BLRCOP", "175", "BLRCVL"),
+        ),
+        # 087: a war declared over by a side of it.
+        (
+            "The Russian army declared an end to the war with Georgia.",
+            ("RUSMIL", "087", "GEO"),
+        ),
+        # 0842: cultural property returned.
+        ("Italy returned ancient statues to Greece.", ("ITA", "0842", "GRC")),
+        # Conflicts resolved by CAMEO's definitions: a pardon forgives (056), a criminal charge is
+        # legal action (173), intimidation is coercion (170).
+        (
+            "The Russian president pardoned the American journalist.",
+            ("RUSGOV", "056", "USAMED"),
+        ),
+        ("Russian prosecutors charged the American journalist.", ("RUSJUD", "173", "USAMED")),
+        (
+            "The Venezuelan police intimidated Venezuelan journalists.",
+            ("VENCOP", "170", "VENMED"),
+        ),
+        # 0871: a ceasefire declared, with a long run of modifiers before the noun.
+        (
+            "The Pakistani army declared a unilateral three-day ceasefire with the Pakistani Taliban.",
+            ("PAKMIL", "0871", "PAKREBTAL"),
+        ),
+        # 062: several states taking part in drills cooperate with each other.
+        (
+            "Russia, China and Iran are participating in joint naval drills in the Gulf of Oman.",
+            ("RUS", "062", "CHN"),
+        ),
+        # 073: relief handed over, its amount a long phrase.
+        (
+            "The Greek government handed over 20 tonnes of food aid to the Lebanese Red Cross.",
+            ("GRCGOV", "073", "NGOHLHIRC"),
+        ),
+        # 080: T's demands accepted.
+        (
+            "The Thai government accepted the demands of the Thai protesters.",
+            ("THAGOV", "080", "THACVL"),
+        ),
     ],
 )
 def test_a_frame_codes_the_act(nlp, text, event):
@@ -263,7 +325,27 @@ def test_a_frame_codes_the_act(nlp, text, event):
         "Japan invaded the American market with cheap cars.",
         "The French team stormed to victory over Germany.",
         "The president and his wife celebrate their wedding anniversary today.",
+        # Figurative blows, invitations and ends; reports suppressed; parties in coalition.
+        "The court ruling dealt a blow to the Polish government's plans.",
+        "The Chinese president dealt a blow to the Indian prime minister's hopes.",
+        "The decision invited criticism from Russia.",
+        "The Russian president invited comparisons with the Soviet leader.",
+        "The Iranian government suppressed the report by Amnesty International.",
+        "The Greek prime minister declared an end to austerity.",
+        "The British Labour party worked in coalition with the Liberal Democrats.",
+        "The German chancellor returned from Moscow.",
+        "Russian athletes took part in the games in Paris.",
+        "The Spanish team participated in the European championship.",
+        "The French company handed over the keys to the German buyers.",
+        "The Chinese president accepted the resignation of the Chinese foreign minister.",
     ],
 )
 def test_a_non_political_sense_codes_nothing(nlp, text):
     assert shown(nlp, text) == []
+
+
+def test_a_war_on_drugs_declared_over_is_no_de_escalation(nlp):
+    """087 is coded with or without a target; a figurative war ended is no event at all."""
+    text = "The Mexican president declared an end to the war on drugs."
+    events = api.code_text(text, published=PUBLISHED, nlp=nlp).events
+    assert [e.code for e in events if e.code.startswith("087")] == []
