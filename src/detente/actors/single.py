@@ -100,6 +100,13 @@ def in_the_news(person: Person, day: dt.date) -> bool:
     return False
 
 
+def _prominent_on(person: Person, day: dt.date) -> bool:
+    """Whether a surname alone names ``person`` on ``day``: in office then, or a head of state,
+    government or international organisation in the years after. A minister's surname ten
+    years on is anyone's ("Cruz" in 2016 is not the Philippine defence secretary of 2005)."""
+    return person.role_on(day) is not None or any(is_head(role) for role in person.roles)
+
+
 def _name_like(word: str) -> bool:
     letters = word.replace("-", "").replace("'", "")
     return letters.isalpha() and word[0].isupper() and not word.isupper() and not word.endswith(".")
@@ -156,7 +163,7 @@ class SingleNames:
         candidates = self.people.get(form, ())
         if day is not None:
             candidates = tuple(p for p in candidates if in_the_news(p, day))
-        if len(candidates) == 1:
+        if len(candidates) == 1 and (day is None or _prominent_on(candidates[0], day)):
             return candidates[0], f"{form!r} alone: the only person of that name in the dictionary"
         if day is None or not candidates:
             return None
