@@ -35,6 +35,7 @@ from ..errors import DictionaryError
 from . import vocab
 from .apposition import nearest_role, role_before
 from .codes import actor_code
+from .local import local_country
 from .compose import proper_body
 from .recognize import Draft
 from .repeated import repeated_country
@@ -645,6 +646,8 @@ def place_in_context(doc: Doc, drafts: list[Draft], setting: Setting) -> None:
                 country_of_article = article_country(drafts, dateline_country, outlet_country)
             country, why = country_of_article
             found = (country, f"inferred: {why}") if country else None
+        if found is None:
+            found = local_country(doc, draft, lambda: _war_country(setting), dateline_country)
         if found is None:
             continue
         country, why = found

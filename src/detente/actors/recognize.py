@@ -203,8 +203,9 @@ class ActorMatcher:
             and doc[atom.end - 1].whitespace_
             and self._name_word(after)
             and not after.is_sent_start
+            and after.lower_ not in vocab.NAMED_AFTER_PLACE_NOUNS
         ):
-            return True  # "Israel Katz", "Iran Air"
+            return True  # "Israel Katz", "Iran Air"; not "U.S. Attacks" in title-cased copy
         if before is not None and before.whitespace_ and self._name_word(before, after=False):
             starts = doc[atom.start].is_sent_start or (
                 before.is_sent_start and before.tag_ != "NNP"

@@ -1,0 +1,42 @@
+"""People of the place the story happens in: civilians, residents, villagers, workers and their
+unions named with no country ("Islamic State closed Raqqa to civilians", "union leaders of the
+miners", "exiling nearly all its residents").
+
+CAMEO codes them with a country (SYRCVL, BOLLAB), and news names the country once, in the
+dateline or in the places the article is about, not beside every "civilians". A civilian or
+labour sector noun that nothing else gives a country (``context.place_in_context`` tries its
+phrase, an apposition, the reporting clause and a repeated description first) takes the country
+the article's places are in when one clearly leads, else the dateline's. Migrants and refugees
+are not local by definition (they come from elsewhere: "refugees" in an article on Germany are
+rarely German), and neither are armed forces, officials or a person: they keep their bare code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Doc
+
+from .recognize import Draft
+
+#: Sectors of people who live and work where the story happens.
+LOCAL_SECTORS = frozenset({"CVL", "LAB"})
+#: Civilian words for people who came from elsewhere: never given the place's country.
+NOT_LOCAL_WORDS = frozenset({"migrant", "migrants"})
+
+
+def local_country(
+    doc: Doc, draft: Draft, places_country: Callable[[], tuple[str, str] | None], dateline: str | None
+) -> tuple[str, str] | None:
+    """The country of a civilian or labour sector noun with no other (module docstring):
+    ``places_country`` gives the article's leading place country and why, if any."""
+    if draft.kind != "sector" or not draft.roles or not set(draft.roles) <= LOCAL_SECTORS:
+        return None
+    if doc[draft.end - 1].lower_ in NOT_LOCAL_WORDS:
+        return None
+    found = places_country()
+    if found is not None:
+        return found[0], f"local people: {found[1]}"
+    if dateline:
+        return dateline, "local people: inferred: the dateline's country"
+    return None
