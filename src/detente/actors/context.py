@@ -35,8 +35,8 @@ from ..errors import DictionaryError
 from . import vocab
 from .apposition import nearest_role, role_before
 from .codes import actor_code
-from .local import local_country
 from .compose import proper_body
+from .local import local_country
 from .recognize import Draft
 from .repeated import repeated_country
 

@@ -26,7 +26,10 @@ NOT_LOCAL_WORDS = frozenset({"migrant", "migrants"})
 
 
 def local_country(
-    doc: Doc, draft: Draft, places_country: Callable[[], tuple[str, str] | None], dateline: str | None
+    doc: Doc,
+    draft: Draft,
+    places_country: Callable[[], tuple[str, str] | None],
+    dateline: str | None,
 ) -> tuple[str, str] | None:
     """The country of a civilian or labour sector noun with no other (module docstring):
     ``places_country`` gives the article's leading place country and why, if any."""
