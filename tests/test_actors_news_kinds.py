@@ -72,6 +72,41 @@ def test_refugees_and_forces_are_not_local(nlp):
     assert "local people" not in (found["Soldiers"].role_applied or "")
 
 
+@pytest.mark.parametrize(
+    ("text", "words", "code"),
+    [
+        # a place in the people's own phrase wins over the story's places
+        (f"{IN_SYRIA} Many Basra residents fled.", "residents", "IRQCVL"),
+        (f"{IN_SYRIA} The inhabitants of Kano protested.", "The inhabitants", "NGACVL"),
+        ("Strikers blocked roads. The miners of Potosi marched on Monday.", "The miners", "BOLLAB"),
+        (f"{IN_SYRIA} The gunmen robbed locals at the checkpoint.", "locals", "SYRCVL"),
+    ],
+)  # fmt: skip
+def test_local_people_of_a_named_place(nlp, text, words, code):
+    assert written(nlp, text, words).code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "code"),
+    [
+        ("Hezbollah snipers fired on the road.", "snipers", "LBNHEZ"),
+        ("Snipers fired on the road.", "Snipers", "UAF"),
+        ("Jihadis seized the town.", "Jihadis", "UAFRAD"),
+    ],
+)
+def test_armed_men_named_by_what_they_do(nlp, text, words, code):
+    mention = written(nlp, text, words)
+    assert mention.code is not None and mention.code.startswith(code)
+
+
+def test_campaigners_are_the_opposition_of_the_articles_country(nlp):
+    text = (
+        "Britain plans to merge the regiments. Britain's army chiefs backed it. The plan "
+        "pleased Britain's allies. The plans faced opposition from campaigners."
+    )
+    assert written(nlp, text, "campaigners").code == "GBROPP"
+
+
 # --- a country before a title-cased act noun ------------------------------------------------
 
 

@@ -647,7 +647,9 @@ def place_in_context(doc: Doc, drafts: list[Draft], setting: Setting) -> None:
             country, why = country_of_article
             found = (country, f"inferred: {why}") if country else None
         if found is None:
-            found = local_country(doc, draft, lambda: _war_country(setting), dateline_country)
+            found = local_country(
+                doc, draft, lambda: _war_country(setting), dateline_country, setting.place_country
+            )
         if found is None:
             continue
         country, why = found

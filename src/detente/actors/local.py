@@ -30,16 +30,44 @@ def local_country(
     draft: Draft,
     places_country: Callable[[], tuple[str, str] | None],
     dateline: str | None,
+    place_country: Callable[[str], str | None] | None = None,
 ) -> tuple[str, str] | None:
     """The country of a civilian or labour sector noun with no other (module docstring):
-    ``places_country`` gives the article's leading place country and why, if any."""
+    ``places_country`` gives the article's leading place country and why, if any;
+    ``place_country`` a place name's country, for a place in the noun's own phrase."""
     if draft.kind != "sector" or not draft.roles or not set(draft.roles) <= LOCAL_SECTORS:
         return None
     if doc[draft.end - 1].lower_ in NOT_LOCAL_WORDS:
         return None
+    named = _named_place(doc, draft, place_country) if place_country is not None else None
+    if named is not None:
+        return named
     found = places_country()
     if found is not None:
         return found[0], f"local people: {found[1]}"
     if dateline:
         return dateline, "local people: inferred: the dateline's country"
+    return None
+
+
+def _named_place(
+    doc: Doc, draft: Draft, place_country: Callable[[str], str | None]
+) -> tuple[str, str] | None:
+    """A place in the noun's own phrase: "Ghouta residents", "Afrin locals", "the miners of
+    Potosi" (a place name before the noun, or after "of")."""
+    head = doc[draft.end - 1]
+    names = [
+        [t for t in c.subtree if t.pos_ == "PROPN"]
+        for c in head.children
+        if c.dep_ in ("compound", "nmod") and c.i < draft.start and c.pos_ == "PROPN"
+    ]
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            names += [[t for t in o.subtree if t.pos_ == "PROPN"] for o in prep.children
+                      if o.dep_ == "pobj" and o.pos_ == "PROPN"]  # fmt: skip
+    for words in names:
+        name = " ".join(t.text for t in words)
+        country = place_country(name) if name else None
+        if country:
+            return country, f"local people: of {name!r}"
     return None
