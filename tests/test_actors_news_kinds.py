@@ -116,12 +116,14 @@ def test_campaigners_are_the_opposition_of_the_articles_country(nlp):
         ("Oil prices rose after the U.S. Attack on an Iranian platform.", "U.S."),
         ("Tehran vowed to answer U.S. Attacks on its oil rigs.", "U.S."),
         ("Moscow rejected the U.K. Plan for the island.", "U.K."),
+        ("Iran warned that U.S. Warships in the Gulf would be attacked.", "U.S. Warships"),
+        ("The move angered U.K. Diplomats in Cairo.", "U.K. Diplomats"),
     ],
 )
 def test_a_country_before_a_capitalised_act_noun_acts(nlp, text, words):
     """Wire copy capitalises words after an abbreviation: "U.S. Attack" is no proper name."""
     found = [m for m in mentions(nlp, text) if m.text == words]
-    assert found and found[0].kind == "country" and found[0].code in ("USA", "GBR")
+    assert found and (found[0].code or "")[:3] in ("USA", "GBR")
 
 
 @pytest.mark.parametrize(
