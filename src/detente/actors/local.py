@@ -6,7 +6,10 @@ CAMEO codes them with a country (SYRCVL, BOLLAB), and news names the country onc
 dateline or in the places the article is about, not beside every "civilians". A civilian or
 labour sector noun that nothing else gives a country (``context.place_in_context`` tries its
 phrase, an apposition, the reporting clause and a repeated description first) takes the country
-the article's places are in when one clearly leads, else the dateline's. Migrants and refugees
+the article's places are in when one clearly leads, else the dateline's when that is also
+the country the article is about (a WASHINGTON story on Iraq's war says "civilians" of no
+American; ``context.article_country``). A place in the noun's own phrase comes first
+("Basra residents", "the inhabitants of Kano"). Migrants and refugees
 are not local by definition (they come from elsewhere: "refugees" in an article on Germany are
 rarely German), and neither are armed forces, officials or a person: they keep their bare code.
 """
@@ -29,12 +32,13 @@ def local_country(
     doc: Doc,
     draft: Draft,
     places_country: Callable[[], tuple[str, str] | None],
-    dateline: str | None,
+    home: str | None,
     place_country: Callable[[str], str | None] | None = None,
 ) -> tuple[str, str] | None:
     """The country of a civilian or labour sector noun with no other (module docstring):
     ``places_country`` gives the article's leading place country and why, if any;
-    ``place_country`` a place name's country, for a place in the noun's own phrase."""
+    ``home`` the dateline's country when the article is about it; ``place_country`` a place
+    name's country, for a place in the noun's own phrase."""
     if draft.kind != "sector" or not draft.roles or not set(draft.roles) <= LOCAL_SECTORS:
         return None
     if doc[draft.end - 1].lower_ in NOT_LOCAL_WORDS:
@@ -45,8 +49,8 @@ def local_country(
     found = places_country()
     if found is not None:
         return found[0], f"local people: {found[1]}"
-    if dateline:
-        return dateline, "local people: inferred: the dateline's country"
+    if home:
+        return home, "local people: inferred: the dateline's country, the article's"
     return None
 
 
