@@ -33,8 +33,8 @@ def test_packaged_dictionary_loads_without_errors():
 
 
 def test_manifest_has_the_actor_dictionary(nlp):
-    assert dictionary_versions()["actors"] == "2026.12.2"
-    assert used_dictionaries(nlp)["actors"] == "2026.12.2"
+    assert dictionary_versions()["actors"] == "2026.12.3"
+    assert used_dictionaries(nlp)["actors"] == "2026.12.3"
 
 
 def test_packaged_people_use_cameo_codes_and_one_spelling():

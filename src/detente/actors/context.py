@@ -36,6 +36,7 @@ from . import vocab
 from .apposition import nearest_role, role_before
 from .codes import actor_code
 from .compose import proper_body
+from .local import local_country
 from .recognize import Draft
 from .repeated import repeated_country
 
@@ -645,6 +646,13 @@ def place_in_context(doc: Doc, drafts: list[Draft], setting: Setting) -> None:
                 country_of_article = article_country(drafts, dateline_country, outlet_country)
             country, why = country_of_article
             found = (country, f"inferred: {why}") if country else None
+        if found is None:  # civilians, workers: the story's people (actors/local.py)
+            if country_of_article is None:
+                country_of_article = article_country(drafts, dateline_country, outlet_country)
+            home = dateline_country if country_of_article[0] == dateline_country else None
+            found = local_country(
+                doc, draft, lambda: _war_country(setting), home, setting.place_country
+            )
         if found is None:
             continue
         country, why = found

@@ -203,8 +203,12 @@ class ActorMatcher:
             and doc[atom.end - 1].whitespace_
             and self._name_word(after)
             and not after.is_sent_start
+            and after.lower_ not in vocab.NAMED_AFTER_PLACE_NOUNS
+            and not doc[atom.end - 1].text.endswith(".")
         ):
-            return True  # "Israel Katz", "Iran Air"
+            # "Israel Katz", "Iran Air"; not "U.S. Attacks" nor "U.S. Officials": wire copy
+            # capitalises the word after an abbreviation, and no person's name starts with one
+            return True
         if before is not None and before.whitespace_ and self._name_word(before, after=False):
             starts = doc[atom.start].is_sent_start or (
                 before.is_sent_start and before.tag_ != "NNP"
