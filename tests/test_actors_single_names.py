@@ -149,3 +149,20 @@ def test_ascii_surname_after_diacritic_full_name(nlp):
 )
 def test_derived_names(person, names):
     assert derived_names(default_dictionary().people[person]) == names
+
+
+@pytest.mark.parametrize(
+    ("day", "coded"),
+    [
+        (dt.date(2005, 5, 1), True),  # Avelino Cruz, the Philippine defence secretary, in office
+        (dt.date(2016, 5, 1), False),  # ten years on, "Cruz" is anyone
+    ],
+)
+def test_a_former_ministers_surname_alone_names_him_only_while_in_office(nlp, day, coded):
+    found = [m for m in mentions(nlp, "Cruz said the army would act.", day) if m.text == "Cruz"]
+    assert bool(found and found[0].entity_id == "avelino-cruz") is coded
+
+
+def test_a_former_heads_surname_alone_still_names_him(nlp):
+    found = mentions(nlp, "Musharraf said Pakistan would act.", dt.date(2012, 5, 1))
+    assert [m.entity_id for m in found if m.text == "Musharraf"] == ["pervez-musharraf"]
