@@ -20,7 +20,7 @@ from spacy.tokens import Token
 
 from ..model import Event, Mention, Quote
 from .clauses import analyse, is_predicate
-from .ontology import Ontology
+from .ontology import EventType, Ontology
 from .phrases import heads_slots, is_political
 from .sentence import SentenceView
 
@@ -120,6 +120,53 @@ def one_actor(a: Mention, b: Mention) -> bool:
     return a.country == b.country and (not a.roles or not b.roles or a.roles[0] == b.roles[0])
 
 
+def spoken_events(
+    kind: EventType,
+    view: SentenceView,
+    word: Token,
+    speaker: Mention,
+    slots: Sequence[int],
+    mentions: Mapping[str, Mention],
+    said: set[tuple[int, str | None, str | None]],
+    *,
+    pattern_id: str,
+    source_path: str,
+    target_path: str,
+) -> list[Event]:
+    """The speaker's act of ``kind`` towards each actor in ``slots`` the word says something of:
+    coded actors other than the speaker, named in the sentence, once per sentence and pair
+    (``said`` collects the pairs already coded)."""
+    out: list[Event] = []
+    for slot in slots:
+        actor = view.slots[slot].mention
+        if not placed(actor) or one_actor(actor, speaker) or not named_here(actor, mentions):
+            continue  # "It has to be within the law", "they should support ...": no one
+        key = (view.index, speaker.code, actor.code)
+        if key in said:
+            continue
+        said.add(key)
+        out.append(
+            kind.event(
+                sentence=view.index,
+                start=word.idx,
+                end=word.idx + len(word.text),
+                source_code=speaker.code,
+                source_entity=speaker.entity_id,
+                source_mention=speaker.id,
+                source_text=speaker.text,
+                target_code=actor.code,
+                target_entity=actor.entity_id,
+                target_mention=actor.id,
+                target_text=actor.text,
+                pattern_id=pattern_id,
+                confidence=0.5,
+                source_path=source_path,
+                target_path=target_path,
+            )
+        )
+    return out
+
+
 def obligation_events(
     views: Sequence[SentenceView],
     events: Sequence[Event],
@@ -160,33 +207,18 @@ def obligation_events(
             found = ontology.get(code)
             if found is None:
                 continue
-            for slot in subjects:
-                actor = view.slots[slot].mention
-                if not placed(actor) or one_actor(actor, speaker):
-                    continue
-                if not named_here(actor, mentions):
-                    continue  # "It has to be within the law", "they should support ..."
-                key = (view.index, speaker.code, actor.code)
-                if key in said:
-                    continue
-                said.add(key)
-                out.append(
-                    found.event(
-                        sentence=view.index,
-                        start=token.idx,
-                        end=token.idx + len(token.text),
-                        source_code=speaker.code,
-                        source_entity=speaker.entity_id,
-                        source_mention=speaker.id,
-                        source_text=speaker.text,
-                        target_code=actor.code,
-                        target_entity=actor.entity_id,
-                        target_mention=actor.id,
-                        target_text=actor.text,
-                        pattern_id=f"obligation:{kind}",
-                        confidence=0.5,
-                        source_path="speaker" if speakers else "quotation",
-                        target_path=clause.subject_path,
-                    )
+            out.extend(
+                spoken_events(
+                    found,
+                    view,
+                    token,
+                    speaker,
+                    subjects,
+                    mentions,
+                    said,
+                    pattern_id=f"obligation:{kind}",
+                    source_path="speaker" if speakers else "quotation",
+                    target_path=clause.subject_path,
                 )
+            )
     return out

@@ -22,7 +22,7 @@ from spacy.tokens import Token
 
 from ..model import Event, Mention, Quote
 from .clauses import analyse, is_predicate
-from .deontic import named_here, one_actor, placed, quote_speaker
+from .deontic import placed, quote_speaker, spoken_events
 from .ontology import Ontology
 from .phrases import heads_slots, np_slots
 from .sentence import SentenceView
@@ -119,33 +119,18 @@ def evaluation_events(
             speaker = _speaker(view, word, quotes, mentions)
             if not judged or speaker is None or not placed(speaker):
                 continue
-            for slot in judged:
-                actor = view.slots[slot].mention
-                if not placed(actor) or one_actor(actor, speaker):
-                    continue
-                if not named_here(actor, mentions):
-                    continue
-                key = (view.index, speaker.code, actor.code)
-                if key in said:
-                    continue
-                said.add(key)
-                out.append(
-                    found.event(
-                        sentence=view.index,
-                        start=word.idx,
-                        end=word.idx + len(word.text),
-                        source_code=speaker.code,
-                        source_entity=speaker.entity_id,
-                        source_mention=speaker.id,
-                        source_text=speaker.text,
-                        target_code=actor.code,
-                        target_entity=actor.entity_id,
-                        target_mention=actor.id,
-                        target_text=actor.text,
-                        pattern_id=f"judgement:{word.lower_}",
-                        confidence=0.5,
-                        source_path="speaker",
-                        target_path=word.dep_,
-                    )
+            out.extend(
+                spoken_events(
+                    found,
+                    view,
+                    word,
+                    speaker,
+                    judged,
+                    mentions,
+                    said,
+                    pattern_id=f"judgement:{word.lower_}",
+                    source_path="speaker",
+                    target_path=word.dep_,
                 )
+            )
     return out
