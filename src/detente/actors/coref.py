@@ -73,8 +73,8 @@ def _other_given_name(
     before = doc[i - 1]
     if before.lower_.rstrip(".") in vocab.SURNAME_TITLES:
         return False
-    own = doc[full.start : full.end].text.split()
-    return given_name_before(doc, i, titles) and before.text not in own
+    own = {w.lower() for w in doc[full.start : full.end].text.split()}
+    return given_name_before(doc, i, titles) and before.lower_ not in own  # "De Mistura"
 
 
 def _speech_cue(words: list[str], i: int) -> str | None:
