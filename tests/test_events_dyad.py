@@ -23,3 +23,18 @@ def test_actorless_fighting_is_between_the_articles_two_sides(nlp):
 def test_a_contest_called_a_battle_is_no_fighting(nlp):
     text = "Iran attacked Iraq on Monday. The legal battle continued in Tehran on Tuesday."
     assert second_sentence(nlp, text) == []
+
+
+def test_a_counted_plural_far_from_its_countries_is_the_group_resolved_before(nlp):
+    """ "the three countries" in the lead, "the trio of countries" five sentences on."""
+    text = (
+        "Russia, Turkey and Iran met in Geneva on Monday. "
+        "The three countries agreed on a new committee for Syria. "
+        "The committee will have 150 members. "
+        "Its first session is planned for October. "
+        "Diplomats expect long debates. "
+        "The UN envoy is under heavy pressure from the trio of countries."
+    )
+    events = api.code_text(text, published=PUBLISHED, nlp=nlp).events
+    last = {(e.source_code, e.code, e.target_code) for e in events if e.sentence == 5}
+    assert last == {(c, "100", "IGOUNO") for c in ("RUS", "TUR", "IRN")}

@@ -4,7 +4,7 @@ just named ("Russia, Turkey and Iran met in Geneva. The three countries agreed .
 
 Each such phrase with no actor of its own gets one slot per country, taken backwards from the
 phrase over at most ``LOOKBACK_SENTENCES`` sentences; with fewer distinct countries there, the
-phrase stays unresolved. The slots sit outside the sentence's spans (``Slot.start`` -1) and the
+phrase stands for the article's last group of that count, else it stays unresolved. The slots sit outside the sentence's spans (``Slot.start`` -1) and the
 parse reads the phrase's head as all of them (``SentenceView.groups``).
 """
 
@@ -34,8 +34,17 @@ COUNTS = {"two": 2, "both": 2, "three": 3, "trio": 3, "four": 4}
 LOOKBACK_SENTENCES = 3
 
 
-def add_plural_groups(view: SentenceView, mentions: Sequence[Mention]) -> None:
-    """Resolve the counted plural descriptions of ``view`` (see the module docstring)."""
+#: Groups resolved earlier in an article, by their count and whether they count people.
+Resolved = dict[tuple[int, bool], tuple[Mention, ...]]
+
+
+def add_plural_groups(
+    view: SentenceView, mentions: Sequence[Mention], resolved: Resolved | None = None
+) -> None:
+    """Resolve the counted plural descriptions of ``view`` (see the module docstring).
+    ``resolved`` carries the article's groups from sentence to sentence: a phrase whose
+    countries were named too far back stands for the group of that count resolved last ("the
+    three countries" in the lead, "the trio of countries" ten sentences on)."""
     offset = view.span.start
     for token in view.span:
         if token.lower_ not in PLURAL_ACTOR_NOUNS or view.slot_at[token.i - offset] >= 0:
@@ -43,9 +52,14 @@ def add_plural_groups(view: SentenceView, mentions: Sequence[Mention]) -> None:
         count = _count(token)
         if count is None:
             continue
+        key = (count, token.lower_ in PERSON_NOUNS)
         found = _named_before(token, view.index, mentions, count)
+        if found is None and resolved is not None:
+            found = resolved.get(key)
         if found is None:
             continue
+        if resolved is not None:
+            resolved[key] = found
         first = len(view.slots)
         view.slots.extend(Slot(m, -1, -1) for m in found)
         view.groups[token.i] = tuple(range(first, len(view.slots)))

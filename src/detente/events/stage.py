@@ -38,7 +38,7 @@ from .ontology import SYMMETRIC_CODES, EventType, Ontology, default_ontology
 from .parse import parse_roles
 from .patterns import Pattern, PatternDictionary
 from .phrases import heads_slots, is_political
-from .plural import add_plural_groups
+from .plural import Resolved, add_plural_groups
 from .sentence import SentenceView, Slot, sentence_views
 from .speech import ANNOUNCING_MOODS, COMMISSIVE_VERBS, OBLIGING_MOOD, speech_act_codes
 from .syntax import ParsedMatch, SyntaxMatcher
@@ -265,6 +265,7 @@ class EventStage:
         events: list[Event] = []
         coded_views: list[SentenceView] = []
         by_id = {m.id: m for m in mentions}
+        groups: Resolved = {}  # "the three countries", resolved once, for later sentences
         for view in sentence_views(doc, mentions):
             if self.sports_discards and _discarded(view):
                 if trace:
@@ -272,7 +273,7 @@ class EventStage:
                 continue
             coded_views.append(view)
             if parsed:
-                add_plural_groups(view, mentions)
+                add_plural_groups(view, mentions, groups)
             readings = self._parsed(view, events, by_id) if parsed else self._shallow(view)
             for reading in readings:
                 events.extend(self._events(doc, view, reading, base, base_source, trace))
