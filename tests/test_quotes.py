@@ -458,6 +458,27 @@ STANCES = [
         "voted",
         id="vote-infinitive",
     ),
+    pytest.param(
+        "The fishermen's union signed the letter against the quota.",
+        "the letter against the quota",
+        "The fishermen's union",
+        "signed",
+        id="held-object",
+    ),
+    pytest.param(
+        "The ferry company agreed to cut the fares for students.",
+        "to cut the fares for students",
+        "The ferry company",
+        "agreed",
+        id="agreement-infinitive",
+    ),
+    pytest.param(
+        "The harbour master talked about the silt in the channel.",
+        "the silt in the channel",
+        "The harbour master",
+        "talked",
+        id="prepositional-object",
+    ),
 ]
 
 
@@ -476,6 +497,24 @@ def test_stance_verbs_attribute_their_complement(quote_nlp, text, content, speak
 )
 def test_stance_verb_without_its_own_subject_is_no_attribution(quote_nlp, text):
     assert not [q for q in _quotes(quote_nlp, text) if q.cue in ("endorsed", "rejected")]
+
+
+def test_a_stance_object_ends_before_a_circumstance(quote_nlp):
+    """ "attacked X in a tweet": when and where the stance was taken is no part of it."""
+    text = "The union attacked the harbour plan in a letter on Friday."
+    found = [(q.text, q.cue) for q in _quotes(quote_nlp, text)]
+    assert found == [("the harbour plan", "attacked")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The harbour master spoke at the dinner for the captains.",  # "speak at": a place
+        "The harbour master talked on Monday with the captains.",  # no preposition of content
+    ],
+)
+def test_prepositional_stance_needs_its_own_preposition(quote_nlp, text):
+    assert not [q for q in _quotes(quote_nlp, text) if q.kind == "indirect"]
 
 
 def test_according_to_inside_its_sentence_takes_both_sides(quote_nlp):
@@ -565,3 +604,36 @@ def test_a_quotation_goes_on_from_the_last_quotation_not_a_report_between(quote_
     )
     last = [q for q in _quotes(quote_nlp, text) if q.text.startswith("We will")]
     assert [(q.speaker_text, q.cue) for q in last] == [("the mayor", "said")]
+
+
+def test_a_poll_after_in_is_the_source_of_its_sentence(quote_nlp):
+    """Issue 10: "In a poll ..., CLAUSE": what the poll found, with the poll as source."""
+    text = "In a harbour board survey released on Monday, most fishermen backed the new pier."
+    found = [(q.text, q.speaker_text, q.cue) for q in _quotes(quote_nlp, text)]
+    assert found == [
+        ("most fishermen backed the new pier", "a harbour board survey released on Monday", "In")
+    ]
+
+
+def test_a_place_after_in_is_no_source(quote_nlp):
+    text = "In the old harbour by the mill, most fishermen backed the new pier."
+    assert not [q for q in _quotes(quote_nlp, text) if q.cue == "In"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The mayor described the ferry plan as a “costly mistake” during a rally in the port.",
+            "the ferry plan as a “costly mistake”",
+        ),
+        (
+            "The union criticized the harbour fees as “daylight robbery” on Friday.",
+            "the harbour fees as “daylight robbery”",
+        ),
+    ],
+)
+def test_a_naming_cue_ends_at_its_last_closing_mark(quote_nlp, text, content):
+    """Issue 10: "described X as “…” during a rally": the circumstance is not what was said."""
+    found = [q.text for q in _quotes(quote_nlp, text) if q.kind != "direct"]
+    assert found == [content]

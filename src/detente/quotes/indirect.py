@@ -19,6 +19,7 @@ from .cues import (
     MIN_CONTENT_TOKENS,
     NO_INDIRECT_LEMMAS,
     NOUN_KINDS,
+    CueForm,
 )
 from .extract import MAX_HEADLINE_SPEAKER, Attribution, Draft, _content_start, _cue_at
 from .speakers import coordinated, noun_speaker, speaker_after, speaker_before
@@ -40,6 +41,13 @@ INTERRUPTION_WORDS = frozenset({",", "but", "and"})
 TIME_SUBORDINATORS = frozenset({"before", "after", "while", "when"})
 #: How many words after a closing mark a time subordinator may come ("on Twitter before").
 AFTER_QUOTE_REACH = 4
+#: Nouns of a measured opinion that speak for themselves after "In": "In a CBS News poll last
+#: month, Clinton led by six points" (the poll is the source of what follows its comma).
+POLL_NOUNS = frozenset({"poll", "polls", "survey", "surveys", "polling"})
+#: How many words "In ..." may run before its comma to be a poll named as a source.
+MAX_POLL_SOURCE = 12
+#: The cue form a poll named after "In" is read with.
+POLL_CUE = CueForm(("in",), "in", "attribution")
 
 
 def _trim_end(view: TokenView, start: int, end: int) -> int:
@@ -328,6 +336,34 @@ def headline_drafts(view: TokenView, mentions: list[Mention]) -> list[Draft]:
         if not any(m.start >= first and m.end <= last for m in mentions):
             continue
         draft = _draft(view, colon + 1, end, None, (start, colon))
+        if draft is not None:
+            drafts.append(draft)
+    return drafts
+
+
+def poll_drafts(view: TokenView, dateline_end: int) -> list[Draft]:
+    """ "In the latest CNN/ORC poll released Wednesday, he fell to 10 percent": a sentence that
+    opens with a poll or survey after "In" reports what the poll found (the words after its
+    comma, when they hold a verb); the poll is the source."""
+    drafts: list[Draft] = []
+    for number in range(len(view.sentence_bounds)):
+        start, end = view.sentence_bounds[number]
+        if start >= end:
+            continue
+        start, end = _sentence_range(view, start, dateline_end)
+        if start >= end or view.lower[start] != "in" or view.quoted[start]:
+            continue
+        comma = next(
+            (k for k in range(start + 1, min(end, start + MAX_POLL_SOURCE + 1))
+             if view.words[k] == ","),
+            None,
+        )  # fmt: skip
+        if comma is None or not any(view.lower[k] in POLL_NOUNS for k in range(start, comma)):
+            continue
+        if not view.has_verb(comma + 1, end):
+            continue
+        cue = Cue(start, start + 1, POLL_CUE)
+        draft = _draft(view, comma + 1, end, cue, (start + 1, comma))
         if draft is not None:
             drafts.append(draft)
     return drafts

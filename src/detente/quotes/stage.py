@@ -19,7 +19,13 @@ from ..intervals import Overlaps
 from ..model import Dateline, Mention, Quote
 from .cues import SPEAKER_PRONOUNS, THIRD_PERSON, CueLexicon, cached_lexicon
 from .extract import Attribution, Draft, direct_drafts, ends_reported_clause
-from .indirect import headline_drafts, indirect_drafts, interrupted_drafts, mixed_draft
+from .indirect import (
+    headline_drafts,
+    indirect_drafts,
+    interrupted_drafts,
+    mixed_draft,
+    poll_drafts,
+)
 from .marks import QuotedSpan, quoted_spans
 from .merge import one_per_utterance
 from .speakers import link_mention, resolved_mention, speaker_of_cue
@@ -38,6 +44,19 @@ UTTERANCE_ENDS = frozenset({".", "!", "?", "…"})
 CIRCUMSTANCE_PREPOSITIONS = frozenset({"in", "on", "at", "during", "with", "from", "via", "after"})
 #: Pronouns that stand for one person: a later "he" is the last person named as a speaker.
 PERSON_PRONOUNS = frozenset({"he", "she"})
+#: Cues that name what their object is ("described the plan as “a disaster”"): the words
+#: they report end at the last closing mark, not with the circumstance after it ("... “a
+#: disaster” during a rally in Flint").
+NAMING_LEMMAS = frozenset(
+    {"call", "describe", "characterise", "criticise", "criticize", "blast", "dismiss", "slam",
+     "attack", "praise", "denounce", "condemn", "accuse", "label", "brand", "dub"}
+)  # fmt: skip
+#: Words after a naming cue's last closing mark that open a circumstance or the writer's
+#: comment: when, where, on what occasion, a dash, another clause.
+CIRCUMSTANCE_OPENERS = frozenset(
+    {"during", "after", "before", "on", "at", "in", "while", "when", "as", "but", "and", "—",
+     "--", "–", "since", "amid", "over", "last", "this", "yesterday", "today"}
+)  # fmt: skip
 #: Manifest name of the speech-cue list.
 MANIFEST_NAME = "quotes"
 
@@ -180,6 +199,9 @@ def find_drafts(
     indirect += [
         d for d in headline_drafts(view, mentions) if not any(_overlaps(d, o) for o in indirect)
     ]
+    indirect += [
+        d for d in poll_drafts(view, dateline_end) if not any(_overlaps(d, o) for o in indirect)
+    ]
     taken = used | {
         d.attribution.cue.start for d in indirect if d.attribution and d.attribution.cue
     }
@@ -200,11 +222,30 @@ def find_drafts(
             if clause is not None:
                 indirect.append(clause)
         kept.append(draft)
+    indirect = [_named_ends_at_mark(view, d) for d in indirect]
     unique = {(d.start, d.end, d.kind): d for d in kept + indirect}
     drafts = sorted(unique.values(), key=lambda d: (d.start, d.end))
     filled = _fill_from_context(view, spans, drafts)
     kept = [d for d in filled if _attributed(d) or not _is_label(view.text[d.start : d.end])]
     return one_per_utterance(kept, view.text)
+
+
+def _named_ends_at_mark(view: TokenView, draft: Draft) -> Draft:
+    """The words of a naming cue end at the last closing mark inside them: "criticized the law
+    as a “crazy system” during a stop in Flint" → "the law as a “crazy system”"."""
+    cue = draft.attribution.cue if draft.attribution else None
+    if cue is None or cue.form.lemma not in NAMING_LEMMAS:
+        return draft
+    first, last = view.token_at(draft.start), view.token_before(draft.end)
+    closing = next((k for k in range(last, first, -1) if view.quoted[k] and view.is_mark(k)), None)
+    if closing is None or closing == last:
+        return draft
+    after = closing + 1
+    if view.words[after] == ",":
+        after += 1
+    if view.lower[after] not in CIRCUMSTANCE_OPENERS and view.tag(after) != "NNP":
+        return draft  # '“significant difference,” in private practice': still the words
+    return replace(draft, end=view.ends[closing])
 
 
 def _ends_clause(view: TokenView, draft: Draft) -> bool:
