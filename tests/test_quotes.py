@@ -637,3 +637,67 @@ def test_a_naming_cue_ends_at_its_last_closing_mark(quote_nlp, text, content):
     """Issue 10: "described X as “…” during a rally": the circumstance is not what was said."""
     found = [q.text for q in _quotes(quote_nlp, text) if q.kind != "direct"]
     assert found == [content]
+
+
+def test_a_quotation_opening_a_reported_clause_takes_the_cue_after_it(quote_nlp):
+    """Issue 10: "“…” to raise the fees, she said": one partial record with the later cue,
+    not a direct quotation borrowing the previous sentence's speaker."""
+    text = (
+        "“The harbour is full,” the mayor said. "
+        "“We squeezed the fishermen” to pay for the pier, the treasurer said."
+    )
+    found = [(q.kind, q.text, q.speaker_text) for q in _quotes(quote_nlp, text)]
+    assert found[-1] == (
+        "partial",
+        "“We squeezed the fishermen” to pay for the pier",
+        "the treasurer",
+    )
+
+
+def test_a_second_that_clause_is_said_too(quote_nlp):
+    """Issue 10: "said that A and that B": B is reported with A, wherever the parse hangs it."""
+    text = "The harbour master said that the channel was ''badly silted,'' and that dredging would start in May."
+    found = [q.text for q in _quotes(quote_nlp, text)]
+    assert found == ["the channel was ''badly silted,'' and that dredging would start in May"]
+
+
+def test_a_clause_joined_with_its_own_speaker_and_cue_ends_the_one_before(quote_nlp):
+    """Issue 10: "X said A and Y warned B": A stops before "and"; B is Y's."""
+    text = "The mayor said the old pier would close in May and the fishermen warned that prices would rise."
+    found = [(q.text, q.speaker_text) for q in _quotes(quote_nlp, text)]
+    assert found == [
+        ("the old pier would close in May", "The mayor"),
+        ("prices would rise", "the fishermen"),
+    ]
+
+
+def test_an_apposition_ending_a_reported_clause_is_the_writers(quote_nlp):
+    """Issue 10: "said he would not back Ruiz, the favourite of the unions": the gloss after the
+    comma is the writer's, not the speaker's."""
+    text = "The senator said he would not back Maria Ruiz, the favourite of the dock unions."
+    found = [q.text for q in _quotes(quote_nlp, text)]
+    assert found == ["he would not back Maria Ruiz"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor said the old pier would close in May, although the council had not voted.",
+        "The mayor said the old pier would close in May; the council had not voted.",
+    ],
+)
+def test_a_contrast_or_semicolon_ends_the_reported_clause(quote_nlp, text):
+    """Issue 10: the writer's contrast after the reported clause is not what was said."""
+    found = [q.text for q in _quotes(quote_nlp, text)]
+    assert found == ["the old pier would close in May"]
+
+
+def test_a_place_after_a_preposition_is_no_speaker(quote_nlp):
+    """Issue 10 ("Sunamganj district" was a speaker): the words read back from the cue stop at
+    the object of "from"; the cue's own subject by the parse speaks."""
+    text = (
+        "Her uncle, speaking from Kinsale harbour, south-west Ireland, also accused the "
+        "ministry of ignoring the fishermen."
+    )
+    found = [q.speaker_text for q in _quotes(quote_nlp, text) if q.cue == "accused"]
+    assert found == ["Her uncle"]

@@ -35,6 +35,12 @@ CLAUSE_JOINER_REACH = 5
 HEARD_CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
 #: Punctuation between a closing mark and the clause the sentence goes on with.
 CLAUSE_PUNCTUATION = frozenset({",", "—", "–", "-", ";"})
+#: Words after a comma that set the writer's contrast against a reported clause ("..., even
+#: though ...", "..., despite ..."). Relative clauses (", which ...") are left in: on dev as
+#: many are PolNeAR's content as not.
+GLOSS_OPENERS = frozenset({"despite", "however", "though", "although", "whereas"})
+#: Breaks before a writer's apposition at the end of a reported clause.
+APPOSITION_BREAKS = frozenset({",", "—", "–", "--"})
 #: Words between an attribution set between commas and the quotation it goes on with.
 INTERRUPTION_WORDS = frozenset({",", "but", "and"})
 #: Subordinators of time that open another clause after a quotation ("before claiming").
@@ -102,9 +108,55 @@ def _reported_end(view: TokenView, cue: Cue, content: int, end: int) -> int:
     and at a closing mark the sentence goes on from with a clause of its own."""
     stop = _clause_stop(view, content, end)
     parsed = view.clause_end(cue.start, content)
-    if parsed is not None and content + MIN_CONTENT_TOKENS <= parsed < stop:
+    if (
+        parsed is not None
+        and content + MIN_CONTENT_TOKENS <= parsed < stop
+        and not _another_that_clause(view, parsed, stop)
+    ):
         stop = parsed
+    stop = _apposition_stop(view, content, stop)
+    stop = _gloss_stop(view, content, stop)
     return _quote_stop(view, content, stop)
+
+
+def _gloss_stop(view: TokenView, content: int, stop: int) -> int:
+    """A semicolon, or a comma and a word of the writer's contrast, end the reported clause:
+    "she said the pier would close, although the council had not voted"."""
+    for k in range(content + MIN_CONTENT_TOKENS, stop - 1):
+        if view.quoted[k]:
+            continue
+        if view.words[k] == ";":
+            return k
+        if view.words[k] == "," and view.lower[k + 1] in GLOSS_OPENERS:
+            return k
+    return stop
+
+
+def _apposition_stop(view: TokenView, content: int, stop: int) -> int:
+    """An apposition after a comma or dash that runs to the clause's end is the writer's
+    gloss, not what was said: "said he did not back the mayor, the favourite of the unions"
+    (by the parse: the words after the break are an ``appos`` phrase)."""
+    if view.doc is None or not view.doc_index:
+        return stop
+    for k in range(content + MIN_CONTENT_TOKENS, stop - 1):
+        if view.words[k] not in APPOSITION_BREAKS or view.quoted[k]:
+            continue
+        token = view.doc[view.doc_index[k + 1]]
+        head = next((t for t in [token, *token.ancestors] if t.dep_ == "appos"), None)
+        if head is None or head.left_edge.i != token.i:
+            continue
+        if bisect.bisect_right(view.doc_index, head.right_edge.i) >= stop:
+            return k
+    return stop
+
+
+def _another_that_clause(view: TokenView, at: int, stop: int) -> bool:
+    """ "said that A and that B": a second "that" clause joined to the first is said too,
+    wherever the parse hangs it."""
+    k = at
+    while k < stop and (view.words[k] == "," or (view.is_mark(k) and view.quoted[k])):
+        k += 1
+    return k + 1 < stop and view.lower[k] in COORDINATORS and view.lower[k + 1] == "that"
 
 
 def _quote_stop(view: TokenView, content: int, stop: int) -> int:
@@ -145,6 +197,8 @@ def _clause_stop(view: TokenView, content: int, end: int) -> int:
             speaker = speaker_before(view, cue.start, content)
             if speaker is not None and view.lower[speaker[0] - 1] in SUBORDINATORS:
                 return speaker[0] - 1  # "... after the candidate suggested that ...": his own
+            if speaker is not None and view.lower[speaker[0] - 1] in COORDINATORS:
+                return speaker[0] - 1  # "... and Democrats accused the GOP ...": another one
             for k in range(cue.start - 1, max(content, cue.start - CLAUSE_JOINER_REACH), -1):
                 if view.quoted[k]:  # '... “maniacal,” adding, ...': the quotation ends it
                     between = [view.words[i] for i in range(k - 1, cue.start) if i != k]

@@ -208,7 +208,12 @@ def find_drafts(
     indirect += [
         d for d in stance_drafts(view, taken) if not any(_overlaps(d, o) for o in indirect)
     ]
-    indirect = [d for d in indirect if not any(_covers(q, d) for q in quoted if q.kind == "direct")]
+    quoted = [_opens_reported_clause(d, indirect) for d in quoted]
+    indirect = [
+        d
+        for d in indirect
+        if not any(_covers(q, d) and not _same_cue(q, d) for q in quoted if q.kind == "direct")
+    ]
     kept: list[Draft] = []
     for draft in quoted:
         if draft.kind == "partial":
@@ -228,6 +233,26 @@ def find_drafts(
     filled = _fill_from_context(view, spans, drafts)
     kept = [d for d in filled if _attributed(d) or not _is_label(view.text[d.start : d.end])]
     return one_per_utterance(kept, view.text)
+
+
+def _opens_reported_clause(draft: Draft, indirect: list[Draft]) -> Draft:
+    """ "“You squeezed the fishermen” to raise the fees, she said": a quotation with no cue of
+    its own that opens a reported clause going on past its closing mark takes the clause's
+    attribution, so that the clause, marks included, is one record (merged as ``partial``)."""
+    if draft.kind != "direct" or _attributed(draft):
+        return draft
+    for clause in indirect:
+        cue = clause.attribution.cue if clause.attribution else None
+        if cue is None or not _attributed(clause) or clause.sentence != draft.sentence:
+            continue
+        if clause.start <= draft.start and draft.end < clause.end:
+            return replace(draft, attribution=clause.attribution)
+    return draft
+
+
+def _same_cue(a: Draft, b: Draft) -> bool:
+    cue = a.attribution.cue if a.attribution else None
+    return cue is not None and b.attribution is not None and b.attribution.cue == cue
 
 
 def _named_ends_at_mark(view: TokenView, draft: Draft) -> Draft:
