@@ -701,3 +701,15 @@ def test_a_place_after_a_preposition_is_no_speaker(quote_nlp):
     )
     found = [q.speaker_text for q in _quotes(quote_nlp, text) if q.cue == "accused"]
     assert found == ["Her uncle"]
+
+
+def test_a_paragraph_ending_with_a_cue_and_a_colon_introduces_the_next(quote_nlp):
+    """Issue 10: "The harbour board notes:" then paragraphs of quotation: the board's, one
+    attribution (sentence- and paragraph-spanning)."""
+    text = (
+        "The pier has a long history, as the harbour board notes:\n\n"
+        "\u201cThe pier was built in 1890 by the fishermen of the town.\n\n"
+        "\u201cIt was rebuilt twice after the great storms.\u201d\n"
+    )
+    found = [(q.speaker_text, q.cue) for q in _quotes(quote_nlp, text) if q.kind == "direct"]
+    assert found == [("the harbour board", "notes"), ("the harbour board", "notes")]

@@ -351,6 +351,11 @@ def _fill_from_context(
         quoted_before = [j for j in before if out[j].quote_index is not None]
         if draft.quote_index is not None and quoted_before:
             before = quoted_before  # a quotation goes on from the last quotation's speaker
+        if draft.quote_index is not None and not before:
+            introduced = _introduced_by_colon(view, spans[draft.quote_index])
+            if introduced is not None:
+                out[i] = replace(draft, attribution=introduced)
+                continue
         after = [j for j in same if out[j].start > draft.start]
         source: int | None = before[-1] if before else (after[0] if after else None)
         if source is None and draft.quote_index is not None:
@@ -364,6 +369,31 @@ def _fill_from_context(
                 attribution = Attribution(None, attribution.speaker)
             out[i] = replace(draft, attribution=attribution)
     return out
+
+
+def _introduced_by_colon(view: TokenView, span: QuotedSpan) -> Attribution | None:
+    """ "As the foundation's website notes:" ending a paragraph, then a quotation opening the
+    next: the quotation is what the cue before the colon introduces (and the paragraphs of
+    quotation after it go on with it)."""
+    if span.open_at != view.paragraphs[span.paragraph][0]:
+        return None
+    colon = view.token_at(span.open_at) - 1
+    if (
+        colon < 0
+        or view.words[colon] != ":"
+        or view.paragraph_of(view.starts[colon]) == span.paragraph
+    ):
+        return None
+    start, _ = view.sentence_bounds[view.sentence[colon]]
+    low, high = (
+        bisect.bisect_left(view.cue_starts, start),
+        bisect.bisect_left(view.cue_starts, colon),
+    )
+    for cue in reversed(view.cues[low:high]):
+        speaker, _ = speaker_of_cue(view, cue, start, colon)
+        if speaker is not None:
+            return Attribution(cue, speaker)
+    return None
 
 
 def _continuation(spans: list[QuotedSpan], drafts: list[Draft], i: int) -> int | None:
