@@ -458,6 +458,27 @@ STANCES = [
         "voted",
         id="vote-infinitive",
     ),
+    pytest.param(
+        "The fishermen's union signed the letter against the quota.",
+        "the letter against the quota",
+        "The fishermen's union",
+        "signed",
+        id="held-object",
+    ),
+    pytest.param(
+        "The ferry company agreed to cut the fares for students.",
+        "to cut the fares for students",
+        "The ferry company",
+        "agreed",
+        id="agreement-infinitive",
+    ),
+    pytest.param(
+        "The harbour master talked about the silt in the channel.",
+        "the silt in the channel",
+        "The harbour master",
+        "talked",
+        id="prepositional-object",
+    ),
 ]
 
 
@@ -476,6 +497,24 @@ def test_stance_verbs_attribute_their_complement(quote_nlp, text, content, speak
 )
 def test_stance_verb_without_its_own_subject_is_no_attribution(quote_nlp, text):
     assert not [q for q in _quotes(quote_nlp, text) if q.cue in ("endorsed", "rejected")]
+
+
+def test_a_stance_object_ends_before_a_circumstance(quote_nlp):
+    """ "attacked X in a tweet": when and where the stance was taken is no part of it."""
+    text = "The union attacked the harbour plan in a letter on Friday."
+    found = [(q.text, q.cue) for q in _quotes(quote_nlp, text)]
+    assert found == [("the harbour plan", "attacked")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The harbour master spoke at the dinner for the captains.",  # "speak at": a place
+        "The harbour master talked on Monday with the captains.",  # no preposition of content
+    ],
+)
+def test_prepositional_stance_needs_its_own_preposition(quote_nlp, text):
+    assert not [q for q in _quotes(quote_nlp, text) if q.kind == "indirect"]
 
 
 def test_according_to_inside_its_sentence_takes_both_sides(quote_nlp):
@@ -565,3 +604,112 @@ def test_a_quotation_goes_on_from_the_last_quotation_not_a_report_between(quote_
     )
     last = [q for q in _quotes(quote_nlp, text) if q.text.startswith("We will")]
     assert [(q.speaker_text, q.cue) for q in last] == [("the mayor", "said")]
+
+
+def test_a_poll_after_in_is_the_source_of_its_sentence(quote_nlp):
+    """Issue 10: "In a poll ..., CLAUSE": what the poll found, with the poll as source."""
+    text = "In a harbour board survey released on Monday, most fishermen backed the new pier."
+    found = [(q.text, q.speaker_text, q.cue) for q in _quotes(quote_nlp, text)]
+    assert found == [
+        ("most fishermen backed the new pier", "a harbour board survey released on Monday", "In")
+    ]
+
+
+def test_a_place_after_in_is_no_source(quote_nlp):
+    text = "In the old harbour by the mill, most fishermen backed the new pier."
+    assert not [q for q in _quotes(quote_nlp, text) if q.cue == "In"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The mayor described the ferry plan as a “costly mistake” during a rally in the port.",
+            "the ferry plan as a “costly mistake”",
+        ),
+        (
+            "The union criticized the harbour fees as “daylight robbery” on Friday.",
+            "the harbour fees as “daylight robbery”",
+        ),
+    ],
+)
+def test_a_naming_cue_ends_at_its_last_closing_mark(quote_nlp, text, content):
+    """Issue 10: "described X as “…” during a rally": the circumstance is not what was said."""
+    found = [q.text for q in _quotes(quote_nlp, text) if q.kind != "direct"]
+    assert found == [content]
+
+
+def test_a_quotation_opening_a_reported_clause_takes_the_cue_after_it(quote_nlp):
+    """Issue 10: "“…” to raise the fees, she said": one partial record with the later cue,
+    not a direct quotation borrowing the previous sentence's speaker."""
+    text = (
+        "“The harbour is full,” the mayor said. "
+        "“We squeezed the fishermen” to pay for the pier, the treasurer said."
+    )
+    found = [(q.kind, q.text, q.speaker_text) for q in _quotes(quote_nlp, text)]
+    assert found[-1] == (
+        "partial",
+        "“We squeezed the fishermen” to pay for the pier",
+        "the treasurer",
+    )
+
+
+def test_a_second_that_clause_is_said_too(quote_nlp):
+    """Issue 10: "said that A and that B": B is reported with A, wherever the parse hangs it."""
+    text = "The harbour master said that the channel was ''badly silted,'' and that dredging would start in May."
+    found = [q.text for q in _quotes(quote_nlp, text)]
+    assert found == ["the channel was ''badly silted,'' and that dredging would start in May"]
+
+
+def test_a_clause_joined_with_its_own_speaker_and_cue_ends_the_one_before(quote_nlp):
+    """Issue 10: "X said A and Y warned B": A stops before "and"; B is Y's."""
+    text = "The mayor said the old pier would close in May and the fishermen warned that prices would rise."
+    found = [(q.text, q.speaker_text) for q in _quotes(quote_nlp, text)]
+    assert found == [
+        ("the old pier would close in May", "The mayor"),
+        ("prices would rise", "the fishermen"),
+    ]
+
+
+def test_an_apposition_ending_a_reported_clause_is_the_writers(quote_nlp):
+    """Issue 10: "said he would not back Ruiz, the favourite of the unions": the gloss after the
+    comma is the writer's, not the speaker's."""
+    text = "The senator said he would not back Maria Ruiz, the favourite of the dock unions."
+    found = [q.text for q in _quotes(quote_nlp, text)]
+    assert found == ["he would not back Maria Ruiz"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor said the old pier would close in May, although the council had not voted.",
+        "The mayor said the old pier would close in May; the council had not voted.",
+    ],
+)
+def test_a_contrast_or_semicolon_ends_the_reported_clause(quote_nlp, text):
+    """Issue 10: the writer's contrast after the reported clause is not what was said."""
+    found = [q.text for q in _quotes(quote_nlp, text)]
+    assert found == ["the old pier would close in May"]
+
+
+def test_a_place_after_a_preposition_is_no_speaker(quote_nlp):
+    """Issue 10 ("Sunamganj district" was a speaker): the words read back from the cue stop at
+    the object of "from"; the cue's own subject by the parse speaks."""
+    text = (
+        "Her uncle, speaking from Kinsale harbour, south-west Ireland, also accused the "
+        "ministry of ignoring the fishermen."
+    )
+    found = [q.speaker_text for q in _quotes(quote_nlp, text) if q.cue == "accused"]
+    assert found == ["Her uncle"]
+
+
+def test_a_paragraph_ending_with_a_cue_and_a_colon_introduces_the_next(quote_nlp):
+    """Issue 10: "The harbour board notes:" then paragraphs of quotation: the board's, one
+    attribution (sentence- and paragraph-spanning)."""
+    text = (
+        "The pier has a long history, as the harbour board notes:\n\n"
+        "\u201cThe pier was built in 1890 by the fishermen of the town.\n\n"
+        "\u201cIt was rebuilt twice after the great storms.\u201d\n"
+    )
+    found = [(q.speaker_text, q.cue) for q in _quotes(quote_nlp, text) if q.kind == "direct"]
+    assert found == [("the harbour board", "notes"), ("the harbour board", "notes")]

@@ -194,8 +194,8 @@ def test_a_time_phrase_is_no_speaker(parsed, text, speaker):
     ],
 )  # fmt: skip
 def test_a_participle_cue_speaks_with_its_clause_s_subject(parsed, text, speaker, cue):
-    quotes = _quotes(parsed, text)
-    assert [(q.speaker_text, q.cue) for q in quotes] == [(speaker, cue)]
+    quotes = _quotes(parsed, text)  # "mocked Bush" is a stance of its own (quotes/stance.py)
+    assert [(q.speaker_text, q.cue) for q in quotes if q.cue != "mocked"] == [(speaker, cue)]
 
 
 @pytest.mark.parametrize(

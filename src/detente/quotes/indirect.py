@@ -19,6 +19,7 @@ from .cues import (
     MIN_CONTENT_TOKENS,
     NO_INDIRECT_LEMMAS,
     NOUN_KINDS,
+    CueForm,
 )
 from .extract import MAX_HEADLINE_SPEAKER, Attribution, Draft, _content_start, _cue_at
 from .speakers import coordinated, noun_speaker, speaker_after, speaker_before
@@ -34,12 +35,25 @@ CLAUSE_JOINER_REACH = 5
 HEARD_CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
 #: Punctuation between a closing mark and the clause the sentence goes on with.
 CLAUSE_PUNCTUATION = frozenset({",", "—", "–", "-", ";"})
+#: Words after a comma that set the writer's contrast against a reported clause ("..., even
+#: though ...", "..., despite ..."). Relative clauses (", which ...") are left in: on dev as
+#: many are PolNeAR's content as not.
+GLOSS_OPENERS = frozenset({"despite", "however", "though", "although", "whereas"})
+#: Breaks before a writer's apposition at the end of a reported clause.
+APPOSITION_BREAKS = frozenset({",", "—", "–", "--"})
 #: Words between an attribution set between commas and the quotation it goes on with.
 INTERRUPTION_WORDS = frozenset({",", "but", "and"})
 #: Subordinators of time that open another clause after a quotation ("before claiming").
 TIME_SUBORDINATORS = frozenset({"before", "after", "while", "when"})
 #: How many words after a closing mark a time subordinator may come ("on Twitter before").
 AFTER_QUOTE_REACH = 4
+#: Nouns of a measured opinion that speak for themselves after "In": "In a CBS News poll last
+#: month, Clinton led by six points" (the poll is the source of what follows its comma).
+POLL_NOUNS = frozenset({"poll", "polls", "survey", "surveys", "polling"})
+#: How many words "In ..." may run before its comma to be a poll named as a source.
+MAX_POLL_SOURCE = 12
+#: The cue form a poll named after "In" is read with.
+POLL_CUE = CueForm(("in",), "in", "attribution")
 
 
 def _trim_end(view: TokenView, start: int, end: int) -> int:
@@ -94,9 +108,55 @@ def _reported_end(view: TokenView, cue: Cue, content: int, end: int) -> int:
     and at a closing mark the sentence goes on from with a clause of its own."""
     stop = _clause_stop(view, content, end)
     parsed = view.clause_end(cue.start, content)
-    if parsed is not None and content + MIN_CONTENT_TOKENS <= parsed < stop:
+    if (
+        parsed is not None
+        and content + MIN_CONTENT_TOKENS <= parsed < stop
+        and not _another_that_clause(view, parsed, stop)
+    ):
         stop = parsed
+    stop = _apposition_stop(view, content, stop)
+    stop = _gloss_stop(view, content, stop)
     return _quote_stop(view, content, stop)
+
+
+def _gloss_stop(view: TokenView, content: int, stop: int) -> int:
+    """A semicolon, or a comma and a word of the writer's contrast, end the reported clause:
+    "she said the pier would close, although the council had not voted"."""
+    for k in range(content + MIN_CONTENT_TOKENS, stop - 1):
+        if view.quoted[k]:
+            continue
+        if view.words[k] == ";":
+            return k
+        if view.words[k] == "," and view.lower[k + 1] in GLOSS_OPENERS:
+            return k
+    return stop
+
+
+def _apposition_stop(view: TokenView, content: int, stop: int) -> int:
+    """An apposition after a comma or dash that runs to the clause's end is the writer's
+    gloss, not what was said: "said he did not back the mayor, the favourite of the unions"
+    (by the parse: the words after the break are an ``appos`` phrase)."""
+    if view.doc is None or not view.doc_index:
+        return stop
+    for k in range(content + MIN_CONTENT_TOKENS, stop - 1):
+        if view.words[k] not in APPOSITION_BREAKS or view.quoted[k]:
+            continue
+        token = view.doc[view.doc_index[k + 1]]
+        head = next((t for t in [token, *token.ancestors] if t.dep_ == "appos"), None)
+        if head is None or head.left_edge.i != token.i:
+            continue
+        if bisect.bisect_right(view.doc_index, head.right_edge.i) >= stop:
+            return k
+    return stop
+
+
+def _another_that_clause(view: TokenView, at: int, stop: int) -> bool:
+    """ "said that A and that B": a second "that" clause joined to the first is said too,
+    wherever the parse hangs it."""
+    k = at
+    while k < stop and (view.words[k] == "," or (view.is_mark(k) and view.quoted[k])):
+        k += 1
+    return k + 1 < stop and view.lower[k] in COORDINATORS and view.lower[k + 1] == "that"
 
 
 def _quote_stop(view: TokenView, content: int, stop: int) -> int:
@@ -137,6 +197,8 @@ def _clause_stop(view: TokenView, content: int, end: int) -> int:
             speaker = speaker_before(view, cue.start, content)
             if speaker is not None and view.lower[speaker[0] - 1] in SUBORDINATORS:
                 return speaker[0] - 1  # "... after the candidate suggested that ...": his own
+            if speaker is not None and view.lower[speaker[0] - 1] in COORDINATORS:
+                return speaker[0] - 1  # "... and Democrats accused the GOP ...": another one
             for k in range(cue.start - 1, max(content, cue.start - CLAUSE_JOINER_REACH), -1):
                 if view.quoted[k]:  # '... “maniacal,” adding, ...': the quotation ends it
                     between = [view.words[i] for i in range(k - 1, cue.start) if i != k]
@@ -328,6 +390,34 @@ def headline_drafts(view: TokenView, mentions: list[Mention]) -> list[Draft]:
         if not any(m.start >= first and m.end <= last for m in mentions):
             continue
         draft = _draft(view, colon + 1, end, None, (start, colon))
+        if draft is not None:
+            drafts.append(draft)
+    return drafts
+
+
+def poll_drafts(view: TokenView, dateline_end: int) -> list[Draft]:
+    """ "In the latest CNN/ORC poll released Wednesday, he fell to 10 percent": a sentence that
+    opens with a poll or survey after "In" reports what the poll found (the words after its
+    comma, when they hold a verb); the poll is the source."""
+    drafts: list[Draft] = []
+    for number in range(len(view.sentence_bounds)):
+        start, end = view.sentence_bounds[number]
+        if start >= end:
+            continue
+        start, end = _sentence_range(view, start, dateline_end)
+        if start >= end or view.lower[start] != "in" or view.quoted[start]:
+            continue
+        comma = next(
+            (k for k in range(start + 1, min(end, start + MAX_POLL_SOURCE + 1))
+             if view.words[k] == ","),
+            None,
+        )  # fmt: skip
+        if comma is None or not any(view.lower[k] in POLL_NOUNS for k in range(start, comma)):
+            continue
+        if not view.has_verb(comma + 1, end):
+            continue
+        cue = Cue(start, start + 1, POLL_CUE)
+        draft = _draft(view, comma + 1, end, cue, (start + 1, comma))
         if draft is not None:
             drafts.append(draft)
     return drafts

@@ -152,8 +152,10 @@ def speaker_before(view: TokenView, cue_start: int, floor: int) -> tuple[int, in
     if end - start >= MAX_SPEAKER_TOKENS and start - 1 >= floor and not _stop(view, start - 1):
         return None  # no boundary in reach: a clause, not a name
     before = view.lower[start - 1] if start - 1 >= floor else ""
-    if end == cue_start and before in SPEAKER_STOPS and before not in COORDINATORS:
-        subject = view.own_subject(cue_start, floor)  # "The head of the delegation to ... said"
+    if before in SPEAKER_STOPS and before not in COORDINATORS:
+        # "The head of the delegation to ... said"; "Her father, speaking from Sunamganj
+        # district, north-east Bangladesh, also accused": the place is no speaker
+        subject = view.own_subject(cue_start, floor)
         if subject is not None and subject[1] <= start:
             return subject
     return start, end

@@ -19,7 +19,13 @@ from ..intervals import Overlaps
 from ..model import Dateline, Mention, Quote
 from .cues import SPEAKER_PRONOUNS, THIRD_PERSON, CueLexicon, cached_lexicon
 from .extract import Attribution, Draft, direct_drafts, ends_reported_clause
-from .indirect import headline_drafts, indirect_drafts, interrupted_drafts, mixed_draft
+from .indirect import (
+    headline_drafts,
+    indirect_drafts,
+    interrupted_drafts,
+    mixed_draft,
+    poll_drafts,
+)
 from .marks import QuotedSpan, quoted_spans
 from .merge import one_per_utterance
 from .speakers import link_mention, resolved_mention, speaker_of_cue
@@ -38,6 +44,19 @@ UTTERANCE_ENDS = frozenset({".", "!", "?", "…"})
 CIRCUMSTANCE_PREPOSITIONS = frozenset({"in", "on", "at", "during", "with", "from", "via", "after"})
 #: Pronouns that stand for one person: a later "he" is the last person named as a speaker.
 PERSON_PRONOUNS = frozenset({"he", "she"})
+#: Cues that name what their object is ("described the plan as “a disaster”"): the words
+#: they report end at the last closing mark, not with the circumstance after it ("... “a
+#: disaster” during a rally in Flint").
+NAMING_LEMMAS = frozenset(
+    {"call", "describe", "characterise", "criticise", "criticize", "blast", "dismiss", "slam",
+     "attack", "praise", "denounce", "condemn", "accuse", "label", "brand", "dub"}
+)  # fmt: skip
+#: Words after a naming cue's last closing mark that open a circumstance or the writer's
+#: comment: when, where, on what occasion, a dash, another clause.
+CIRCUMSTANCE_OPENERS = frozenset(
+    {"during", "after", "before", "on", "at", "in", "while", "when", "as", "but", "and", "—",
+     "--", "–", "since", "amid", "over", "last", "this", "yesterday", "today"}
+)  # fmt: skip
 #: Manifest name of the speech-cue list.
 MANIFEST_NAME = "quotes"
 
@@ -180,13 +199,21 @@ def find_drafts(
     indirect += [
         d for d in headline_drafts(view, mentions) if not any(_overlaps(d, o) for o in indirect)
     ]
+    indirect += [
+        d for d in poll_drafts(view, dateline_end) if not any(_overlaps(d, o) for o in indirect)
+    ]
     taken = used | {
         d.attribution.cue.start for d in indirect if d.attribution and d.attribution.cue
     }
     indirect += [
         d for d in stance_drafts(view, taken) if not any(_overlaps(d, o) for o in indirect)
     ]
-    indirect = [d for d in indirect if not any(_covers(q, d) for q in quoted if q.kind == "direct")]
+    quoted = [_opens_reported_clause(d, indirect) for d in quoted]
+    indirect = [
+        d
+        for d in indirect
+        if not any(_covers(q, d) and not _same_cue(q, d) for q in quoted if q.kind == "direct")
+    ]
     kept: list[Draft] = []
     for draft in quoted:
         if draft.kind == "partial":
@@ -200,11 +227,50 @@ def find_drafts(
             if clause is not None:
                 indirect.append(clause)
         kept.append(draft)
+    indirect = [_named_ends_at_mark(view, d) for d in indirect]
     unique = {(d.start, d.end, d.kind): d for d in kept + indirect}
     drafts = sorted(unique.values(), key=lambda d: (d.start, d.end))
     filled = _fill_from_context(view, spans, drafts)
     kept = [d for d in filled if _attributed(d) or not _is_label(view.text[d.start : d.end])]
     return one_per_utterance(kept, view.text)
+
+
+def _opens_reported_clause(draft: Draft, indirect: list[Draft]) -> Draft:
+    """ "“You squeezed the fishermen” to raise the fees, she said": a quotation with no cue of
+    its own that opens a reported clause going on past its closing mark takes the clause's
+    attribution, so that the clause, marks included, is one record (merged as ``partial``)."""
+    if draft.kind != "direct" or _attributed(draft):
+        return draft
+    for clause in indirect:
+        cue = clause.attribution.cue if clause.attribution else None
+        if cue is None or not _attributed(clause) or clause.sentence != draft.sentence:
+            continue
+        if clause.start <= draft.start and draft.end < clause.end:
+            return replace(draft, attribution=clause.attribution)
+    return draft
+
+
+def _same_cue(a: Draft, b: Draft) -> bool:
+    cue = a.attribution.cue if a.attribution else None
+    return cue is not None and b.attribution is not None and b.attribution.cue == cue
+
+
+def _named_ends_at_mark(view: TokenView, draft: Draft) -> Draft:
+    """The words of a naming cue end at the last closing mark inside them: "criticized the law
+    as a “crazy system” during a stop in Flint" → "the law as a “crazy system”"."""
+    cue = draft.attribution.cue if draft.attribution else None
+    if cue is None or cue.form.lemma not in NAMING_LEMMAS:
+        return draft
+    first, last = view.token_at(draft.start), view.token_before(draft.end)
+    closing = next((k for k in range(last, first, -1) if view.quoted[k] and view.is_mark(k)), None)
+    if closing is None or closing == last:
+        return draft
+    after = closing + 1
+    if view.words[after] == ",":
+        after += 1
+    if view.lower[after] not in CIRCUMSTANCE_OPENERS and view.tag(after) != "NNP":
+        return draft  # '“significant difference,” in private practice': still the words
+    return replace(draft, end=view.ends[closing])
 
 
 def _ends_clause(view: TokenView, draft: Draft) -> bool:
@@ -285,6 +351,11 @@ def _fill_from_context(
         quoted_before = [j for j in before if out[j].quote_index is not None]
         if draft.quote_index is not None and quoted_before:
             before = quoted_before  # a quotation goes on from the last quotation's speaker
+        if draft.quote_index is not None and not before:
+            introduced = _introduced_by_colon(view, spans[draft.quote_index])
+            if introduced is not None:
+                out[i] = replace(draft, attribution=introduced)
+                continue
         after = [j for j in same if out[j].start > draft.start]
         source: int | None = before[-1] if before else (after[0] if after else None)
         if source is None and draft.quote_index is not None:
@@ -298,6 +369,31 @@ def _fill_from_context(
                 attribution = Attribution(None, attribution.speaker)
             out[i] = replace(draft, attribution=attribution)
     return out
+
+
+def _introduced_by_colon(view: TokenView, span: QuotedSpan) -> Attribution | None:
+    """ "As the foundation's website notes:" ending a paragraph, then a quotation opening the
+    next: the quotation is what the cue before the colon introduces (and the paragraphs of
+    quotation after it go on with it)."""
+    if span.open_at != view.paragraphs[span.paragraph][0]:
+        return None
+    colon = view.token_at(span.open_at) - 1
+    if (
+        colon < 0
+        or view.words[colon] != ":"
+        or view.paragraph_of(view.starts[colon]) == span.paragraph
+    ):
+        return None
+    start, _ = view.sentence_bounds[view.sentence[colon]]
+    low, high = (
+        bisect.bisect_left(view.cue_starts, start),
+        bisect.bisect_left(view.cue_starts, colon),
+    )
+    for cue in reversed(view.cues[low:high]):
+        speaker, _ = speaker_of_cue(view, cue, start, colon)
+        if speaker is not None:
+            return Attribution(cue, speaker)
+    return None
 
 
 def _continuation(spans: list[QuotedSpan], drafts: list[Draft], i: int) -> int | None:
