@@ -102,3 +102,11 @@ def test_no_visit_without_a_visitor_from_elsewhere(nlp, text):
 )
 def test_a_refugees_journey_is_no_visit(nlp, text, visit):
     assert bool([e for e in shown(nlp, text) if e[1] == "042"]) is visit
+
+
+def test_conjoined_country_adjectives_each_name_a_target(nlp):
+    """ "disappointment with Russian and Iranian support": with both countries."""
+    events = shown(
+        nlp, "The French president expressed his disappointment with Russian and Iranian support."
+    )
+    assert {e[2] for e in events if e[1] == "110"} == {"RUS", "IRN"}

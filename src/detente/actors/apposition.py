@@ -47,3 +47,23 @@ def share_gender(doc: Doc, drafts: list[Draft]) -> None:
         gender = name.person.gender if name.person is not None else name.gender
         if name.kind == "person" and gender:
             role.gender = gender
+
+
+#: Articles a role in apposition may start with ("Edward Leigh, an MP,").
+ROLE_ARTICLES = frozenset({"a", "an", "the"})
+
+
+def names_a_person(doc: Doc, draft: Draft, drafts: list[Draft]) -> bool:
+    """Whether a role stands in apposition to a named person ("Edward Leigh, an MP, said", "a
+    Labour MP, Eric Joyce,"): then it is that person's role, not "some MP" anywhere."""
+    k = draft.start - 1
+    if k >= 0 and doc[k].lower_ in ROLE_ARTICLES:
+        k -= 1
+    if k >= 0 and doc[k].text == "," and any(d.kind == "person" and d.end == k for d in drafts):
+        return True
+    after = draft.end
+    return (
+        after + 1 < len(doc)
+        and doc[after].text == ","
+        and any(d.kind == "person" and d.start == after + 1 for d in drafts)
+    )

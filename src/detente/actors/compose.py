@@ -341,9 +341,13 @@ class Composer:
             doc[start - 1].lower_ in vocab.DEFINITE | vocab.POSSESSORS
             or doc[start - 1].text in POSSESSIVES  # "the country's army"
         )
+        if not definite and definite_phrase(doc, start, end):
+            definite, draft.start = True, doc[end - 1].left_edge.i  # the phrase from its "the"
         definite = definite or proper_body(doc, start, end)
+        apposed = _apposed_to_name(doc, start, end)  # "Eric Joyce, a Labour MP, said"
         if (
-            start > 0
+            not apposed
+            and start > 0
             and doc[start - 1].text[:1].isupper()
             and _title_case(doc, start, end)
             and not definite
@@ -364,6 +368,10 @@ class Composer:
             )
         term = draft.sectors[-1]
         plural = term.plural is not None and doc[start:end].text.lower().endswith(term.plural)
+        if heads and apposed:
+            if draft.person_like:
+                draft.kind = "description"
+            return True  # "Edward Leigh, an MP, said": that person's role
         if definite and draft.person_like and heads:
             draft.kind = "description"
             return True
@@ -474,3 +482,39 @@ def code_draft(draft: Draft, day: dt.date | None, day_source: str) -> None:
         draft.code = actor_code(draft.country, codes) if draft.kind != "description" else None
     elif draft.code and draft.country:
         draft.roles = sectors_of(draft.code, draft.country)
+
+
+#: Articles a role in apposition to a name may start with ("Edward Leigh, an MP,").
+APPOSED_ARTICLES = frozenset({"a", "an"})
+
+
+def _apposed_to_name(doc: Doc, start: int, end: int) -> bool:
+    """Whether an indefinite role stands in apposition to a capitalised name, before it ("Eric
+    Joyce, a Labour MP,") or after it ("a Labour MP, Eric Joyce,"): it is that person's role,
+    not "some MP" anywhere."""
+    k = start - 1
+    while k > 0 and doc[k].text[:1].isupper() and doc[k].pos_ in ("PROPN", "ADJ"):
+        k -= 1  # "a Labour MP": the party word belongs to the role
+    if k < 0 or doc[k].lower_ not in APPOSED_ARTICLES:
+        return False
+    if k >= 2 and doc[k - 1].text == "," and is_name_token(doc[k - 2]):
+        return True
+    return end + 1 < len(doc) and doc[end].text == "," and is_name_token(doc[end + 1])
+
+
+#: Dependencies of the lower-case words between a phrase's "the" and its sector term.
+ROLE_MODIFIER_DEPS = frozenset({"det", "amod", "compound", "nmod", "advmod"})
+
+
+def definite_phrase(doc: Doc, start: int, end: int) -> bool:
+    """ "the international development minister": a definite phrase whose lower-case
+    modifiers come between "the" and the term (by the parse)."""
+    if not doc.has_annotation("DEP") or start == 0:
+        return False
+    first = doc[end - 1].left_edge
+    between = doc[first.i : start]
+    return (
+        first.i < start
+        and first.lower_ in vocab.DEFINITE
+        and all(t.dep_ in ROLE_MODIFIER_DEPS and t.is_lower for t in between[1:])
+    )

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
@@ -33,9 +33,9 @@ from spacy.tokens import Doc, Span, Token
 from ..datafiles import read_tsv
 from ..errors import DictionaryError
 from . import vocab
-from .apposition import nearest_role, role_before
+from .apposition import names_a_person, nearest_role, role_before
 from .codes import actor_code
-from .compose import proper_body
+from .compose import definite_phrase, proper_body
 from .local import local_country
 from .recognize import Draft
 from .repeated import repeated_country
@@ -601,7 +601,11 @@ def _state_body(doc: Doc, draft: Draft) -> bool:
     first = doc[draft.start]
     before = doc[draft.start - 1] if draft.start > 0 else None
     definite = first.lower_ in DEFINITE or (before is not None and before.lower_ in DEFINITE)
-    definite = definite or proper_body(doc, draft.start, draft.end)
+    definite = (
+        definite
+        or proper_body(doc, draft.start, draft.end)
+        or definite_phrase(doc, draft.start, draft.end)  # "the international development minister"
+    )
     if doc[draft.end - 1].lower_ in NOT_ARTICLE_TERMS:
         return False
     counted = first.lower_ in DETERMINERS or (
@@ -641,7 +645,8 @@ def place_in_context(doc: Doc, drafts: list[Draft], setting: Setting) -> None:
             found = _war_country(setting)
         if found is None and _regime(doc, draft):  # the government where the story happens
             found = _war_country(setting)
-        if found is None and not armed and _state_body(doc, draft):  # rebels are not the outlet's
+        named = names_a_person(doc, draft, drafts)  # "Edward Leigh, an MP, said"
+        if found is None and not armed and (_state_body(doc, draft) or named):
             if country_of_article is None:
                 country_of_article = article_country(drafts, dateline_country, outlet_country)
             country, why = country_of_article
@@ -726,7 +731,11 @@ def _role_code(doc: Doc, noun: Token, drafts: list[Draft]) -> Draft | None:
             other = _draft_at(drafts, target.i) if target is not None else None
             if other is not None and other.code and other.kind in PLACING_DRAFTS:
                 return other
-    if own is not None and own.code and own.kind in ("sector", "description", "person"):
+    if (
+        own is not None
+        and (own.code or own.roles)
+        and own.kind in ("sector", "description", "person")
+    ):
         return own if own.kind != "person" or own.person is None else None
     return None
 
@@ -797,6 +806,8 @@ def appositive_people(doc: Doc, drafts: list[Draft]) -> list[Draft]:
                 continue
             role_head = nearest_role(doc, span[0], role_head)
             role = _role_code(doc, role_head, drafts)
+            if role is not None and not role.code and role.roles:  # "the development minister"
+                role = replace(role, code=actor_code(role.country, role.roles))
             if role is None or not role.code:
                 private = _private_person(doc, role_head, drafts)
                 if private is None:

@@ -178,7 +178,8 @@ def modifier_slots(view: SentenceView, head: Token, depth: int) -> tuple[list[in
     """An actor named by a word before the noun: a possessor ("Iran's navy"), a name
     ("NATO infrastructure"), or a country adjective right after the determiners ("the Iraqi
     positions"; not "a controversial European shield", and not inside an "of" phrase: "the
-    guarantors of the Syrian peace process" are not Syria)."""
+    guarantors of the Syrian peace process" are not Syria), with the modifiers conjoined to it
+    ("Russian and Iranian support")."""
     for child in head.children:
         if child.dep_ not in ACTOR_MODIFIER_DEPS or child.i > head.i:
             continue
@@ -193,7 +194,12 @@ def modifier_slots(view: SentenceView, head: Token, depth: int) -> tuple[list[in
             or not (_leading(child, head) or head.lower_ in ACTOR_NOUNS)
         ):
             continue
-        return [slot], child.dep_
+        listed = [slot]  # "Russian and Iranian support": each conjoined modifier's actor
+        for conj in child.conjuncts:
+            other = _slot_of_token(view, conj, modifiers=True) if conj.i < head.i else -1
+            if other >= 0 and other not in listed:
+                listed.append(other)
+        return listed, child.dep_
     return [], ""
 
 
