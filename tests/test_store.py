@@ -190,3 +190,32 @@ def test_by_default_queries_list_asserted_acts_between_two_actors():
         store.write([dataclasses.replace(base, events=events)])
         assert [e["id"] for e in store.events()] == ["e0"]
         assert [e["id"] for e in store.events(EventFilter(include_all=True))] == ["e0", "e1", "e2"]
+
+
+class _InterruptedInsert:
+    """A connection whose INSERTs stop as DuckDB stops a query a signal interrupts."""
+
+    def __init__(self, con):
+        self.con = con
+
+    def execute(self, sql, *args):
+        if sql.startswith("INSERT"):
+            raise RuntimeError("Query interrupted")
+        return self.con.execute(sql, *args)
+
+    def __getattr__(self, name):
+        return getattr(self.con, name)
+
+
+def test_a_batch_interrupted_mid_write_leaves_nothing_half_written():
+    with Store(":memory:") as store:
+        store.write([record("a")])
+        before = store.stats().counts
+        real = store.con
+        store.con = _InterruptedInsert(real)
+        with pytest.raises(RuntimeError, match="interrupted"):
+            store.write([record("a", version="v2"), record("b")])
+        store.con = real
+        assert store.stats().counts == before  # "a" still whole, "b" not half there
+        store.write([record("b")])  # the store goes on
+        assert store.stats().counts["articles"] == 2

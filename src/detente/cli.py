@@ -63,8 +63,23 @@ class _Interrupted(Exception):
         self.signum = signum
 
 
+#: Signals received during the command. DuckDB turns the exception a signal raises during a
+#: query into "RuntimeError: Query interrupted"; this says it was an interruption all the same.
+_RECEIVED: list[int] = []
+
+
 def _raise_interrupted(signum: int, frame: FrameType | None) -> None:
+    _RECEIVED.append(signum)
     raise _Interrupted(signum)
+
+
+def _interrupted(signum: int) -> NoReturn:
+    err_console.print(
+        "detente: interrupted; every batch stored so far is kept whole: "
+        "run the same command again to go on",
+        markup=False,
+    )
+    sys.exit(EXIT_INTERRUPTED.get(signum, 128 + signum))
 
 
 def _internal_error(exc: BaseException) -> NoReturn:
@@ -93,20 +108,17 @@ class _Group(click.Group):
         previous = signal.getsignal(signal.SIGTERM)
         in_main = threading.current_thread() is threading.main_thread()
         if in_main:
+            _RECEIVED.clear()
             signal.signal(signal.SIGTERM, _raise_interrupted)
         try:
             return super().invoke(ctx)
         except (click.ClickException, click.exceptions.Exit, click.Abort, SystemExit):
             raise
         except (KeyboardInterrupt, _Interrupted) as exc:
-            signum = exc.signum if isinstance(exc, _Interrupted) else int(signal.SIGINT)
-            err_console.print(
-                "detente: interrupted; every batch stored so far is kept whole: "
-                "run the same command again to go on",
-                markup=False,
-            )
-            sys.exit(EXIT_INTERRUPTED.get(signum, 128 + signum))
+            _interrupted(exc.signum if isinstance(exc, _Interrupted) else int(signal.SIGINT))
         except Exception as exc:
+            if _RECEIVED:  # a library caught the interruption and raised its own error
+                _interrupted(_RECEIVED[-1])
             _internal_error(exc)
         finally:
             if in_main:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import json
@@ -277,7 +278,15 @@ class Store:
             raise StoreError(
                 f"{self.path}: batch of {len(ids)} articles not written: {exc}"
             ) from None
+        except BaseException:  # interrupted mid-batch (SIGTERM, Ctrl-C): nothing half-written
+            self._rollback_quietly()
+            raise
         return len(unique)
+
+    def _rollback_quietly(self) -> None:
+        """Undo the open batch; the connection may already have dropped it."""
+        with contextlib.suppress(duckdb.Error):
+            self.con.execute("ROLLBACK")
 
     # --- reading ------------------------------------------------------------------------
 
