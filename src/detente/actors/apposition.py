@@ -12,7 +12,7 @@ import itertools
 
 from spacy.tokens import Doc, Token
 
-from .recognize import Draft
+from .recognize import Draft, is_name_token
 
 #: Dependencies that keep a word inside the noun phrase of the role it ends.
 ROLE_PHRASE_DEPS = frozenset({"pobj", "prep", "compound", "amod", "poss", "nmod", "case"})
@@ -49,21 +49,19 @@ def share_gender(doc: Doc, drafts: list[Draft]) -> None:
             role.gender = gender
 
 
-#: Articles a role in apposition may start with ("Edward Leigh, an MP,").
-ROLE_ARTICLES = frozenset({"a", "an", "the"})
+#: Articles a role in apposition to a name may start with ("Edward Leigh, an MP,").
+APPOSED_ARTICLES = frozenset({"a", "an"})
 
 
-def names_a_person(doc: Doc, draft: Draft, drafts: list[Draft]) -> bool:
-    """Whether a role stands in apposition to a named person ("Edward Leigh, an MP, said", "a
-    Labour MP, Eric Joyce,"): then it is that person's role, not "some MP" anywhere."""
-    k = draft.start - 1
-    if k >= 0 and doc[k].lower_ in ROLE_ARTICLES:
-        k -= 1
-    if k >= 0 and doc[k].text == "," and any(d.kind == "person" and d.end == k for d in drafts):
+def apposed_to_name(doc: Doc, start: int, end: int) -> bool:
+    """Whether an indefinite role stands in apposition to a capitalised name, before it ("Eric
+    Joyce, a Labour MP,") or after it ("a Labour MP, Eric Joyce,"): it is that person's role,
+    not "some MP" anywhere."""
+    k = start - 1
+    while k > 0 and doc[k].text[:1].isupper() and doc[k].pos_ in ("PROPN", "ADJ"):
+        k -= 1  # "a Labour MP": the party word belongs to the role
+    if k < 0 or doc[k].lower_ not in APPOSED_ARTICLES:
+        return False
+    if k >= 2 and doc[k - 1].text == "," and is_name_token(doc[k - 2]):
         return True
-    after = draft.end
-    return (
-        after + 1 < len(doc)
-        and doc[after].text == ","
-        and any(d.kind == "person" and d.start == after + 1 for d in drafts)
-    )
+    return end + 1 < len(doc) and doc[end].text == "," and is_name_token(doc[end + 1])

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 
 from ..cache import cached_value
 from . import vocab
+from .apposition import apposed_to_name
 from .codes import actor_code, described_role, distinct_sectors, is_person_term, sectors_of
 from .dictionary import ActorDictionary
 from .entries import Person
@@ -344,7 +345,7 @@ class Composer:
         if not definite and definite_phrase(doc, start, end):
             definite, draft.start = True, doc[end - 1].left_edge.i  # the phrase from its "the"
         definite = definite or proper_body(doc, start, end)
-        apposed = _apposed_to_name(doc, start, end)  # "Eric Joyce, a Labour MP, said"
+        apposed = apposed_to_name(doc, start, end)  # "Eric Joyce, a Labour MP, said"
         if (
             not apposed
             and start > 0
@@ -482,24 +483,6 @@ def code_draft(draft: Draft, day: dt.date | None, day_source: str) -> None:
         draft.code = actor_code(draft.country, codes) if draft.kind != "description" else None
     elif draft.code and draft.country:
         draft.roles = sectors_of(draft.code, draft.country)
-
-
-#: Articles a role in apposition to a name may start with ("Edward Leigh, an MP,").
-APPOSED_ARTICLES = frozenset({"a", "an"})
-
-
-def _apposed_to_name(doc: Doc, start: int, end: int) -> bool:
-    """Whether an indefinite role stands in apposition to a capitalised name, before it ("Eric
-    Joyce, a Labour MP,") or after it ("a Labour MP, Eric Joyce,"): it is that person's role,
-    not "some MP" anywhere."""
-    k = start - 1
-    while k > 0 and doc[k].text[:1].isupper() and doc[k].pos_ in ("PROPN", "ADJ"):
-        k -= 1  # "a Labour MP": the party word belongs to the role
-    if k < 0 or doc[k].lower_ not in APPOSED_ARTICLES:
-        return False
-    if k >= 2 and doc[k - 1].text == "," and is_name_token(doc[k - 2]):
-        return True
-    return end + 1 < len(doc) and doc[end].text == "," and is_name_token(doc[end + 1])
 
 
 #: Dependencies of the lower-case words between a phrase's "the" and its sector term.

@@ -33,9 +33,9 @@ from spacy.tokens import Doc, Span, Token
 from ..datafiles import read_tsv
 from ..errors import DictionaryError
 from . import vocab
-from .apposition import names_a_person, nearest_role, role_before
+from .apposition import apposed_to_name, nearest_role, role_before
 from .codes import actor_code
-from .compose import definite_phrase, proper_body
+from .compose import proper_body
 from .local import local_country
 from .recognize import Draft
 from .repeated import repeated_country
@@ -601,11 +601,7 @@ def _state_body(doc: Doc, draft: Draft) -> bool:
     first = doc[draft.start]
     before = doc[draft.start - 1] if draft.start > 0 else None
     definite = first.lower_ in DEFINITE or (before is not None and before.lower_ in DEFINITE)
-    definite = (
-        definite
-        or proper_body(doc, draft.start, draft.end)
-        or definite_phrase(doc, draft.start, draft.end)  # "the international development minister"
-    )
+    definite = definite or proper_body(doc, draft.start, draft.end)
     if doc[draft.end - 1].lower_ in NOT_ARTICLE_TERMS:
         return False
     counted = first.lower_ in DETERMINERS or (
@@ -645,7 +641,7 @@ def place_in_context(doc: Doc, drafts: list[Draft], setting: Setting) -> None:
             found = _war_country(setting)
         if found is None and _regime(doc, draft):  # the government where the story happens
             found = _war_country(setting)
-        named = names_a_person(doc, draft, drafts)  # "Edward Leigh, an MP, said"
+        named = apposed_to_name(doc, draft.start, draft.end)  # "Edward Leigh, an MP, said"
         if found is None and not armed and (_state_body(doc, draft) or named):
             if country_of_article is None:
                 country_of_article = article_country(drafts, dateline_country, outlet_country)

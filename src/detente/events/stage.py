@@ -44,7 +44,7 @@ from .speech import ANNOUNCING_MOODS, COMMISSIVE_VERBS, OBLIGING_MOOD, speech_ac
 from .syntax import ParsedMatch, SyntaxMatcher
 from .targets import between_frame
 from .verbal import verbal_code
-from .visits import visit_events
+from .visits import VISIT_CODES, visit_events
 
 #: Words before the anchor that negate it ("did not agree", "never attacked").
 NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
@@ -117,8 +117,6 @@ def state_force_code(code: str, source: Mention, target: Mention | None) -> str 
     return state_code
 
 
-
-
 #: What a private person (a civilian, CVL alone) does that news codes as a political act: speak
 #: out, appeal, demand, criticise, reject, threaten, protest, deny; not visit, help or fight
 #: (GUIDELINES: civilians count as victims or as protesters).
@@ -133,8 +131,7 @@ def private_act(source: Mention, root: str, code: str = "") -> bool:
     return source.roles == ("CVL",) and root not in PRIVATE_ROOTS
 
 
-#: Visits (CAMEO 042 make, 043 host): an official's, never a refugee's or civilian's journey.
-VISIT_CODES = frozenset({"042", "043"})
+#: Sectors whose journeys are no visit (CAMEO 042 make, 043 host: ``visits.VISIT_CODES``).
 TRAVELLER_SECTORS = frozenset({"REF", "CVL"})
 
 
