@@ -38,6 +38,31 @@ def test_the_sources_own_thing_names_no_target(nlp):
     assert not [e for e in shown(nlp, "Egypt rejected its own earlier plan.") if e[2]]
 
 
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("The Polish opposition tabled a motion opposing the new bill.", ("POLOPP", "110", "POLGOV")),
+        ("The Danish parliament approved the measures on Tuesday.", ("DNKLEG", "051", "DNKGOV")),
+        ("The German opposition criticised the reform plans.", ("DEUOPP", "111", "DEUGOV")),
+    ],
+)  # fmt: skip
+def test_an_unowned_bill_is_the_governments(nlp, text, event):
+    """Opposition, parliament and courts act on the bill their government put forward."""
+    assert event in shown(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Polish government rejected the plans.",  # its own plans
+        "The Polish opposition rejected a plan.",  # some plan, not a known one
+        "The Polish opposition criticised the plans drawn up by Hungary.",  # Hungary's
+    ],
+)
+def test_a_policy_with_an_owner_or_none_known_is_not_the_governments(nlp, text):
+    assert not [e for e in shown(nlp, text) if e[2] and e[2].endswith("GOV")]
+
+
 def test_the_owner_of_what_is_discussed_is_no_target(nlp):
     """Talks are between their parties, whoever owns their topic."""
     events = shown(nlp, "Russia and China discussed Iran's nuclear programme.")

@@ -378,6 +378,33 @@ def test_a_threat_is_the_threat_not_the_act(nlp):
 @pytest.mark.parametrize(
     ("text", "event"),
     [
+        (
+            '"I would ask the Dutch government to return her passport," the Polish president said.',
+            ("POLGOV", "020", "NLDGOV"),
+        ),
+        ('"We would urge Chile to free the sailors," the Peruvian foreign minister said.',
+         ("PERGOV", "0253", "CHL")),
+    ],
+)  # fmt: skip
+def test_a_hedged_first_person_appeal_is_made(nlp, text, event):
+    """ "I would ask X to": saying it is the appeal; "would" hedges, it sets no condition."""
+    assert event in shown(coded(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"If Chile refuses, we would urge Peru to act," the Bolivian foreign minister said.',
+        '"They would urge Peru to act," the Bolivian foreign minister said.',
+    ],
+)
+def test_a_conditional_or_third_person_would_is_no_appeal_made(nlp, text):
+    assert not [e for e in shown(coded(nlp, text)) if e.root == "02"]
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
         ("France urged Russia to withdraw from Ukraine.", ("FRA", "0256", "RUS")),
         ("France called on Russia to withdraw from Ukraine.", ("FRA", "0256", "RUS")),
         ("Germany urged Iran to resume talks with the United States.", ("DEU", "026", "IRN")),

@@ -340,11 +340,40 @@ def negated(token: Token) -> bool:
     return False
 
 
+#: Verbs a speaker performs by saying them, hedged or not: "I would ask the government to",
+#: "we would urge Iran to" are the appeal itself, not a conditional one.
+PERFORMATIVE_VERBS = frozenset(
+    w
+    for lemma in ("ask", "urge", "appeal", "call", "request", "implore", "beg", "encourage",
+                  "invite", "advise", "warn", "caution", "remind", "thank", "congratulate",
+                  "welcome", "condemn", "praise", "commend")
+    for w in forms(lemma)
+)  # fmt: skip
+#: First-person subjects of a performative.
+FIRST_PERSON = frozenset({"i", "we"})
+#: Hedging auxiliaries a performative may carry ("I would ask", "I'd urge", "I must warn").
+HEDGES = frozenset({"would", "'d", "must", "should"})
+
+
+def _performative(token: Token, aux: Token) -> bool:
+    """Whether ``aux`` only hedges a first-person speech act: "I would ask the British
+    government not to", "we must warn Iran": said, so done (no condition in the clause)."""
+    return (
+        aux.lower_ in HEDGES
+        and token.lower_ in PERFORMATIVE_VERBS
+        and any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in token.children)
+        and not any(c.dep_ == "advcl" for c in token.children)
+    )
+
+
 def modality(token: Token) -> str | None:
     """The mood of the act from the clause's own auxiliaries, or its condition: the main clause
-    of "if talks fail, Russia attacks" is conditional too."""
+    of "if talks fail, Russia attacks" is conditional too. A hedged first-person performative
+    ("I would urge") has none."""
     for child in _modal_children(token):
         mood = MODAL_AUX.get(child.lower_)
+        if mood and _performative(token, child):
+            continue
         if mood:
             return mood
     for child in token.children:

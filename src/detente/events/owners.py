@@ -10,12 +10,19 @@ judged, asked for, yielded or taken (``OWNED_OBJECT_ROOTS``): for talks, aid or 
 owner of what is discussed, given or hit is not who the act is towards ("discussed Iran's
 programme" is no act towards Iran between two other states). "Of" phrases are left out: "the
 killing of protesters" names the victims, not the owner.
+
+A bill, a plan or measures that name no owner at all ("the Tories tabled a motion opposing the
+new bill", "the Commons approved the measures") are the government's: in a country's politics
+what opposition, parliament, courts and campaigners oppose or pass is what the government put
+forward. ``policy_object`` finds such an object and ``government_of`` names that government
+(the source's country, only for a domestic actor outside the government).
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..model import Mention
 from .clauses import RELATIVE_PRONOUNS, agents_of
 from .phrases import heads_slots, modifier_slots, np_slots
 from .sentence import SentenceView
@@ -85,3 +92,47 @@ def object_owner(
             if found:
                 return found, f"dobj>{how}"
     return (), ""
+
+
+#: Nouns of what a government puts forward; with no owner named, the government's.
+POLICY_NOUNS = frozenset(
+    {"bill", "bills", "plan", "plans", "measure", "measures", "proposal", "proposals",
+     "legislation", "reform", "reforms", "policy", "policies", "scheme", "budget"}
+)  # fmt: skip
+#: Determiners that make the noun a known one ("the plans"), not any ("a plan", "some bills").
+DEFINITE = frozenset({"the", "this", "these", "those"})
+#: Sectors of a country's actors outside its government: their act on "the bill" is towards it.
+DOMESTIC_SECTORS = frozenset(
+    {"OPP", "LEG", "JUD", "CVL", "NGO", "HRI", "LAB", "EDU", "REL", "BUS", "MED"}
+)
+#: The target path of an event aimed at the government through its policy.
+POLICY_PATH = "dobj>policy"
+
+
+def policy_object(view: SentenceView, objects: list[Token]) -> Token | None:
+    """The first object that is a definite policy noun with no owner of any kind ("the new
+    bill", "the house arrest plans"); None when an object names an actor or an owner."""
+    for obj in objects:
+        if obj.lower_ not in POLICY_NOUNS:
+            continue
+        if _slots_of(view, obj) or any(
+            c.dep_ in ("poss", "relcl") or (c.dep_ == "prep" and c.lower_ in ("of", "by"))
+            for c in obj.children
+        ):
+            return None  # "Iran's plan", "the plan of the envoy", "the plan they drew up"
+        if _modifier_owner(view, obj) or _agent_owner(view, obj):
+            return None
+        if any(c.dep_ == "det" and c.lower_ in DEFINITE for c in obj.children):
+            return obj
+    return None
+
+
+def government_of(source: Mention) -> str | None:
+    """The government a domestic actor's act on an unowned policy is towards: the source's
+    country's ``GOV`` (the opposition, parliament, a court); None for the government itself,
+    an organisation or an actor with no country."""
+    if not source.country or not source.code or not source.code.startswith(source.country):
+        return None
+    if not source.roles or source.roles[0] not in DOMESTIC_SECTORS:
+        return None
+    return f"{source.country}GOV"

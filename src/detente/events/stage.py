@@ -35,6 +35,7 @@ from .matcher import (
     subject_slot,
 )
 from .ontology import SYMMETRIC_CODES, EventType, Ontology, default_ontology
+from .owners import POLICY_PATH, government_of
 from .parse import parse_roles
 from .patterns import Pattern, PatternDictionary
 from .phrases import heads_slots, is_political
@@ -449,6 +450,13 @@ class EventStage:
                 if trace:
                     trace.add(f"{where}: {src.text!r} is a private person: no political act")
                 continue
+            policy_target = None
+            if tgt is None and reading.target_path == POLICY_PATH:
+                policy_target = government_of(src)  # "the Tories opposed the new bill"
+                if policy_target is None:
+                    if trace:
+                        trace.add(f"{where}: {src.text!r} acts on a policy of no government")
+                    continue
             unplaced = tgt is not None and not self.any_code and not _placed_target(tgt)
             if tgt is not None and unplaced and trace:  # kept: its target named, not coded
                 trace.add(f"{where}: the target {tgt.text!r} ({tgt.code}) has no country")
@@ -477,7 +485,7 @@ class EventStage:
                     source_entity=src.entity_id,
                     source_mention=src.id,
                     source_text=src.text,
-                    target_code=tgt.code if tgt and not unplaced else None,
+                    target_code=tgt.code if tgt and not unplaced else policy_target,
                     target_entity=tgt.entity_id if tgt else None,
                     target_mention=tgt.id if tgt else None,
                     target_text=tgt.text if tgt else _phrase_text(doc, reading.target_phrase),
@@ -492,7 +500,7 @@ class EventStage:
                     pattern_id=f"{reading.speech}<{pattern.id}" if reading.speech else pattern.id,
                     confidence=confidence,
                     source_path=reading.source_path or None,
-                    target_path=(reading.target_path or None) if tgt else None,
+                    target_path=(reading.target_path or None) if tgt or policy_target else None,
                 )
             )
             if trace:

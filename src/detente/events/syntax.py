@@ -47,7 +47,7 @@ from .nominal import (
     under_target,
 )
 from .ontology import SYMMETRIC_CODES
-from .owners import OWNED_OBJECT_ROOTS, object_owner
+from .owners import OWNED_OBJECT_ROOTS, POLICY_PATH, object_owner, policy_object
 from .patterns import GAP, SET, SKIP, WORD, Element
 from .phrases import dep_path, heads_slots, modifier_slots, np_slots, parse_object
 from .sentence import SentenceView
@@ -383,9 +383,17 @@ class SyntaxMatcher:
         for anchor_end in anchor_ends(region, compiled, i):
             bindings = list(_forward(reach, post, 0, anchor_end, (), parse_object))
             owned = compiled.pattern.code[:2] in OWNED_OBJECT_ROOTS and not passive
+            policy = None
             if not bindings and post and post[0].kind == TARGET and len(post) == 1:
                 bindings = object_bindings(view, predicate, subject_slots if owned else None)
-            open_target, phrase = False, None
+                policy = (
+                    None
+                    if bindings or not owned
+                    else policy_object(view, direct_objects(predicate))
+                )
+                if policy is not None:  # "the Tories opposed the new bill": the government's
+                    bindings = [(policy.i - view.span.start + 1, ())]
+            open_target, phrase = policy is not None, phrase_span(policy) if policy else None
             placed_force = (
                 compiled.pattern.code[:2] in PLACED_FORCE_ROOTS
                 or compiled.pattern.code in PLACED_VISIT_CODES
@@ -416,8 +424,12 @@ class SyntaxMatcher:
                 if not targets and not frame_has_target(compiled) and takes_object(compiled):
                     targets = object_slots(view, predicate)  # "denounced press reports"
                     if not targets and owned:  # "rejected the names the envoy wanted"
-                        targets, _ = object_owner(view, direct_objects(predicate), sources=())
+                        objects = direct_objects(predicate)
+                        targets, _ = object_owner(view, objects, sources=())
                         targets = tuple(t for t in targets if t not in subject_slots)
+                        policy = None if targets else policy_object(view, objects)
+                        if policy is not None:  # "tabled a motion opposing the new bill"
+                            open_target, phrase = True, phrase_span(policy)
                 if (
                     not targets
                     and not frame_has_target(compiled)
@@ -441,6 +453,8 @@ class SyntaxMatcher:
                 else:
                     sources, source_path = subject_slots, subject_path
                     target_path = target_path_of(view, targets, predicate)
+                    if not targets and phrase is not None and not placed_force:
+                        target_path = POLICY_PATH  # the government's, if the source is domestic
                 if not sources and not targets:
                     continue
                 match = Match(
