@@ -1218,6 +1218,10 @@ def test_an_intention_denied_is_no_commitment(nlp):
             ("TUR", "116", "GBRCVL"),
         ),
         ("Iranian students were arrested in Iran on Monday.", None),
+        (
+            "A Danish aid worker is being held in a detention centre in eastern Libya.",
+            ("LBY", "173", "DNKNGO"),
+        ),
     ],
 )
 def test_an_arrest_or_conviction_in_a_country_is_that_states(nlp, text, expected):

@@ -701,18 +701,21 @@ STATE_LEGAL_CODES = ("115", "116", "17")
 
 
 def _agent_from_place(view: SentenceView, found: ParsedMatch) -> ParsedMatch:
-    """An agentless passive of arrest, detention, trial or conviction "in" a country names
-    that country as its agent: only a state arrests, tries or convicts on its own ground."""
+    """An agentless passive of arrest, detention, trial or conviction "in" (or "at" a place
+    in) a country names that country as its agent: only a state arrests, tries or convicts on
+    its own ground."""
     if not found.match.pattern.pattern.code.startswith(STATE_LEGAL_CODES):
         return found
     predicate = view.span.doc[found.clause.head]
     patients = {view.slots[t].mention.country for t in found.match.target}
     for child in predicate.children:
-        if child.dep_ != "prep" or child.lower_ != "in":
+        if child.dep_ != "prep" or child.lower_ not in ("in", "at"):
             continue
-        for pobj in child.children:
+        # "held in Turkey", "held in a detention centre in northern Syria": the country
+        # the place is in, however deep in the phrase
+        for pobj in (t for t in child.subtree if t.dep_ == "pobj"):
             k = pobj.i - view.span.start
-            slot = view.slot_at[k] if pobj.dep_ == "pobj" and 0 <= k < len(view) else -1
+            slot = view.slot_at[k] if 0 <= k < len(view) else -1
             if slot < 0 or view.slots[slot].mention.kind != "country":
                 continue
             if view.slots[slot].mention.country in patients:
