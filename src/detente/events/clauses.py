@@ -366,6 +366,15 @@ def _performative(token: Token, aux: Token) -> bool:
     )
 
 
+def conditioned(token: Token) -> bool:
+    """Whether the clause of ``token`` has an "if"/"unless" condition, in it or on it."""
+    clause = token if is_predicate(token) else token.head
+    marked = (clause, *(c for c in clause.children if c.dep_ == "advcl"))
+    return any(
+        c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for m in marked for c in m.children
+    )
+
+
 def modality(token: Token) -> str | None:
     """The mood of the act from the clause's own auxiliaries, or its condition: the main clause
     of "if talks fail, Russia attacks" is conditional too. A hedged first-person performative

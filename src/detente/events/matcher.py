@@ -383,6 +383,9 @@ def match_at(view: SentenceView, i: int, compiled: CompiledPattern) -> Iterator[
     if "verbal" in compiled.pattern.flags and (_in_noun_phrase(view, i) or _not_finite(view, i)):
         return  # "condemned an attack", "an anti- Gondor parade": a noun, not the verb
     passive_form = _passive_aux(view, i) is not None and compiled.anchor.kind == WORD
+    passive_only = "passiveonly" in compiled.pattern.flags
+    if passive_only and not passive_form:
+        return  # "held by the rebels" is detention; "Russia holds Crimea" is not
     for anchor_end in match_forward(view, compiled.anchor, i):
         if passive_form:  # "T was attacked by S" has no active reading
             found = False
@@ -390,7 +393,7 @@ def match_at(view: SentenceView, i: int, compiled: CompiledPattern) -> Iterator[
                 for match in _match_passive(view, i, anchor_end, compiled):
                     found = True
                     yield match
-            if found or not _active_passive(view, i, compiled):
+            if found or passive_only or not _active_passive(view, i, compiled):
                 continue
             # without "by", PETRARCH keeps the subject as the source ("X was criticized")
         for end, post in _forward(view, compiled.post, 0, anchor_end, ()):

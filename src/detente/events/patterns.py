@@ -21,7 +21,9 @@ PATTERN_DIR = data_path("events", "patterns")
 #: Flags a pattern may carry after " | ".
 #: ``activepassive`` (converted PETRARCH patterns): a passive without "by" keeps the active
 #: reading, the subject staying the source ("The Philippines was criticized over ...").
-FLAGS = frozenset({"nopassive", "mutual", "notarget", "discard", "verbal", "activepassive"})
+FLAGS = frozenset(
+    {"nopassive", "mutual", "notarget", "discard", "verbal", "activepassive", "passiveonly"}
+)
 #: Element kinds. SKIP passes over one actor mention (PETRARCH's ``^``); patterns written in our
 #: language do not use it, converted PETRARCH patterns do.
 SOURCE, TARGET, WORD, SET, GAP, SKIP = "source", "target", "word", "set", "gap", "skip"

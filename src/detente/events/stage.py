@@ -21,7 +21,7 @@ from ..datafiles import data_path, read_tsv
 from ..errors import DictionaryError
 from ..model import Dateline, Event, Mention
 from ..quotes.cues import cached_lexicon
-from .clauses import negated
+from .clauses import conditioned, negated
 from .dates import WEEKDAYS, event_date
 from .deontic import REPROACH_CODE, obligation, obligation_events
 from .dyad import dyad_fighting
@@ -41,7 +41,13 @@ from .patterns import Pattern, PatternDictionary
 from .phrases import heads_slots, is_political
 from .plural import Resolved, add_plural_groups
 from .sentence import SentenceView, Slot, sentence_views
-from .speech import ANNOUNCING_MOODS, COMMISSIVE_VERBS, OBLIGING_MOOD, speech_act_codes
+from .speech import (
+    ANNOUNCING_MOODS,
+    COMMISSIVE_VERBS,
+    OBLIGING_MOOD,
+    scheduled,
+    speech_act_codes,
+)
 from .syntax import ParsedMatch, SyntaxMatcher
 from .targets import between_frame
 from .verbal import verbal_code
@@ -673,8 +679,9 @@ def _agent_from_context(
     """An agentless passive of force takes its source from the latest asserted act of force in
     this sentence or the one before whose source is not the passive's patient; else it stays
     without a source (no event)."""
-    if found.match.pattern.pattern.code[:2] not in CONTEXT_AGENT_ROOTS:
-        return found
+    pattern = found.match.pattern.pattern
+    if pattern.code[:2] not in CONTEXT_AGENT_ROOTS or "passiveonly" in pattern.flags:
+        return found  # "where Jack is being held": held by whom, the text does not say
     patients = [view.slots[t].mention for t in found.match.target]
     for event in reversed(earlier):
         if view.index - event.sentence > CONTEXT_AGENT_SENTENCES:
@@ -771,6 +778,11 @@ def speech_act(view: SentenceView, reading: Reading, governor: int | None) -> Re
             code=found,
             speech="announced",
         )
+    anchor = view.span[reading.match.anchor_start]
+    if scheduled(reading, code) and not conditioned(anchor):  # "will resume talks tomorrow"
+        found = codes.announcement(code)
+        if found is not None:
+            return replace(reading, modality=None, code=found, speech="scheduled")
     if (
         reading.modality == OBLIGING_MOOD
         and reading.status == "reported"

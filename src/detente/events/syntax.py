@@ -346,6 +346,9 @@ class SyntaxMatcher:
         clause = self._clause(predicate, clauses)
         if clause.passive and reports_its_infinitive(predicate):
             return  # "Russia is said to have attacked": the report is no act of its own
+        if "passiveonly" in compiled.pattern.flags and not _actor_patient(view, clause):
+            return  # a sense the verb has only in the passive, of an actor ("held by the
+            # rebels"), not of a thing it owns ("the seat held by a Republican")
         region = self._region(view, predicate, regions)
         if region.lower[i] == OUTSIDE:
             return
@@ -677,4 +680,19 @@ def written_text(element: Element) -> str:
         return "$" + element.values[0]
     return "|".join(
         ("=" if e else "") + v for v, e in zip(element.values, element.exact, strict=True)
+    )
+
+
+def _actor_patient(view: SentenceView, clause: Clause) -> bool:
+    """Whether a passive clause's subject is itself an actor (its head inside an actor's
+    mention): "two Americans were held", not "the seat in the Senate was held"."""
+    if not clause.passive or not clause.subjects:
+        return False
+    start = view.span.start
+    return all(
+        any(
+            slot.start <= head - start < slot.end and not slot.modifier
+            for slot in view.slots
+        )
+        for head in clause.subjects
     )
