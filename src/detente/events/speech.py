@@ -35,12 +35,17 @@ COMMISSIVE_VERBS = frozenset(
                   "commit", "intend", "plan", "want", "agree", "resolve", "decide")
     for form in forms(lemma)
 )  # fmt: skip
+
+
 class HasMood(Protocol):
     """What ``scheduled`` reads of a reading (``stage.Reading``)."""
 
-    modality: str | None
-    negated: bool
-    status: str
+    @property
+    def modality(self) -> str | None: ...
+    @property
+    def negated(self) -> bool: ...
+    @property
+    def status(self) -> str: ...
 
 
 #: Roots of acts news states as scheduled ("will meet", "will resume talks", "is due to
