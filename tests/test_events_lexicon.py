@@ -24,6 +24,11 @@ def shown(nlp, text: str) -> list[tuple[str | None, str, str | None]]:
 @pytest.mark.parametrize(
     ("text", "event"),
     [
+        # 190: installations struck where T owns them ("at Iran's field").
+        (
+            "Eritrean jets destroyed fuel installations at Ethiopia's main port on Sunday.",
+            ("ERI", "190", "ETH"),
+        ),
         # 120: a court throws out a suit or petition brought by T.
         (
             "A Kenyan judge dismissed a lawsuit by the Kenyan opposition party.",

@@ -168,6 +168,12 @@ def test_scare_quotes_without_a_speaker_are_dropped(quote_nlp):
     assert _quotes(quote_nlp, "The so-called “peace dividend” never came.") == []
 
 
+@pytest.mark.parametrize("text", ["t said", "it said", "Officials told"])
+def test_a_text_that_ends_on_its_cue_has_no_quote(quote_nlp, text):
+    """A cue with nothing after it (a fragment, a truncated feed item) reports nothing."""
+    assert _quotes(quote_nlp, text) == []
+
+
 def test_apostrophes_are_not_quote_marks():
     text = "Russia’s view of the students' union isn't 'settled' yet."
     spans = quoted_spans(text, paragraph_ranges(text))

@@ -301,7 +301,7 @@ def _content_start(view: TokenView, cue: Cue, end: int) -> int | None:
     reported = view.reported_start(cue.end - 1)
     if reported is not None and reported < end:
         j = reported
-    elif cue.form.lemma in HEARER_LEMMAS or view.lower[j] in NOT_CLAUSE_STARTS:
+    elif cue.form.lemma in HEARER_LEMMAS or (j < end and view.lower[j] in NOT_CLAUSE_STARTS):
         # no parse: "told reporters on Tuesday that ...", "said in an interview that ..."
         for k in range(j, min(end, j + HEARER_REACH)):
             if view.lower[k] == "that":
