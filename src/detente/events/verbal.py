@@ -43,6 +43,11 @@ def _sectors(mention: Mention) -> set[str]:
     return set(mention.roles) | set(sectors_of(mention.code or "", None))
 
 
+def is_armed(mention: Mention) -> bool:
+    """An actor with an armed sector (military, police, rebels ...)."""
+    return bool(_sectors(mention) & ARMED_SECTORS)
+
+
 def _person(mention: Mention) -> bool:
     return mention.kind == "person" or mention.text.lower() in PERSON_PRONOUNS
 

@@ -1,0 +1,210 @@
+"""Disapproval stated as a feeling or as a failure: "Japan is angry that China expanded its
+navy", "the government was outraged by the ambassador's remarks", "the opposition is worried
+that the government will rig the vote", "the EU said Hungary had failed to protect the courts".
+
+No verb of criticising is there, and the frames, which need a verb heading a clause, do not
+read an adjective after "is" or a feeling in the passive. CAMEO codes both as disapproval.
+
+- **A feeling** (``ANGER_WORDS`` 111, ``DISPLEASURE_WORDS`` 110) held by the subject of the
+  copula or of the passive ("X is angry", "X was outraged") is aimed at what causes it: the
+  object of "by/at/with/over/about" (the actor named, or the owner of the thing named: "the
+  ambassador's remarks", "the remarks by the ambassador"), or the subject of the clause that
+  says it ("angry that China expanded its navy"). Worry and displeasure are aimed only at an
+  actor's act (an owned thing or a clause with the actor as subject): "worried about the
+  refugees" is care, not disapproval.
+- **A failure** ("Hungary had failed to protect ...", "member states are failing to report
+  fraud") said by a coded speaker (the reporting clause's subject or the direct quotation's
+  speaker) of another actor is criticism (111) of that actor. An armed actor's failure ("the
+  troops failed to take the town") is a report of fighting, not a reproach, and is left alone.
+
+Negated, conditional and future feelings ("would be angry if") code nothing; both actors must be
+coded with a country or an organisation's code, and not one actor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from spacy.tokens import Token
+
+from ..model import Event, Mention, Quote
+from .clauses import analyse, is_predicate
+from .deontic import placed, quote_speaker, spoken_events
+from .ontology import Ontology
+from .owners import object_owner
+from .phrases import heads_slots, np_slots
+from .sentence import SentenceView
+from .verbal import is_armed
+
+#: Feelings of anger or shock at an actor: criticism (111).
+ANGER_WORDS = frozenset(
+    "angry furious outraged appalled incensed angered infuriated enraged indignant livid "
+    "disgusted dismayed".split()
+)
+#: Feelings of displeasure or worry about an actor's act: disapproval (110).
+DISPLEASURE_WORDS = frozenset(
+    "unhappy dissatisfied displeased frustrated annoyed irritated upset worried concerned "
+    "alarmed troubled disturbed uneasy".split()
+)
+CRITICISM_CODE = "111"
+DISAPPROVAL_CODE = "110"
+#: Prepositions that name what a feeling is about ("angry at", "outraged by", "worried over").
+CAUSE_PREPOSITIONS = frozenset({"by", "at", "with", "over", "about"})
+#: Copulas whose adjective says how the subject feels ("is angry", "seemed worried").
+COPULAS = frozenset({"be", "seem", "appear", "remain", "become", "feel", "look", "sound"})
+#: Forms of "fail" whose infinitive is an act not done ("failed to protect").
+FAIL_WORDS = frozenset({"fail", "fails", "failed", "failing"})
+#: Roots of events that already say the holder's disapproval (or its 01x concern).
+SAID_ROOTS = frozenset({"01", "11"})
+
+
+def _holder(word: Token) -> Token | None:
+    """The predicate that says the feeling of its subject: the copula of "is angry", or the
+    participle of "was outraged by" itself."""
+    if word.dep_ == "acomp" and word.head.lemma_ in COPULAS:
+        return word.head
+    if word.tag_ == "VBN" and is_predicate(word) and analyse(word).passive:
+        return word
+    return None
+
+
+def _cause_slots(
+    view: SentenceView, word: Token, holders: tuple[int, ...], actor_named: bool
+) -> tuple[tuple[int, ...], str]:
+    """The actors a feeling is about (module docstring), with the path that found them."""
+    for child in word.children:
+        if child.dep_ in ("prep", "agent") and child.lower_ in CAUSE_PREPOSITIONS:
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+            if not objects:
+                continue
+            named, _ = np_slots(view, objects[0])
+            if named:
+                if actor_named:
+                    return named, f"{child.dep_}>pobj"
+                continue
+            owner, how = object_owner(view, objects, holders)
+            if owner:
+                return owner, f"{child.dep_}>{how}"
+        if child.dep_ == "ccomp":
+            clause = analyse(child)
+            subjects, _ = heads_slots(view, clause.subjects)
+            if subjects:
+                return subjects, "ccomp>nsubj"
+    return (), ""
+
+
+def feeling_events(
+    views: Sequence[SentenceView],
+    said: set[tuple[int, str | None, str | None]],
+    mentions: Mapping[str, Mention],
+    ontology: Ontology,
+) -> list[Event]:
+    """Disapproval stated as a feeling (module docstring)."""
+    out: list[Event] = []
+    for view in views:
+        for word in view.span:
+            lower = word.lower_
+            if lower not in ANGER_WORDS and lower not in DISPLEASURE_WORDS:
+                continue
+            holder = _holder(word)
+            if holder is None:
+                continue
+            clause = analyse(holder)
+            if clause.negated or clause.modality or any(c.dep_ == "neg" for c in word.children):
+                continue  # "is not worried", "would be angry if"
+            holders, _ = heads_slots(view, clause.subjects)
+            angry = lower in ANGER_WORDS
+            targets, path = _cause_slots(view, word, holders, actor_named=angry)
+            kind = ontology.get(CRITICISM_CODE if angry else DISAPPROVAL_CODE)
+            if not targets or kind is None:
+                continue
+            for slot in holders:
+                holder_actor = view.slots[slot].mention
+                if not placed(holder_actor):
+                    continue
+                out.extend(
+                    spoken_events(
+                        kind,
+                        view,
+                        word,
+                        holder_actor,
+                        [t for t in targets if t not in holders],
+                        mentions,
+                        said,
+                        pattern_id=f"feeling:{lower}",
+                        source_path=clause.subject_path,
+                        target_path=path,
+                    )
+                )
+    return out
+
+
+def _failure_speaker(
+    view: SentenceView, word: Token, quotes: Sequence[Quote], mentions: Mapping[str, Mention]
+) -> tuple[Mention | None, str]:
+    """Who says the actor failed: the reporting clause's subject or the quotation's speaker."""
+    clause = analyse(word)
+    speakers, _ = heads_slots(view, clause.speaker)
+    if speakers:
+        return view.slots[speakers[0]].mention, "speaker"
+    if clause.speaker:
+        return None, ""  # reported by someone who is no actor
+    return quote_speaker(word, quotes, mentions), "quotation"
+
+
+def failure_events(
+    views: Sequence[SentenceView],
+    said: set[tuple[int, str | None, str | None]],
+    quotes: Sequence[Quote],
+    mentions: Mapping[str, Mention],
+    ontology: Ontology,
+) -> list[Event]:
+    """Criticism stated as another actor's failure (module docstring)."""
+    kind = ontology.get(CRITICISM_CODE)
+    if kind is None:
+        return []
+    out: list[Event] = []
+    for view in views:
+        for word in view.span:
+            if word.lower_ not in FAIL_WORDS or not is_predicate(word):
+                continue
+            if not any(c.dep_ == "xcomp" for c in word.children):
+                continue  # "the talks failed": no act left undone
+            clause = analyse(word)
+            if clause.negated or clause.modality:
+                continue  # "did not fail to", "may fail to"
+            speaker, source_path = _failure_speaker(view, word, quotes, mentions)
+            if speaker is None or not placed(speaker):
+                continue
+            subjects, _ = heads_slots(view, clause.subjects)
+            failing = [s for s in subjects if not is_armed(view.slots[s].mention)]
+            out.extend(
+                spoken_events(
+                    kind,
+                    view,
+                    word,
+                    speaker,
+                    failing,
+                    mentions,
+                    said,
+                    pattern_id="failure:fail",
+                    source_path=source_path,
+                    target_path=clause.subject_path,
+                )
+            )
+    return out
+
+
+def stance_events(
+    views: Sequence[SentenceView],
+    events: Sequence[Event],
+    quotes: Sequence[Quote],
+    mentions: Mapping[str, Mention],
+    ontology: Ontology,
+) -> list[Event]:
+    """Disapproval stated as a feeling or a failure, once per sentence and pair with the
+    events already coded (roots 01 and 11), undated."""
+    said = {(e.sentence, e.source_code, e.target_code) for e in events if e.root in SAID_ROOTS}
+    out = feeling_events(views, said, mentions, ontology)
+    out.extend(failure_events(views, said, quotes, mentions, ontology))
+    return out
