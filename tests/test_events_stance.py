@@ -1,0 +1,120 @@
+"""Disapproval stated as a feeling, a failure, a problem or a question (events/stance.py,
+events/evaluation.py, 11_disapprove.txt), issue 8. Sentences written for this test, coded with
+the default dictionary and the parsed pipeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from detente import api
+
+PUBLISHED = dt.date(2024, 3, 6)
+
+
+def shown(nlp, text: str) -> list[tuple[str | None, str, str | None]]:
+    events = api.code_text(text, published=PUBLISHED, nlp=nlp).events
+    return [(e.source_code, e.code, e.target_code) for e in events if e.default_output]
+
+
+def roots(nlp, text: str) -> set[str]:
+    return {code[:2] for _, code, _ in shown(nlp, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # anger at the subject of the clause that says it
+        ("The Japanese government is angry that China has expanded its navy.", ("JPNGOV", "111", "CHN")),
+        # a feeling in the passive, at the owner of what caused it
+        (
+            "The Japanese government was outraged by the remarks of the Chinese ambassador.",
+            ("JPNGOV", "111", "CHNGOV"),
+        ),
+        ("The Japanese government was outraged by China.", ("JPNGOV", "111", "CHN")),
+        # worry about an actor's act
+        (
+            "The Kenyan opposition is worried that the Kenyan government will rig the election.",
+            ("KENOPP", "110", "KENGOV"),
+        ),
+        ("Japan is concerned that China is expanding its navy.", ("JPN", "110", "CHN")),
+    ],
+)  # fmt: skip
+def test_a_feeling_about_an_actor_is_disapproval(nlp, text, event):
+    assert event in shown(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Japanese government is not worried that China will expand its navy.",
+        "Pakistan would be angry if India tested a missile.",
+        # worry for people is care, not disapproval
+        "Britain is worried about the Syrian refugees.",
+    ],
+)
+def test_no_disapproval_from_a_denied_hypothetical_or_caring_feeling(nlp, text):
+    assert "11" not in roots(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("The EU said Hungary had failed to protect judicial independence.", ("IGOEUREEC", "111", "HUN")),
+        ('"Hungary has failed to protect its courts," the European Commission said.', ("IGOEUREEC", "111", "HUN")),
+        ("Germany's audit office said French ministries were failing to report fraud.", ("DEU", "111", "FRAGOV")),
+    ],
+)  # fmt: skip
+def test_another_actors_failure_is_the_speakers_criticism(nlp, text, event):
+    assert event in shown(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an armed side's failure is a report of fighting
+        "Iraq said Iranian forces failed to capture the island.",
+        # no speaker: the journalist's account
+        "Hungary failed to protect judicial independence.",
+        "The EU said Hungary had not failed to protect judicial independence.",
+    ],
+)
+def test_no_criticism_from_a_failure_of_arms_or_without_a_speaker(nlp, text):
+    assert "11" not in roots(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        (
+            "The French foreign minister said Iran's missile programme poses a serious threat to the region.",
+            ("FRAGOV", "111", "IRN"),
+        ),
+        (
+            "The US envoy said the Syrian opposition's stance represented a huge problem for the talks.",
+            ("USAGOV", "111", "SYROPP"),
+        ),
+        ('"The Russian army is a danger to all of Europe," the Polish president said.', ("POLGOV", "111", "RUSMIL")),
+    ],
+)  # fmt: skip
+def test_an_actor_or_its_act_called_a_problem_is_criticism(nlp, text, event):
+    assert event in shown(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The French foreign minister said Iran's missile programme could pose a threat to the region.",
+        "The French foreign minister said Iran poses no threat to France.",
+        # a threat to an actor judges no one
+        "The French foreign minister said climate change is a threat to Iran.",
+    ],
+)
+def test_no_criticism_from_a_possible_or_denied_threat(nlp, text):
+    assert "11" not in roots(nlp, text)
+
+
+def test_questioning_why_an_actor_acted_is_disapproval(nlp):
+    text = "The Greek finance minister questioned why Germany had blocked the loan."
+    assert ("GRCGOV", "110", "DEU") in shown(nlp, text)
