@@ -118,3 +118,36 @@ def test_no_criticism_from_a_possible_or_denied_threat(nlp, text):
 def test_questioning_why_an_actor_acted_is_disapproval(nlp):
     text = "The Greek finance minister questioned why Germany had blocked the loan."
     assert ("GRCGOV", "110", "DEU") in shown(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Iran's decision drew sharp criticism from the United States.", ("USA", "111", "IRN")),
+        ("The move by China drew condemnation from Japan.", ("JPN", "111", "CHN")),
+        ("The Hungarian law sparked outrage among EU officials.", ("IGOEUREEC", "111", "HUN")),
+        (
+            "The French president came under fire from the French opposition over the pension reform.",
+            ("FRAOPP", "111", "FRAGOV"),
+        ),
+    ],
+)  # fmt: skip
+def test_a_reaction_an_actor_draws_is_the_reacting_actors_disapproval(nlp, text, event):
+    assert event in shown(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iran's decision could spark anger in the United States.",
+        "Iran's decision did not draw criticism from the United States.",
+        # fire that comes under no reaction is force, left to the frames
+        "Iranian troops came under heavy fire near the border.",
+    ],
+)
+def test_no_disapproval_from_a_possible_denied_or_armed_reaction(nlp, text):
+    assert "11" not in roots(nlp, text)
+
+
+def test_taking_aim_at_an_actor_is_criticism(nlp):
+    assert ("GRCGOV", "111", "DEU") in shown(nlp, "The Greek finance minister took aim at Germany.")

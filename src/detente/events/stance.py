@@ -30,11 +30,12 @@ from spacy.tokens import Token
 from ..model import Event, Mention, Quote
 from .clauses import analyse, is_predicate
 from .deontic import placed, quote_speaker, spoken_events
+from .inflect import forms
 from .ontology import Ontology
 from .owners import object_owner
 from .phrases import heads_slots, np_slots
 from .sentence import SentenceView
-from .verbal import is_armed
+from .verbal import is_armed, political_speakers
 
 #: Feelings of anger or shock at an actor: criticism (111).
 ANGER_WORDS = frozenset(
@@ -54,6 +55,36 @@ CAUSE_PREPOSITIONS = frozenset({"by", "at", "with", "over", "about"})
 COPULAS = frozenset({"be", "seem", "appear", "remain", "become", "feel", "look", "sound"})
 #: Forms of "fail" whose infinitive is an act not done ("failed to protect").
 FAIL_WORDS = frozenset({"fail", "fails", "failed", "failing"})
+#: Reactions an actor or its act draws, and what they are: opposition (110) or criticism (111).
+REACTION_NOUNS = {
+    "opposition": DISAPPROVAL_CODE,
+    "objections": DISAPPROVAL_CODE,
+    "resistance": DISAPPROVAL_CODE,
+    "criticism": CRITICISM_CODE,
+    "criticisms": CRITICISM_CODE,
+    "condemnation": CRITICISM_CODE,
+    "condemnations": CRITICISM_CODE,
+    "censure": CRITICISM_CODE,
+    "rebuke": CRITICISM_CODE,
+    "rebukes": CRITICISM_CODE,
+    "anger": CRITICISM_CODE,
+    "outrage": CRITICISM_CODE,
+    "fury": CRITICISM_CODE,
+    "ire": CRITICISM_CODE,
+    "backlash": CRITICISM_CODE,
+    "fire": CRITICISM_CODE,  # "came under fire from": words only between political speakers
+}
+#: Reactions that may be force ("came under fire from the rebels").
+FORCE_REACTIONS = frozenset({"fire"})
+#: Verbs whose subject draws a reaction ("drew criticism from", "sparked anger among").
+DRAWING_VERBS = frozenset(
+    w
+    for verb in ("draw", "spark", "provoke", "trigger", "prompt", "attract", "face", "meet",
+                 "receive", "earn", "incur", "cause", "stir", "come", "run")
+    for w in forms(verb)
+)  # fmt: skip
+#: Prepositions that name who reacts ("from the EU", "among EU officials", "in Germany").
+REACTING_PREPOSITIONS = frozenset({"from", "among", "by", "in"})
 #: Roots of events that already say the holder's disapproval (or its 01x concern).
 SAID_ROOTS = frozenset({"01", "11"})
 
@@ -195,6 +226,81 @@ def failure_events(
     return out
 
 
+def _reaction_noun(verb: Token) -> Token | None:
+    """The reaction a verb's subject draws: its object, or the object of "under" ("came under
+    fire"), "with" ("met with criticism")."""
+    for child in verb.children:
+        if child.dep_ == "dobj" and child.lower_ in REACTION_NOUNS:
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("under", "with"):
+            for grand in child.children:
+                if grand.dep_ == "pobj" and grand.lower_ in REACTION_NOUNS:
+                    return grand
+    return None
+
+
+def _reacting_slots(view: SentenceView, verb: Token, noun: Token) -> tuple[int, ...]:
+    """Who reacts: the object of "from/among/by/in" on the reaction or on the verb."""
+    for head in (noun, verb):
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in REACTING_PREPOSITIONS:
+                objects = [g for g in child.children if g.dep_ == "pobj"]
+                if objects:
+                    found, _ = np_slots(view, objects[0])
+                    if found:
+                        return found
+    return ()
+
+
+def reaction_events(
+    views: Sequence[SentenceView],
+    said: set[tuple[int, str | None, str | None]],
+    mentions: Mapping[str, Mention],
+    ontology: Ontology,
+) -> list[Event]:
+    """Disapproval named from the side of the one disapproved of: "Iran's decision drew sharp
+    criticism from the United States", "the plan faced opposition from Labour", "the French
+    president came under fire from the opposition" (module docstring)."""
+    out: list[Event] = []
+    for view in views:
+        for verb in view.span:
+            if verb.lower_ not in DRAWING_VERBS or not is_predicate(verb):
+                continue
+            noun = _reaction_noun(verb)
+            if noun is None:
+                continue
+            clause = analyse(verb)
+            if clause.negated or clause.modality or clause.passive:
+                continue  # "did not draw criticism", "could spark anger"
+            kind = ontology.get(REACTION_NOUNS[noun.lower_])
+            targets, _ = heads_slots(view, clause.subjects)
+            if kind is None or not targets:
+                continue
+            for slot in _reacting_slots(view, verb, noun):
+                reacting = view.slots[slot].mention
+                if not placed(reacting) or slot in targets:
+                    continue
+                if noun.lower_ in FORCE_REACTIONS and not all(
+                    political_speakers(reacting, view.slots[t].mention) for t in targets
+                ):
+                    continue  # "the base came under fire from the rebels": force
+                out.extend(
+                    spoken_events(
+                        kind,
+                        view,
+                        noun,
+                        reacting,
+                        targets,
+                        mentions,
+                        said,
+                        pattern_id=f"reaction:{noun.lower_}",
+                        source_path=f"{noun.dep_}>prep>pobj",
+                        target_path=clause.subject_path,
+                    )
+                )
+    return out
+
+
 def stance_events(
     views: Sequence[SentenceView],
     events: Sequence[Event],
@@ -207,4 +313,5 @@ def stance_events(
     said = {(e.sentence, e.source_code, e.target_code) for e in events if e.root in SAID_ROOTS}
     out = feeling_events(views, said, mentions, ontology)
     out.extend(failure_events(views, said, quotes, mentions, ontology))
+    out.extend(reaction_events(views, said, mentions, ontology))
     return out
