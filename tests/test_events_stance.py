@@ -39,6 +39,13 @@ def roots(nlp, text: str) -> set[str]:
             ("KENOPP", "110", "KENGOV"),
         ),
         ("Japan is concerned that China is expanding its navy.", ("JPN", "110", "CHN")),
+        # worry about an actor's thing, in the passive and in a participle
+        ("Japan was alarmed by China's naval expansion.", ("JPN", "110", "CHN")),
+        # (a participle: the frame "S be? =alarmed by ... T 's" codes it 111)
+        ("Japan, alarmed by China's naval expansion, raised its defence budget.", ("JPN", "111", "CHN")),
+        # a stance against an actor or its thing
+        ("Japan is strongly opposed to China.", ("JPN", "110", "CHN")),
+        ("Japan is opposed to China's plan.", ("JPN", "110", "CHN")),
     ],
 )  # fmt: skip
 def test_a_feeling_about_an_actor_is_disapproval(nlp, text, event):
@@ -151,3 +158,42 @@ def test_no_disapproval_from_a_possible_denied_or_armed_reaction(nlp, text):
 
 def test_taking_aim_at_an_actor_is_criticism(nlp):
     assert ("GRCGOV", "111", "DEU") in shown(nlp, "The Greek finance minister took aim at Germany.")
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Iran's missile test angered the United States.", ("USA", "111", "IRN")),
+        ("The remarks by the Chinese ambassador outraged Japan.", ("JPN", "111", "CHNGOV")),
+    ],
+)
+def test_the_one_angered_criticises_the_cause(nlp, text, event):
+    assert event in shown(nlp, text)
+
+
+def test_no_criticism_from_a_cause_that_did_not_anger(nlp):
+    assert "11" not in roots(nlp, "Iran's missile test did not anger the United States.")
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # an adjective after the copula, with an adverb between
+        ("Japan has been highly critical of China's naval expansion.", ("JPN", "110", "CHN")),
+        ("Germany remains wary of Russia.", ("DEU", "110", "RUS")),
+        ("Japan was deeply unhappy with the Chinese decision.", ("JPN", "110", "CHN")),
+    ],
+)  # fmt: skip
+def test_a_critical_or_wary_stance_after_a_copula_is_disapproval(nlp, text, event):
+    assert event in shown(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japan is not critical of China.",
+        "Japan would be critical of China if it expanded its navy.",
+    ],
+)
+def test_a_denied_or_conditional_stance_is_not_shown(nlp, text):
+    assert "11" not in roots(nlp, text)

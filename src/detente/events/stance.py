@@ -42,19 +42,30 @@ ANGER_WORDS = frozenset(
     "angry furious outraged appalled incensed angered infuriated enraged indignant livid "
     "disgusted dismayed".split()
 )
+#: Stances against an actor or its act, named or owned: disapproval (110).
+OPPOSING_WORDS = frozenset({"opposed", "hostile"})
 #: Feelings of displeasure or worry about an actor's act: disapproval (110).
 DISPLEASURE_WORDS = frozenset(
     "unhappy dissatisfied displeased frustrated annoyed irritated upset worried concerned "
     "alarmed troubled disturbed uneasy".split()
 )
+FEELING_WORDS = ANGER_WORDS | OPPOSING_WORDS | DISPLEASURE_WORDS
 CRITICISM_CODE = "111"
 DISAPPROVAL_CODE = "110"
 #: Prepositions that name what a feeling is about ("angry at", "outraged by", "worried over").
-CAUSE_PREPOSITIONS = frozenset({"by", "at", "with", "over", "about"})
+CAUSE_PREPOSITIONS = frozenset({"by", "at", "with", "over", "about", "to"})
 #: Copulas whose adjective says how the subject feels ("is angry", "seemed worried").
 COPULAS = frozenset({"be", "seem", "appear", "remain", "become", "feel", "look", "sound"})
 #: Forms of "fail" whose infinitive is an act not done ("failed to protect").
 FAIL_WORDS = frozenset({"fail", "fails", "failed", "failing"})
+#: Verbs by which an actor or its act angers another ("Iran's missile test angered Washington"),
+#: in every form: the one angered disapproves of the cause (111).
+ANGERING_VERBS = frozenset(
+    w
+    for verb in ("anger", "incense", "infuriate", "enrage", "outrage", "appal", "appall",
+                 "dismay", "irk", "offend", "antagonise", "antagonize", "upset", "alienate")
+    for w in forms(verb)
+)  # fmt: skip
 #: Reactions an actor or its act draws, and what they are: opposition (110) or criticism (111).
 REACTION_NOUNS = {
     "opposition": DISAPPROVAL_CODE,
@@ -108,11 +119,11 @@ def _cause_slots(
             objects = [g for g in child.children if g.dep_ == "pobj"]
             if not objects:
                 continue
-            named, _ = np_slots(view, objects[0])
+            named, how = np_slots(view, objects[0])
+            if named and (actor_named or how):  # how: a possessor or modifier owns the thing
+                return named, f"{child.dep_}>pobj{'>' + how if how else ''}"
             if named:
-                if actor_named:
-                    return named, f"{child.dep_}>pobj"
-                continue
+                continue  # "worried about the refugees": care for an actor, not disapproval
             owner, how = object_owner(view, objects, holders)
             if owner:
                 return owner, f"{child.dep_}>{how}"
@@ -135,7 +146,7 @@ def feeling_events(
     for view in views:
         for word in view.span:
             lower = word.lower_
-            if lower not in ANGER_WORDS and lower not in DISPLEASURE_WORDS:
+            if lower not in FEELING_WORDS:
                 continue
             holder = _holder(word)
             if holder is None:
@@ -145,7 +156,8 @@ def feeling_events(
                 continue  # "is not worried", "would be angry if"
             holders, _ = heads_slots(view, clause.subjects)
             angry = lower in ANGER_WORDS
-            targets, path = _cause_slots(view, word, holders, actor_named=angry)
+            named = angry or lower in OPPOSING_WORDS
+            targets, path = _cause_slots(view, word, holders, actor_named=named)
             kind = ontology.get(CRITICISM_CODE if angry else DISAPPROVAL_CODE)
             if not targets or kind is None:
                 continue
@@ -164,6 +176,54 @@ def feeling_events(
                         said,
                         pattern_id=f"feeling:{lower}",
                         source_path=clause.subject_path,
+                        target_path=path,
+                    )
+                )
+    return out
+
+
+def angering_events(
+    views: Sequence[SentenceView],
+    said: set[tuple[int, str | None, str | None]],
+    mentions: Mapping[str, Mention],
+    ontology: Ontology,
+) -> list[Event]:
+    """The one angered criticises the cause: "Iran's missile test angered Washington", "the
+    remarks by the Chinese ambassador outraged Japan" (111 by the object towards the subject,
+    or the owner of the subject's act). The passive ("was outraged by") is a feeling above."""
+    kind = ontology.get(CRITICISM_CODE)
+    if kind is None:
+        return []
+    out: list[Event] = []
+    for view in views:
+        for verb in view.span:
+            if verb.lower_ not in ANGERING_VERBS or not is_predicate(verb):
+                continue
+            clause = analyse(verb)
+            if clause.passive or clause.negated or clause.modality:
+                continue
+            objects = [c for c in verb.children if c.dep_ == "dobj"]
+            angered, _ = heads_slots(view, tuple(c.i for c in objects))
+            causes, path = heads_slots(view, clause.subjects), clause.subject_path
+            if not causes[0]:
+                subjects = [view.span.doc[i] for i in clause.subjects]
+                owner, how = object_owner(view, subjects, angered)
+                causes, path = (owner, how), f"nsubj>{how}"
+            for slot in angered:
+                holder = view.slots[slot].mention
+                if not placed(holder):
+                    continue
+                out.extend(
+                    spoken_events(
+                        kind,
+                        view,
+                        verb,
+                        holder,
+                        [c for c in causes[0] if c not in angered],
+                        mentions,
+                        said,
+                        pattern_id=f"angering:{verb.lower_}",
+                        source_path="dobj",
                         target_path=path,
                     )
                 )
@@ -312,6 +372,7 @@ def stance_events(
     events already coded (roots 01 and 11), undated."""
     said = {(e.sentence, e.source_code, e.target_code) for e in events if e.root in SAID_ROOTS}
     out = feeling_events(views, said, mentions, ontology)
+    out.extend(angering_events(views, said, mentions, ontology))
     out.extend(failure_events(views, said, quotes, mentions, ontology))
     out.extend(reaction_events(views, said, mentions, ontology))
     return out
