@@ -197,3 +197,17 @@ def test_a_critical_or_wary_stance_after_a_copula_is_disapproval(nlp, text, even
 )
 def test_a_denied_or_conditional_stance_is_not_shown(nlp, text):
     assert "11" not in roots(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Japan remains at odds with China over the islands.", ("JPN", "110", "CHN")),
+        ("The German chancellor has been dismissive of Russia's proposals.", ("DEUGOV", "110", "RUS")),
+        # unwillingness to talk is a refusal of talks (125)
+        ("Iran is unwilling to negotiate with the United States.", ("IRN", "125", "USA")),
+        ("Iran remains reluctant to meet the American envoy.", ("IRN", "125", "USAGOV")),
+    ],
+)  # fmt: skip
+def test_a_stance_or_unwillingness_after_a_copula_is_coded(nlp, text, event):
+    assert event in shown(nlp, text)
