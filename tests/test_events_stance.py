@@ -43,6 +43,9 @@ def roots(nlp, text: str) -> set[str]:
         ("Japan was alarmed by China's naval expansion.", ("JPN", "110", "CHN")),
         # (a participle: the frame "S be? =alarmed by ... T 's" codes it 111)
         ("Japan, alarmed by China's naval expansion, raised its defence budget.", ("JPN", "111", "CHN")),
+        # other copulas, and a cause the parse hangs on the copula
+        ("Japan remains angry with China.", ("JPN", "111", "CHN")),
+        ("Japan seemed furious at the Chinese decision.", ("JPN", "111", "CHN")),
         # a stance against an actor or its thing
         ("Japan is strongly opposed to China.", ("JPN", "110", "CHN")),
         ("Japan is opposed to China's plan.", ("JPN", "110", "CHN")),

@@ -1,17 +1,24 @@
-"""Disapproval stated as a feeling or as a failure: "Japan is angry that China expanded its
-navy", "the government was outraged by the ambassador's remarks", "the opposition is worried
-that the government will rig the vote", "the EU said Hungary had failed to protect the courts".
+"""Disapproval stated without a verb of criticising: as a feeling, as the cause of one, as a
+reaction drawn, or as a failure. "Japan is angry that China expanded its navy", "the government
+was outraged by the ambassador's remarks", "Iran's missile test angered the United States",
+"Iran's decision drew sharp criticism from the US", "the EU said Hungary had failed to protect
+the courts".
 
-No verb of criticising is there, and the frames, which need a verb heading a clause, do not
-read an adjective after "is" or a feeling in the passive. CAMEO codes both as disapproval.
+The frames need a verb heading a clause with the one who disapproves as its subject; these
+sentences put a feeling after "is", in the passive, or on the other side of the verb.
 
-- **A feeling** (``ANGER_WORDS`` 111, ``DISPLEASURE_WORDS`` 110) held by the subject of the
-  copula or of the passive ("X is angry", "X was outraged") is aimed at what causes it: the
-  object of "by/at/with/over/about" (the actor named, or the owner of the thing named: "the
-  ambassador's remarks", "the remarks by the ambassador"), or the subject of the clause that
-  says it ("angry that China expanded its navy"). Worry and displeasure are aimed only at an
-  actor's act (an owned thing or a clause with the actor as subject): "worried about the
-  refugees" is care, not disapproval.
+- **A feeling** (``ANGER_WORDS`` 111; ``OPPOSING_WORDS``, ``DISPLEASURE_WORDS`` 110) held by
+  the subject of the copula or of the passive ("X is angry", "X was outraged", "X is opposed
+  to") is aimed at what causes it: the object of "by/at/with/over/about/to" (the actor named,
+  or the owner of the thing named: "the ambassador's remarks", "the remarks by the
+  ambassador"), or the subject of the clause that says it ("angry that China expanded its
+  navy"). Worry and displeasure are aimed only at an actor's act (an owned thing or a clause
+  with the actor as subject): "worried about the refugees" is care, not disapproval.
+- **The cause of anger** ("Iran's test angered the US"): the object criticises the subject, or
+  the owner of the subject's act (111).
+- **A reaction drawn** ("drew criticism from", "sparked outrage among", "came under fire
+  from"): the reacting actor disapproves of the subject or its owner (``REACTION_NOUNS``);
+  "fire" only between political speakers, since "came under fire from the rebels" is force.
 - **A failure** ("Hungary had failed to protect ...", "member states are failing to report
   fraud") said by a coded speaker (the reporting clause's subject or the direct quotation's
   speaker) of another actor is criticism (111) of that actor. An armed actor's failure ("the
@@ -55,7 +62,12 @@ DISAPPROVAL_CODE = "110"
 #: Prepositions that name what a feeling is about ("angry at", "outraged by", "worried over").
 CAUSE_PREPOSITIONS = frozenset({"by", "at", "with", "over", "about", "to"})
 #: Copulas whose adjective says how the subject feels ("is angry", "seemed worried").
-COPULAS = frozenset({"be", "seem", "appear", "remain", "become", "feel", "look", "sound"})
+#: In every form: the pipeline does not lemmatise.
+COPULAS = frozenset(
+    w
+    for verb in ("be", "seem", "appear", "remain", "become", "feel", "look", "sound")
+    for w in forms(verb)
+)
 #: Forms of "fail" whose infinitive is an act not done ("failed to protect").
 FAIL_WORDS = frozenset({"fail", "fails", "failed", "failing"})
 #: Verbs by which an actor or its act angers another ("Iran's missile test angered Washington"),
@@ -103,7 +115,7 @@ SAID_ROOTS = frozenset({"01", "11"})
 def _holder(word: Token) -> Token | None:
     """The predicate that says the feeling of its subject: the copula of "is angry", or the
     participle of "was outraged by" itself."""
-    if word.dep_ == "acomp" and word.head.lemma_ in COPULAS:
+    if word.dep_ in ("acomp", "oprd") and word.head.lower_ in COPULAS:
         return word.head
     if word.tag_ == "VBN" and is_predicate(word) and analyse(word).passive:
         return word
@@ -113,8 +125,11 @@ def _holder(word: Token) -> Token | None:
 def _cause_slots(
     view: SentenceView, word: Token, holders: tuple[int, ...], actor_named: bool
 ) -> tuple[tuple[int, ...], str]:
-    """The actors a feeling is about (module docstring), with the path that found them."""
-    for child in word.children:
+    """The actors a feeling is about (module docstring), with the path that found them; the
+    parse may hang the cause on the copula ("seemed furious at")."""
+    holder = _holder(word)
+    heads = [word] if holder is None or holder.i == word.i else [word, holder]
+    for child in (c for head in heads for c in head.children):
         if child.dep_ in ("prep", "agent") and child.lower_ in CAUSE_PREPOSITIONS:
             objects = [g for g in child.children if g.dep_ == "pobj"]
             if not objects:
