@@ -62,6 +62,8 @@ def test_a_feeling_about_an_actor_is_disapproval(nlp, text, event):
         "Pakistan would be angry if India tested a missile.",
         # worry for people is care, not disapproval
         "Britain is worried about the Syrian refugees.",
+        # the subject of a passive is no cause
+        "The United States is concerned that Israel may be attacked.",
     ],
 )
 def test_no_disapproval_from_a_denied_hypothetical_or_caring_feeling(nlp, text):

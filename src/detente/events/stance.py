@@ -144,6 +144,11 @@ def _cause_slots(
                 return owner, f"{child.dep_}>{how}"
         if child.dep_ == "ccomp":
             clause = analyse(child)
+            if clause.passive:  # "worried that Israel may be attacked": Israel is no cause
+                agents, _ = heads_slots(view, clause.agents)
+                if agents:
+                    return agents, "ccomp>agent"
+                continue
             subjects, _ = heads_slots(view, clause.subjects)
             if subjects:
                 return subjects, "ccomp>nsubj"
