@@ -23,6 +23,7 @@ from spacy.tokens import Token
 from ..model import Event, Mention, Quote
 from .clauses import analyse, is_predicate
 from .deontic import placed, quote_speaker, spoken_events
+from .inflect import forms
 from .ontology import Ontology
 from .phrases import heads_slots, np_slots
 from .sentence import SentenceView
@@ -38,6 +39,16 @@ CONDEMNING_WORDS = frozenset(
     "destabilizing obstructionist intransigent belligerent aggressive expansionist "
     "guilty complicit culpable negligent".split()
 )
+#: Nouns that judge their subject's conduct a problem when a clause says what it is or poses
+#: ("Iran's programme poses a threat", "the opposition's stance represented a huge problem").
+PROBLEM_NOUNS = frozenset(
+    "threat threats danger menace obstacle obstacles problem hindrance impediment disgrace "
+    "scandal farce provocation".split()
+)
+#: Verbs whose object says what their subject is ("poses a threat", "represents a problem").
+POSING_VERBS = frozenset(w for verb in ("pose", "represent", "constitute") for w in forms(verb))
+#: Determiners that deny the judgement ("poses no threat").
+DENYING_DETERMINERS = frozenset({"no", "neither"})
 #: Verbs whose object is named with a judgement ("what it called the tottering regime").
 NAMING_VERBS = frozenset({"called", "calls", "call", "calling", "branded", "brands", "labelled"})
 #: How far up the tree the word looks for the clause that reports it ("argued that peace was
@@ -52,6 +63,10 @@ def _judged(word: Token) -> Token | None:
     or the noun the word modifies ("the outdated EU", "the regime's illegal use")."""
     if word.dep_ in ("acomp", "attr") and word.head.lemma_ in COPULAS:
         return next((c for c in word.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if word.dep_ == "dobj" and word.head.lower_ in POSING_VERBS and word.lower_ in PROBLEM_NOUNS:
+        return next((c for c in word.head.children if c.dep_ == "nsubj"), None)
+    if word.lower_ in PROBLEM_NOUNS:
+        return None  # "a threat to Iran" names no one judged
     if word.dep_ in ("amod", "compound") and word.head.pos_ in ("NOUN", "PROPN"):
         return word.head  # "the tottering regime": the tagger may read the word as a noun
     return None
@@ -108,10 +123,14 @@ def evaluation_events(
     out: list[Event] = []
     for view in views:
         for word in view.span:
-            if word.lower_ not in CONDEMNING_WORDS:
+            if word.lower_ not in CONDEMNING_WORDS and word.lower_ not in PROBLEM_NOUNS:
                 continue
             if any(c.dep_ == "neg" for c in (word, word.head) for c in c.children):
                 continue  # "is not illegal"
+            if any(c.lower_ in DENYING_DETERMINERS for c in word.children):
+                continue  # "poses no threat"
+            if word.lower_ in PROBLEM_NOUNS and analyse(word.head).modality:
+                continue  # "could pose a threat": a fear, not a judgement
             noun = _judged(word)
             if noun is None:
                 continue

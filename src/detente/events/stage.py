@@ -48,6 +48,7 @@ from .speech import (
     scheduled,
     speech_act_codes,
 )
+from .stance import stance_events
 from .syntax import ParsedMatch, SyntaxMatcher
 from .targets import between_frame
 from .verbal import verbal_code
@@ -287,6 +288,7 @@ class EventStage:
             found.extend(visit_events(coded_views, events, self.ontology))
             quotes = doc._.quotes or ()
             found.extend(evaluation_events(coded_views, events, quotes, by_id, self.ontology))
+            found.extend(stance_events(coded_views, events, quotes, by_id, self.ontology))
             events.extend(self._dated(doc, coded_views, found, base, base_source, trace))
         events.sort(key=lambda e: (e.sentence, e.start))
         events = _drop_headline_repeats(_drop_duplicates(events), headline_end, doc)

@@ -43,6 +43,11 @@ def _sectors(mention: Mention) -> set[str]:
     return set(mention.roles) | set(sectors_of(mention.code or "", None))
 
 
+def is_armed(mention: Mention) -> bool:
+    """An actor with an armed sector (military, police, rebels ...)."""
+    return bool(_sectors(mention) & ARMED_SECTORS)
+
+
 def _person(mention: Mention) -> bool:
     return mention.kind == "person" or mention.text.lower() in PERSON_PRONOUNS
 
@@ -55,10 +60,15 @@ def _speaking(mention: Mention, also: frozenset[str] = frozenset()) -> bool:
     return _person(mention) or bool(sectors & (SPEAKING_SECTORS | also))
 
 
+def political_speakers(source: Mention, target: Mention) -> bool:
+    """Whether an attack by ``source`` on ``target`` can only be one of words (docstring)."""
+    return _speaking(source) and _speaking(target, ATTACKED_BODIES)
+
+
 def verbal_code(code: str, word: str, source: Mention, target: Mention | None) -> str | None:
     """111 for a verb of force one political speaker used on another (module docstring)."""
     if code[:2] not in FORCE_ROOTS or word.lower() not in VERBAL_FORCE_WORDS or target is None:
         return None
-    if _speaking(source) and _speaking(target, ATTACKED_BODIES):
+    if political_speakers(source, target):
         return CRITICISM_CODE
     return None

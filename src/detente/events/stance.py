@@ -1,0 +1,398 @@
+"""Disapproval stated without a verb of criticising: as a feeling, as the cause of one, as a
+reaction drawn, or as a failure. "Japan is angry that China expanded its navy", "the government
+was outraged by the ambassador's remarks", "Iran's missile test angered the United States",
+"Iran's decision drew sharp criticism from the US", "the EU said Hungary had failed to protect
+the courts".
+
+The frames need a verb heading a clause with the one who disapproves as its subject; these
+sentences put a feeling after "is", in the passive, or on the other side of the verb.
+
+- **A feeling** (``ANGER_WORDS`` 111; ``OPPOSING_WORDS``, ``DISPLEASURE_WORDS`` 110) held by
+  the subject of the copula or of the passive ("X is angry", "X was outraged", "X is opposed
+  to") is aimed at what causes it: the object of "by/at/with/over/about/to" (the actor named,
+  or the owner of the thing named: "the ambassador's remarks", "the remarks by the
+  ambassador"), or the subject of the clause that says it ("angry that China expanded its
+  navy"). Worry and displeasure are aimed only at an actor's act (an owned thing or a clause
+  with the actor as subject): "worried about the refugees" is care, not disapproval.
+- **The cause of anger** ("Iran's test angered the US"): the object criticises the subject, or
+  the owner of the subject's act (111).
+- **A reaction drawn** ("drew criticism from", "sparked outrage among", "came under fire
+  from"): the reacting actor disapproves of the subject or its owner (``REACTION_NOUNS``);
+  "fire" only between political speakers, since "came under fire from the rebels" is force.
+- **A failure** ("Hungary had failed to protect ...", "member states are failing to report
+  fraud") said by a coded speaker (the reporting clause's subject or the direct quotation's
+  speaker) of another actor is criticism (111) of that actor. An armed actor's failure ("the
+  troops failed to take the town") is a report of fighting, not a reproach, and is left alone.
+
+Negated, conditional and future feelings ("would be angry if") code nothing; both actors must be
+coded with a country or an organisation's code, and not one actor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from spacy.tokens import Token
+
+from ..model import Event, Mention, Quote
+from .clauses import analyse, is_predicate
+from .deontic import placed, quote_speaker, spoken_events
+from .inflect import forms
+from .ontology import Ontology
+from .owners import object_owner
+from .phrases import heads_slots, np_slots
+from .sentence import SentenceView
+from .verbal import is_armed, political_speakers
+
+#: Feelings of anger or shock at an actor: criticism (111).
+ANGER_WORDS = frozenset(
+    "angry furious outraged appalled incensed angered infuriated enraged indignant livid "
+    "disgusted dismayed".split()
+)
+#: Stances against an actor or its act, named or owned: disapproval (110).
+OPPOSING_WORDS = frozenset({"opposed", "hostile"})
+#: Feelings of displeasure or worry about an actor's act: disapproval (110).
+DISPLEASURE_WORDS = frozenset(
+    "unhappy dissatisfied displeased frustrated annoyed irritated upset worried concerned "
+    "alarmed troubled disturbed uneasy".split()
+)
+FEELING_WORDS = ANGER_WORDS | OPPOSING_WORDS | DISPLEASURE_WORDS
+CRITICISM_CODE = "111"
+DISAPPROVAL_CODE = "110"
+#: Prepositions that name what a feeling is about ("angry at", "outraged by", "worried over").
+CAUSE_PREPOSITIONS = frozenset({"by", "at", "with", "over", "about", "to"})
+#: Copulas whose adjective says how the subject feels ("is angry", "seemed worried").
+#: In every form: the pipeline does not lemmatise.
+COPULAS = frozenset(
+    w
+    for verb in ("be", "seem", "appear", "remain", "become", "feel", "look", "sound")
+    for w in forms(verb)
+)
+#: Forms of "fail" whose infinitive is an act not done ("failed to protect").
+FAIL_WORDS = frozenset({"fail", "fails", "failed", "failing"})
+#: Verbs by which an actor or its act angers another ("Iran's missile test angered Washington"),
+#: in every form: the one angered disapproves of the cause (111).
+ANGERING_VERBS = frozenset(
+    w
+    for verb in ("anger", "incense", "infuriate", "enrage", "outrage", "appal", "appall",
+                 "dismay", "irk", "offend", "antagonise", "antagonize", "upset", "alienate")
+    for w in forms(verb)
+)  # fmt: skip
+#: Reactions an actor or its act draws, and what they are: opposition (110) or criticism (111).
+REACTION_NOUNS = {
+    "opposition": DISAPPROVAL_CODE,
+    "objections": DISAPPROVAL_CODE,
+    "resistance": DISAPPROVAL_CODE,
+    "criticism": CRITICISM_CODE,
+    "criticisms": CRITICISM_CODE,
+    "condemnation": CRITICISM_CODE,
+    "condemnations": CRITICISM_CODE,
+    "censure": CRITICISM_CODE,
+    "rebuke": CRITICISM_CODE,
+    "rebukes": CRITICISM_CODE,
+    "anger": CRITICISM_CODE,
+    "outrage": CRITICISM_CODE,
+    "fury": CRITICISM_CODE,
+    "ire": CRITICISM_CODE,
+    "backlash": CRITICISM_CODE,
+    "fire": CRITICISM_CODE,  # "came under fire from": words only between political speakers
+}
+#: Reactions that may be force ("came under fire from the rebels").
+FORCE_REACTIONS = frozenset({"fire"})
+#: Verbs whose subject draws a reaction ("drew criticism from", "sparked anger among").
+DRAWING_VERBS = frozenset(
+    w
+    for verb in ("draw", "spark", "provoke", "trigger", "prompt", "attract", "face", "meet",
+                 "receive", "earn", "incur", "cause", "stir", "come", "run")
+    for w in forms(verb)
+)  # fmt: skip
+#: Prepositions that name who reacts ("from the EU", "among EU officials", "in Germany").
+REACTING_PREPOSITIONS = frozenset({"from", "among", "by", "in"})
+#: Roots of events that already say the holder's disapproval (or its 01x concern).
+SAID_ROOTS = frozenset({"01", "11"})
+
+
+def _holder(word: Token) -> Token | None:
+    """The predicate that says the feeling of its subject: the copula of "is angry", or the
+    participle of "was outraged by" itself."""
+    if word.dep_ in ("acomp", "oprd") and word.head.lower_ in COPULAS:
+        return word.head
+    if word.tag_ == "VBN" and is_predicate(word) and analyse(word).passive:
+        return word
+    return None
+
+
+def _cause_slots(
+    view: SentenceView, word: Token, holders: tuple[int, ...], actor_named: bool
+) -> tuple[tuple[int, ...], str]:
+    """The actors a feeling is about (module docstring), with the path that found them; the
+    parse may hang the cause on the copula ("seemed furious at")."""
+    holder = _holder(word)
+    heads = [word] if holder is None or holder.i == word.i else [word, holder]
+    for child in (c for head in heads for c in head.children):
+        if child.dep_ in ("prep", "agent") and child.lower_ in CAUSE_PREPOSITIONS:
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+            if not objects:
+                continue
+            named, how = np_slots(view, objects[0])
+            if named and (actor_named or how):  # how: a possessor or modifier owns the thing
+                return named, f"{child.dep_}>pobj{'>' + how if how else ''}"
+            if named:
+                continue  # "worried about the refugees": care for an actor, not disapproval
+            owner, how = object_owner(view, objects, holders)
+            if owner:
+                return owner, f"{child.dep_}>{how}"
+        if child.dep_ == "ccomp":
+            clause = analyse(child)
+            if clause.passive:  # "worried that Israel may be attacked": Israel is no cause
+                agents, _ = heads_slots(view, clause.agents)
+                if agents:
+                    return agents, "ccomp>agent"
+                continue
+            subjects, _ = heads_slots(view, clause.subjects)
+            if subjects:
+                return subjects, "ccomp>nsubj"
+    return (), ""
+
+
+def feeling_events(
+    views: Sequence[SentenceView],
+    said: set[tuple[int, str | None, str | None]],
+    mentions: Mapping[str, Mention],
+    ontology: Ontology,
+) -> list[Event]:
+    """Disapproval stated as a feeling (module docstring)."""
+    out: list[Event] = []
+    for view in views:
+        for word in view.span:
+            lower = word.lower_
+            if lower not in FEELING_WORDS:
+                continue
+            holder = _holder(word)
+            if holder is None:
+                continue
+            clause = analyse(holder)
+            if clause.negated or clause.modality or any(c.dep_ == "neg" for c in word.children):
+                continue  # "is not worried", "would be angry if"
+            holders, _ = heads_slots(view, clause.subjects)
+            angry = lower in ANGER_WORDS
+            named = angry or lower in OPPOSING_WORDS
+            targets, path = _cause_slots(view, word, holders, actor_named=named)
+            kind = ontology.get(CRITICISM_CODE if angry else DISAPPROVAL_CODE)
+            if not targets or kind is None:
+                continue
+            for slot in holders:
+                holder_actor = view.slots[slot].mention
+                if not placed(holder_actor):
+                    continue
+                out.extend(
+                    spoken_events(
+                        kind,
+                        view,
+                        word,
+                        holder_actor,
+                        [t for t in targets if t not in holders],
+                        mentions,
+                        said,
+                        pattern_id=f"feeling:{lower}",
+                        source_path=clause.subject_path,
+                        target_path=path,
+                    )
+                )
+    return out
+
+
+def angering_events(
+    views: Sequence[SentenceView],
+    said: set[tuple[int, str | None, str | None]],
+    mentions: Mapping[str, Mention],
+    ontology: Ontology,
+) -> list[Event]:
+    """The one angered criticises the cause: "Iran's missile test angered Washington", "the
+    remarks by the Chinese ambassador outraged Japan" (111 by the object towards the subject,
+    or the owner of the subject's act). The passive ("was outraged by") is a feeling above."""
+    kind = ontology.get(CRITICISM_CODE)
+    if kind is None:
+        return []
+    out: list[Event] = []
+    for view in views:
+        for verb in view.span:
+            if verb.lower_ not in ANGERING_VERBS or not is_predicate(verb):
+                continue
+            clause = analyse(verb)
+            if clause.passive or clause.negated or clause.modality:
+                continue
+            objects = [c for c in verb.children if c.dep_ == "dobj"]
+            angered, _ = heads_slots(view, tuple(c.i for c in objects))
+            causes, path = heads_slots(view, clause.subjects), clause.subject_path
+            if not causes[0]:
+                subjects = [view.span.doc[i] for i in clause.subjects]
+                owner, how = object_owner(view, subjects, angered)
+                causes, path = (owner, how), f"nsubj>{how}"
+            for slot in angered:
+                holder = view.slots[slot].mention
+                if not placed(holder):
+                    continue
+                out.extend(
+                    spoken_events(
+                        kind,
+                        view,
+                        verb,
+                        holder,
+                        [c for c in causes[0] if c not in angered],
+                        mentions,
+                        said,
+                        pattern_id=f"angering:{verb.lower_}",
+                        source_path="dobj",
+                        target_path=path,
+                    )
+                )
+    return out
+
+
+def _failure_speaker(
+    view: SentenceView, word: Token, quotes: Sequence[Quote], mentions: Mapping[str, Mention]
+) -> tuple[Mention | None, str]:
+    """Who says the actor failed: the reporting clause's subject or the quotation's speaker."""
+    clause = analyse(word)
+    speakers, _ = heads_slots(view, clause.speaker)
+    if speakers:
+        return view.slots[speakers[0]].mention, "speaker"
+    if clause.speaker:
+        return None, ""  # reported by someone who is no actor
+    return quote_speaker(word, quotes, mentions), "quotation"
+
+
+def failure_events(
+    views: Sequence[SentenceView],
+    said: set[tuple[int, str | None, str | None]],
+    quotes: Sequence[Quote],
+    mentions: Mapping[str, Mention],
+    ontology: Ontology,
+) -> list[Event]:
+    """Criticism stated as another actor's failure (module docstring)."""
+    kind = ontology.get(CRITICISM_CODE)
+    if kind is None:
+        return []
+    out: list[Event] = []
+    for view in views:
+        for word in view.span:
+            if word.lower_ not in FAIL_WORDS or not is_predicate(word):
+                continue
+            if not any(c.dep_ == "xcomp" for c in word.children):
+                continue  # "the talks failed": no act left undone
+            clause = analyse(word)
+            if clause.negated or clause.modality:
+                continue  # "did not fail to", "may fail to"
+            speaker, source_path = _failure_speaker(view, word, quotes, mentions)
+            if speaker is None or not placed(speaker):
+                continue
+            subjects, _ = heads_slots(view, clause.subjects)
+            failing = [s for s in subjects if not is_armed(view.slots[s].mention)]
+            out.extend(
+                spoken_events(
+                    kind,
+                    view,
+                    word,
+                    speaker,
+                    failing,
+                    mentions,
+                    said,
+                    pattern_id="failure:fail",
+                    source_path=source_path,
+                    target_path=clause.subject_path,
+                )
+            )
+    return out
+
+
+def _reaction_noun(verb: Token) -> Token | None:
+    """The reaction a verb's subject draws: its object, or the object of "under" ("came under
+    fire"), "with" ("met with criticism")."""
+    for child in verb.children:
+        if child.dep_ == "dobj" and child.lower_ in REACTION_NOUNS:
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("under", "with"):
+            for grand in child.children:
+                if grand.dep_ == "pobj" and grand.lower_ in REACTION_NOUNS:
+                    return grand
+    return None
+
+
+def _reacting_slots(view: SentenceView, verb: Token, noun: Token) -> tuple[int, ...]:
+    """Who reacts: the object of "from/among/by/in" on the reaction or on the verb."""
+    for head in (noun, verb):
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in REACTING_PREPOSITIONS:
+                objects = [g for g in child.children if g.dep_ == "pobj"]
+                if objects:
+                    found, _ = np_slots(view, objects[0])
+                    if found:
+                        return found
+    return ()
+
+
+def reaction_events(
+    views: Sequence[SentenceView],
+    said: set[tuple[int, str | None, str | None]],
+    mentions: Mapping[str, Mention],
+    ontology: Ontology,
+) -> list[Event]:
+    """Disapproval named from the side of the one disapproved of: "Iran's decision drew sharp
+    criticism from the United States", "the plan faced opposition from Labour", "the French
+    president came under fire from the opposition" (module docstring)."""
+    out: list[Event] = []
+    for view in views:
+        for verb in view.span:
+            if verb.lower_ not in DRAWING_VERBS or not is_predicate(verb):
+                continue
+            noun = _reaction_noun(verb)
+            if noun is None:
+                continue
+            clause = analyse(verb)
+            if clause.negated or clause.modality or clause.passive:
+                continue  # "did not draw criticism", "could spark anger"
+            kind = ontology.get(REACTION_NOUNS[noun.lower_])
+            targets, _ = heads_slots(view, clause.subjects)
+            if kind is None or not targets:
+                continue
+            for slot in _reacting_slots(view, verb, noun):
+                reacting = view.slots[slot].mention
+                if not placed(reacting) or slot in targets:
+                    continue
+                if noun.lower_ in FORCE_REACTIONS and not all(
+                    political_speakers(reacting, view.slots[t].mention) for t in targets
+                ):
+                    continue  # "the base came under fire from the rebels": force
+                out.extend(
+                    spoken_events(
+                        kind,
+                        view,
+                        noun,
+                        reacting,
+                        targets,
+                        mentions,
+                        said,
+                        pattern_id=f"reaction:{noun.lower_}",
+                        source_path=f"{noun.dep_}>prep>pobj",
+                        target_path=clause.subject_path,
+                    )
+                )
+    return out
+
+
+def stance_events(
+    views: Sequence[SentenceView],
+    events: Sequence[Event],
+    quotes: Sequence[Quote],
+    mentions: Mapping[str, Mention],
+    ontology: Ontology,
+) -> list[Event]:
+    """Disapproval stated as a feeling or a failure, once per sentence and pair with the
+    events already coded (roots 01 and 11), undated."""
+    said = {(e.sentence, e.source_code, e.target_code) for e in events if e.root in SAID_ROOTS}
+    out = feeling_events(views, said, mentions, ontology)
+    out.extend(angering_events(views, said, mentions, ontology))
+    out.extend(failure_events(views, said, quotes, mentions, ontology))
+    out.extend(reaction_events(views, said, mentions, ontology))
+    return out
