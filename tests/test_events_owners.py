@@ -44,6 +44,7 @@ def test_the_sources_own_thing_names_no_target(nlp):
         ("The Polish opposition tabled a motion opposing the new bill.", ("POLOPP", "110", "POLGOV")),
         ("The Danish parliament approved the measures on Tuesday.", ("DNKLEG", "051", "DNKGOV")),
         ("The German opposition criticised the reform plans.", ("DEUOPP", "111", "DEUGOV")),
+        ("The German opposition said the plans were illegal.", ("DEUOPP", "111", "DEUGOV")),
     ],
 )  # fmt: skip
 def test_an_unowned_bill_is_the_governments(nlp, text, event):
@@ -55,6 +56,7 @@ def test_an_unowned_bill_is_the_governments(nlp, text, event):
     "text",
     [
         "The Polish government rejected the plans.",  # its own plans
+        "The Polish government said the plans were illegal.",  # its own plans, judged
         "The Polish opposition rejected a plan.",  # some plan, not a known one
         "The Polish opposition criticised the plans drawn up by Hungary.",  # Hungary's
     ],

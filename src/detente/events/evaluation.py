@@ -24,7 +24,8 @@ from ..model import Event, Mention, Quote
 from .clauses import analyse, is_predicate
 from .deontic import placed, quote_speaker, spoken_events
 from .inflect import forms
-from .ontology import Ontology
+from .ontology import EventType, Ontology
+from .owners import POLICY_PATH, government_of, policy_object
 from .phrases import heads_slots, np_slots
 from .sentence import SentenceView
 
@@ -136,7 +137,10 @@ def evaluation_events(
                 continue
             judged = _owner(view, noun)
             speaker = _speaker(view, word, quotes, mentions)
-            if not judged or speaker is None or not placed(speaker):
+            if speaker is None or not placed(speaker):
+                continue
+            if not judged:  # "the house arrest plans are excessive": the government's plans
+                out.extend(_policy_judgement(found, view, word, noun, speaker, said))
                 continue
             out.extend(
                 spoken_events(
@@ -153,3 +157,40 @@ def evaluation_events(
                 )
             )
     return out
+
+
+def _policy_judgement(
+    kind: EventType,
+    view: SentenceView,
+    word: Token,
+    noun: Token,
+    speaker: Mention,
+    said: set[tuple[int, str | None, str | None]],
+) -> list[Event]:
+    """A judgement of a bill or plan no one is named as owning, by a domestic actor outside
+    the government: criticism of that country's government (``owners.government_of``)."""
+    if policy_object(view, [noun]) is None:
+        return []
+    government = government_of(speaker)
+    key = (view.index, speaker.code, government)
+    if government is None or key in said:
+        return []
+    said.add(key)
+    start, end = noun.left_edge.idx, noun.idx + len(noun.text)
+    return [
+        kind.event(
+            sentence=view.index,
+            start=word.idx,
+            end=word.idx + len(word.text),
+            source_code=speaker.code,
+            source_entity=speaker.entity_id,
+            source_mention=speaker.id,
+            source_text=speaker.text,
+            target_code=government,
+            target_text=view.span.doc.text[start:end],
+            pattern_id=f"judgement:{word.lower_}",
+            confidence=0.5,
+            source_path="speaker",
+            target_path=POLICY_PATH,
+        )
+    ]
