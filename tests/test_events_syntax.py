@@ -200,6 +200,12 @@ def test_a_negated_act_of_cooperation_is_its_rejection(nlp, text, event):
     assert found.default_output
 
 
+def test_an_act_an_actor_is_unable_to_do_is_no_refusal(nlp):
+    """ "is unable to provide aid": not done, but not refused either (no 12x)."""
+    text = "The Dutch government is unable to provide aid to Yemen."
+    assert shown(coded(nlp, text)) == []
+
+
 # --- 4. modality and status -------------------------------------------------------------------
 
 
