@@ -62,3 +62,42 @@ def test_cli_eval_quotes_json(shared_data):
     figures = json.loads(result.output)
     assert figures["split"] == "train" and figures["articles"] == 3
     assert set(figures) == {"split", "articles", "direct", "all", "speaker"}
+
+
+def test_errors_list_misses_and_false_alarms_per_article(shared_data):
+    """`--errors` (issue 10): every unmatched item, gold or predicted, with its article."""
+    folder = shared_data / "polnear_dev"
+    if not folder.exists():
+        pytest.skip(f"{folder} not found")
+    result = CliRunner().invoke(
+        main, ["eval", "quotes", str(folder), "--limit", "2", "--errors", "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    figures = json.loads(result.output)
+    errors = figures["errors"]
+    for part in ("direct", "all"):
+        tally = figures[part]
+        misses = [e for e in errors if e["part"] == part and e["error"] == "miss"]
+        false = [e for e in errors if e["part"] == part and e["error"] == "false"]
+        assert len(misses) == tally["gold"] - tally["matched"]
+        assert len(false) == tally["predicted"] - tally["matched"]
+    assert all(0 <= e["overlap"] < 0.5 and e["text"] for e in errors)
+    text = CliRunner().invoke(main, ["eval", "quotes", str(folder), "--limit", "2", "--errors"])
+    assert text.exit_code == 0, text.output
+    for e in errors[:3]:
+        assert f"{e['article']}:" in text.output
+
+
+def test_errors_render_one_block_per_article():
+    from detente.evaluate.quotes import QuoteError, QuoteReport, render_report
+
+    report = QuoteReport(split="dev")
+    report.errors = [
+        QuoteError("a1", "all", "miss", 10, 20, "the pier\nwill close", "the mayor", "", 0.3),
+        QuoteError("a1", "direct", "false", 0, 5, "“Go.”", "he", "said", 0.0),
+    ]
+    lines = render_report(report, show_errors=True).splitlines()
+    at = lines.index("a1:")
+    assert lines[at + 1] == "  direct FALSE he [said]: “Go.”"
+    assert lines[at + 2] == "  all    MISS  ~0.30 the mayor: the pier will close"
+    assert "a1:" not in render_report(report)
