@@ -101,3 +101,20 @@ def test_errors_render_one_block_per_article():
     assert lines[at + 1] == "  direct FALSE he [said]: “Go.”"
     assert lines[at + 2] == "  all    MISS  ~0.30 the mayor: the pier will close"
     assert "a1:" not in render_report(report)
+
+
+@pytest.mark.parametrize(
+    ("content", "marked"),
+    [
+        ("The Harbour Plan Is ‘a Disgrace’", True),
+        ("the mayor's plan was 'dead on arrival' at the council", True),
+        ("the harbour board’s plan for the ’90s", False),
+        ("the mayor's boats of the '90s and the board's", False),
+        ("''We will not close the pier,''", True),
+    ],
+)
+def test_single_and_doubled_marks_make_direct_gold(content, marked):
+    from detente.evaluate.quotes import _has_marks
+
+    attribution = {"content": {"text": content}, "content_has_quote_marks": False}
+    assert _has_marks(attribution) is marked

@@ -3,7 +3,7 @@
 Gold: every attribution of a PolNeAR article (``articles_<split>.jsonl``, see the data
 folder's README); "direct" gold is an attribution whose content has quotation marks
 (PolNeAR's direct and mixed quotes; two straight apostrophes, the New York Times archive's
-mark, count as quotation marks). Attributions without content and anything inside the
+mark, and a pair of single marks, the headlines' mark, count as quotation marks). Attributions without content and anything inside the
 HuffPost "Editor's note" boilerplate are left out.
 
 Prediction: the quotes of the default pipeline's stages up to ``detente_quotes_v1``. Quotes that
@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,6 +45,10 @@ PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "you", "him", "her",
 #: Two straight apostrophes: the quotation mark of the New York Times archive copy, which the
 #: data's ``content_has_quote_marks`` (straight or curly double quotes) does not count.
 DOUBLED_APOSTROPHES = "''"
+#: A pair of single quotation marks around words (headline style: "Trump Was ‘Mocking’
+#: Clinton"), which ``content_has_quote_marks`` does not count either; an apostrophe inside or
+#: at the end of a word ("Clinton’s", "the '90s") opens no pair.
+SINGLE_QUOTED = re.compile(r"(?:^|(?<=[\s(\[—-]))[‘'](?=\w)[^‘’'\n]*?\w[.,!?]?[’'](?!\w)")
 #: The HuffPost boilerplate that recurs across articles (README: not article content).
 BOILERPLATE_OPENING = "Editor’s note:"
 #: The stages the evaluation runs: the quote stage and what it requires.
@@ -171,9 +176,10 @@ def _boilerplate(text: str) -> int:
 
 
 def _has_marks(attribution: dict[str, Any]) -> bool:
-    """Direct or mixed: the content has double quotes, or the archive's doubled apostrophes."""
-    content = attribution.get("content") or {}
-    marked = DOUBLED_APOSTROPHES in content.get("text", "")
+    """Direct or mixed: the content has double quotes, the archive's doubled apostrophes or
+    a pair of single quotation marks."""
+    text = (attribution.get("content") or {}).get("text", "")
+    marked = DOUBLED_APOSTROPHES in text or SINGLE_QUOTED.search(text) is not None
     return bool(attribution.get("content_has_quote_marks")) or marked
 
 
