@@ -479,6 +479,62 @@ STANCES = [
         "talked",
         id="prepositional-object",
     ),
+    pytest.param(
+        "The ferry company refused to cut the fares for students.",
+        "to cut the fares for students",
+        "The ferry company",
+        "refused",
+        id="refusal-infinitive-2",
+    ),
+    pytest.param(
+        "The harbour board sought to close the old pier before the storms.",
+        "to close the old pier before the storms",
+        "The harbour board",
+        "sought",
+        id="intention-infinitive",
+    ),
+    pytest.param(
+        "The mayor appeared to blame the fishermen for the silt.",
+        "to blame the fishermen for the silt",
+        "The mayor",
+        "appeared",
+        id="appearance-infinitive",
+    ),
+    pytest.param(
+        "The harbour master defended the new quota for cod.",
+        "the new quota for cod",
+        "The harbour master",
+        "defended",
+        id="defence-object",
+    ),
+    pytest.param(
+        "The harbour master pointed to the silt in the channel.",
+        "the silt in the channel",
+        "The harbour master",
+        "pointed",
+        id="pointed-to",
+    ),
+    pytest.param(
+        "The fishermen railed against the new quota.",
+        "the new quota",
+        "The fishermen",
+        "railed",
+        id="railed-against",
+    ),
+    pytest.param(
+        "The harbour master mentioned the silt in the channel.",
+        "the silt in the channel",
+        "The harbour master",
+        "mentioned",
+        id="speech-cue-object",
+    ),
+    pytest.param(
+        "The harbour board ruled that the old pier was unsafe for boats.",
+        "the old pier was unsafe for boats",
+        "The harbour board",
+        "ruled",
+        id="any-verb-that-clause",
+    ),
 ]
 
 
@@ -497,6 +553,18 @@ def test_stance_verbs_attribute_their_complement(quote_nlp, text, content, speak
 )
 def test_stance_verb_without_its_own_subject_is_no_attribution(quote_nlp, text):
     assert not [q for q in _quotes(quote_nlp, text) if q.cue in ("endorsed", "rejected")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor continued her campaign along the coast.",  # continuing is no saying
+        "The mayor called a meeting of the harbour board.",  # the act, not what was said
+        "The mayor told the fishermen about the quota.",  # the hearer
+    ],
+)
+def test_a_speech_cue_s_object_that_is_no_utterance_is_no_attribution(quote_nlp, text):
+    assert not [q for q in _quotes(quote_nlp, text) if q.kind == "indirect"]
 
 
 def test_a_stance_object_ends_before_a_circumstance(quote_nlp):

@@ -19,7 +19,7 @@ import bisect
 
 from spacy.tokens import Token
 
-from .cues import CueForm
+from .cues import HEARER_LEMMAS, CueForm
 from .extract import Attribution, Draft
 from .tokens import PASSIVE_DEPS, SUBJECT_DEPS, Cue, TokenView
 
@@ -53,6 +53,8 @@ OBJECT_VERBS: dict[str, tuple[str, ...]] = {
     ),
     "attack": ("attack", "attacks", "attacked", "attacking"),
     "praise": ("praise", "praises", "praised", "praising"),
+    "defend": ("defend", "defends", "defended", "defending"),
+    "cite": ("cite", "cites", "cited", "citing"),
     "blast": ("blast", "blasts", "blasted", "blasting"),
     "slam": ("slam", "slams", "slammed", "slamming"),
 }
@@ -68,6 +70,13 @@ INFINITIVE_VERBS: dict[str, tuple[str, ...]] = {
     "aim": ("aim", "aims", "aimed", "aiming"),
     "agree": ("agree", "agrees", "agreed", "agreeing"),
     "plan": ("plan", "plans", "planned", "planning"),
+    "refuse": ("refuse", "refuses", "refused", "refusing"),
+    "seek": ("seek", "seeks", "sought", "seeking"),
+    "want": ("want", "wants", "wanted", "wanting"),
+    "appear": ("appear", "appears", "appeared", "appearing"),
+    "seem": ("seem", "seems", "seemed", "seeming"),
+    "hope": ("hope", "hopes", "hoped", "hoping"),
+    "decide": ("decide", "decides", "decided", "deciding"),
 }
 #: Verbs whose object is what their subject puts its name or voice to ("signed the letter",
 #: "signed the pledge"): on train, PolNeAR's content nine times in ten.
@@ -81,7 +90,25 @@ PREPOSITION_VERBS: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {
     "talk": (("talk", "talks", "talked", "talking"), frozenset({"about"})),
     "speak": (("speak", "speaks", "spoke", "spoken", "speaking"), frozenset({"about", "of"})),
     "balk": (("balk", "balks", "balked", "balking"), frozenset({"at"})),
+    "respond": (("respond", "responds", "responded", "responding"), frozenset({"to"})),
+    "refer": (("refer", "refers", "referred", "referring"), frozenset({"to"})),
+    "point": (("point", "points", "pointed", "pointing"), frozenset({"to"})),
+    "rail": (("rail", "rails", "railed", "railing"), frozenset({"against"})),
+    "lash": (("lash", "lashes", "lashed", "lashing"), frozenset({"at"})),
+    "hint": (("hint", "hints", "hinted", "hinting"), frozenset({"at"})),
+    "joke": (("joke", "jokes", "joked", "joking"), frozenset({"about"})),
+    "boast": (("boast", "boasts", "boasted", "boasting"), frozenset({"about", "of"})),
+    "brag": (("brag", "brags", "bragged", "bragging"), frozenset({"about", "of"})),
+    "complain": (("complain", "complains", "complained", "complaining"), frozenset({"about"})),
+    "apologize": (("apologize", "apologizes", "apologized", "apologizing", "apologise",
+                   "apologises", "apologised", "apologising"), frozenset({"for"})),
+    "warn": (("warn", "warns", "warned", "warning"), frozenset({"about", "of"})),
 }
+#: Speech cue kinds whose noun object is what was said ("predicted a landslide").
+SPEECH_OBJECT_KINDS = frozenset({"neutral", "assertive", "commissive", "expressive"})
+#: Speech cues whose object is mostly no utterance ("continued her campaign", "called a
+#: meeting", "called him": the name given follows the object).
+NOT_OBJECT_LEMMAS = frozenset({"continue", "call"})
 #: Phrases after an object that are part of the stance's content ("for proposing ...").
 OBJECT_TAIL_DEPS = frozenset({"prep"})
 #: Prepositions that open a circumstance of the act, not part of what was held: "attacked
@@ -121,7 +148,7 @@ def stance_drafts(view: TokenView, taken: set[int]) -> list[Draft]:
         return []
     drafts: list[Draft] = []
     for i, word in enumerate(view.lower):
-        readings = FORMS.get(word)
+        readings = FORMS.get(word) or _speech_object(view, i) or _that_clause(view, i)
         if not readings or view.quoted[i] or i in taken:
             continue
         draft = _draft(view, i, readings)
@@ -167,6 +194,38 @@ def _draft(view: TokenView, i: int, readings: list[tuple[str, str, str]]) -> Dra
             Attribution(cue, speaker),
         )
     return None
+
+
+def _speech_object(view: TokenView, i: int) -> list[tuple[str, str, str]]:
+    """A one-word speech cue at word ``i`` read as taking its object as what was said
+    ("mentioned the wall", "predicted a landslide"); none for a hearer or a belief."""
+    k = bisect.bisect_left(view.cue_starts, i)
+    if k == len(view.cues) or view.cue_starts[k] != i:
+        return []
+    cue = view.cues[k]
+    form = cue.form
+    if cue.end - cue.start != 1 or form.kind not in SPEECH_OBJECT_KINDS:
+        return []
+    if form.lemma in HEARER_LEMMAS or form.lemma in NOT_OBJECT_LEMMAS:
+        return []
+    return [(form.lemma, "dobj", form.kind)]
+
+
+def _that_clause(view: TokenView, i: int) -> list[tuple[str, str, str]]:
+    """Any verb at word ``i`` with a clause opened by "that" after it, read as holding that
+    clause ("The senator acknowledged that the vote was close")."""
+    assert view.doc is not None
+    token = view.doc[view.doc_index[i]]
+    if token.pos_ != "VERB":
+        return []
+    if any(
+        child.dep_ == "ccomp"
+        and child.i > token.i
+        and any(m.dep_ == "mark" and m.lower_ == "that" for m in child.children)
+        for child in token.children
+    ):
+        return [(token.lemma_, "ccomp", "belief")]
+    return []
 
 
 def _prepositional_object(preposition: Token | None, allowed: frozenset[str]) -> Token | None:
