@@ -781,3 +781,57 @@ def test_a_paragraph_ending_with_a_cue_and_a_colon_introduces_the_next(quote_nlp
     )
     found = [(q.speaker_text, q.cue) for q in _quotes(quote_nlp, text) if q.kind == "direct"]
     assert found == [("the harbour board", "notes"), ("the harbour board", "notes")]
+
+
+# issue 10: headlines that quote, lead-ins to a quotation
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "Harbour Master: Fishermen Worried About the Silt; It’s ‘Getting Worse.’\n\n"
+            "The harbour master spoke on Monday.",
+            "Fishermen Worried About the Silt; It’s ‘Getting Worse.’",
+            "Harbour Master",
+        ),
+        (
+            "Ana Ruiz on the Harbour: The Silt Is ‘Terrible’ for Boats.\n\n"
+            "The mayor spoke on Monday.",
+            "The Silt Is ‘Terrible’ for Boats",
+            "Ana Ruiz on the Harbour",
+        ),
+    ],
+)
+def test_a_headline_clause_that_quotes_is_its_speaker_s(quote_nlp, text, content, speaker):
+    """The phrase before the colon speaks for the whole clause, known actor or not."""
+    found = [(q.text, q.speaker_text, q.kind) for q in _quotes(quote_nlp, text)]
+    assert found[0] == (content, speaker, "partial")
+
+
+def test_a_headline_quotation_alone_stays_direct(quote_nlp):
+    text = "Ana Ruiz: ‘The Silt Is Terrible.’\n\nThe mayor spoke on Monday."
+    found = [(q.text, q.speaker_text, q.kind) for q in _quotes(quote_nlp, text)]
+    assert found[0] == ("The Silt Is Terrible.", "Ana Ruiz", "direct")
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "kind"),
+    [
+        (
+            "With so many boats in the harbour, “there is no place to moor,” the master said.",
+            "With so many boats in the harbour, “there is no place to moor,”",
+            "partial",
+        ),
+        (
+            "But “there is no place to moor,” the harbour master said.",
+            "there is no place to moor,",
+            "direct",
+        ),
+        ("On Monday, “there is no place to moor,” the harbour master said.",
+         "there is no place to moor,", "direct"),
+    ],
+)  # fmt: skip
+def test_words_opening_the_sentence_of_a_quotation_are_a_lead_in(quote_nlp, text, content, kind):
+    """ "LEAD-IN, “…,” X said": the lead-in is part of what X said; a coordinator or a short
+    phrase ("On Monday,") is not."""
+    found = [(q.text, q.kind) for q in _quotes(quote_nlp, text)]
+    assert found == [(content, kind)]

@@ -376,7 +376,9 @@ def interrupted_drafts(view: TokenView, quoted: list[Draft], dateline_end: int) 
 
 
 def headline_drafts(view: TokenView, mentions: list[Mention]) -> list[Draft]:
-    """ "Russian Deputy Defense Minister: Russia and NATO must ..." (speaker, colon, clause)."""
+    """ "Russian Deputy Defense Minister: Russia and NATO must ..." (speaker, colon, clause):
+    the speaker an actor, or any phrase when the clause quotes someone ("Harbour Master:
+    Fishermen Worried; It's ‘Getting Worse’": the marks say the words are someone's)."""
     drafts: list[Draft] = []
     for start, end in view.sentence_bounds:
         colon = next(
@@ -387,7 +389,9 @@ def headline_drafts(view: TokenView, mentions: list[Mention]) -> list[Draft]:
         if colon is None or colon == start or view.quoted[colon]:
             continue
         first, last = view.starts[start], view.ends[colon - 1]
-        if not any(m.start >= first and m.end <= last for m in mentions):
+        quoted = [view.quoted[k] for k in range(colon + 1, end) if view.words[k][:1].isalnum()]
+        quoting = any(quoted) and not all(quoted)  # a quotation alone stays direct
+        if not quoting and not any(m.start >= first and m.end <= last for m in mentions):
             continue
         draft = _draft(view, colon + 1, end, None, (start, colon))
         if draft is not None:
