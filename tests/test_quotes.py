@@ -535,6 +535,20 @@ STANCES = [
         "ruled",
         id="any-verb-that-clause",
     ),
+    pytest.param(
+        "The harbour survey shows a sharp fall in the catch.",
+        "a sharp fall in the catch",
+        "The harbour survey",
+        "shows",
+        id="finding-object",
+    ),
+    pytest.param(
+        "The fishermen blocked the harbour, citing the new quota for cod.",
+        "the new quota for cod",
+        "The fishermen",
+        "citing",
+        id="participle-holder",
+    ),
 ]
 
 

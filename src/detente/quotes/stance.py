@@ -39,6 +39,7 @@ OBJECT_VERBS: dict[str, tuple[str, ...]] = {
     "denounce": ("denounce", "denounces", "denounced", "denouncing"),
     "disavow": ("disavow", "disavows", "disavowed", "disavowing"),
     "tout": ("tout", "touts", "touted", "touting"),
+    "show": ("show", "shows", "showed", "shown", "showing"),
     "express": ("express", "expresses", "expressed", "expressing"),
     "announce": ("announce", "announces", "announced", "announcing"),
     "criticize": (
@@ -104,6 +105,8 @@ PREPOSITION_VERBS: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {
                    "apologises", "apologised", "apologising"), frozenset({"for"})),
     "warn": (("warn", "warns", "warned", "warning"), frozenset({"about", "of"})),
 }
+#: How a participle hangs from the clause whose subject holds its content ("…, citing X").
+PARTICIPLE_DEPS = frozenset({"advcl", "xcomp", "conj"})
 #: Speech cue kinds whose noun object is what was said ("predicted a landslide").
 SPEECH_OBJECT_KINDS = frozenset({"neutral", "assertive", "commissive", "expressive"})
 #: Speech cues whose object is mostly no utterance ("continued her campaign", "called a
@@ -164,8 +167,8 @@ def _draft(view: TokenView, i: int, readings: list[tuple[str, str, str]]) -> Dra
     token = view.doc[view.doc_index[i]]
     if token.pos_ != "VERB" or any(c.dep_ in PASSIVE_DEPS for c in token.children):
         return None
-    subject = next((c for c in token.children if c.dep_ in SUBJECT_DEPS), None)
-    if subject is None or subject.i > token.i or subject.lower_ in RELATIVE_PRONOUNS:
+    subject = _holder(token)
+    if subject is None or subject.lower_ in RELATIVE_PRONOUNS:
         return None
     start_word = view.sentence_bounds[view.sentence[i]][0]
     speaker = view.subject_span(subject, start_word, i)
@@ -226,6 +229,21 @@ def _that_clause(view: TokenView, i: int) -> list[tuple[str, str, str]]:
     ):
         return [(token.lemma_, "ccomp", "belief")]
     return []
+
+
+def _holder(verb: Token) -> Token | None:
+    """The verb's own subject before it; for a participle after its clause ("The union
+    attacked the plan, citing the cost"), the subject of the verb it hangs from."""
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is not None:
+        return subject if subject.i < verb.i else None
+    head = verb.head
+    if verb.tag_ != "VBG" or verb.dep_ not in PARTICIPLE_DEPS or head.i > verb.i:
+        return None
+    if any(c.dep_ in PASSIVE_DEPS for c in head.children):
+        return None
+    subject = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
+    return subject if subject is not None and subject.i < head.i else None
 
 
 def _prepositional_object(preposition: Token | None, allowed: frozenset[str]) -> Token | None:
