@@ -549,6 +549,13 @@ STANCES = [
         "citing",
         id="participle-holder",
     ),
+    pytest.param(
+        "The union called the ferry plan a disaster for the harbour.",
+        "the ferry plan a disaster for the harbour",
+        "The union",
+        "called",
+        id="naming-object-and-name",
+    ),
 ]
 
 
@@ -574,6 +581,7 @@ def test_stance_verb_without_its_own_subject_is_no_attribution(quote_nlp, text):
     [
         "The mayor continued her campaign along the coast.",  # continuing is no saying
         "The mayor called a meeting of the harbour board.",  # the act, not what was said
+        "The mayor called the new harbour director.",  # no name given
         "The mayor told the fishermen about the quota.",  # the hearer
     ],
 )

@@ -105,6 +105,19 @@ PREPOSITION_VERBS: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {
                    "apologises", "apologised", "apologising"), frozenset({"for"})),
     "warn": (("warn", "warns", "warned", "warning"), frozenset({"about", "of"})),
 }
+#: Verbs that give what they name a name ("called the plan a disaster"): the object and
+#: its complement are the content.
+NAMING_VERBS: dict[str, tuple[str, ...]] = {
+    "call": ("call", "calls", "called", "calling"),
+    "label": ("label", "labels", "labeled", "labelled", "labeling", "labelling"),
+    "brand": ("brand", "brands", "branded", "branding"),
+    "dub": ("dub", "dubs", "dubbed", "dubbing"),
+}
+#: The complement of a naming verb's object ("a disaster" in "called the plan a disaster").
+NAMING_COMPLEMENT_DEPS = frozenset({"oprd", "xcomp", "attr", "acomp", "npadvmod"})
+#: The name as the parse sometimes hangs it on the object ("called [the charges baseless]",
+#: "called [climate change a hoax]").
+NAMED_INSIDE_DEPS = frozenset({"amod", "dobj", "appos", "attr", "oprd"})
 #: How a participle hangs from the clause whose subject holds its content ("…, citing X").
 PARTICIPLE_DEPS = frozenset({"advcl", "xcomp", "conj"})
 #: Speech cue kinds whose noun object is what was said ("predicted a landslide").
@@ -127,6 +140,7 @@ GROUPS: tuple[tuple[dict[str, tuple[str, ...]], str, str], ...] = (
     (OBJECT_VERBS, "dobj", "expressive"),
     (HELD_OBJECT_VERBS, "dobj", "expressive"),
     (INFINITIVE_VERBS, "xcomp", "commissive"),
+    (NAMING_VERBS, "naming", "expressive"),
     ({lemma: forms for lemma, (forms, _) in PREPOSITION_VERBS.items()}, "prep", "expressive"),
 )
 
@@ -175,13 +189,20 @@ def _draft(view: TokenView, i: int, readings: list[tuple[str, str, str]]) -> Dra
     if speaker is None:
         return None
     for lemma, dep, kind in readings:
-        content = next((c for c in token.children if c.dep_ == dep and c.i > token.i), None)
-        if dep == "prep":
-            content = _prepositional_object(content, PREPOSITION_VERBS[lemma][1])
-        if content is None:
-            continue
+        if dep == "naming":
+            named = _named(token)
+            if named is None:
+                continue
+            content, end = named
+        else:
+            content = next((c for c in token.children if c.dep_ == dep and c.i > token.i), None)
+            if dep == "prep":
+                content = _prepositional_object(content, PREPOSITION_VERBS[lemma][1])
+            if content is None:
+                continue
+            end = _content_end(token, content)
         first = bisect.bisect_left(view.doc_index, content.left_edge.i)
-        last = bisect.bisect_right(view.doc_index, _content_end(token, content))
+        last = bisect.bisect_right(view.doc_index, end)
         if view.lower[first] == "that" and dep == "ccomp":
             first += 1  # the complementizer is no part of what was found
         while last > first and view.is_punct(last - 1) and not view.is_mark(last - 1):
@@ -244,6 +265,27 @@ def _holder(verb: Token) -> Token | None:
         return None
     subject = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
     return subject if subject is not None and subject.i < head.i else None
+
+
+def _named(verb: Token) -> tuple[Token, int] | None:
+    """What a naming verb names and what it calls it: "called the plan a disaster" (object
+    and complement, the content from the object to the complement's end); None when the
+    verb has no complement ("called a meeting", "called him")."""
+    after = [c for c in verb.children if c.i > verb.i]
+    clause = next((c for c in after if c.dep_ == "ccomp"), None)
+    if clause is not None and any(c.dep_ in SUBJECT_DEPS for c in clause.children):
+        return clause, clause.right_edge.i  # "called [the charges baseless]"
+    named = next((c for c in after if c.dep_ == "dobj"), None)
+    if named is None:
+        return None
+    complement = next(
+        (c for c in after if c.dep_ in NAMING_COMPLEMENT_DEPS and c.i > named.i), None
+    )
+    if complement is not None:
+        return named, complement.right_edge.i
+    if any(c.dep_ in NAMED_INSIDE_DEPS and c.i > named.i for c in named.children):
+        return named, named.right_edge.i  # the parse hangs the name on the object
+    return None
 
 
 def _prepositional_object(preposition: Token | None, allowed: frozenset[str]) -> Token | None:
