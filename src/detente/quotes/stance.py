@@ -195,12 +195,12 @@ def _draft(view: TokenView, i: int, readings: list[tuple[str, str, str]]) -> Dra
                 continue
             content, end = named
         else:
-            content = next((c for c in token.children if c.dep_ == dep and c.i > token.i), None)
+            child = next((c for c in token.children if c.dep_ == dep and c.i > token.i), None)
             if dep == "prep":
-                content = _prepositional_object(content, PREPOSITION_VERBS[lemma][1])
-            if content is None:
+                child = _prepositional_object(child, PREPOSITION_VERBS[lemma][1])
+            if child is None:
                 continue
-            end = _content_end(token, content)
+            content, end = child, _content_end(token, child)
         first = bisect.bisect_left(view.doc_index, content.left_edge.i)
         last = bisect.bisect_right(view.doc_index, end)
         if view.lower[first] == "that" and dep == "ccomp":
