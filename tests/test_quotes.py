@@ -556,6 +556,13 @@ STANCES = [
         "called",
         id="naming-object-and-name",
     ),
+    pytest.param(
+        "The fishermen opposed the new quota for cod.",
+        "the new quota for cod",
+        "The fishermen",
+        "opposed",
+        id="opposition-object",
+    ),
 ]
 
 
@@ -857,3 +864,16 @@ def test_words_opening_the_sentence_of_a_quotation_are_a_lead_in(quote_nlp, text
     phrase ("On Monday,") is not."""
     found = [(q.text, q.kind) for q in _quotes(quote_nlp, text)]
     assert found == [(content, kind)]
+
+
+def test_a_poll_headline_is_the_poll_s_finding(quote_nlp):
+    text = "Poll: Fishermen Back the New Pier in Record Numbers.\n\nThe mayor spoke on Monday."
+    found = [(q.text, q.speaker_text) for q in _quotes(quote_nlp, text)]
+    assert found == [("Fishermen Back the New Pier in Record Numbers", "Poll")]
+
+
+def test_a_clause_in_a_poll_is_the_poll_s_finding(quote_nlp):
+    """ "… in the latest poll": the poll is the source of the clause it ends."""
+    text = "The mayor leads her rival by ten points in the latest harbour poll."
+    found = [(q.text, q.speaker_text, q.cue) for q in _quotes(quote_nlp, text)]
+    assert found == [("The mayor leads her rival by ten points", "the latest harbour poll", "in")]

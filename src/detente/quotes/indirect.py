@@ -23,7 +23,7 @@ from .cues import (
 )
 from .extract import MAX_HEADLINE_SPEAKER, Attribution, Draft, _content_start, _cue_at
 from .speakers import coordinated, noun_speaker, speaker_after, speaker_before
-from .tokens import CLAUSE_SUBJECT_DEPS, SENTENCE_FINAL, Cue, TokenView
+from .tokens import CLAUSE_SUBJECT_DEPS, SENTENCE_FINAL, SUBJECT_DEPS, Cue, TokenView
 
 #: Words that open an adverbial clause: a cue with its speaker after one is another
 #: attribution, not part of the clause before ("... banned after the candidate suggested").
@@ -377,8 +377,9 @@ def interrupted_drafts(view: TokenView, quoted: list[Draft], dateline_end: int) 
 
 def headline_drafts(view: TokenView, mentions: list[Mention]) -> list[Draft]:
     """ "Russian Deputy Defense Minister: Russia and NATO must ..." (speaker, colon, clause):
-    the speaker an actor, or any phrase when the clause quotes someone ("Harbour Master:
-    Fishermen Worried; It's ‘Getting Worse’": the marks say the words are someone's)."""
+    the speaker an actor, a poll ("Poll: Fishermen Back the New Pier"), or any phrase when
+    the clause quotes someone ("Harbour Master: Fishermen Worried; It's ‘Getting Worse’": the
+    marks say the words are someone's)."""
     drafts: list[Draft] = []
     for start, end in view.sentence_bounds:
         colon = next(
@@ -391,7 +392,9 @@ def headline_drafts(view: TokenView, mentions: list[Mention]) -> list[Draft]:
         first, last = view.starts[start], view.ends[colon - 1]
         quoted = [view.quoted[k] for k in range(colon + 1, end) if view.words[k][:1].isalnum()]
         quoting = any(quoted) and not all(quoted)  # a quotation alone stays direct
-        if not quoting and not any(m.start >= first and m.end <= last for m in mentions):
+        poll = any(view.lower[k] in POLL_NOUNS for k in range(start, colon))
+        actor = any(m.start >= first and m.end <= last for m in mentions)
+        if not (quoting or poll or actor):
             continue
         draft = _draft(view, colon + 1, end, None, (start, colon))
         if draft is not None:
@@ -422,6 +425,33 @@ def poll_drafts(view: TokenView, dateline_end: int) -> list[Draft]:
             continue
         cue = Cue(start, start + 1, POLL_CUE)
         draft = _draft(view, comma + 1, end, cue, (start + 1, comma))
+        if draft is not None:
+            drafts.append(draft)
+    return drafts
+
+
+def poll_phrase_drafts(view: TokenView) -> list[Draft]:
+    """ "Trump leads by 20 points in the latest poll": a clause whose verb takes "in" and a
+    poll reports what the poll found (the clause up to "in"; with the parse only; the poll
+    opening its sentence is ``poll_drafts``'s)."""
+    if view.doc is None or not view.doc_index:
+        return []
+    drafts: list[Draft] = []
+    for i, word in enumerate(view.lower):
+        if word != "in" or view.quoted[i]:
+            continue
+        token = view.doc[view.doc_index[i]]
+        noun = next((c for c in token.children if c.dep_ == "pobj"), None)
+        verb = token.head
+        if noun is None or noun.lower_ not in POLL_NOUNS or verb.pos_ not in ("VERB", "AUX"):
+            continue
+        if verb.i > token.i or not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+            continue
+        start = bisect.bisect_left(view.doc_index, verb.left_edge.i)
+        if start >= i or view.sentence[start] != view.sentence[i]:
+            continue
+        end_word = bisect.bisect_right(view.doc_index, noun.right_edge.i)
+        draft = _draft(view, start, i, Cue(i, i + 1, POLL_CUE), (i + 1, end_word))
         if draft is not None:
             drafts.append(draft)
     return drafts

@@ -25,6 +25,7 @@ from .indirect import (
     interrupted_drafts,
     mixed_draft,
     poll_drafts,
+    poll_phrase_drafts,
 )
 from .marks import QuotedSpan, quoted_spans
 from .merge import one_per_utterance
@@ -205,6 +206,9 @@ def find_drafts(
     ]
     indirect += [
         d for d in poll_drafts(view, dateline_end) if not any(_overlaps(d, o) for o in indirect)
+    ]
+    indirect += [
+        d for d in poll_phrase_drafts(view) if not any(_overlaps(d, o) for o in indirect)
     ]
     taken = used | {
         d.attribution.cue.start for d in indirect if d.attribution and d.attribution.cue

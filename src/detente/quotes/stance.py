@@ -26,6 +26,8 @@ from .tokens import PASSIVE_DEPS, SUBJECT_DEPS, Cue, TokenView
 #: Verbs whose clause complement is a finding or a view held ("the survey found that ...").
 FINDING_VERBS: dict[str, tuple[str, ...]] = {
     "show": ("show", "shows", "showed", "shown", "showing"),
+    "discuss": ("discuss", "discusses", "discussed", "discussing"),
+    "oppose": ("oppose", "opposes", "opposed", "opposing"),
     "find": ("find", "finds", "found", "finding"),
     "question": ("question", "questions", "questioned", "questioning"),
     "recognize": ("recognize", "recognizes", "recognized", "recognise", "recognises",
@@ -40,6 +42,8 @@ OBJECT_VERBS: dict[str, tuple[str, ...]] = {
     "disavow": ("disavow", "disavows", "disavowed", "disavowing"),
     "tout": ("tout", "touts", "touted", "touting"),
     "show": ("show", "shows", "showed", "shown", "showing"),
+    "discuss": ("discuss", "discusses", "discussed", "discussing"),
+    "oppose": ("oppose", "opposes", "opposed", "opposing"),
     "express": ("express", "expresses", "expressed", "expressing"),
     "announce": ("announce", "announces", "announced", "announcing"),
     "criticize": (
