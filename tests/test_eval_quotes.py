@@ -118,3 +118,17 @@ def test_single_and_doubled_marks_make_direct_gold(content, marked):
 
     attribution = {"content": {"text": content}, "content_has_quote_marks": False}
     assert _has_marks(attribution) is marked
+
+
+def test_a_relative_pronoun_source_is_its_antecedent():
+    """PolNeAR marks "who" as the source of "Ruiz, who opposed the plan": "Ruiz" is right."""
+    from detente.evaluate.quotes import GoldAttribution, speaker_correct
+    from detente.model import Quote
+
+    text = "Ana Ruiz, who opposed the plan, left."
+    gold = GoldAttribution("g", ((14, 30),), ((10, 13),), "who", False)
+    right = Quote("q", 14, 30, "opposed the plan", "indirect", "Ana Ruiz", 0, 8)
+    wrong = Quote("q", 14, 30, "opposed the plan", "indirect", "the plan", 22, 30)
+    assert text[10:13] == "who"
+    assert speaker_correct(right, gold)
+    assert not speaker_correct(wrong, gold)

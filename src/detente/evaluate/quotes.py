@@ -16,9 +16,10 @@ punctuation do not count); a prediction matches a gold attribution when their
 intersection over union is at least ``MATCH_THRESHOLD``; pairs are made one to one, best
 first. Speaker, on matched pairs whose gold has a source: correct when the predicted
 speaker span overlaps the gold source span, or names the same person (the speaker's last
-word is a word of the gold source: "Antonov" for "Anatoly Antonov" elsewhere). Pronoun
-sources ("he", "she", "they", ...) are reported apart, with how many of them the stage
-resolved to an actor and how many resolved to the nearest named gold source before them.
+word is a word of the gold source: "Antonov" for "Anatoly Antonov" elsewhere), or, for a
+relative pronoun source ("who"), ends right before it (its antecedent). Pronoun sources
+("he", "she", "they", ...) are reported apart, with how many of them the stage resolved to
+an actor and how many resolved to the nearest named gold source before them.
 """
 
 from __future__ import annotations
@@ -42,6 +43,10 @@ from .scores import Tally, ratio
 MATCH_THRESHOLD = 0.5
 #: Gold sources that are pronouns, reported apart.
 PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "you", "him", "her", "them"})
+#: Gold sources that are relative pronouns ("Cruz, who refused to endorse him"): the
+#: speaker is the name right before them, at most ``RELATIVE_GAP`` characters away (", ").
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+RELATIVE_GAP = 3
 #: Two straight apostrophes: the quotation mark of the New York Times archive copy, which the
 #: data's ``content_has_quote_marks`` (straight or curly double quotes) does not count.
 DOUBLED_APOSTROPHES = "''"
@@ -271,6 +276,9 @@ def speaker_correct(quote: Quote, gold: GoldAttribution) -> bool:
         return False
     if any(s < end and start < e for s, e in gold.source):
         return True
+    if gold.source_text.lower() in RELATIVE_PRONOUNS and gold.source:
+        gap = gold.source[0][0] - end  # "Cruz, who refused …": the name the pronoun stands for
+        return 0 <= gap <= RELATIVE_GAP
     words = (quote.speaker_text or "").split()
     last = words[-1].strip(".,’'\"").lower() if words else ""
     return bool(last) and last not in PRONOUNS and last in _words(gold.source_text)

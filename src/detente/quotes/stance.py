@@ -122,6 +122,8 @@ NAMING_COMPLEMENT_DEPS = frozenset({"oprd", "xcomp", "attr", "acomp", "npadvmod"
 #: The name as the parse sometimes hangs it on the object ("called [the charges baseless]",
 #: "called [climate change a hoax]").
 NAMED_INSIDE_DEPS = frozenset({"amod", "dobj", "appos", "attr", "oprd"})
+#: What a relative pronoun subject may stand for as a holder: a name or a noun.
+ANTECEDENT_POS = frozenset({"PROPN", "NOUN"})
 #: How a participle hangs from the clause whose subject holds its content ("…, citing X").
 PARTICIPLE_DEPS = frozenset({"advcl", "xcomp", "conj"})
 #: Speech cue kinds whose noun object is what was said ("predicted a landslide").
@@ -186,7 +188,9 @@ def _draft(view: TokenView, i: int, readings: list[tuple[str, str, str]]) -> Dra
     if token.pos_ != "VERB" or any(c.dep_ in PASSIVE_DEPS for c in token.children):
         return None
     subject = _holder(token)
-    if subject is None or subject.lower_ in RELATIVE_PRONOUNS:
+    if subject is not None and subject.lower_ in RELATIVE_PRONOUNS:
+        subject = _antecedent(token)
+    if subject is None:
         return None
     start_word = view.sentence_bounds[view.sentence[i]][0]
     speaker = view.subject_span(subject, start_word, i)
@@ -254,6 +258,15 @@ def _that_clause(view: TokenView, i: int) -> list[tuple[str, str, str]]:
     ):
         return [(token.lemma_, "ccomp", "belief")]
     return []
+
+
+def _antecedent(verb: Token) -> Token | None:
+    """The person or body a relative clause's pronoun stands for ("Cruz, who refused to
+    endorse Trump" → "Cruz"); None when it stands for no name or noun ("a plan that ...")."""
+    head = verb.head
+    if verb.dep_ != "relcl" or head.i > verb.i or head.pos_ not in ANTECEDENT_POS:
+        return None
+    return head
 
 
 def _holder(verb: Token) -> Token | None:
