@@ -570,6 +570,13 @@ STANCES = [
         "opposed",
         id="relative-clause-antecedent",
     ),
+    pytest.param(
+        "The dock union backed the mayor in the harbour vote.",
+        "the mayor",
+        "The dock union",
+        "backed",
+        id="support-object",
+    ),
 ]
 
 
