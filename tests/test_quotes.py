@@ -890,3 +890,13 @@ def test_a_clause_in_a_poll_is_the_poll_s_finding(quote_nlp):
     text = "The mayor leads her rival by ten points in the latest harbour poll."
     found = [(q.text, q.speaker_text, q.cue) for q in _quotes(quote_nlp, text)]
     assert found == [("The mayor leads her rival by ten points", "the latest harbour poll", "in")]
+
+
+def test_a_subordinate_clause_before_an_interrupting_attribution_is_said_too(quote_nlp):
+    """ "So when X, the mayor said, “we …”": the clause needs the quotation to be a sentence."""
+    text = "So when the mill closed last winter, the mayor said, “we were floored by it.”"
+    found = [(q.text, q.speaker_text, q.cue) for q in _quotes(quote_nlp, text)]
+    assert found == [
+        ("So when the mill closed last winter", "the mayor", "said"),
+        ("we were floored by it.", "the mayor", "said"),
+    ]

@@ -41,6 +41,11 @@ CLAUSE_PUNCTUATION = frozenset({",", "—", "–", "-", ";"})
 GLOSS_OPENERS = frozenset({"despite", "however", "though", "although", "whereas"})
 #: Breaks before a writer's apposition at the end of a reported clause.
 APPOSITION_BREAKS = frozenset({",", "—", "–", "--"})
+#: Subordinators that open a clause a main clause must complete ("If the pier closes, …").
+CONDITION_OPENERS = frozenset({"when", "if", "because", "although", "though", "unless",
+                               "once", "while", "since", "as", "after", "before"})  # fmt: skip
+#: Links before such a subordinator ("So when …", "And if …").
+CLAUSE_LINKS = frozenset({"so", "and", "but", "yet"})
 #: Words between an attribution set between commas and the quotation it goes on with.
 INTERRUPTION_WORDS = frozenset({",", "but", "and"})
 #: Subordinators of time that open another clause after a quotation ("before claiming").
@@ -364,8 +369,10 @@ def interrupted_drafts(view: TokenView, quoted: list[Draft], dateline_end: int) 
         if inside[0] >= inside[1] or not view.words[inside[0]][:1].islower():
             continue  # the quotation opens a sentence of its own
         # "The investment, she said, “is a perfect example …”": the subject of the quotation
-        joined = between[-1] in ("but", "and") or view.hangs_from(
-            start, comma, inside, CLAUSE_SUBJECT_DEPS
+        joined = (
+            between[-1] in ("but", "and")
+            or view.hangs_from(start, comma, inside, CLAUSE_SUBJECT_DEPS)
+            or _subordinate(view, start, comma)
         )
         if not joined or any(view.quoted[k] for k in range(start, comma)):
             continue  # "In other words, he said, “the era …”": a circumstance, not words
@@ -373,6 +380,13 @@ def interrupted_drafts(view: TokenView, quoted: list[Draft], dateline_end: int) 
         if before is not None:
             drafts.append(before)
     return drafts
+
+
+def _subordinate(view: TokenView, start: int, end: int) -> bool:
+    """Whether words open with a subordinate clause ("So when the mill closed, …", "If the
+    pier closes, …"): they need the main clause that follows, the quotation."""
+    opener = start + 1 if view.lower[start] in CLAUSE_LINKS and start + 1 < end else start
+    return view.lower[opener] in CONDITION_OPENERS and view.has_verb(opener + 1, end)
 
 
 def headline_drafts(view: TokenView, mentions: list[Mention]) -> list[Draft]:
