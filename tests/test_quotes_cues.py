@@ -45,6 +45,7 @@ IMPERSONAL = [
     ),
     pytest.param("Let's hope that the ceasefire holds through the winter months.", id="lets-hope"),
     pytest.param("He was told that the embassy would close on Friday morning.", id="was-told"),
+    pytest.param("It turns out that the minister had left the country.", id="it-turns-out"),
 ]
 
 

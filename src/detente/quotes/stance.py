@@ -2,15 +2,16 @@
 
 PolNeAR-style attribution covers more than speech: a finding ("The poll shows that Clinton
 leads"), a stance taken on something named ("Obama endorsed her", "the senator rejected the
-deal") and a commitment or refusal to act ("she vowed to fight on", "the ministry declined to
-comment"). Each verb below takes its content in one place of the parse, and only there: a
-``ccomp`` for findings, a ``dobj`` for stances, an ``xcomp`` for commitments. The verbs were
-chosen for how seldom their subject is not the holder: "support", "want", "see", "seem" or
-"make" take the same places but mostly report nothing, and are left out.
+deal", "called the deal a disaster") and a commitment or refusal to act ("she vowed to fight
+on", "the ministry declined to comment"). Each verb class below takes its content in one place
+of the parse, and only there: a ``ccomp`` for findings (and any verb's clause opened by
+"that"), a ``dobj`` for stances (and a speech cue's noun object), an ``xcomp`` for
+commitments, a preposition's object, or an object and its name. Verbs that take the same places
+but mostly report nothing ("see", "make", "help", "embrace") are left out.
 
-Every rule needs the parse (nothing is found with ``--fast``), an active verb, and its own
-subject before it, which is the speaker; a relative pronoun is no speaker ("a man who
-endorsed Trump": the man is elsewhere in the sentence).
+Every rule needs the parse (nothing is found with ``--fast``) and an active verb whose subject
+before it is the speaker; a relative pronoun speaks for its antecedent ("Ruiz, who opposed the
+plan"), and a participle after its clause for that clause's subject ("…, citing the cost").
 """
 
 from __future__ import annotations
@@ -256,6 +257,8 @@ def _that_clause(view: TokenView, i: int) -> list[tuple[str, str, str]]:
     token = view.doc[view.doc_index[i]]
     if token.pos_ != "VERB":
         return []
+    if any(c.dep_ in SUBJECT_DEPS and c.lower_ == "it" for c in token.children):
+        return []  # "It turns out that …": impersonal, nobody holds the clause
     if any(
         child.dep_ == "ccomp"
         and child.i > token.i
