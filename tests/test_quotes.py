@@ -900,3 +900,28 @@ def test_a_subordinate_clause_before_an_interrupting_attribution_is_said_too(quo
         ("So when the mill closed last winter", "the mayor", "said"),
         ("we were floored by it.", "the mayor", "said"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "The union has gone after the mayor as a “harbour wrecker” for months.",
+            "the mayor as a “harbour wrecker” for months",
+            "The union",
+        ),
+        (
+            "The union praised the harbour master as a “true friend of the fishermen.”",
+            "the harbour master as a “true friend of the fishermen.”",
+            "The union",
+        ),
+    ],
+)
+def test_a_quotation_naming_an_object_with_as_is_the_subject_s(quote_nlp, text, content, speaker):
+    """ "X went after Y as “Z”": whatever the verb, the quoted name is X's for Y."""
+    found = [(q.text, q.speaker_text, q.kind) for q in _quotes(quote_nlp, text)]
+    assert found == [(content, speaker, "partial")]
+
+
+def test_as_without_a_subject_s_object_is_no_naming(quote_nlp):
+    assert _quotes(quote_nlp, "The council is known as the “old guard” of the town.") == []

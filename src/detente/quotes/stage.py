@@ -30,7 +30,7 @@ from .indirect import (
 from .marks import QuotedSpan, quoted_spans
 from .merge import one_per_utterance
 from .speakers import link_mention, resolved_mention, speaker_of_cue
-from .stance import stance_drafts
+from .stance import named_as, stance_drafts
 from .tokens import TokenView, find_cues, mark_quoted, token_view
 
 #: Short words a title-case quotation may have in lower case ("Meet the Press").
@@ -229,7 +229,11 @@ def find_drafts(
             if attribution is None and _ends_clause(view, draft):
                 draft = replace(draft, kind="direct")  # its clause not found: the quotation
             elif attribution is None:
-                continue  # a scare quote
+                named = named_as(view, view.token_at(draft.start))
+                if named is None:
+                    continue  # a scare quote
+                draft = replace(draft, attribution=named.attribution)
+                indirect.append(named)
             else:
                 draft = replace(draft, attribution=attribution)
             if clause is not None:

@@ -342,3 +342,44 @@ def _cue(view: TokenView, i: int, lemma: str, kind: str) -> Cue:
     if k < len(view.cues) and view.cue_starts[k] == i:
         return view.cues[k]
     return Cue(i, i + 1, CueForm((view.lower[i],), lemma, kind))
+
+
+def named_as(view: TokenView, first: int) -> Draft | None:
+    """ "Reid has gone after Trump as a “human leech”": a quotation in the "as" phrase of an
+    active verb with an object and its own subject is the name the subject gives the object
+    (whatever the verb); the record is the object with its "as" phrase, the speaker the
+    subject. ``first``: the quotation's first word. None without the parse or the pattern."""
+    if view.doc is None or not view.doc_index:
+        return None
+    token = view.doc[view.doc_index[first]]
+    preposition = next(
+        (a for a in token.ancestors if a.dep_ == "prep" and a.lower_ == "as"), None
+    )
+    if preposition is None:
+        return None
+    verb = preposition.head
+    if verb.pos_ != "VERB" or any(c.dep_ in PASSIVE_DEPS for c in verb.children):
+        return None
+    named = next((c for c in verb.children if c.dep_ == "dobj" and c.i < preposition.i), None)
+    if named is None:  # "gone after Trump as …": a phrasal verb's object
+        named = next(
+            (o for c in verb.children if c.dep_ == "prep" and c.i < preposition.i
+             for o in c.children if o.dep_ == "pobj"),
+            None,
+        )  # fmt: skip
+    subject = _holder(verb)
+    if named is None or subject is None or subject.lower_ in RELATIVE_PRONOUNS:
+        return None
+    i = bisect.bisect_left(view.doc_index, verb.i)
+    speaker = view.subject_span(subject, view.sentence_bounds[view.sentence[i]][0], i)
+    if speaker is None:
+        return None
+    start = bisect.bisect_left(view.doc_index, named.left_edge.i)
+    last = bisect.bisect_right(view.doc_index, max(c.right_edge.i for c in verb.rights))
+    while last > start and view.is_punct(last - 1) and not view.is_mark(last - 1):
+        last -= 1
+    cue = _cue(view, i, verb.lemma_, "expressive")
+    return Draft(
+        view.starts[start], view.ends[last - 1], "partial", view.sentence[start],
+        Attribution(cue, speaker),
+    )
