@@ -925,3 +925,12 @@ def test_a_quotation_naming_an_object_with_as_is_the_subject_s(quote_nlp, text, 
 
 def test_as_without_a_subject_s_object_is_no_naming(quote_nlp):
     assert _quotes(quote_nlp, "The council is known as the “old guard” of the town.") == []
+
+
+def test_a_label_and_colon_in_the_body_speaks_for_nothing(quote_nlp):
+    """Only a headline's "Phrase: …" quoting someone makes the phrase a speaker."""
+    text = (
+        "The pier will close.\n\n"
+        "Correction: An earlier version of this article misdated the “Harbour Act” of the town."
+    )
+    assert not [q for q in _quotes(quote_nlp, text) if q.speaker_text == "Correction"]

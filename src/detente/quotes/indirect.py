@@ -391,9 +391,9 @@ def _subordinate(view: TokenView, start: int, end: int) -> bool:
 
 def headline_drafts(view: TokenView, mentions: list[Mention]) -> list[Draft]:
     """ "Russian Deputy Defense Minister: Russia and NATO must ..." (speaker, colon, clause):
-    the speaker an actor, a poll ("Poll: Fishermen Back the New Pier"), or any phrase when
-    the clause quotes someone ("Harbour Master: Fishermen Worried; It's ‘Getting Worse’": the
-    marks say the words are someone's)."""
+    the speaker an actor; in the headline (the first paragraph), also a poll ("Poll: Fishermen
+    Back the New Pier") or any phrase when the clause quotes someone ("Harbour Master:
+    Fishermen Worried; It's ‘Getting Worse’": the marks say the words are someone's)."""
     drafts: list[Draft] = []
     for start, end in view.sentence_bounds:
         colon = next(
@@ -408,7 +408,8 @@ def headline_drafts(view: TokenView, mentions: list[Mention]) -> list[Draft]:
         quoting = any(quoted) and not all(quoted)  # a quotation alone stays direct
         poll = any(view.lower[k] in POLL_NOUNS for k in range(start, colon))
         actor = any(m.start >= first and m.end <= last for m in mentions)
-        if not (quoting or poll or actor):
+        headline = view.paragraph_of(first) == 0  # "Correction: …" in the body is no speaker
+        if not (actor or (headline and (quoting or poll))):
             continue
         draft = _draft(view, colon + 1, end, None, (start, colon))
         if draft is not None:
