@@ -390,3 +390,9 @@ def test_a_long_subject_speaks_by_its_head_not_its_last_noun(parsed):
 def test_more_speakers_of_direct_quotations(parsed, text, speaker):
     quotes = _quotes(parsed, text)
     assert [(q.kind, q.speaker_text) for q in quotes] == [("direct", speaker)]
+
+
+def test_feet_and_inches_open_no_quotation():
+    text = 'The mayor is 6\'3" tall and "very fit," the doctor said. "We won 3-2" he said.'
+    spans = quoted_spans(text, paragraph_ranges(text))
+    assert [text[s.start : s.end] for s in spans] == ["very fit,", "We won 3-2"]

@@ -91,6 +91,15 @@ def _make(text: str, open_at: int, close_at: int | None, end: int, paragraph: in
     return QuotedSpan(open_at, close_at, start, stop, paragraph, single)
 
 
+def _is_inch_mark(text: str, i: int, start: int) -> bool:
+    """A straight double mark after feet and inches ("6'3\" tall") measures: it opens and
+    closes nothing (a mark after a digit alone may close a quotation: "won 3-2\")."""
+    k = i - 1
+    while k >= start and text[k].isdigit():
+        k -= 1
+    return k < i - 1 and k - 1 >= start and text[k] == "'" and text[k - 1].isdigit()
+
+
 def _double_role(text: str, i: int, end: int, is_open: bool) -> str:
     """A curly double mark used the wrong way round ("rapists“ ", " ”word") acts as the other."""
     ch = text[i]
@@ -123,6 +132,8 @@ def scan_paragraph(text: str, start: int, end: int, paragraph: int) -> list[Quot
                 double_open = None
             continue
         ch = _double_role(text, i, end, double_open is not None)
+        if ch == STRAIGHT_DOUBLE and _is_inch_mark(text, i, start):
+            continue  # "6'3\" tall": a measure, no quotation mark
         if ch in DOUBLE_OPENERS or (ch == STRAIGHT_DOUBLE and double_open is None):
             if double_open is not None:  # a new opener while one is open: the first ends here
                 found.append(_make(text, double_open, None, i, paragraph, False))
