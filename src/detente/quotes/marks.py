@@ -160,8 +160,11 @@ def scan_paragraph(text: str, start: int, end: int, paragraph: int) -> list[Quot
 def quoted_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[QuotedSpan]:
     """Quoted spans of every paragraph; a quote reopened after an open one is linked to it."""
     spans: list[QuotedSpan] = []
+    curly = "“" in text or "”" in text
     for number, (start, end) in enumerate(paragraphs):
         found = scan_paragraph(text, start, end, number)
+        if curly and found and _layout_remnant(text, found[0], start, end):
+            found = found[1:]
         if found and spans and not spans[-1].closed and spans[-1].paragraph == number - 1:
             first = found[0]
             if text[start:end].lstrip()[:1] in ALL_MARKS and first.open_at == _first_char(
@@ -178,6 +181,17 @@ def quoted_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[QuotedSpa
                 )
         spans.extend(found)
     return spans
+
+
+def _layout_remnant(text: str, span: QuotedSpan, start: int, end: int) -> bool:
+    """In a text whose quotations have curly marks, a straight mark opening a paragraph that
+    no mark of any kind closes is a remnant of the page's layout (the copy of a block quote or
+    a transcript), not a quotation mark."""
+    if span.closed or span.single or text[span.open_at] != STRAIGHT_DOUBLE:
+        return False
+    if span.open_at != _first_char(text, start, end):
+        return False
+    return STRAIGHT_DOUBLE not in text[span.open_at + 1 : end] and "”" not in text[start:end]
 
 
 def _first_char(text: str, start: int, end: int) -> int:
