@@ -17,16 +17,16 @@ from detente.evaluate.quotes import evaluate
 #: Figures on the 84 dev articles (direct = content with quotation marks, the New York Times
 #: archive's doubled apostrophes included since issue 10, which raised direct gold 624 -> 710,
 #: and pairs of single marks, the headlines', since its fourth part: 710 -> 732). The fourth
-#: part traded all-attribution precision (0.855 -> 0.841) and speaker accuracy (0.916 ->
-#: 0.915) for recall and F1 (0.669 -> 0.702): the acceptance is about F1.
+#: part traded all-attribution precision (0.855 -> 0.840) for recall and F1 (0.669 -> 0.701):
+#: the acceptance is about F1.
 FLOORS = {
-    ("direct", "precision"): 0.891,
-    ("direct", "recall"): 0.852,
-    ("direct", "f1"): 0.871,
-    ("all", "precision"): 0.841,
-    ("all", "recall"): 0.602,
-    ("all", "f1"): 0.702,
-    ("speaker", "accuracy"): 0.915,
+    ("direct", "precision"): 0.908,
+    ("direct", "recall"): 0.857,
+    ("direct", "f1"): 0.882,
+    ("all", "precision"): 0.84,
+    ("all", "recall"): 0.601,
+    ("all", "f1"): 0.701,
+    ("speaker", "accuracy"): 0.92,
     ("speaker", "pronoun_accuracy"): 0.96,
 }
 
