@@ -45,6 +45,7 @@ IMPERSONAL = [
     ),
     pytest.param("Let's hope that the ceasefire holds through the winter months.", id="lets-hope"),
     pytest.param("He was told that the embassy would close on Friday morning.", id="was-told"),
+    pytest.param("It turns out that the minister had left the country.", id="it-turns-out"),
 ]
 
 
@@ -389,3 +390,32 @@ def test_a_long_subject_speaks_by_its_head_not_its_last_noun(parsed):
 def test_more_speakers_of_direct_quotations(parsed, text, speaker):
     quotes = _quotes(parsed, text)
     assert [(q.kind, q.speaker_text) for q in quotes] == [("direct", speaker)]
+
+
+def test_feet_and_inches_open_no_quotation():
+    text = 'The mayor is 6\'3" tall and "very fit," the doctor said. "We won 3-2" he said.'
+    spans = quoted_spans(text, paragraph_ranges(text))
+    assert [text[s.start : s.end] for s in spans] == ["very fit,", "We won 3-2"]
+
+
+def test_an_unclosed_straight_mark_in_a_curly_text_is_a_layout_remnant():
+    """Issue 10: a transcript or block quote copied with a straight mark opening each
+    paragraph, in a text whose quotations are curly, holds no quotation of its own."""
+    text = (
+        "The mayor spoke to the harbour board. “We will close the pier,” she said.\n\n"
+        '"CHAIR: Let us start with the pier and the silt in the channel.\n\n'
+        '"The pier will close in May," the chair said.'
+    )
+    spans = quoted_spans(text, paragraph_ranges(text))
+    assert [text[s.start : s.end] for s in spans] == [
+        "We will close the pier,",
+        "The pier will close in May,",
+    ]
+
+
+def test_an_unclosed_straight_mark_in_a_straight_text_still_opens_a_quotation():
+    text = 'The mayor spoke.\n\n"We will close the pier and the old market in May.'
+    spans = quoted_spans(text, paragraph_ranges(text))
+    assert [text[s.start : s.end] for s in spans] == [
+        "We will close the pier and the old market in May."
+    ]

@@ -59,16 +59,17 @@ def conflibert(path: str, as_json: bool, outcomes: bool, fast: bool) -> None:
     help="PolNeAR split to score (tune on train, report on dev).",
 )
 @click.option("--limit", type=click.IntRange(min=1), help="At most this many articles.")
+@click.option("--errors", is_flag=True, help="List every miss and false alarm per article too.")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
-def quotes(path: str, split: str, limit: int | None, as_json: bool) -> None:
+def quotes(path: str, split: str, limit: int | None, errors: bool, as_json: bool) -> None:
     """Quote P/R/F1 (direct, all) and speaker accuracy on PolNeAR attributions."""
     from .quotes import evaluate, render_report
 
     _print(
         lambda: evaluate(path, split=split, limit=limit),
         as_json,
-        lambda r: r.as_dict(),
-        render_report,
+        lambda r: r.as_dict(with_errors=errors),
+        lambda r: render_report(r, show_errors=errors),
     )
 
 

@@ -3,7 +3,7 @@
 Gold: every attribution of a PolNeAR article (``articles_<split>.jsonl``, see the data
 folder's README); "direct" gold is an attribution whose content has quotation marks
 (PolNeAR's direct and mixed quotes; two straight apostrophes, the New York Times archive's
-mark, count as quotation marks). Attributions without content and anything inside the
+mark, and a pair of single marks, the headlines' mark, count as quotation marks). Attributions without content and anything inside the
 HuffPost "Editor's note" boilerplate are left out.
 
 Prediction: the quotes of the default pipeline's stages up to ``detente_quotes_v1``. Quotes that
@@ -16,15 +16,17 @@ punctuation do not count); a prediction matches a gold attribution when their
 intersection over union is at least ``MATCH_THRESHOLD``; pairs are made one to one, best
 first. Speaker, on matched pairs whose gold has a source: correct when the predicted
 speaker span overlaps the gold source span, or names the same person (the speaker's last
-word is a word of the gold source: "Antonov" for "Anatoly Antonov" elsewhere). Pronoun
-sources ("he", "she", "they", ...) are reported apart, with how many of them the stage
-resolved to an actor and how many resolved to the nearest named gold source before them.
+word is a word of the gold source: "Antonov" for "Anatoly Antonov" elsewhere), or, for a
+relative pronoun source ("who"), ends right before it (its antecedent). Pronoun sources
+("he", "she", "they", ...) are reported apart, with how many of them the stage resolved to
+an actor and how many resolved to the nearest named gold source before them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,9 +43,17 @@ from .scores import Tally, ratio
 MATCH_THRESHOLD = 0.5
 #: Gold sources that are pronouns, reported apart.
 PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "you", "him", "her", "them"})
+#: Gold sources that are relative pronouns ("Cruz, who refused to endorse him"): the
+#: speaker is the name right before them, at most ``RELATIVE_GAP`` characters away (", ").
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+RELATIVE_GAP = 3
 #: Two straight apostrophes: the quotation mark of the New York Times archive copy, which the
 #: data's ``content_has_quote_marks`` (straight or curly double quotes) does not count.
 DOUBLED_APOSTROPHES = "''"
+#: A pair of single quotation marks around words (headline style: "Trump Was ‘Mocking’
+#: Clinton"), which ``content_has_quote_marks`` does not count either; an apostrophe inside or
+#: at the end of a word ("Clinton’s", "the '90s") opens no pair.
+SINGLE_QUOTED = re.compile(r"(?:^|(?<=[\s(\[—-]))[‘'](?=\w)[^‘’'\n]*?\w[.,!?]?[’'](?!\w)")
 #: The HuffPost boilerplate that recurs across articles (README: not article content).
 BOILERPLATE_OPENING = "Editor’s note:"
 #: The stages the evaluation runs: the quote stage and what it requires.
@@ -114,6 +124,28 @@ class SpeakerScore:
         }
 
 
+@dataclass(frozen=True)
+class QuoteError:
+    """A miss (gold unmatched) or false alarm (prediction unmatched), for development.
+
+    ``overlap`` is the best intersection over union with any item on the other side: above 0
+    and below ``MATCH_THRESHOLD`` is a boundary or grouping error, 0 a missing or spurious one.
+    """
+
+    article: str
+    part: str  # direct | all
+    error: str  # miss | false
+    start: int
+    end: int
+    text: str
+    who: str  # the gold source, or the predicted speaker
+    cue: str
+    overlap: float
+
+    def as_dict(self) -> dict[str, Any]:
+        return {**vars(self), "overlap": round(self.overlap, 3)}
+
+
 @dataclass
 class QuoteReport:
     split: str
@@ -121,15 +153,19 @@ class QuoteReport:
     direct: Tally = field(default_factory=Tally)
     all: Tally = field(default_factory=Tally)
     speaker: SpeakerScore = field(default_factory=SpeakerScore)
+    errors: list[QuoteError] = field(default_factory=list)
 
-    def as_dict(self) -> dict[str, Any]:
-        return {
+    def as_dict(self, with_errors: bool = False) -> dict[str, Any]:
+        out: dict[str, Any] = {
             "split": self.split,
             "articles": self.articles,
             "direct": self.direct.as_dict(),
             "all": self.all.as_dict(),
             "speaker": self.speaker.as_dict(),
         }
+        if with_errors:
+            out["errors"] = [e.as_dict() for e in self.errors]
+        return out
 
 
 def _spans(value: dict[str, Any] | None) -> Spans:
@@ -145,9 +181,10 @@ def _boilerplate(text: str) -> int:
 
 
 def _has_marks(attribution: dict[str, Any]) -> bool:
-    """Direct or mixed: the content has double quotes, or the archive's doubled apostrophes."""
-    content = attribution.get("content") or {}
-    marked = DOUBLED_APOSTROPHES in content.get("text", "")
+    """Direct or mixed: the content has double quotes, the archive's doubled apostrophes or
+    a pair of single quotation marks."""
+    text = (attribution.get("content") or {}).get("text", "")
+    marked = DOUBLED_APOSTROPHES in text or SINGLE_QUOTED.search(text) is not None
     return bool(attribution.get("content_has_quote_marks")) or marked
 
 
@@ -239,6 +276,9 @@ def speaker_correct(quote: Quote, gold: GoldAttribution) -> bool:
         return False
     if any(s < end and start < e for s, e in gold.source):
         return True
+    if gold.source_text.lower() in RELATIVE_PRONOUNS and gold.source:
+        gap = gold.source[0][0] - end  # "Cruz, who refused …": the name the pronoun stands for
+        return 0 <= gap <= RELATIVE_GAP
     words = (quote.speaker_text or "").split()
     last = words[-1].strip(".,’'\"").lower() if words else ""
     return bool(last) and last not in PRONOUNS and last in _words(gold.source_text)
@@ -276,17 +316,76 @@ def _judge(
     score.pronoun_resolved_correct += bool(named & set(quote.speaker_entity.split("-")))
 
 
+def _excerpt(text: str, spans: Spans) -> str:
+    return " … ".join(text[s:e] for s, e in spans)
+
+
+def _unmatched(
+    article: str,
+    part: str,
+    text: str,
+    predicted: Sequence[Predicted],
+    gold: Sequence[GoldAttribution],
+    pairs: Sequence[tuple[int, int]],
+) -> list[QuoteError]:
+    """The gold items and predictions left out of ``pairs``, each with its best overlap."""
+    pred_chars = [_chars(text, p.content) for p in predicted]
+    gold_chars = [_chars(text, g.content) for g in gold]
+    matched_p = {i for i, _ in pairs}
+    matched_g = {j for _, j in pairs}
+    errors = []
+    for j, item in enumerate(gold):
+        if j not in matched_g:
+            best = max((_overlap(gold_chars[j], pc) for pc in pred_chars), default=0.0)
+            errors.append(
+                QuoteError(
+                    article,
+                    part,
+                    "miss",
+                    item.content[0][0],
+                    item.content[-1][1],
+                    _excerpt(text, item.content),
+                    item.source_text,
+                    "",
+                    best,
+                )
+            )
+    for i, pred in enumerate(predicted):
+        if i not in matched_p:
+            best = max((_overlap(pred_chars[i], gc) for gc in gold_chars), default=0.0)
+            speaker = pred.speaker
+            errors.append(
+                QuoteError(
+                    article,
+                    part,
+                    "false",
+                    pred.content[0][0],
+                    pred.content[-1][1],
+                    _excerpt(text, pred.content),
+                    (speaker.speaker_text or "") if speaker else "",
+                    pred.quotes[0].cue or "",
+                    best,
+                )
+            )
+    return sorted(errors, key=lambda e: (e.start, e.error))
+
+
 def _score_article(
-    report: QuoteReport, text: str, quotes: Sequence[Quote], gold: list[GoldAttribution]
+    report: QuoteReport,
+    article: str,
+    text: str,
+    quotes: Sequence[Quote],
+    gold: list[GoldAttribution],
 ) -> None:
     predicted = group_quotes(quotes, _boilerplate(text))
-    for score, only_quoted in ((report.all, False), (report.direct, True)):
+    for part, score, only_quoted in (("all", report.all, False), ("direct", report.direct, True)):
         preds = [p for p in predicted if p.quoted] if only_quoted else predicted
         golds = [g for g in gold if g.quoted] if only_quoted else gold
         pairs = match(text, preds, golds)
         score.gold += len(golds)
         score.predicted += len(preds)
         score.matched += len(pairs)
+        report.errors.extend(_unmatched(article, part, text, preds, golds, pairs))
         if not only_quoted:
             for i, j in pairs:
                 _judge(report.speaker, preds[i].speaker, golds[j], gold)
@@ -301,12 +400,13 @@ def evaluate(
     report = QuoteReport(split=split, articles=len(items))
     gold_by_id = {article.id: gold for article, gold in items}
     for record in code_docs(nlp, (article for article, _ in items)):
-        _score_article(report, record.article.text, record.quotes, gold_by_id[record.id])
+        _score_article(report, record.id, record.article.text, record.quotes, gold_by_id[record.id])
     return report
 
 
-def render_report(report: QuoteReport) -> str:
-    """The figures as a small text table."""
+def render_report(report: QuoteReport, show_errors: bool = False) -> str:
+    """The figures as a small text table; with ``show_errors`` the misses and false alarms
+    of each article too (``~0.31`` is a near miss: the best overlap with the other side)."""
     lines = [f"PolNeAR {report.split}: {report.articles} articles", ""]
     lines.append("  quotes    gold  predicted  matched  precision  recall  F1")
     for name, score in (("direct", report.direct), ("all", report.all)):
@@ -322,4 +422,22 @@ def render_report(report: QuoteReport) -> str:
         f" resolved to an actor {s.pronoun_resolved},"
         f" to the nearest named source {s.pronoun_resolved_correct}",
     ]
+    if show_errors:
+        lines += _render_errors(report.errors)
     return "\n".join(lines)
+
+
+def _render_errors(errors: Sequence[QuoteError]) -> list[str]:
+    """One block per article: MISS (gold, its source) and FALSE (prediction, its speaker)."""
+    lines: list[str] = []
+    article = None
+    for e in sorted(errors, key=lambda e: (e.article, e.part != "direct", e.start)):
+        if e.article != article:
+            article = e.article
+            lines += ["", f"{article}:"]
+        near = f" ~{e.overlap:.2f}" if e.overlap else ""
+        cue = f" [{e.cue}]" if e.cue else ""
+        who = e.who or "-"
+        words = " ".join(e.text.split())
+        lines.append(f"  {e.part:<6} {e.error.upper():<5}{near} {who}{cue}: {words}")
+    return lines

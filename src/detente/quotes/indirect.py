@@ -23,7 +23,7 @@ from .cues import (
 )
 from .extract import MAX_HEADLINE_SPEAKER, Attribution, Draft, _content_start, _cue_at
 from .speakers import coordinated, noun_speaker, speaker_after, speaker_before
-from .tokens import CLAUSE_SUBJECT_DEPS, SENTENCE_FINAL, Cue, TokenView
+from .tokens import CLAUSE_SUBJECT_DEPS, SENTENCE_FINAL, SUBJECT_DEPS, Cue, TokenView
 
 #: Words that open an adverbial clause: a cue with its speaker after one is another
 #: attribution, not part of the clause before ("... banned after the candidate suggested").
@@ -41,6 +41,11 @@ CLAUSE_PUNCTUATION = frozenset({",", "—", "–", "-", ";"})
 GLOSS_OPENERS = frozenset({"despite", "however", "though", "although", "whereas"})
 #: Breaks before a writer's apposition at the end of a reported clause.
 APPOSITION_BREAKS = frozenset({",", "—", "–", "--"})
+#: Subordinators that open a clause a main clause must complete ("If the pier closes, …").
+CONDITION_OPENERS = frozenset({"when", "if", "because", "although", "though", "unless",
+                               "once", "while", "since", "as", "after", "before"})  # fmt: skip
+#: Links before such a subordinator ("So when …", "And if …").
+CLAUSE_LINKS = frozenset({"so", "and", "but", "yet"})
 #: Words between an attribution set between commas and the quotation it goes on with.
 INTERRUPTION_WORDS = frozenset({",", "but", "and"})
 #: Subordinators of time that open another clause after a quotation ("before claiming").
@@ -364,8 +369,10 @@ def interrupted_drafts(view: TokenView, quoted: list[Draft], dateline_end: int) 
         if inside[0] >= inside[1] or not view.words[inside[0]][:1].islower():
             continue  # the quotation opens a sentence of its own
         # "The investment, she said, “is a perfect example …”": the subject of the quotation
-        joined = between[-1] in ("but", "and") or view.hangs_from(
-            start, comma, inside, CLAUSE_SUBJECT_DEPS
+        joined = (
+            between[-1] in ("but", "and")
+            or view.hangs_from(start, comma, inside, CLAUSE_SUBJECT_DEPS)
+            or _subordinate(view, start, comma)
         )
         if not joined or any(view.quoted[k] for k in range(start, comma)):
             continue  # "In other words, he said, “the era …”": a circumstance, not words
@@ -375,8 +382,18 @@ def interrupted_drafts(view: TokenView, quoted: list[Draft], dateline_end: int) 
     return drafts
 
 
+def _subordinate(view: TokenView, start: int, end: int) -> bool:
+    """Whether words open with a subordinate clause ("So when the mill closed, …", "If the
+    pier closes, …"): they need the main clause that follows, the quotation."""
+    opener = start + 1 if view.lower[start] in CLAUSE_LINKS and start + 1 < end else start
+    return view.lower[opener] in CONDITION_OPENERS and view.has_verb(opener + 1, end)
+
+
 def headline_drafts(view: TokenView, mentions: list[Mention]) -> list[Draft]:
-    """ "Russian Deputy Defense Minister: Russia and NATO must ..." (speaker, colon, clause)."""
+    """ "Russian Deputy Defense Minister: Russia and NATO must ..." (speaker, colon, clause):
+    the speaker an actor; in the headline (the first paragraph), also a poll ("Poll: Fishermen
+    Back the New Pier") or any phrase when the clause quotes someone ("Harbour Master:
+    Fishermen Worried; It's ‘Getting Worse’": the marks say the words are someone's)."""
     drafts: list[Draft] = []
     for start, end in view.sentence_bounds:
         colon = next(
@@ -387,7 +404,12 @@ def headline_drafts(view: TokenView, mentions: list[Mention]) -> list[Draft]:
         if colon is None or colon == start or view.quoted[colon]:
             continue
         first, last = view.starts[start], view.ends[colon - 1]
-        if not any(m.start >= first and m.end <= last for m in mentions):
+        quoted = [view.quoted[k] for k in range(colon + 1, end) if view.words[k][:1].isalnum()]
+        quoting = any(quoted) and not all(quoted)  # a quotation alone stays direct
+        poll = any(view.lower[k] in POLL_NOUNS for k in range(start, colon))
+        actor = any(m.start >= first and m.end <= last for m in mentions)
+        headline = view.paragraph_of(first) == 0  # "Correction: …" in the body is no speaker
+        if not (actor or (headline and (quoting or poll))):
             continue
         draft = _draft(view, colon + 1, end, None, (start, colon))
         if draft is not None:
@@ -418,6 +440,33 @@ def poll_drafts(view: TokenView, dateline_end: int) -> list[Draft]:
             continue
         cue = Cue(start, start + 1, POLL_CUE)
         draft = _draft(view, comma + 1, end, cue, (start + 1, comma))
+        if draft is not None:
+            drafts.append(draft)
+    return drafts
+
+
+def poll_phrase_drafts(view: TokenView) -> list[Draft]:
+    """ "Trump leads by 20 points in the latest poll": a clause whose verb takes "in" and a
+    poll reports what the poll found (the clause up to "in"; with the parse only; the poll
+    opening its sentence is ``poll_drafts``'s)."""
+    if view.doc is None or not view.doc_index:
+        return []
+    drafts: list[Draft] = []
+    for i, word in enumerate(view.lower):
+        if word != "in" or view.quoted[i]:
+            continue
+        token = view.doc[view.doc_index[i]]
+        noun = next((c for c in token.children if c.dep_ == "pobj"), None)
+        verb = token.head
+        if noun is None or noun.lower_ not in POLL_NOUNS or verb.pos_ not in ("VERB", "AUX"):
+            continue
+        if verb.i > token.i or not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+            continue
+        start = bisect.bisect_left(view.doc_index, verb.left_edge.i)
+        if start >= i or view.sentence[start] != view.sentence[i]:
+            continue
+        end_word = bisect.bisect_right(view.doc_index, noun.right_edge.i)
+        draft = _draft(view, start, i, Cue(i, i + 1, POLL_CUE), (i + 1, end_word))
         if draft is not None:
             drafts.append(draft)
     return drafts

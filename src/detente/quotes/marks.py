@@ -91,6 +91,15 @@ def _make(text: str, open_at: int, close_at: int | None, end: int, paragraph: in
     return QuotedSpan(open_at, close_at, start, stop, paragraph, single)
 
 
+def _is_inch_mark(text: str, i: int, start: int) -> bool:
+    """A straight double mark after feet and inches ("6'3\" tall") measures: it opens and
+    closes nothing (a mark after a digit alone may close a quotation: "won 3-2\")."""
+    k = i - 1
+    while k >= start and text[k].isdigit():
+        k -= 1
+    return k < i - 1 and k - 1 >= start and text[k] == "'" and text[k - 1].isdigit()
+
+
 def _double_role(text: str, i: int, end: int, is_open: bool) -> str:
     """A curly double mark used the wrong way round ("rapists“ ", " ”word") acts as the other."""
     ch = text[i]
@@ -123,6 +132,8 @@ def scan_paragraph(text: str, start: int, end: int, paragraph: int) -> list[Quot
                 double_open = None
             continue
         ch = _double_role(text, i, end, double_open is not None)
+        if ch == STRAIGHT_DOUBLE and _is_inch_mark(text, i, start):
+            continue  # "6'3\" tall": a measure, no quotation mark
         if ch in DOUBLE_OPENERS or (ch == STRAIGHT_DOUBLE and double_open is None):
             if double_open is not None:  # a new opener while one is open: the first ends here
                 found.append(_make(text, double_open, None, i, paragraph, False))
@@ -149,8 +160,11 @@ def scan_paragraph(text: str, start: int, end: int, paragraph: int) -> list[Quot
 def quoted_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[QuotedSpan]:
     """Quoted spans of every paragraph; a quote reopened after an open one is linked to it."""
     spans: list[QuotedSpan] = []
+    curly = "“" in text or "”" in text
     for number, (start, end) in enumerate(paragraphs):
         found = scan_paragraph(text, start, end, number)
+        if curly and found and _layout_remnant(text, found[0], start, end):
+            found = found[1:]
         if found and spans and not spans[-1].closed and spans[-1].paragraph == number - 1:
             first = found[0]
             if text[start:end].lstrip()[:1] in ALL_MARKS and first.open_at == _first_char(
@@ -167,6 +181,17 @@ def quoted_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[QuotedSpa
                 )
         spans.extend(found)
     return spans
+
+
+def _layout_remnant(text: str, span: QuotedSpan, start: int, end: int) -> bool:
+    """In a text whose quotations have curly marks, a straight mark opening a paragraph that
+    no mark of any kind closes is a remnant of the page's layout (the copy of a block quote or
+    a transcript), not a quotation mark."""
+    if span.closed or span.single or text[span.open_at] != STRAIGHT_DOUBLE:
+        return False
+    if span.open_at != _first_char(text, start, end):
+        return False
+    return STRAIGHT_DOUBLE not in text[span.open_at + 1 : end] and "”" not in text[start:end]
 
 
 def _first_char(text: str, start: int, end: int) -> int:

@@ -5,7 +5,7 @@ around it (same cue), a clause reported inside another reported clause ("the sou
 Clinton had told police that she ..."), a direct quotation inside a clause reported with
 another cue. Decisions, for each record inside another (``nested``):
 
-- same cue: **merged** into the outer record (the clause); the clause becomes ``partial``
+- same cue (or, without a cue, the same speaker phrase): **merged** into the outer record (the clause); the clause becomes ``partial``
   when what it swallows has quotation marks ("Trump said Clinton was “a nasty woman”": one
   record, the clause, marks included);
 - another cue, the inner one without marks: **dropped**, it is part of what the outer
@@ -37,8 +37,14 @@ def _cue_start(draft: Draft) -> int | None:
 
 
 def _same_cue(a: Draft, b: Draft) -> bool:
+    """The same cue, or no cue and the same speaker phrase (a headline "Speaker: …" and a
+    quotation in it are one attribution)."""
     cue = _cue_start(a)
-    return cue is not None and cue == _cue_start(b)
+    if cue is not None:
+        return cue == _cue_start(b)
+    if _cue_start(b) is not None or a.attribution is None or b.attribution is None:
+        return False
+    return a.attribution.speaker is not None and a.attribution.speaker == b.attribution.speaker
 
 
 def one_per_utterance(drafts: list[Draft], text: str) -> list[Draft]:

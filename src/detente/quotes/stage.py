@@ -25,11 +25,12 @@ from .indirect import (
     interrupted_drafts,
     mixed_draft,
     poll_drafts,
+    poll_phrase_drafts,
 )
 from .marks import QuotedSpan, quoted_spans
 from .merge import one_per_utterance
 from .speakers import link_mention, resolved_mention, speaker_of_cue
-from .stance import stance_drafts
+from .stance import named_as, stance_drafts
 from .tokens import TokenView, find_cues, mark_quoted, token_view
 
 #: Short words a title-case quotation may have in lower case ("Meet the Press").
@@ -42,6 +43,10 @@ MAX_LABEL_WORDS = 3
 UTTERANCE_ENDS = frozenset({".", "!", "?", "…"})
 #: A cue followed by these reports a circumstance, not a clause, before a partial quote.
 CIRCUMSTANCE_PREPOSITIONS = frozenset({"in", "on", "at", "during", "with", "from", "via", "after"})
+#: Words that open a sentence but no lead-in to a quotation ("But “…,” he said").
+LEAD_IN_SKIPS = frozenset({"but", "and", "so", "yet", "or"})
+#: Words a lead-in needs ("Still, “…”" is no part of what was said).
+MIN_LEAD_IN = 3
 #: Pronouns that stand for one person: a later "he" is the last person named as a speaker.
 PERSON_PRONOUNS = frozenset({"he", "she"})
 #: Cues that name what their object is ("described the plan as “a disaster”"): the words
@@ -202,6 +207,9 @@ def find_drafts(
     indirect += [
         d for d in poll_drafts(view, dateline_end) if not any(_overlaps(d, o) for o in indirect)
     ]
+    indirect += [
+        d for d in poll_phrase_drafts(view) if not any(_overlaps(d, o) for o in indirect)
+    ]
     taken = used | {
         d.attribution.cue.start for d in indirect if d.attribution and d.attribution.cue
     }
@@ -221,13 +229,18 @@ def find_drafts(
             if attribution is None and _ends_clause(view, draft):
                 draft = replace(draft, kind="direct")  # its clause not found: the quotation
             elif attribution is None:
-                continue  # a scare quote
+                named = named_as(view, view.token_at(draft.start))
+                if named is None:
+                    continue  # a scare quote
+                draft = replace(draft, attribution=named.attribution)
+                indirect.append(named)
             else:
                 draft = replace(draft, attribution=attribution)
             if clause is not None:
                 indirect.append(clause)
         kept.append(draft)
     indirect = [_named_ends_at_mark(view, d) for d in indirect]
+    kept = [_with_lead_in(view, d) for d in kept]
     unique = {(d.start, d.end, d.kind): d for d in kept + indirect}
     drafts = sorted(unique.values(), key=lambda d: (d.start, d.end))
     filled = _fill_from_context(view, spans, drafts)
@@ -248,6 +261,33 @@ def _opens_reported_clause(draft: Draft, indirect: list[Draft]) -> Draft:
         if clause.start <= draft.start and draft.end < clause.end:
             return replace(draft, attribution=clause.attribution)
     return draft
+
+
+def _with_lead_in(view: TokenView, draft: Draft) -> Draft:
+    """ "With thousands of voting systems, “there is no single point of failure,” he said":
+    the words that open the sentence of a quotation whose cue follows it are part of what was
+    said (``partial``, from the sentence's start), unless they hold a cue, a quotation or a
+    colon of their own (a coordinator opening the sentence is left out: "But …")."""
+    cue = draft.attribution.cue if draft.attribution else None
+    if draft.kind != "direct" or cue is None or view.starts[cue.start] < draft.end:
+        return draft
+    mark = view.token_at(draft.start) - 1
+    start = view.sentence_bounds[view.sentence[mark]][0]
+    if start >= mark or view.paragraph_of(view.starts[start]) != view.paragraph_of(draft.start):
+        return draft
+    if view.lower[start] in LEAD_IN_SKIPS:
+        start += 1
+    words = range(start, mark)
+    if sum(1 for k in words if view.words[k][:1].isalnum()) < MIN_LEAD_IN:
+        return draft
+    cue_words = set(view.cue_starts)
+    if view.words[mark - 1] == ":" or any(
+        view.quoted[k] or view.is_mark(k) or k in cue_words for k in words
+    ):
+        return draft
+    closing = view.token_at(draft.end)
+    end = view.ends[closing] if view.is_mark(closing) else draft.end
+    return replace(draft, start=view.starts[start], end=end, kind="partial")
 
 
 def _same_cue(a: Draft, b: Draft) -> bool:
