@@ -14,15 +14,15 @@ from click.testing import CliRunner
 from detente.cli import main
 from detente.evaluate.quotes import evaluate
 
-#: Figures on the 84 dev articles (direct = content with quotation marks, the New York Times
-#: archive's doubled apostrophes included since issue 10, which raised direct gold 624 -> 710,
-#: and pairs of single marks, the headlines', since its fourth part: 710 -> 732). The fourth
-#: part traded all-attribution precision (0.855 -> 0.840) for recall and F1 (0.669 -> 0.701):
-#: the acceptance is about F1.
+#: Figures on the 84 dev articles (direct = content in double quotation marks, the New York
+#: Times archive's doubled apostrophes included since issue 10, which raised direct gold 624 ->
+#: 710; predictions are direct by the same marks since its fourth part). The fourth part
+#: traded all-attribution precision (0.855 -> 0.840) for recall and F1 (0.669 -> 0.701): the
+#: acceptance is about F1.
 FLOORS = {
-    ("direct", "precision"): 0.908,
-    ("direct", "recall"): 0.857,
-    ("direct", "f1"): 0.882,
+    ("direct", "precision"): 0.905,
+    ("direct", "recall"): 0.865,
+    ("direct", "f1"): 0.885,
     ("all", "precision"): 0.84,
     ("all", "recall"): 0.601,
     ("all", "f1"): 0.701,
@@ -109,18 +109,36 @@ def test_errors_render_one_block_per_article():
 @pytest.mark.parametrize(
     ("content", "marked"),
     [
-        ("The Harbour Plan Is ‘a Disgrace’", True),
-        ("the mayor's plan was 'dead on arrival' at the council", True),
+        ("''We will not close the pier,''", True),  # the archive's doubled apostrophes
+        ("The Harbour Plan Is ‘a Disgrace’", False),  # single marks: not PolNeAR's direct set
         ("the harbour board’s plan for the ’90s", False),
-        ("the mayor's boats of the '90s and the board's", False),
-        ("''We will not close the pier,''", True),
     ],
 )
-def test_single_and_doubled_marks_make_direct_gold(content, marked):
+def test_direct_gold_is_double_quoted_content(content, marked):
+    """The data README's direct set (content_has_quote_marks: double quotes), plus the New York
+    Times archive's doubled apostrophes, which stand for double quotes there."""
     from detente.evaluate.quotes import _has_marks
 
     attribution = {"content": {"text": content}, "content_has_quote_marks": False}
     assert _has_marks(attribution) is marked
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "direct"),
+    [
+        ("He said: “We will stay.”", 10, 23, True),
+        ("He said: ''We will stay.''", 11, 24, True),
+        ("Mayor Was ‘Mocking’ the Board", 11, 18, False),
+    ],
+)
+def test_a_prediction_is_direct_by_the_golds_marks(text, start, end, direct):
+    """Both sides of the direct figure are chosen by the same marks: double ones."""
+    from detente.evaluate.quotes import group_quotes
+    from detente.model import Quote
+
+    quote = Quote("q", start, end, text[start:end], "direct", "he", 0, 2)
+    (predicted,) = group_quotes([quote], len(text), text)
+    assert predicted.quoted is direct
 
 
 def test_a_relative_pronoun_source_is_its_antecedent():

@@ -3,13 +3,15 @@
 Gold: every attribution of a PolNeAR article (``articles_<split>.jsonl``, see the data
 folder's README); "direct" gold is an attribution whose content has quotation marks
 (PolNeAR's direct and mixed quotes; two straight apostrophes, the New York Times archive's
-mark, and a pair of single marks, the headlines' mark, count as quotation marks). Attributions without content and anything inside the
+mark, count as quotation marks). Attributions without content and anything inside the
 HuffPost "Editor's note" boilerplate are left out.
 
 Prediction: the quotes of the default pipeline's stages up to ``detente_quotes_v1``. Quotes that
 share a cue are one predicted attribution ("“A,” he said, “B.”" is one attribution in
 PolNeAR, with two content fragments).
-A predicted attribution is "direct" when one of its quotes has marks (direct or partial).
+A predicted attribution is "direct" as the gold is: when one of its direct or partial quotes
+is in double marks (or doubled apostrophes); a quote in single marks (a headline's "Trump Was
+‘Mocking’ Clinton") is an attribution, but not in the direct set on either side.
 
 Matching: content is compared as sets of letter and digit offsets (marks, spaces and
 punctuation do not count); a prediction matches a gold attribution when their
@@ -26,7 +28,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -50,10 +51,6 @@ RELATIVE_GAP = 3
 #: Two straight apostrophes: the quotation mark of the New York Times archive copy, which the
 #: data's ``content_has_quote_marks`` (straight or curly double quotes) does not count.
 DOUBLED_APOSTROPHES = "''"
-#: A pair of single quotation marks around words (headline style: "Trump Was ‘Mocking’
-#: Clinton"), which ``content_has_quote_marks`` does not count either; an apostrophe inside or
-#: at the end of a word ("Clinton’s", "the '90s") opens no pair.
-SINGLE_QUOTED = re.compile(r"(?:^|(?<=[\s(\[—-]))[‘'](?=\w)[^‘’'\n]*?\w[.,!?]?[’'](?!\w)")
 #: The HuffPost boilerplate that recurs across articles (README: not article content).
 BOILERPLATE_OPENING = "Editor’s note:"
 #: The stages the evaluation runs: the quote stage and what it requires.
@@ -80,10 +77,9 @@ class Predicted:
     """Quotes grouped by cue: one attribution as PolNeAR annotates it."""
 
     quotes: tuple[Quote, ...]
-
-    @property
-    def quoted(self) -> bool:
-        return any(q.kind in ("direct", "partial") for q in self.quotes)
+    #: Whether a quote of it is marked as the gold's direct set is: double quotation marks
+    #: (or the archive's doubled apostrophes), not single ones (``_double_marked``).
+    quoted: bool = False
 
     @property
     def content(self) -> Spans:
@@ -181,10 +177,9 @@ def _boilerplate(text: str) -> int:
 
 
 def _has_marks(attribution: dict[str, Any]) -> bool:
-    """Direct or mixed: the content has double quotes, the archive's doubled apostrophes or
-    a pair of single quotation marks."""
-    text = (attribution.get("content") or {}).get("text", "")
-    marked = DOUBLED_APOSTROPHES in text or SINGLE_QUOTED.search(text) is not None
+    """Direct or mixed: the content has double quotes, or the archive's doubled apostrophes."""
+    content = attribution.get("content") or {}
+    marked = DOUBLED_APOSTROPHES in content.get("text", "")
     return bool(attribution.get("content_has_quote_marks")) or marked
 
 
@@ -221,15 +216,38 @@ def read_gold(
             yield Article(id=record["id"], text=text, published=published), gold
 
 
-def group_quotes(quotes: Sequence[Quote], cut: int) -> list[Predicted]:
-    """Quotes that share a cue are one attribution; quotes after ``cut`` are left out."""
+#: The marks of the gold's direct set (the data's ``content_has_quote_marks``): double ones.
+DOUBLE_MARKS = frozenset('"“”')
+
+
+def _double_marked(text: str, quote: Quote) -> bool:
+    """Whether a direct or partial quote is in double marks (or doubled apostrophes), the
+    gold's direct set; a headline's single marks ("Trump Was ‘Mocking’ Clinton") are not."""
+    if quote.kind not in ("direct", "partial"):
+        return False
+    window = text[max(0, quote.start - 2) : quote.end + 2]
+    return any(c in DOUBLE_MARKS for c in window) or DOUBLED_APOSTROPHES in window
+
+
+def group_quotes(quotes: Sequence[Quote], cut: int, text: str = "") -> list[Predicted]:
+    """Quotes that share a cue are one attribution; quotes after ``cut`` are left out. With
+    the article ``text``, an attribution is direct as the gold's are (``_double_marked``);
+    without it, any direct or partial quote makes it direct."""
     groups: dict[object, list[Quote]] = {}
     for quote in quotes:
         if quote.start >= cut:
             continue
         key: object = quote.cue_start if quote.cue_start is not None else quote.id
         groups.setdefault(key, []).append(quote)
-    return [Predicted(tuple(g)) for g in groups.values()]
+    return [
+        Predicted(
+            tuple(g),
+            any(_double_marked(text, q) for q in g)
+            if text
+            else any(q.kind in ("direct", "partial") for q in g),
+        )
+        for g in groups.values()
+    ]
 
 
 def _chars(text: str, spans: Spans) -> frozenset[int]:
@@ -377,7 +395,7 @@ def _score_article(
     quotes: Sequence[Quote],
     gold: list[GoldAttribution],
 ) -> None:
-    predicted = group_quotes(quotes, _boilerplate(text))
+    predicted = group_quotes(quotes, _boilerplate(text), text)
     for part, score, only_quoted in (("all", report.all, False), ("direct", report.direct, True)):
         preds = [p for p in predicted if p.quoted] if only_quoted else predicted
         golds = [g for g in gold if g.quoted] if only_quoted else gold
