@@ -24,6 +24,7 @@ from .codes import actor_code, described_role, distinct_sectors, is_person_term,
 from .dictionary import ActorDictionary
 from .entries import Person
 from .recognize import POSSESSIVES, Atom, Draft, is_name_token, unknown_name
+from .titled import body_role, lower_role_name_end
 
 #: Organisation kinds coded as mention kind "igo"; the rest (NGOs) as "group".
 IGO_KINDS = frozenset({"igo", "body"})
@@ -209,7 +210,7 @@ class Composer:
                 )
             )
         )
-        if atom.kind in ("organisation", "group") and following is not None:
+        if atom.kind in ("organisation", "group") and not self._state_before(doc, atom, by_start):
             draft = self._body_role(doc, atom, by_start, taken)
             if draft is not None:
                 return draft
@@ -241,13 +242,26 @@ class Composer:
     def _body_role(
         self, doc: Doc, atom: Atom, by_start: dict[int, Atom], taken: set[int]
     ) -> Draft | None:
-        """ "NATO Secretary General Jens Stoltenberg": a body, a title, a person: one person."""
-        title = by_start.get(atom.end)
-        if title is None or title.kind != "sector" or not _title_case(doc, title.start, title.end):
-            return None
-        draft = self._role_phrase(doc, atom.end, by_start, taken, None)
+        """ "NATO Secretary General Jens Stoltenberg", "UN envoy Jan Kowalczyk", "Amnesty
+        International's chief": a body, a role, a person (``titled``): one person."""
+        pos = atom.end + (1 if atom.end < len(doc) and doc[atom.end].text in POSSESSIVES else 0)
+        title = by_start.get(pos)
+        draft = None
+        if title is not None and title.kind == "sector":
+            draft = self._role_phrase(doc, pos, by_start, taken, None)
         if draft is None or draft.kind != "person":
-            return None
+            blocked = {
+                i for a in by_start.values() if a.kind != "sector" for i in range(a.start, a.end)
+            }
+            found = body_role(doc, atom.end, blocked)
+            if found is None:
+                return None
+            role_end, name_end = found
+            kind = "person" if name_end > role_end else "sector"
+            draft = Draft(start=pos, end=name_end, kind=kind, dictionary=self.source)
+            draft.described, draft.person_like = doc[pos:role_end].text, True
+            if kind == "person":
+                draft.name = doc[role_end:name_end].text
         if atom.kind == "group":
             group = self.dictionary.groups[atom.key]
             draft.body_code, draft.country = group.code, group.country
@@ -255,6 +269,19 @@ class Composer:
             draft.body_code = self.dictionary.organisations[atom.key].code
         draft.start = atom.start
         return draft
+
+    @staticmethod
+    def _state_before(doc: Doc, atom: Atom, by_start: dict[int, Atom]) -> bool:
+        """ "China's U.N. Representative", "the Chinese UN envoy": a state's representative at
+        a body, not the body's own (the country's phrase codes it)."""
+        for before in (atom.start - 1, atom.start - 2):
+            country = by_start.get(before)
+            if country is None or country.kind not in ("country", "adjective"):
+                continue
+            gap = doc[country.end : atom.start]
+            if not gap.text or gap.text in POSSESSIVES:
+                return True
+        return False
 
     def _place(self, doc: Doc, draft: Draft, taken: set[int]) -> bool:
         """The country of a place right before a title or an institution ("an Istanbul court",
@@ -316,14 +343,12 @@ class Composer:
             draft.kind, draft.end = "person", person_atom.end
             draft.described = doc[start:pos].text  # "North Korean leader": "leader"
             _mark_single(draft, person_atom)
-        elif (
-            terms
-            and not noun
-            and _title_case(doc, start, pos)
-            and (end := unknown_name(doc, pos, taken)) > pos
-        ):
+        elif terms and not noun and (end := lower_role_name_end(doc, start, pos, taken)) > pos:
             draft.kind, draft.end, draft.name = "person", end, doc[pos:end].text
             draft.person = self.trailing.get(draft.name)  # "Foreign Minister Javad Zarif"
+        elif person_noun and (end := lower_role_name_end(doc, start, pos, taken)) > pos:
+            draft.kind, draft.end, draft.name = "person", end, doc[pos:end].text  # "leader X Y"
+            draft.described = doc[start:pos].text
         elif not terms and not noun:
             return None
         draft.person_like = draft.kind == "person" or (
@@ -469,6 +494,10 @@ def code_draft(draft: Draft, day: dt.date | None, day_source: str) -> None:
             draft.role_applied = f"{role.describe()}: {when}{single}"
             return
         draft.role_applied = f"no dictionary role on {day}; coded from the words{single}"
+    elif draft.body_code is not None and draft.kind == "sector":  # "Amnesty's chief"
+        draft.code, draft.roles = draft.body_code, sectors_of(draft.body_code, None)
+        draft.role_applied = f"the role {draft.described!r} of {draft.body_code}"
+        return
     elif draft.kind == "person":
         draft.entity_id = "unknown:" + (draft.name or "").lower().replace(" ", "-")
         draft.entity_name = draft.name

@@ -618,6 +618,8 @@ def place_in_context(doc: Doc, drafts: list[Draft], setting: Setting) -> None:
     for draft in drafts:
         if draft.country or not draft.roles or draft.antecedent is not None:
             continue
+        if draft.body_code is not None:
+            continue  # "UN envoy Jan Kowalczyk": the body's code, whatever place follows
         if draft.kind not in ("sector", "description", "person"):
             continue
         placed = _context_in_phrase(doc, draft, drafts)
@@ -672,17 +674,6 @@ def place_in_context(doc: Doc, drafts: list[Draft], setting: Setting) -> None:
 PLACING_DRAFTS = frozenset({"igo", "group", "sector", "country", "metonym"})
 #: Words a name may not start with: a capitalised word that opens a sentence or a title.
 NOT_NAME_WORDS = frozenset({"the", "a", "an", "mr", "mrs", "ms", "dr", "sir"})
-#: Words of the names of bodies, treaties, places and media, never of a person's name.
-NOT_PERSON_WORDS = frozenset(
-    "forces force army armed navy corps guard guards brigade brigades treaty accord agreement "
-    "council party ministry committee commission agency union front group organisation "
-    "organization association movement alliance republic state states kingdom nations bank "
-    "fund office department assembly parliament congress senate house service services "
-    "company corporation news times post television radio network court tribunal university "
-    "institute centre center foundation authority police police force government cabinet "
-    "city province region island islands river sea gulf street square airport "
-    "international national federal democratic islamic liberation revolutionary".split()
-)
 #: The longest name, in tokens ("Abu Bakr al-Baghdadi" is 5 with the hyphen).
 MAX_NAME_TOKENS = 6
 
@@ -704,7 +695,7 @@ def _name_span(head: Token) -> tuple[int, int] | None:
             for t in words
         )
         or words[0].lower_ in NOT_NAME_WORDS
-        or any(t.lower_ in NOT_PERSON_WORDS for t in words)
+        or any(t.lower_ in vocab.NOT_PERSON_WORDS for t in words)
     ):
         return None  # "Conventional Armed Forces", "Security Council": a body, not a person
     return start, head.i + 1
@@ -714,7 +705,7 @@ def _role_code(doc: Doc, noun: Token, drafts: list[Draft]) -> Draft | None:
     """The draft that codes a role noun ("the director-general of the Israeli Foreign
     Ministry"): its own, or the body or country of its "of" phrase or possessor."""
     own = _draft_at(drafts, noun.i)
-    placed = own is not None and bool(own.country)
+    placed = own is not None and (bool(own.country) or own.body_code is not None)
     if own is not None and placed and own.kind in ("sector", "description", "person"):
         return own if own.kind != "person" or own.person is None else None
     for child in noun.children:  # "a spokesman for the Taliban": the body, not bare GOV
@@ -725,6 +716,8 @@ def _role_code(doc: Doc, noun: Token, drafts: list[Draft]) -> Draft | None:
                 else next((g for g in child.children if g.dep_ == "pobj"), None)
             )
             other = _draft_at(drafts, target.i) if target is not None else None
+            if child.lower_ == "for" and (other is None or other.kind not in BODY_DRAFTS):
+                continue  # "the UN envoy for Syria": a mandate, not a nationality
             if other is not None and other.code and other.kind in PLACING_DRAFTS:
                 return other
     if (

@@ -199,3 +199,16 @@ NAMED_AFTER_PLACE_NOUNS = frozenset(
 NAMED_AFTER_PLACE_MODIFIERS = frozenset(
     "peace climate nuclear ceasefire cease-fire trade arms security interim final".split()
 )
+
+
+#: Words of the names of bodies, treaties, places and media, never of a person's name.
+NOT_PERSON_WORDS = frozenset(
+    "forces force army armed navy corps guard guards brigade brigades treaty accord agreement "
+    "council party ministry committee commission agency union front group organisation "
+    "organization association movement alliance republic state states kingdom nations bank "
+    "fund office department assembly parliament congress senate house service services "
+    "company corporation news times post television radio network court tribunal university "
+    "institute centre center foundation authority police police force government cabinet "
+    "city province region island islands river sea gulf street square airport "
+    "international national federal democratic islamic liberation revolutionary".split()
+)

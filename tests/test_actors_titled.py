@@ -1,0 +1,87 @@
+"""Roles written in lower case before a name, and roles of a named body (issue 8,
+``actors/titled.py``). Sentences written for this test; the names are invented."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from detente import api
+
+DAY = dt.date(2005, 1, 20)
+
+
+def mentions(nlp, text: str):
+    return api.code_text(text, published=DAY, nlp=nlp).mentions
+
+
+def code_of(nlp, text: str, name: str) -> str | None:
+    """The code of the mention whose text ends with ``name``."""
+    found = [m for m in mentions(nlp, text) if m.text.endswith(name)]
+    return found[0].code if found else None
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # an organisation, a lower-case role, a name: the person is the organisation's
+        ("UN envoy Marta Oleksy criticised the plan.", "IGOUNO"),
+        ("NATO spokesman Marta Oleksy criticised the plan.", "IGOWSTNAT"),
+        # lower-case words before the role noun, which need not be a sector term
+        ("EU foreign policy chief Marta Oleksy criticised the plan.", "IGOEUREEC"),
+        # a possessive organisation
+        ("Amnesty International's chief Marta Oleksy criticised the plan.", "NGOHRIAMN"),
+        # a country adjective and a lower-case role
+        ("Russian envoy Marta Oleksy criticised the plan.", "RUSGOV"),
+        ("Syrian opposition leader Marta Oleksy criticised the plan.", "SYROPP"),
+    ],
+)  # fmt: skip
+def test_a_lower_case_role_before_a_name_codes_the_person(nlp, text, code):
+    assert code_of(nlp, text, "Marta Oleksy") == code
+
+
+def test_the_surname_later_takes_the_role_of_the_lower_case_title(nlp):
+    text = "Russian envoy Marta Oleksy met officials. Oleksy said the talks had failed."
+    assert [m.code for m in mentions(nlp, text) if m.text == "Oleksy"] == ["RUSGOV"]
+
+
+def test_a_lower_case_role_needs_a_name_of_two_words(nlp):
+    """ "the envoy Monday": one capitalised word after a lower-case role is no person."""
+    found = mentions(nlp, "Russian envoy Brandt criticised the plan.")
+    assert not any(m.kind == "person" for m in found)
+
+
+def test_a_body_role_without_a_name_speaks_for_the_body(nlp):
+    """ "Amnesty International's chief has said": the body's head, coded as the body; "she"
+    after it is that person."""
+    text = (
+        "Amnesty International's chief has said that the detentions were illegal. "
+        "She accused the United States of torture."
+    )
+    found = {m.text: m.code for m in mentions(nlp, text)}
+    assert found["Amnesty International's chief"] == "NGOHRIAMN"
+    assert found["She"] == "NGOHRIAMN"
+
+
+def test_a_body_role_modifying_a_noun_is_no_person(nlp):
+    """ "the UN's chief negotiator" is a role with its own noun; "NATO's chief concern" none."""
+    found = mentions(nlp, "NATO's chief concern is the border.")
+    assert not any(m.kind == "sector" and m.text.startswith("NATO") for m in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The UN special envoy for Syria, Marta Oleksy, criticised Iraq.",
+        "UN special envoy for Syria Marta Oleksy criticised Iraq.",
+    ],
+)
+def test_envoy_for_a_country_names_the_mandate_not_the_nationality(nlp, text):
+    """ "the UN envoy for Syria" serves the UN: neither the person nor the role is Syria's, and
+    one event follows, not a second one from Syria."""
+    result = api.code_text(text, published=DAY, nlp=nlp)
+    people = [m for m in result.mentions if "Oleksy" in m.text]
+    assert all(m.code == "IGOUNO" for m in people)
+    sources = {e.source_code for e in result.events if e.default_output}
+    assert sources == {"IGOUNO"}
