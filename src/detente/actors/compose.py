@@ -177,6 +177,9 @@ class Composer:
             if atom.start < consumed:
                 continue
             draft = self._phrase(doc, atom, by_start, taken)
+            if draft is not None and draft.kind == "sector" and draft.body_code is not None:
+                body = self._entry(doc, atom)  # "Amnesty International's chief": two mentions
+                drafts.extend([body] if body is not None else [])
             if draft is not None:
                 drafts.append(draft)
                 consumed = draft.end
@@ -267,7 +270,8 @@ class Composer:
             draft.body_code, draft.country = group.code, group.country
         else:
             draft.body_code = self.dictionary.organisations[atom.key].code
-        draft.start = atom.start
+        if draft.kind == "person":
+            draft.start = atom.start  # the body's name stays a mention of its own otherwise
         return draft
 
     @staticmethod

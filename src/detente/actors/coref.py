@@ -129,6 +129,10 @@ def _words(draft: Draft, day: dt.date | None) -> frozenset[str]:
 #: Mentions looked through for an antecedent, back and ahead. A news article has 50-300
 #: mentions; the bound keeps a pathological text (thousands of unresolvable surnames) linear.
 MAX_ANTECEDENT_DISTANCE = 500
+#: How many sentences after its own a pronoun with no antecedent before it may look ahead: a
+#: sub-heading's "he stressed" is named in the lines that follow, not pages later ("they
+#: allowed me" in a quotation is not the country named five sentences on).
+LOOK_AHEAD_SENTENCES = 2
 
 
 def _nearest(
@@ -147,8 +151,10 @@ def _nearest(
             return j, "the most recent"
     here = sentence_of(drafts[index].start)
     for j in range(index + 1, min(len(drafts), index + 1 + MAX_ANTECEDENT_DISTANCE)):
-        later = sentence_of(drafts[j].start) > here
-        if later and accept(drafts[j]) and drafts[j].antecedent is None:
+        sentence = sentence_of(drafts[j].start)
+        if sentence > here + LOOK_AHEAD_SENTENCES:
+            break
+        if sentence > here and accept(drafts[j]) and drafts[j].antecedent is None:
             return j, "none before it; the first"
     return None, ""
 

@@ -158,7 +158,11 @@ PERSON_HEAD_WORDS = frozenset({
     "candidate", "nominee", "attache", "consul", "activist", "journalist", "analyst",
 })  # fmt: skip
 PERSON_HEAD_SUFFIXES = ("er", "or", "ist", "ian", "man", "woman", "person")
-NOT_PERSON_HEADS = frozenset({"border", "order", "headquarters", "chamber", "center", "centre"})
+NOT_PERSON_HEADS = frozenset({
+    "border", "order", "headquarters", "chamber", "center", "centre",
+    # bodies and firms, though they end like a person's noun ("the newspaper said")
+    "newspaper", "broadcaster", "manufacturer", "exporter", "importer",
+})  # fmt: skip
 
 #: A capital after these is a place ("the Council in Lisbon"), not its government acting.
 PLACE_PREPOSITIONS = frozenset({
