@@ -56,8 +56,10 @@ def test_a_body_ending_like_a_person_noun_is_no_person(term, person):
 
 
 def test_a_pronoun_looks_ahead_only_to_the_next_sentences(nlp):
-    """ "they allowed me" with no actor before it is not a country named far later."""
+    """ "they allowed me" with no actor before it is not a country named far later (past the
+    headline and sub-headings, which may look further: the seed's "he stressed")."""
     text = (
+        "The camp was cold. The guards were silent. Water was short. Nights were long. "
         "I waited for weeks. They allowed me to speak to my wife. The food was poor. "
         "The days were long. Nobody came. Later Bangladesh said it had no record of him."
     )

@@ -86,3 +86,28 @@ def test_envoy_for_a_country_names_the_mandate_not_the_nationality(nlp, text):
     assert all(m.code == "IGOUNO" for m in people)
     sources = {e.source_code for e in result.events if e.default_output}
     assert sources == {"IGOUNO"}
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # a relative clause on what the person leads
+        ("Marta Oleksy, who heads the UN refugee agency, criticised the plan.", "IGOUNOREFHCR"),
+        ("Marta Oleksy, who commands the Iraqi army, criticised the plan.", "IRQMIL"),
+        # a role noun whose "of" phrase names a body as a modifier
+        ("Marta Oleksy, head of the UN mission, criticised the plan.", "IGOUNO"),
+    ],
+)  # fmt: skip
+def test_what_a_person_leads_gives_their_code(nlp, text, code):
+    assert code_of(nlp, text, "Marta Oleksy") == code
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Marta Oleksy, who runs a bakery in Paris, criticised the plan.",
+        "Marta Oleksy, who led the UN mission, criticised the plan.",  # perhaps no longer
+    ],
+)
+def test_leading_no_body_or_formerly_gives_no_code(nlp, text):
+    assert code_of(nlp, text, "Marta Oleksy") is None

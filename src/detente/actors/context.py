@@ -39,6 +39,7 @@ from .compose import proper_body
 from .local import local_country
 from .recognize import Draft
 from .repeated import repeated_country
+from .titled import BODY_ROLE_NOUNS
 
 #: Sectors of non-state armed groups: without a country of their own they take the country the
 #: article's places are in (the war's), not its most-named actor's.
@@ -551,7 +552,7 @@ def article_country(
 ) -> tuple[str | None, str]:
     """The country an article is about: the one its actors, its dateline and its outlet (a
     national paper's "the government" is its own country's) name most."""
-    counts: Counter[str] = Counter(d.country for d in drafts if d.country)
+    counts: Counter[str] = Counter(d.country for d in drafts if d.country and _own_country(d))
     if dateline_country:
         counts[dateline_country] += DATELINE_WEIGHT
     if outlet_country:
@@ -566,6 +567,12 @@ def article_country(
     if len(ranked) > 1 and ranked[0][1] < ARTICLE_COUNTRY_LEAD * ranked[1][1]:
         return None, ""
     return ranked[0][0], f"the article's country ({ranked[0][1]} mentions)"
+
+
+def _own_country(draft: Draft) -> bool:
+    """Whether a draft acts for its country: not a person of one nationality serving a body
+    ("Staffan de Mistura", Italian, as the UN's envoy is IGOUNO, no Italian actor)."""
+    return draft.code is None or draft.country is None or draft.code.startswith(draft.country)
 
 
 def _war_country(setting: Setting) -> tuple[str, str] | None:
@@ -716,6 +723,8 @@ def _role_code(doc: Doc, noun: Token, drafts: list[Draft]) -> Draft | None:
                 else next((g for g in child.children if g.dep_ == "pobj"), None)
             )
             other = _draft_at(drafts, target.i) if target is not None else None
+            if other is None and target is not None and noun.lower_ in BODY_ROLE_NOUNS:
+                other = _body_modifier(target, drafts)  # "head of the UN mission"
             if child.lower_ == "for" and (other is None or other.kind not in BODY_DRAFTS):
                 continue  # "the UN envoy for Syria": a mandate, not a nationality
             if other is not None and other.code and other.kind in PLACING_DRAFTS:
@@ -726,6 +735,17 @@ def _role_code(doc: Doc, noun: Token, drafts: list[Draft]) -> Draft | None:
         and own.kind in ("sector", "description", "person")
     ):
         return own if own.kind != "person" or own.person is None else None
+    return None
+
+
+def _body_modifier(noun: Token, drafts: list[Draft]) -> Draft | None:
+    """The body named as a modifier of a noun ("the UN mission", "Nato's mission"): who
+    heads that noun serves the body."""
+    for child in noun.children:
+        if child.dep_ in ("compound", "poss", "nmod") and child.i < noun.i:
+            other = _draft_at(drafts, child.i)
+            if other is not None and other.kind in BODY_DRAFTS and other.code:
+                return other
     return None
 
 

@@ -129,10 +129,11 @@ def _words(draft: Draft, day: dt.date | None) -> frozenset[str]:
 #: Mentions looked through for an antecedent, back and ahead. A news article has 50-300
 #: mentions; the bound keeps a pathological text (thousands of unresolvable surnames) linear.
 MAX_ANTECEDENT_DISTANCE = 500
-#: How many sentences after its own a pronoun with no antecedent before it may look ahead: a
-#: sub-heading's "he stressed" is named in the lines that follow, not pages later ("they
-#: allowed me" in a quotation is not the country named five sentences on).
+#: How many sentences after its own a pronoun with no antecedent before it may look ahead, once
+#: past the headline and sub-headings (``HEADING_SENTENCES``, which look as far as the story's
+#: first naming): "they allowed me" in a quotation is not the country named five sentences on.
 LOOK_AHEAD_SENTENCES = 2
+HEADING_SENTENCES = 4
 
 
 def _nearest(
@@ -152,7 +153,7 @@ def _nearest(
     here = sentence_of(drafts[index].start)
     for j in range(index + 1, min(len(drafts), index + 1 + MAX_ANTECEDENT_DISTANCE)):
         sentence = sentence_of(drafts[j].start)
-        if sentence > here + LOOK_AHEAD_SENTENCES:
+        if here >= HEADING_SENTENCES and sentence > here + LOOK_AHEAD_SENTENCES:
             break
         if sentence > here and accept(drafts[j]) and drafts[j].antecedent is None:
             return j, "none before it; the first"

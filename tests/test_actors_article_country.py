@@ -1,0 +1,23 @@
+"""The country an article is about counts the actors that act for a country (issue 8): a
+person of one nationality serving an international body is no actor of that nationality.
+Sentences written for this test."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from detente import api
+
+
+def test_an_igo_official_s_nationality_does_not_make_the_article_country(nlp):
+    """Staffan de Mistura (Italian) as the UN's Syria envoy in 2016 is IGOUNO: "the opposition"
+    in a story on Syria is Syria's, not left without a country because Italy seems to lead."""
+    text = (
+        "Staffan de Mistura met Syrian officials in Geneva. De Mistura said Syria must "
+        "negotiate. De Mistura warned that the talks could fail. Syria rejected the proposal. "
+        "De Mistura criticised the opposition."
+    )
+    record = api.code_text(text, published=dt.date(2016, 3, 1), nlp=nlp)
+    found = {m.text: m.code for m in record.mentions}
+    assert found["Staffan de Mistura"] == "IGOUNO"
+    assert found["the opposition"] == "SYROPP"
