@@ -21,3 +21,14 @@ def test_an_igo_official_s_nationality_does_not_make_the_article_country(nlp):
     found = {m.text: m.code for m in record.mentions}
     assert found["Staffan de Mistura"] == "IGOUNO"
     assert found["the opposition"] == "SYROPP"
+
+
+def test_the_security_services_are_the_article_country_s(nlp):
+    """ "the security services" in a British story are Britain's, like "the police"."""
+    text = (
+        "LONDON, Jan 20 - Britain will tighten its laws. British ministers met in London. "
+        "The British prime minister said the security services backed the new measures."
+    )
+    record = api.code_text(text, published=dt.date(2005, 1, 20), nlp=nlp)
+    found = {m.text: m.code for m in record.mentions}
+    assert found["the security services"] == "GBRSPY"

@@ -12,7 +12,8 @@ in order:
 2. an apposition ("officials, the ministry of Iraq's ...");
 3. the reporting clause, when the sector term is the subject of a clause reported by a country
    or an organisation ("Iraq said troops repelled ..." → Iraq's troops);
-4. for a definite government, military, police, judiciary, legislature, opposition or armed
+4. for a definite government, military, police, intelligence service, judiciary, legislature,
+   opposition or armed
    group ("the government", "the army", "the rebels"), or a bare plural of them ("ministers",
    "militants"), with nothing else: the country the article is about (the one its actors and
    its dateline name most, well ahead of the next), marked as inferred.
@@ -154,7 +155,7 @@ EXPLETIVE_HEADS = frozenset(
 #: Sectors that a definite description with no country ("the government") takes from the
 #: article's country.
 ARTICLE_COUNTRY_SECTORS = frozenset(
-    {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "INS", "UAF", "SEP"}
+    {"GOV", "MIL", "COP", "SPY", "JUD", "LEG", "OPP", "REB", "INS", "UAF", "SEP"}
 )
 #: Sector words that name another state's government more often than the article's own
 #: ("the regime" in news on Syria written from Turkey's side): never given the article's
