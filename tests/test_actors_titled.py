@@ -111,3 +111,22 @@ def test_what_a_person_leads_gives_their_code(nlp, text, code):
 )
 def test_leading_no_body_or_formerly_gives_no_code(nlp, text):
     assert code_of(nlp, text, "Marta Oleksy") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "code"),
+    [
+        # lower-cased wire copy: a country adjective before a sector term is the nationality
+        ("the minister met cuban foreign ministry officials on monday.",
+         "cuban foreign ministry officials", "CUBGOV"),
+        ("french troops attacked the rebels.", "french troops", "FRAMIL"),
+    ],
+)  # fmt: skip
+def test_a_lower_case_country_adjective_before_a_sector_term(nlp, text, phrase, code):
+    assert {m.text: m.code for m in mentions(nlp, text)}.get(phrase) == code
+
+
+def test_a_lower_case_compass_adjective_is_a_direction(nlp):
+    """ "western forces" in lower case may be forces in the west of a country."""
+    found = mentions(nlp, "western forces advanced on the town.")
+    assert not any(m.code and m.code.startswith("WST") for m in found)
