@@ -130,3 +130,17 @@ def test_a_lower_case_compass_adjective_is_a_direction(nlp):
     """ "western forces" in lower case may be forces in the west of a country."""
     found = mentions(nlp, "western forces advanced on the town.")
     assert not any(m.code and m.code.startswith("WST") for m in found)
+
+
+def test_a_short_name_of_a_named_body_introduces_its_role_too(nlp):
+    """ "The Amnesty secretary-general" after "Amnesty International": the body's person (a
+    sector term of several tokens); the short name alone, with the body never named, is not."""
+    text = (
+        "Amnesty International criticised the plan. The Amnesty secretary-general said the "
+        "camps were illegal. She accused the United States of torture."
+    )
+    found = {m.text: m.code for m in mentions(nlp, text)}
+    assert found["secretary-general"] == "NGOHRIAMN"
+    assert found["She"] == "NGOHRIAMN"
+    alone = mentions(nlp, "The Amnesty secretary-general said the camps were illegal.")
+    assert not any(m.code == "NGOHRIAMN" for m in alone)

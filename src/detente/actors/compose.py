@@ -24,7 +24,7 @@ from .codes import actor_code, described_role, distinct_sectors, is_person_term,
 from .dictionary import ActorDictionary
 from .entries import Person
 from .recognize import POSSESSIVES, Atom, Draft, is_name_token, unknown_name
-from .titled import body_role, lower_role_name_end
+from .titled import body_role, is_role_term, lower_role_name_end
 
 #: Organisation kinds coded as mention kind "igo"; the rest (NGOs) as "group".
 IGO_KINDS = frozenset({"igo", "body"})
@@ -213,7 +213,7 @@ class Composer:
                 )
             )
         )
-        if atom.kind in ("organisation", "group") and not self._state_before(doc, atom, by_start):
+        if self._named_body(atom, by_start) and not self._state_before(doc, atom, by_start):
             draft = self._body_role(doc, atom, by_start, taken)
             if draft is not None:
                 return draft
@@ -256,7 +256,12 @@ class Composer:
             blocked = {
                 i for a in by_start.values() if a.kind != "sector" for i in range(a.start, a.end)
             }
-            found = body_role(doc, atom.end, blocked)
+            person_terms = {
+                a.start: a.end
+                for a in by_start.values()
+                if a.kind == "sector" and is_role_term(self.dictionary.sectors[a.key].term)
+            }
+            found = body_role(doc, atom.end, blocked, person_terms)
             if found is None:
                 return None
             role_end, name_end = found
@@ -265,14 +270,26 @@ class Composer:
             draft.described, draft.person_like = doc[pos:role_end].text, True
             if kind == "person":
                 draft.name = doc[role_end:name_end].text
-        if atom.kind == "group":
+        if atom.kind in ("group", "group_context"):
             group = self.dictionary.groups[atom.key]
             draft.body_code, draft.country = group.code, group.country
         else:
             draft.body_code = self.dictionary.organisations[atom.key].code
         if draft.kind == "person":
-            draft.start = atom.start  # the body's name stays a mention of its own otherwise
+            draft.start = _the(doc, atom.start)  # otherwise the body stays its own mention
         return draft
+
+    def _named_body(self, atom: Atom, by_start: dict[int, Atom]) -> bool:
+        """An organisation or group named in full, or a context alias ("the Amnesty
+        secretary-general", "the Alliance's spokesman") whose body the Doc names."""
+        if atom.kind in ("organisation", "group"):
+            return True
+        if atom.kind not in ("context", "group_context"):
+            return False
+        named = {a.key for a in by_start.values() if a.kind in ("organisation", "group")}
+        organisations = self.dictionary.organisations
+        named |= {p for k in named if k in organisations and (p := organisations[k].parent)}
+        return atom.key in named
 
     @staticmethod
     def _state_before(doc: Doc, atom: Atom, by_start: dict[int, Atom]) -> bool:

@@ -12,11 +12,12 @@ International's chief has said": the body's head speaking).
 
 from __future__ import annotations
 
-from collections.abc import Container
+from collections.abc import Container, Mapping
 
 from spacy.tokens import Doc
 
 from . import vocab
+from .codes import is_person_term
 from .recognize import POSSESSIVES, unknown_name
 
 #: Nouns for one person serving a body ("UN envoy", "EU foreign policy chief"): under a named
@@ -33,6 +34,11 @@ MAX_ROLE_WORDS = 4
 #: A lower-case role introduces a name only of at least this many words ("envoy Jan Kowalczyk";
 #: "envoy Monday" or "troops Saturday" is no person).
 MIN_NAME_WORDS = 2
+
+
+def is_role_term(term: str) -> bool:
+    """A sector term for one person serving a body ("secretary-general", "spokesman")."""
+    return term in BODY_ROLE_NOUNS or is_person_term(term)
 
 
 def person_name_end(doc: Doc, start: int, taken: Container[int]) -> int:
@@ -57,29 +63,36 @@ def lower_role_name_end(doc: Doc, role_start: int, role_end: int, taken: Contain
     return person_name_end(doc, role_end, taken)
 
 
-def body_role(doc: Doc, pos: int, blocked: Container[int]) -> tuple[int, int] | None:
+def body_role(
+    doc: Doc, pos: int, blocked: Container[int], person_terms: Mapping[int, int] | None = None
+) -> tuple[int, int] | None:
     """A role after a named body ending at ``pos`` and the name it introduces: (end of the
     role, end of the name); the name's end equals the role's when no name follows and the role
     heads its phrase ("Amnesty International's chief has said"). ``blocked``: tokens of other
-    actors (not sector terms), which neither role nor name may take."""
+    actors (not sector terms), which neither role nor name may take; ``person_terms``: the
+    start → end of each sector term for a person ("secretary-general" is three tokens)."""
+    terms = person_terms or {}
     if pos < len(doc) and doc[pos].text in POSSESSIVES:
         pos += 1
     words = 0
     k = pos
     while k < len(doc) and words < MAX_ROLE_WORDS and k not in blocked:
         token = doc[k]
-        if not (token.is_alpha or "-" in token.text) or not (
-            token.is_lower or token.lower_ in BODY_ROLE_NOUNS
+        end = terms.get(k, k + 1)
+        if end == k + 1 and (
+            not (token.is_alpha or "-" in token.text)
+            or not (token.is_lower or token.lower_ in BODY_ROLE_NOUNS)
         ):
             return None
         words += 1
-        k += 1
-        if token.lower_ not in BODY_ROLE_NOUNS:
+        k = end
+        if end == token.i + 1 and token.lower_ not in BODY_ROLE_NOUNS:
             continue
         name_end = person_name_end(doc, k, blocked)
         if name_end > k:
             return k, name_end
-        if token.pos_ in ("NOUN", "PROPN") and _heads_phrase(doc, k - 1):
+        last = doc[k - 1]
+        if (last.pos_ in ("NOUN", "PROPN") or end > token.i + 1) and _heads_phrase(doc, k - 1):
             return k, k
     return None
 
