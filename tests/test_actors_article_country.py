@@ -43,3 +43,15 @@ def test_the_press_is_the_article_country_s(nlp):
     record = api.code_text(text, published=dt.date(2005, 1, 20), nlp=nlp)
     found = {m.text: m.code for m in record.mentions}
     assert found["press reports"] == "USAMED"
+
+
+def test_a_possessor_before_modifiers_places_the_sector_term(nlp):
+    """ "Britain's most senior police officer", "the UK's public spending watchdog": the
+    possessor gives the country across the words that modify the term."""
+    day = dt.date(2005, 1, 20)
+    text = "The Dutch budget was wasted, the UK's public spending watchdog has said."
+    found = {m.text: m.code for m in api.code_text(text, published=day, nlp=nlp).mentions}
+    assert found["watchdog"] == "GBRGOV"
+    text = "Russia's top diplomat criticised the plan."
+    found = {m.text: m.code for m in api.code_text(text, published=day, nlp=nlp).mentions}
+    assert found["diplomat"] == "RUSGOV"

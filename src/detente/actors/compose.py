@@ -390,7 +390,7 @@ class Composer:
         )
         if not definite and definite_phrase(doc, start, end):
             definite, draft.start = True, doc[end - 1].left_edge.i  # the phrase from its "the"
-        definite = definite or proper_body(doc, start, end)
+        definite = definite or proper_body(doc, start, end) or _possessed(doc, start, end)
         apposed = apposed_to_name(doc, start, end)  # "Eric Joyce, a Labour MP, said"
         if (
             not apposed
@@ -479,6 +479,14 @@ class Composer:
         else:
             return None
         return draft
+
+
+def _possessed(doc: Doc, start: int, end: int) -> bool:
+    """ "Britain's most senior police officer", "the UK's public spending watchdog": a
+    possessor the parse hangs on the term, before words that modify it, makes it definite."""
+    if not doc.has_annotation("DEP"):
+        return False
+    return any(c.dep_ == "poss" and c.i < start - 1 for c in doc[end - 1].children)
 
 
 def _acts_from(doc: Doc, preposition: int) -> bool:
