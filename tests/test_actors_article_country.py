@@ -34,17 +34,6 @@ def test_the_security_services_are_the_article_country_s(nlp):
     assert found["the security services"] == "GBRSPY"
 
 
-def test_the_press_is_the_article_country_s(nlp):
-    """ "press reports" in a story on Washington's politics are the American press."""
-    text = (
-        "WASHINGTON, Jan 20 - The United States will cut its budget. American officials met "
-        "in Washington. The president denounced press reports that the plan had failed."
-    )
-    record = api.code_text(text, published=dt.date(2005, 1, 20), nlp=nlp)
-    found = {m.text: m.code for m in record.mentions}
-    assert found["press reports"] == "USAMED"
-
-
 def test_a_possessor_before_modifiers_places_the_sector_term(nlp):
     """ "Britain's most senior police officer", "the UK's public spending watchdog": the
     possessor gives the country across the words that modify the term."""

@@ -664,11 +664,6 @@ def place_in_context(doc: Doc, drafts: list[Draft], setting: Setting) -> None:
             found = local_country(
                 doc, draft, lambda: _war_country(setting), home, setting.place_country
             )
-        if found is None and draft.kind == "sector" and set(draft.roles) == {"MED"}:
-            if country_of_article is None:
-                country_of_article = article_country(drafts, dateline_country, outlet_country)
-            country, why = country_of_article  # "press reports": the article's own press
-            found = (country, f"inferred: the press of {why}") if country else None
         if found is None:
             continue
         country, why = found
