@@ -144,3 +144,30 @@ def test_a_short_name_of_a_named_body_introduces_its_role_too(nlp):
     assert found["She"] == "NGOHRIAMN"
     alone = mentions(nlp, "The Amnesty secretary-general said the camps were illegal.")
     assert not any(m.code == "NGOHRIAMN" for m in alone)
+
+
+def test_a_lower_case_body_term_before_a_name_introduces_no_person(nlp):
+    """ "news agency Deutsche Presse Agentur": a body named, not a person."""
+    found = mentions(nlp, "The German news agency Deutsche Presse Agentur reported the raid.")
+    assert not any(m.kind == "person" for m in found)
+
+
+def test_the_office_is_not_its_shadow(nlp):
+    """ "The foreign secretary" after "Shadow foreign secretary X" is someone else."""
+    text = (
+        "Shadow foreign secretary Marta Oleksy criticised the plan. "
+        "The foreign secretary said the plan would work."
+    )
+    found = [m for m in mentions(nlp, text) if m.text == "The foreign secretary"]
+    assert found and all(m.antecedent is None for m in found)
+
+
+def test_a_description_placed_in_a_body_gives_the_named_person_its_code(nlp):
+    """ "A spokesman for the European Commission said ... spokesman Jan Kowalczyk said": the
+    body's spokesman, not the article's government."""
+    text = (
+        "LONDON, Jan 20 - Britain wants a rebate. A spokesman for the European Commission "
+        'criticised the British plan. "It will not work," spokesman Marta Oleksy said.'
+    )
+    found = {m.text: m.code for m in mentions(nlp, text)}
+    assert found["spokesman Marta Oleksy"] == "IGOEUREEC"

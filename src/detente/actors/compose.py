@@ -22,9 +22,9 @@ from . import vocab
 from .apposition import apposed_to_name
 from .codes import actor_code, described_role, distinct_sectors, is_person_term, sectors_of
 from .dictionary import ActorDictionary
-from .entries import Person
+from .entries import Person, SectorTerm
 from .recognize import POSSESSIVES, Atom, Draft, is_name_token, unknown_name
-from .titled import body_role, is_role_term, lower_role_name_end
+from .titled import BODY_ROLE_NOUNS, body_role, is_role_term, lower_role_name_end
 
 #: Organisation kinds coded as mention kind "igo"; the rest (NGOs) as "group".
 IGO_KINDS = frozenset({"igo", "body"})
@@ -364,7 +364,11 @@ class Composer:
             draft.kind, draft.end = "person", person_atom.end
             draft.described = doc[start:pos].text  # "North Korean leader": "leader"
             _mark_single(draft, person_atom)
-        elif terms and not noun and (end := lower_role_name_end(doc, start, pos, taken)) > pos:
+        elif (
+            terms
+            and not noun
+            and (end := lower_role_name_end(doc, start, pos, taken, self._person(terms))) > pos
+        ):
             draft.kind, draft.end, draft.name = "person", end, doc[pos:end].text
             draft.person = self.trailing.get(draft.name)  # "Foreign Minister Javad Zarif"
         elif person_noun and (end := lower_role_name_end(doc, start, pos, taken)) > pos:
@@ -380,6 +384,11 @@ class Composer:
         )
         draft.dictionary = self.source
         return draft
+
+    @staticmethod
+    def _person(terms: list[SectorTerm]) -> bool:
+        """Whether sector terms end in a role for one person ("defence minister"), not a body."""
+        return is_person_term(terms[-1].term) or terms[-1].term in BODY_ROLE_NOUNS
 
     def _stands_alone(self, doc: Doc, draft: Draft) -> bool:
         """Bare sector terms are actors only where they head a phrase (see module doc)."""

@@ -35,7 +35,7 @@ from ..datafiles import read_tsv
 from ..errors import DictionaryError
 from . import vocab
 from .apposition import apposed_to_name, nearest_role, role_before
-from .codes import actor_code
+from .codes import actor_code, sectors_of
 from .compose import proper_body
 from .local import local_country
 from .recognize import Draft
@@ -570,6 +570,30 @@ def article_country(
     return ranked[0][0], f"the article's country ({ranked[0][1]} mentions)"
 
 
+def _bodies_through_descriptions(doc: Doc, drafts: list[Draft]) -> None:
+    """ "A spokesman for the European Anti-Fraud Office said ... spokesman Jorg Wojahn said":
+    a description resolved to a person outside the dictionary, placed in a body by its own
+    phrase, gives that person the body's code (before the article's country could)."""
+    for draft in drafts:
+        if draft.kind not in ("description", "sector") or draft.antecedent is None:
+            continue
+        person = drafts[draft.antecedent]
+        if person.kind != "person" or person.person is not None or person.country:
+            continue
+        if person.body_code is not None:
+            continue
+        placed = _context_in_phrase(doc, draft, drafts)
+        if placed is None or placed[0].kind not in BODY_DRAFTS:
+            continue
+        body, why = placed
+        if not body.code:
+            continue
+        person.code, person.country, person.body_code = body.code, body.country, body.code
+        person.roles = sectors_of(body.code, body.country)
+        note = f"the body's code from a description of this person: {why}"
+        person.role_applied = f"{person.role_applied}; {note}" if person.role_applied else note
+
+
 def _own_country(draft: Draft) -> bool:
     """Whether a draft acts for its country: not a person of one nationality serving a body
     ("Staffan de Mistura", Italian, as the UN's envoy is IGOUNO, no Italian actor)."""
@@ -623,6 +647,7 @@ def place_in_context(doc: Doc, drafts: list[Draft], setting: Setting) -> None:
     """Give sector-only drafts a country from the parse and the article (module docstring)."""
     dateline_country, outlet_country = setting.dateline, setting.outlet
     country_of_article: tuple[str | None, str] | None = None
+    _bodies_through_descriptions(doc, drafts)
     for draft in drafts:
         if draft.country or not draft.roles or draft.antecedent is not None:
             continue
@@ -673,7 +698,10 @@ def place_in_context(doc: Doc, drafts: list[Draft], setting: Setting) -> None:
         draft.role_applied = f"{draft.role_applied}; {note}" if draft.role_applied else note
     for draft in drafts:  # pronouns, descriptions, surnames follow their antecedent's new code
         surname = (draft.resolution or "").startswith("surname")
-        if draft.antecedent is not None and (draft.kind in ("pronoun", "description") or surname):
+        described = draft.kind == "sector" and draft.person_like  # "a spokesman for X said"
+        if draft.antecedent is not None and (
+            draft.kind in ("pronoun", "description") or surname or described
+        ):
             root = drafts[draft.antecedent]
             draft.country, draft.code, draft.roles = root.country, root.code, root.roles
 

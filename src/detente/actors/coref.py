@@ -116,6 +116,11 @@ def _root(drafts: list[Draft], index: int) -> int:
     return index
 
 
+#: Role words that make another office of the same name: "the foreign secretary" is not the
+#: shadow foreign secretary, nor a former one.
+OTHER_OFFICE_WORDS = frozenset({"shadow", "former", "ex"})
+
+
 def _words(draft: Draft, day: dt.date | None) -> frozenset[str]:
     """Everything said about a person: the role words written and the dictionary role held."""
     words = set(title_words(draft.described))
@@ -231,7 +236,9 @@ def _rule(doc: Doc, draft: Draft, day: dt.date | None) -> Rule | None:
 
         def holder(d: Draft) -> bool:
             same_country = draft.country is None or d.country in (None, draft.country)
-            return d.kind == "person" and wanted <= _words(d, day) and same_country
+            words = _words(d, day)
+            other_office = (words & OTHER_OFFICE_WORDS) - wanted  # "the foreign secretary"
+            return d.kind == "person" and wanted <= words and same_country and not other_office
 
         words = " ".join(sorted(wanted))
         return holder, f"description {text!r}: {{how}} person whose role has {words!r}"

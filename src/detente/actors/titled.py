@@ -53,14 +53,17 @@ def person_name_end(doc: Doc, start: int, taken: Container[int]) -> int:
     return end
 
 
-def lower_role_name_end(doc: Doc, role_start: int, role_end: int, taken: Container[int]) -> int:
+def lower_role_name_end(
+    doc: Doc, role_start: int, role_end: int, taken: Container[int], person: bool = True
+) -> int:
     """End of the name a role (``role_start``..``role_end``) introduces: any capitalised name
     after a capitalised title ("Governor Andrew Cuomo"), a name of two words or more after a
-    lower-case one ("defence minister Tom Hartley"); ``role_end`` when none follows."""
+    lower-case role for a person (``person``: "defence minister Tom Hartley", not "news
+    agency Deutsche Presse Agentur"); ``role_end`` when none follows."""
     titled = all(t.text[:1].isupper() for t in doc[role_start:role_end] if t.is_alpha)
     if titled:
         return unknown_name(doc, role_end, set(i for i in range(role_end, len(doc)) if i in taken))
-    return person_name_end(doc, role_end, taken)
+    return person_name_end(doc, role_end, taken) if person else role_end
 
 
 def body_role(
