@@ -78,7 +78,10 @@ def article_date(
 
 def is_person_term(term: str) -> bool:
     """True when a sector term names a person ("deputy minister"), not a body ("government")."""
-    head = term.split()[-1] if term.split() else term
+    words = term.split()
+    if "of" in words[1:]:
+        words = words[: words.index("of")]  # "ministry of the interior", "chancellor of ..."
+    head = words[-1] if words else term
     if head in vocab.NOT_PERSON_HEADS:
         return False
     return head in vocab.PERSON_HEAD_WORDS or head.endswith(vocab.PERSON_HEAD_SUFFIXES)

@@ -22,8 +22,9 @@ from . import vocab
 from .apposition import apposed_to_name
 from .codes import actor_code, described_role, distinct_sectors, is_person_term, sectors_of
 from .dictionary import ActorDictionary
-from .entries import Person
+from .entries import Person, SectorTerm
 from .recognize import POSSESSIVES, Atom, Draft, is_name_token, unknown_name
+from .titled import BODY_ROLE_NOUNS, body_role, is_role_term, lower_role_name_end
 
 #: Organisation kinds coded as mention kind "igo"; the rest (NGOs) as "group".
 IGO_KINDS = frozenset({"igo", "body"})
@@ -176,6 +177,9 @@ class Composer:
             if atom.start < consumed:
                 continue
             draft = self._phrase(doc, atom, by_start, taken)
+            if draft is not None and draft.kind == "sector" and draft.body_code is not None:
+                body = self._entry(doc, atom)  # "Amnesty International's chief": two mentions
+                drafts.extend([body] if body is not None else [])
             if draft is not None:
                 drafts.append(draft)
                 consumed = draft.end
@@ -209,7 +213,7 @@ class Composer:
                 )
             )
         )
-        if atom.kind in ("organisation", "group") and following is not None:
+        if self._named_body(atom, by_start) and not self._state_before(doc, atom, by_start):
             draft = self._body_role(doc, atom, by_start, taken)
             if draft is not None:
                 return draft
@@ -241,20 +245,64 @@ class Composer:
     def _body_role(
         self, doc: Doc, atom: Atom, by_start: dict[int, Atom], taken: set[int]
     ) -> Draft | None:
-        """ "NATO Secretary General Jens Stoltenberg": a body, a title, a person: one person."""
-        title = by_start.get(atom.end)
-        if title is None or title.kind != "sector" or not _title_case(doc, title.start, title.end):
-            return None
-        draft = self._role_phrase(doc, atom.end, by_start, taken, None)
+        """ "NATO Secretary General Jens Stoltenberg", "UN envoy Jan Kowalczyk", "Amnesty
+        International's chief": a body, a role, a person (``titled``): one person."""
+        pos = atom.end + (1 if atom.end < len(doc) and doc[atom.end].text in POSSESSIVES else 0)
+        title = by_start.get(pos)
+        draft = None
+        if title is not None and title.kind == "sector":
+            draft = self._role_phrase(doc, pos, by_start, taken, None)
         if draft is None or draft.kind != "person":
-            return None
-        if atom.kind == "group":
+            blocked = {
+                i for a in by_start.values() if a.kind != "sector" for i in range(a.start, a.end)
+            }
+            person_terms = {
+                a.start: a.end
+                for a in by_start.values()
+                if a.kind == "sector" and is_role_term(self.dictionary.sectors[a.key].term)
+            }
+            found = body_role(doc, atom.end, blocked, person_terms)
+            if found is None:
+                return None
+            role_end, name_end = found
+            kind = "person" if name_end > role_end else "sector"
+            draft = Draft(start=pos, end=name_end, kind=kind, dictionary=self.source)
+            draft.described, draft.person_like = doc[pos:role_end].text, True
+            if kind == "person":
+                draft.name = doc[role_end:name_end].text
+        if atom.kind in ("group", "group_context"):
             group = self.dictionary.groups[atom.key]
             draft.body_code, draft.country = group.code, group.country
         else:
             draft.body_code = self.dictionary.organisations[atom.key].code
-        draft.start = atom.start
+        if draft.kind == "person":
+            draft.start = _the(doc, atom.start)  # otherwise the body stays its own mention
         return draft
+
+    def _named_body(self, atom: Atom, by_start: dict[int, Atom]) -> bool:
+        """An organisation or group named in full, or a context alias ("the Amnesty
+        secretary-general", "the Alliance's spokesman") whose body the Doc names."""
+        if atom.kind in ("organisation", "group"):
+            return True
+        if atom.kind not in ("context", "group_context"):
+            return False
+        named = {a.key for a in by_start.values() if a.kind in ("organisation", "group")}
+        organisations = self.dictionary.organisations
+        named |= {p for k in named if k in organisations and (p := organisations[k].parent)}
+        return atom.key in named
+
+    @staticmethod
+    def _state_before(doc: Doc, atom: Atom, by_start: dict[int, Atom]) -> bool:
+        """ "China's U.N. Representative", "the Chinese UN envoy": a state's representative at
+        a body, not the body's own (the country's phrase codes it)."""
+        for before in (atom.start - 1, atom.start - 2):
+            country = by_start.get(before)
+            if country is None or country.kind not in ("country", "adjective"):
+                continue
+            gap = doc[country.end : atom.start]
+            if not gap.text or gap.text in POSSESSIVES:
+                return True
+        return False
 
     def _place(self, doc: Doc, draft: Draft, taken: set[int]) -> bool:
         """The country of a place right before a title or an institution ("an Istanbul court",
@@ -319,11 +367,13 @@ class Composer:
         elif (
             terms
             and not noun
-            and _title_case(doc, start, pos)
-            and (end := unknown_name(doc, pos, taken)) > pos
+            and (end := lower_role_name_end(doc, start, pos, taken, self._person(terms))) > pos
         ):
             draft.kind, draft.end, draft.name = "person", end, doc[pos:end].text
             draft.person = self.trailing.get(draft.name)  # "Foreign Minister Javad Zarif"
+        elif person_noun and (end := lower_role_name_end(doc, start, pos, taken)) > pos:
+            draft.kind, draft.end, draft.name = "person", end, doc[pos:end].text  # "leader X Y"
+            draft.described = doc[start:pos].text
         elif not terms and not noun:
             return None
         draft.person_like = draft.kind == "person" or (
@@ -335,6 +385,11 @@ class Composer:
         draft.dictionary = self.source
         return draft
 
+    @staticmethod
+    def _person(terms: list[SectorTerm]) -> bool:
+        """Whether sector terms end in a role for one person ("defence minister"), not a body."""
+        return is_person_term(terms[-1].term) or terms[-1].term in BODY_ROLE_NOUNS
+
     def _stands_alone(self, doc: Doc, draft: Draft) -> bool:
         """Bare sector terms are actors only where they head a phrase (see module doc)."""
         start, end = draft.start, draft.end
@@ -344,7 +399,7 @@ class Composer:
         )
         if not definite and definite_phrase(doc, start, end):
             definite, draft.start = True, doc[end - 1].left_edge.i  # the phrase from its "the"
-        definite = definite or proper_body(doc, start, end)
+        definite = definite or proper_body(doc, start, end) or _possessed(doc, start, end)
         apposed = apposed_to_name(doc, start, end)  # "Eric Joyce, a Labour MP, said"
         if (
             not apposed
@@ -435,6 +490,14 @@ class Composer:
         return draft
 
 
+def _possessed(doc: Doc, start: int, end: int) -> bool:
+    """ "Britain's most senior police officer", "the UK's public spending watchdog": a
+    possessor the parse hangs on the term, before words that modify it, makes it definite."""
+    if not doc.has_annotation("DEP"):
+        return False
+    return any(c.dep_ == "poss" and c.i < start - 1 for c in doc[end - 1].children)
+
+
 def _acts_from(doc: Doc, preposition: int) -> bool:
     """ "pressure from Washington", "a warning from Moscow": a capital after "from" that the
     parse hangs on a noun of an act is the government acting, not a place."""
@@ -469,6 +532,10 @@ def code_draft(draft: Draft, day: dt.date | None, day_source: str) -> None:
             draft.role_applied = f"{role.describe()}: {when}{single}"
             return
         draft.role_applied = f"no dictionary role on {day}; coded from the words{single}"
+    elif draft.body_code is not None and draft.kind == "sector":  # "Amnesty's chief"
+        draft.code, draft.roles = draft.body_code, sectors_of(draft.body_code, None)
+        draft.role_applied = f"the role {draft.described!r} of {draft.body_code}"
+        return
     elif draft.kind == "person":
         draft.entity_id = "unknown:" + (draft.name or "").lower().replace(" ", "-")
         draft.entity_name = draft.name

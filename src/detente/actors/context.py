@@ -12,7 +12,8 @@ in order:
 2. an apposition ("officials, the ministry of Iraq's ...");
 3. the reporting clause, when the sector term is the subject of a clause reported by a country
    or an organisation ("Iraq said troops repelled ..." → Iraq's troops);
-4. for a definite government, military, police, judiciary, legislature, opposition or armed
+4. for a definite government, military, police, intelligence service, judiciary, legislature,
+   opposition or armed
    group ("the government", "the army", "the rebels"), or a bare plural of them ("ministers",
    "militants"), with nothing else: the country the article is about (the one its actors and
    its dateline name most, well ahead of the next), marked as inferred.
@@ -34,11 +35,12 @@ from ..datafiles import read_tsv
 from ..errors import DictionaryError
 from . import vocab
 from .apposition import apposed_to_name, nearest_role, role_before
-from .codes import actor_code
+from .codes import actor_code, sectors_of
 from .compose import proper_body
 from .local import local_country
 from .recognize import Draft
 from .repeated import repeated_country
+from .titled import BODY_ROLE_NOUNS
 
 #: Sectors of non-state armed groups: without a country of their own they take the country the
 #: article's places are in (the war's), not its most-named actor's.
@@ -153,7 +155,7 @@ EXPLETIVE_HEADS = frozenset(
 #: Sectors that a definite description with no country ("the government") takes from the
 #: article's country.
 ARTICLE_COUNTRY_SECTORS = frozenset(
-    {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "INS", "UAF", "SEP"}
+    {"GOV", "MIL", "COP", "SPY", "JUD", "LEG", "OPP", "REB", "INS", "UAF", "SEP"}
 )
 #: Sector words that name another state's government more often than the article's own
 #: ("the regime" in news on Syria written from Turkey's side): never given the article's
@@ -551,7 +553,7 @@ def article_country(
 ) -> tuple[str | None, str]:
     """The country an article is about: the one its actors, its dateline and its outlet (a
     national paper's "the government" is its own country's) name most."""
-    counts: Counter[str] = Counter(d.country for d in drafts if d.country)
+    counts: Counter[str] = Counter(d.country for d in drafts if d.country and _own_country(d))
     if dateline_country:
         counts[dateline_country] += DATELINE_WEIGHT
     if outlet_country:
@@ -566,6 +568,36 @@ def article_country(
     if len(ranked) > 1 and ranked[0][1] < ARTICLE_COUNTRY_LEAD * ranked[1][1]:
         return None, ""
     return ranked[0][0], f"the article's country ({ranked[0][1]} mentions)"
+
+
+def _bodies_through_descriptions(doc: Doc, drafts: list[Draft]) -> None:
+    """ "A spokesman for the European Anti-Fraud Office said ... spokesman Jorg Wojahn said":
+    a description resolved to a person outside the dictionary, placed in a body by its own
+    phrase, gives that person the body's code (before the article's country could)."""
+    for draft in drafts:
+        if draft.kind not in ("description", "sector") or draft.antecedent is None:
+            continue
+        person = drafts[draft.antecedent]
+        if person.kind != "person" or person.person is not None or person.country:
+            continue
+        if person.body_code is not None:
+            continue
+        placed = _context_in_phrase(doc, draft, drafts)
+        if placed is None or placed[0].kind not in BODY_DRAFTS:
+            continue
+        body, why = placed
+        if not body.code:
+            continue
+        person.code, person.country, person.body_code = body.code, body.country, body.code
+        person.roles = sectors_of(body.code, body.country)
+        note = f"the body's code from a description of this person: {why}"
+        person.role_applied = f"{person.role_applied}; {note}" if person.role_applied else note
+
+
+def _own_country(draft: Draft) -> bool:
+    """Whether a draft acts for its country: not a person of one nationality serving a body
+    ("Staffan de Mistura", Italian, as the UN's envoy is IGOUNO, no Italian actor)."""
+    return draft.code is None or draft.country is None or draft.code.startswith(draft.country)
 
 
 def _war_country(setting: Setting) -> tuple[str, str] | None:
@@ -615,9 +647,12 @@ def place_in_context(doc: Doc, drafts: list[Draft], setting: Setting) -> None:
     """Give sector-only drafts a country from the parse and the article (module docstring)."""
     dateline_country, outlet_country = setting.dateline, setting.outlet
     country_of_article: tuple[str | None, str] | None = None
+    _bodies_through_descriptions(doc, drafts)
     for draft in drafts:
         if draft.country or not draft.roles or draft.antecedent is not None:
             continue
+        if draft.body_code is not None:
+            continue  # "UN envoy Jan Kowalczyk": the body's code, whatever place follows
         if draft.kind not in ("sector", "description", "person"):
             continue
         placed = _context_in_phrase(doc, draft, drafts)
@@ -663,7 +698,10 @@ def place_in_context(doc: Doc, drafts: list[Draft], setting: Setting) -> None:
         draft.role_applied = f"{draft.role_applied}; {note}" if draft.role_applied else note
     for draft in drafts:  # pronouns, descriptions, surnames follow their antecedent's new code
         surname = (draft.resolution or "").startswith("surname")
-        if draft.antecedent is not None and (draft.kind in ("pronoun", "description") or surname):
+        described = draft.kind == "sector" and draft.person_like  # "a spokesman for X said"
+        if draft.antecedent is not None and (
+            draft.kind in ("pronoun", "description") or surname or described
+        ):
             root = drafts[draft.antecedent]
             draft.country, draft.code, draft.roles = root.country, root.code, root.roles
 
@@ -672,17 +710,6 @@ def place_in_context(doc: Doc, drafts: list[Draft], setting: Setting) -> None:
 PLACING_DRAFTS = frozenset({"igo", "group", "sector", "country", "metonym"})
 #: Words a name may not start with: a capitalised word that opens a sentence or a title.
 NOT_NAME_WORDS = frozenset({"the", "a", "an", "mr", "mrs", "ms", "dr", "sir"})
-#: Words of the names of bodies, treaties, places and media, never of a person's name.
-NOT_PERSON_WORDS = frozenset(
-    "forces force army armed navy corps guard guards brigade brigades treaty accord agreement "
-    "council party ministry committee commission agency union front group organisation "
-    "organization association movement alliance republic state states kingdom nations bank "
-    "fund office department assembly parliament congress senate house service services "
-    "company corporation news times post television radio network court tribunal university "
-    "institute centre center foundation authority police police force government cabinet "
-    "city province region island islands river sea gulf street square airport "
-    "international national federal democratic islamic liberation revolutionary".split()
-)
 #: The longest name, in tokens ("Abu Bakr al-Baghdadi" is 5 with the hyphen).
 MAX_NAME_TOKENS = 6
 
@@ -704,7 +731,7 @@ def _name_span(head: Token) -> tuple[int, int] | None:
             for t in words
         )
         or words[0].lower_ in NOT_NAME_WORDS
-        or any(t.lower_ in NOT_PERSON_WORDS for t in words)
+        or any(t.lower_ in vocab.NOT_PERSON_WORDS for t in words)
     ):
         return None  # "Conventional Armed Forces", "Security Council": a body, not a person
     return start, head.i + 1
@@ -714,7 +741,7 @@ def _role_code(doc: Doc, noun: Token, drafts: list[Draft]) -> Draft | None:
     """The draft that codes a role noun ("the director-general of the Israeli Foreign
     Ministry"): its own, or the body or country of its "of" phrase or possessor."""
     own = _draft_at(drafts, noun.i)
-    placed = own is not None and bool(own.country)
+    placed = own is not None and (bool(own.country) or own.body_code is not None)
     if own is not None and placed and own.kind in ("sector", "description", "person"):
         return own if own.kind != "person" or own.person is None else None
     for child in noun.children:  # "a spokesman for the Taliban": the body, not bare GOV
@@ -725,6 +752,10 @@ def _role_code(doc: Doc, noun: Token, drafts: list[Draft]) -> Draft | None:
                 else next((g for g in child.children if g.dep_ == "pobj"), None)
             )
             other = _draft_at(drafts, target.i) if target is not None else None
+            if other is None and target is not None and noun.lower_ in BODY_ROLE_NOUNS:
+                other = _body_modifier(target, drafts)  # "head of the UN mission"
+            if child.lower_ == "for" and (other is None or other.kind not in BODY_DRAFTS):
+                continue  # "the UN envoy for Syria": a mandate, not a nationality
             if other is not None and other.code and other.kind in PLACING_DRAFTS:
                 return other
     if (
@@ -733,6 +764,17 @@ def _role_code(doc: Doc, noun: Token, drafts: list[Draft]) -> Draft | None:
         and own.kind in ("sector", "description", "person")
     ):
         return own if own.kind != "person" or own.person is None else None
+    return None
+
+
+def _body_modifier(noun: Token, drafts: list[Draft]) -> Draft | None:
+    """The body named as a modifier of a noun ("the UN mission", "Nato's mission"): who
+    heads that noun serves the body."""
+    for child in noun.children:
+        if child.dep_ in ("compound", "poss", "nmod") and child.i < noun.i:
+            other = _draft_at(drafts, child.i)
+            if other is not None and other.kind in BODY_DRAFTS and other.code:
+                return other
     return None
 
 

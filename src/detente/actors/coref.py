@@ -116,6 +116,11 @@ def _root(drafts: list[Draft], index: int) -> int:
     return index
 
 
+#: Role words that make another office of the same name: "the foreign secretary" is not the
+#: shadow foreign secretary, nor a former one.
+OTHER_OFFICE_WORDS = frozenset({"shadow", "former", "ex"})
+
+
 def _words(draft: Draft, day: dt.date | None) -> frozenset[str]:
     """Everything said about a person: the role words written and the dictionary role held."""
     words = set(title_words(draft.described))
@@ -129,6 +134,11 @@ def _words(draft: Draft, day: dt.date | None) -> frozenset[str]:
 #: Mentions looked through for an antecedent, back and ahead. A news article has 50-300
 #: mentions; the bound keeps a pathological text (thousands of unresolvable surnames) linear.
 MAX_ANTECEDENT_DISTANCE = 500
+#: How many sentences after its own a pronoun with no antecedent before it may look ahead, once
+#: past the headline and sub-headings (``HEADING_SENTENCES``, which look as far as the story's
+#: first naming): "they allowed me" in a quotation is not the country named five sentences on.
+LOOK_AHEAD_SENTENCES = 2
+HEADING_SENTENCES = 4
 
 
 def _nearest(
@@ -147,8 +157,10 @@ def _nearest(
             return j, "the most recent"
     here = sentence_of(drafts[index].start)
     for j in range(index + 1, min(len(drafts), index + 1 + MAX_ANTECEDENT_DISTANCE)):
-        later = sentence_of(drafts[j].start) > here
-        if later and accept(drafts[j]) and drafts[j].antecedent is None:
+        sentence = sentence_of(drafts[j].start)
+        if here >= HEADING_SENTENCES and sentence > here + LOOK_AHEAD_SENTENCES:
+            break
+        if sentence > here and accept(drafts[j]) and drafts[j].antecedent is None:
             return j, "none before it; the first"
     return None, ""
 
@@ -224,7 +236,9 @@ def _rule(doc: Doc, draft: Draft, day: dt.date | None) -> Rule | None:
 
         def holder(d: Draft) -> bool:
             same_country = draft.country is None or d.country in (None, draft.country)
-            return d.kind == "person" and wanted <= _words(d, day) and same_country
+            words = _words(d, day)
+            other_office = (words & OTHER_OFFICE_WORDS) - wanted  # "the foreign secretary"
+            return d.kind == "person" and wanted <= words and same_country and not other_office
 
         words = " ".join(sorted(wanted))
         return holder, f"description {text!r}: {{how}} person whose role has {words!r}"

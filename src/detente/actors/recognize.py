@@ -26,6 +26,9 @@ from .phrases import PhraseIndex, token_texts
 from .single import SingleNames
 
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+#: Lower-case adjectives from compass words ("western", "southern") name a direction or a
+#: region as often as a bloc: never read as a country adjective in lower case.
+COMPASS_PREFIXES = ("west", "east", "north", "south")
 HYPHENS = frozenset({"-", "–"})
 #: An initial inside a name ("John R. Bass").
 _INITIAL = re.compile(r"^[A-Z]\.$")
@@ -177,7 +180,22 @@ class ActorMatcher:
         for form, start, end in self.sectors(doc):
             term = self.dictionary.sectors[form]
             found.append(Atom(start, end, "sector", term.term))
+            found.extend(self._lower_adjective(doc, start, day))
         return self._without_name_parts(doc, _longest_first(found))
+
+    def _lower_adjective(self, doc: Doc, start: int, day: dt.date | None) -> list[Atom]:
+        """A country adjective written in lower case right before a sector term ("cuban
+        foreign ministry officials" in lower-cased wire copy): before a sector term the word
+        can only be the nationality ("polish officials" polishes nothing)."""
+        if start == 0:
+            return []
+        word = doc[start - 1]
+        if not word.is_alpha or not word.is_lower or word.text.startswith(COMPASS_PREFIXES):
+            return []
+        targets = self.index.get(word.text.capitalize(), ())
+        adjectives = tuple(t for t in targets if t.kind == "adjective")
+        target = self._choose(adjectives, day) if adjectives else None
+        return [Atom(start - 1, start, "adjective", target.key)] if target is not None else []
 
     def _without_name_parts(self, doc: Doc, atoms: list[Atom]) -> list[Atom]:
         """Drop countries and demonyms that are part of a longer proper name, and the single

@@ -34,6 +34,8 @@ from .context import (
 )
 from .coref import pronoun_drafts, resolve, surname_drafts
 from .dictionary import ActorDictionary, cached_dictionary, default_root
+from .heads import leading_people
+from .lead import lead_people
 from .policy import insert_drafts, policy_drafts
 from .recognize import ActorMatcher, Draft
 
@@ -96,6 +98,8 @@ class ActorStage:
         parsed = doc.has_annotation("DEP") and not self.petrarch_only
         if parsed:
             drafts = sorted(drafts + appositive_people(doc, drafts), key=lambda d: d.start)
+            drafts = sorted(drafts + leading_people(doc, drafts), key=lambda d: d.start)
+            drafts = sorted(drafts + lead_people(doc, drafts), key=lambda d: d.start)
         drafts = sorted(
             drafts
             + surname_drafts(doc, drafts, words, self._titles())

@@ -158,7 +158,11 @@ PERSON_HEAD_WORDS = frozenset({
     "candidate", "nominee", "attache", "consul", "activist", "journalist", "analyst",
 })  # fmt: skip
 PERSON_HEAD_SUFFIXES = ("er", "or", "ist", "ian", "man", "woman", "person")
-NOT_PERSON_HEADS = frozenset({"border", "order", "headquarters", "chamber", "center", "centre"})
+NOT_PERSON_HEADS = frozenset({
+    "border", "order", "headquarters", "chamber", "center", "centre",
+    # bodies and firms, though they end like a person's noun ("the newspaper said")
+    "newspaper", "broadcaster", "manufacturer", "exporter", "importer",
+})  # fmt: skip
 
 #: A capital after these is a place ("the Council in Lisbon"), not its government acting.
 PLACE_PREPOSITIONS = frozenset({
@@ -198,4 +202,17 @@ NAMED_AFTER_PLACE_NOUNS = frozenset(
 #: Words allowed between such a capital and its noun ("the Oslo peace accords").
 NAMED_AFTER_PLACE_MODIFIERS = frozenset(
     "peace climate nuclear ceasefire cease-fire trade arms security interim final".split()
+)
+
+
+#: Words of the names of bodies, treaties, places and media, never of a person's name.
+NOT_PERSON_WORDS = frozenset(
+    "forces force army armed navy corps guard guards brigade brigades treaty accord agreement "
+    "council party ministry committee commission agency union front group organisation "
+    "organization association movement alliance republic state states kingdom nations bank "
+    "fund office department assembly parliament congress senate house service services "
+    "company corporation news times post television radio network court tribunal university "
+    "institute centre center foundation authority police police force government cabinet "
+    "city province region island islands river sea gulf street square airport "
+    "international national federal democratic islamic liberation revolutionary".split()
 )
