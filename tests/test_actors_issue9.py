@@ -208,6 +208,13 @@ def test_a_body_in_a_speakers_quotation_is_the_speakers_countrys(nlp):
     assert "the speaker's" in (congress.role_applied or "")
 
 
+def test_the_regime_in_a_speakers_quotation_is_not_the_speakers_government(nlp):
+    """A US official's "the regime" is another state's rulers, never the US government."""
+    text = "“The regime must stop bombing civilians,” Trump said."
+    (regime,) = [m for m in mentions(nlp, text, dt.date(2018, 2, 1)) if "regime" in m.text]
+    assert not (regime.code or "").startswith("USA")
+
+
 # --- short names, places of residence, common words -----------------------------------------------
 
 

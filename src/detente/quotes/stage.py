@@ -13,6 +13,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from ..actors.context import NOT_ARTICLE_TERMS
 from ..actors.stage import SPAN_GROUP
 from ..actors.vocab import HONORIFICS
 from ..intervals import Overlaps
@@ -120,7 +121,8 @@ def speakers_bodies(
 ) -> tuple[Mention, ...]:
     """ "I am asking Congress to ...," Trump said: a state body named without a country in a
     direct quotation, or given only the article's country by inference, is the speaker's
-    country's (inferred, and said so in ``role_applied``)."""
+    country's (inferred, and said so in ``role_applied``); never "the regime" or "the junta",
+    which a speaker says of another state's rulers."""
     by_id = {m.id: m for m in mentions}
     by_span = Overlaps((m.start, m.end, m) for m in mentions)
     placed: dict[str, Mention] = {}
@@ -134,6 +136,8 @@ def speakers_bodies(
             guessed = "inferred: " in (m.role_applied or "")  # the article's country, a guess
             if not inside or not body or m.code is None or (m.country and not guessed):
                 continue
+            if m.text.lower().split()[-1] in NOT_ARTICLE_TERMS:
+                continue  # "the regime", said by a US envoy: another state's government
             if m.country == speaker.country:
                 continue
             note = f"country from context: inferred: the speaker's ({speaker.text!r})"
