@@ -125,6 +125,7 @@ def test_no_visit_without_a_visitor_from_elsewhere(nlp, text):
         ("A Syrian refugee came to Europe through Greece.", False),
         ("Syrian refugees arrived in Greece on Monday.", False),
         ("The Syrian foreign minister arrived in Greece on Monday.", True),
+        ("The UN refugee agency's envoy visited a camp in northern Iraq.", True),
     ],
 )
 def test_a_refugees_journey_is_no_visit(nlp, text, visit):

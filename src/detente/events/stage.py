@@ -134,7 +134,8 @@ PRIVATE_ROOTS = frozenset({"01", "02", "10", "11", "12", "13", "14"})
 def private_act(source: Mention, root: str, code: str = "") -> bool:
     """Whether a civilian's act is outside what makes a private person a political actor; and
     a refugee's or civilian's journey is no visit ("a Syrian refugee who came to Europe")."""
-    if code in VISIT_CODES and set(source.roles) & TRAVELLER_SECTORS:
+    body = (source.code or "").startswith(("IGO", "NGO"))  # the UN refugee agency travels
+    if code in VISIT_CODES and set(source.roles) & TRAVELLER_SECTORS and not body:
         return True
     return source.roles == ("CVL",) and root not in PRIVATE_ROOTS
 
