@@ -70,6 +70,14 @@ def test_an_obligation_of_a_pronoun_named_in_the_sentence_is_an_appeal(nlp):
     assert ("KENLEG", "020", "UGAMIL") in shown(nlp, text)
 
 
+def test_a_governments_must_for_its_own_forces_is_its_intent(nlp):
+    """ "The president says our troops must withdraw": an intent to withdraw (035x), not an
+    appeal from the government to its own army."""
+    events = shown(nlp, "The Ugandan president says Ugandan troops must withdraw from Kenya.")
+    assert ("UGAMIL", "0356", "KEN") in events
+    assert not [e for e in events if e[1] == "020"]
+
+
 def test_an_obligation_of_a_pronoun_from_an_earlier_sentence_is_no_appeal(nlp):
     """ "They should support the candidate": generic, and the resolution is a guess."""
     text = (

@@ -167,6 +167,19 @@ def spoken_events(
     return out
 
 
+#: Sectors of a state's own arms that its government speaks for ("US troops must leave").
+STATE_ARMS = frozenset({"GOV", "MIL"})
+
+
+def own_state(speaker: Mention, actor: Mention) -> bool:
+    """Whether a government (or its country) says what its own state must do: "Trump says US
+    troops must leave Syria" is the US's intent to withdraw, not an appeal to its army."""
+    if not speaker.country or speaker.country != actor.country:
+        return False
+    governing = not speaker.roles or speaker.roles[0] == "GOV"
+    return governing and (not actor.roles or actor.roles[0] in STATE_ARMS)
+
+
 def obligation_events(
     views: Sequence[SentenceView],
     events: Sequence[Event],
@@ -203,6 +216,10 @@ def obligation_events(
             )
             if not subjects or not placed(speaker) or speaker is None:
                 continue
+            if kind == "appeal" and any(
+                own_state(speaker, view.slots[s].mention) for s in subjects
+            ):
+                continue  # its own intent (events.stage.speech_act), not an appeal to itself
             code = REPROACH_CODE if kind == "reproach" else APPEAL_CODE
             found = ontology.get(code)
             if found is None:

@@ -23,7 +23,7 @@ from ..model import Dateline, Event, Mention
 from ..quotes.cues import cached_lexicon
 from .clauses import conditioned, negated
 from .dates import WEEKDAYS, event_date
-from .deontic import REPROACH_CODE, obligation, obligation_events
+from .deontic import REPROACH_CODE, obligation, obligation_events, own_state
 from .dyad import dyad_fighting
 from .evaluation import evaluation_events
 from .matcher import (
@@ -768,7 +768,14 @@ def speech_act(view: SentenceView, reading: Reading, governor: int | None) -> Re
         and not negated(doc[governor])  # "were not intended to unseat": no commitment
         and _vowed_by_source(view, governor, source)
     )
-    announced = reading.modality in ANNOUNCING_MOODS and speaker is not None
+    announced = speaker is not None and (
+        reading.modality in ANNOUNCING_MOODS
+        or (  # "Trump says US troops must leave Syria": the state's own intent
+            reading.modality == OBLIGING_MOOD
+            and obligation(view.span[reading.match.anchor_start]) == "appeal"
+            and own_state(speaker, source)
+        )
+    )
     if commissive or (announced and speaker is not None and _same_actor(speaker, source)):
         found = codes.announcement(code)
         if found is None:
