@@ -604,18 +604,6 @@ def test_a_noun_that_names_a_topic_is_no_event(nlp, text):
     assert coded(nlp, text) == ()
 
 
-@pytest.mark.parametrize(
-    ("text", "event"),
-    [
-        ("The IMF approved a loan to Greece.", ("IGOBUSIMF", "0331", "GRC")),
-        ("Iran launched an attack on Iraq.", ("IRN", "190", "IRQ")),
-    ],
-)
-def test_a_noun_a_verb_frame_names_is_no_second_event(nlp, text, event):
-    """ "approved a loan to Greece": the loan is a word of the verb's frame, not a second act."""
-    assert shown(coded(nlp, text)) == [event]
-
-
 # --- 7. reduced relatives ---------------------------------------------------------------------
 
 

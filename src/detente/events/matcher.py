@@ -595,13 +595,7 @@ def _unconsumed(matches: list[Match]) -> list[Match]:
             other is not m
             and other.start <= m.anchor_start < other.end
             and not other.anchor_start <= m.anchor_start < other.anchor_end
-            and (
-                other.pattern.specificity > m.pattern.specificity
-                or (  # as specific, and not itself inside m: "approved a loan to Greece"
-                    other.pattern.specificity == m.pattern.specificity
-                    and not m.start <= other.anchor_start < m.end
-                )
-            )
+            and other.pattern.specificity > m.pattern.specificity
             and not (m.source and other.source and not set(m.source) & set(other.source))
             for other in matches
         )
