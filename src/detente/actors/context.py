@@ -38,7 +38,7 @@ from .apposition import apposed_to_name, nearest_role, role_before
 from .codes import actor_code, sectors_of
 from .compose import proper_body
 from .local import local_country
-from .recognize import Draft
+from .recognize import Draft, unknown_person
 from .repeated import repeated_country
 from .titled import BODY_ROLE_NOUNS
 
@@ -852,21 +852,14 @@ def appositive_people(doc: Doc, drafts: list[Draft]) -> list[Draft]:
                     continue
                 role = private
             name = doc[span[0] : span[1]].text
-            draft = Draft(
-                start=span[0],
-                end=span[1],
-                kind="person",
-                country=role.country,
-                code=role.code,
-                roles=role.roles,
-                name=name,
-                entity_id="unknown:" + name.lower().replace(" ", "-"),
-                entity_name=name,
-                person_like=True,
+            draft = unknown_person(
+                span[0],
+                span[1],
+                name,
+                role,
                 described=doc[role_head.left_edge.i : role_head.right_edge.i + 1].text,
                 role_applied=f"apposition: {doc[role_head.i].text!r}"
                 + (f" coded {role.code}" if role.code else ", a private person (no code)"),
-                dictionary=role.dictionary,
                 gender="m"
                 if role_head.lower_ in MALE_NOUNS
                 else "f"

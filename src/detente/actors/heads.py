@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from . import vocab
-from .recognize import Draft
+from .recognize import Draft, unknown_person
 
 #: Verbs of leading a body, present tense as written ("who heads", "who chairs"): "who led the
 #: mission" may be a former head, whom the role on the article's date does not code.
@@ -40,20 +40,13 @@ def leading_people(doc: Doc, drafts: list[Draft]) -> list[Draft]:
             continue
         name = doc[span[0] : span[1]].text
         found.append(
-            Draft(
-                start=span[0],
-                end=span[1],
-                kind="person",
-                country=body.country,
-                code=body.code,
-                roles=body.roles,
-                name=name,
-                entity_id="unknown:" + name.lower().replace(" ", "-"),
-                entity_name=name,
-                person_like=True,
+            unknown_person(
+                span[0],
+                span[1],
+                name,
+                body,
                 body_code=body.code if body.kind != "sector" else None,
                 role_applied=f"{verb.text} {doc[body.start : body.end].text!r}: its code",
-                dictionary=body.dictionary,
             )
         )
         covered[span[0] : span[1]] = [True] * (span[1] - span[0])

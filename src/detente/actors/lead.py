@@ -14,7 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from . import vocab
-from .recognize import Draft
+from .recognize import Draft, unknown_person
 
 #: How many sentences after the lead may name the person its role introduced.
 LEAD_NAME_SENTENCES = 2
@@ -45,22 +45,15 @@ def lead_people(doc: Doc, drafts: list[Draft]) -> list[Draft]:
                 continue
             name = doc[span[0] : span[1]].text
             return [
-                Draft(
-                    start=span[0],
-                    end=span[1],
-                    kind="person",
-                    country=role.country,
-                    code=role.code,
-                    roles=role.roles,
-                    name=name,
-                    entity_id="unknown:" + name.lower().replace(" ", "-"),
-                    entity_name=name,
-                    person_like=True,
+                unknown_person(
+                    span[0],
+                    span[1],
+                    name,
+                    role,
                     described=role.described,
                     body_code=role.body_code,
                     role_applied=f"introduced in the lead as {doc[role.start : role.end].text!r}"
                     + (f" coded {role.code}" if role.code else ""),
-                    dictionary=role.dictionary,
                 )
             ]
     return []

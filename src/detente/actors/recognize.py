@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Container, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 import spacy
 from spacy.tokens import Doc, Token
@@ -85,6 +86,26 @@ class Draft:
         if self.person is not None:
             return self.person.surname
         return self.name.split()[-1] if self.name else None
+
+
+def unknown_person(start: int, end: int, name: str, role: Draft, **fields: Any) -> Draft:
+    """A person outside the dictionary named at ``start:end``, coded as ``role`` (a draft
+    whose country, code and roles the text gives them: an apposition, a lead's role, the body
+    they head); ``fields`` add what the rule knows (``role_applied``, ``described``, ...)."""
+    return Draft(
+        start=start,
+        end=end,
+        kind="person",
+        country=role.country,
+        code=role.code,
+        roles=role.roles,
+        name=name,
+        entity_id="unknown:" + name.lower().replace(" ", "-"),
+        entity_name=name,
+        person_like=True,
+        dictionary=role.dictionary,
+        **fields,
+    )
 
 
 Tokenize = Callable[[str], Doc]

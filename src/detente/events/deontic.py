@@ -146,25 +146,54 @@ def spoken_events(
             continue
         said.add(key)
         out.append(
-            kind.event(
-                sentence=view.index,
-                start=word.idx,
-                end=word.idx + len(word.text),
-                source_code=speaker.code,
-                source_entity=speaker.entity_id,
-                source_mention=speaker.id,
-                source_text=speaker.text,
-                target_code=actor.code,
-                target_entity=actor.entity_id,
-                target_mention=actor.id,
+            said_event(
+                kind,
+                view,
+                word,
+                speaker,
+                actor.code,
                 target_text=actor.text,
                 pattern_id=pattern_id,
-                confidence=0.5,
                 source_path=source_path,
                 target_path=target_path,
+                target=actor,
             )
         )
     return out
+
+
+def said_event(
+    kind: EventType,
+    view: SentenceView,
+    word: Token,
+    speaker: Mention,
+    target_code: str | None,
+    *,
+    target_text: str,
+    pattern_id: str,
+    source_path: str,
+    target_path: str,
+    target: Mention | None = None,
+) -> Event:
+    """The speaker's act of ``kind`` stated by ``word``, towards ``target`` (a mention) or a
+    target known only by its code (a government named by its bill, ``owners.government_of``)."""
+    return kind.event(
+        sentence=view.index,
+        start=word.idx,
+        end=word.idx + len(word.text),
+        source_code=speaker.code,
+        source_entity=speaker.entity_id,
+        source_mention=speaker.id,
+        source_text=speaker.text,
+        target_code=target_code,
+        target_entity=target.entity_id if target else None,
+        target_mention=target.id if target else None,
+        target_text=target_text,
+        pattern_id=pattern_id,
+        confidence=0.5,
+        source_path=source_path,
+        target_path=target_path,
+    )
 
 
 #: Sectors of a state's own arms that its government speaks for ("US troops must leave").

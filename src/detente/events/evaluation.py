@@ -22,7 +22,7 @@ from spacy.tokens import Token
 
 from ..model import Event, Mention, Quote
 from .clauses import analyse, is_predicate
-from .deontic import placed, quote_speaker, spoken_events
+from .deontic import placed, quote_speaker, said_event, spoken_events
 from .inflect import forms
 from .ontology import EventType, Ontology
 from .owners import POLICY_PATH, government_of, policy_object
@@ -178,18 +178,14 @@ def _policy_judgement(
     said.add(key)
     start, end = noun.left_edge.idx, noun.idx + len(noun.text)
     return [
-        kind.event(
-            sentence=view.index,
-            start=word.idx,
-            end=word.idx + len(word.text),
-            source_code=speaker.code,
-            source_entity=speaker.entity_id,
-            source_mention=speaker.id,
-            source_text=speaker.text,
-            target_code=government,
+        said_event(
+            kind,
+            view,
+            word,
+            speaker,
+            government,
             target_text=view.span.doc.text[start:end],
             pattern_id=f"judgement:{word.lower_}",
-            confidence=0.5,
             source_path="speaker",
             target_path=POLICY_PATH,
         )
