@@ -31,10 +31,24 @@ def codes(nlp, text: str) -> dict[str, str | None]:
         # lower-case words between "the" and the role
         ("LONDON, Jan 20 - Ian Marsh, the international development minister, said the "
          "plan had failed.", "Ian Marsh", "GBRGOVDEV"),
+        # an honorific before the name ("Sir", "Dame") is kept with it
+        ("LONDON, Jan 20 - The Metropolitan Police commissioner, Sir Ian Marsh, said the "
+         "threat was real.", "Sir Ian Marsh", "GBRCOP"),
     ],
 )  # fmt: skip
 def test_a_role_in_apposition_codes_the_person_it_introduces(nlp, text, name, code):
     assert codes(nlp, text).get(name) == code
+
+
+def test_a_surname_after_a_namesake_with_an_honorific_is_the_nearest_namesake(nlp):
+    """ "Sir Ian Marsh ... Marsh added": the commissioner, not the minister named before."""
+    text = (
+        "LONDON, Jan 20 - Prime Minister Tony Marsh spoke on Monday. The Metropolitan Police "
+        "commissioner, Sir Ian Marsh, said the threat was real. Marsh added that the police "
+        "were ready."
+    )
+    found = [m for m in api.code_text(text, published=DAY, nlp=nlp).mentions if m.text == "Marsh"]
+    assert [m.code for m in found] == ["GBRCOP"]
 
 
 def test_the_surname_alone_later_is_the_same_person(nlp):

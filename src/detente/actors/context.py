@@ -723,6 +723,8 @@ def _name_span(head: Token) -> tuple[int, int] | None:
         if child.i < head.i and child.dep_ in ("compound", "flat") and child.pos_ == "PROPN":
             start = min(start, child.left_edge.i)
     words = head.doc[start : head.i + 1]
+    if len(words) > 2 and words[0].text in vocab.HONORIFICS:
+        words = words[1:]  # "Sir Ian Blair": the name after the honorific decides, and keeps it
     if len(words) < 2 or len(words) > MAX_NAME_TOKENS:
         return None  # a single capitalised word is too often no person
     if (
