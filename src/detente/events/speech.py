@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Protocol
 
 from ..datafiles import data_path, read_tsv
 from ..errors import DictionaryError
@@ -35,34 +34,6 @@ COMMISSIVE_VERBS = frozenset(
                   "commit", "intend", "plan", "want", "agree", "resolve", "decide")
     for form in forms(lemma)
 )  # fmt: skip
-
-
-class HasMood(Protocol):
-    """What ``scheduled`` reads of a reading (``stage.Reading``)."""
-
-    @property
-    def modality(self) -> str | None: ...
-    @property
-    def negated(self) -> bool: ...
-    @property
-    def status(self) -> str: ...
-
-
-#: Roots of acts news states as scheduled ("will meet", "will resume talks", "is due to
-#: visit"): the plan is itself known, CAMEO's intent to meet or negotiate (036).
-SCHEDULED_ROOTS = frozenset({"04"})
-
-
-def scheduled(reading: HasMood, code: str) -> bool:
-    """Whether an act is a meeting the text says will take place: future, not negated, no
-    condition or question, in the clause's own right (not reported as someone's wish)."""
-    return (
-        code[:2] in SCHEDULED_ROOTS
-        and reading.modality == "future"
-        and not reading.negated
-        and reading.status in ("asserted", "reported")
-    )
-
 
 #: The appeal CAMEO codes when the act asked for has no more specific one.
 GENERAL_APPEAL = "020"

@@ -41,13 +41,7 @@ from .patterns import Pattern, PatternDictionary
 from .phrases import heads_slots, is_political
 from .plural import Resolved, add_plural_groups
 from .sentence import SentenceView, Slot, sentence_views
-from .speech import (
-    ANNOUNCING_MOODS,
-    COMMISSIVE_VERBS,
-    OBLIGING_MOOD,
-    scheduled,
-    speech_act_codes,
-)
+from .speech import ANNOUNCING_MOODS, COMMISSIVE_VERBS, OBLIGING_MOOD, speech_act_codes
 from .stance import stance_events
 from .syntax import ParsedMatch, SyntaxMatcher
 from .targets import between_frame
@@ -746,6 +740,22 @@ def _same_actor(a: Mention, b: Mention) -> bool:
 DENIAL_CODE = "016"
 
 
+#: Roots of acts news states as scheduled ("will meet", "will resume talks", "is due to
+#: visit"): the plan is itself known, CAMEO's intent to meet or negotiate (036).
+SCHEDULED_ROOTS = frozenset({"04"})
+
+
+def _scheduled(reading: Reading, code: str) -> bool:
+    """Whether an act is a meeting the text says will take place: future, not negated, no
+    question, in the clause's own right (not reported as someone's wish)."""
+    return (
+        code[:2] in SCHEDULED_ROOTS
+        and reading.modality == "future"
+        and not reading.negated
+        and reading.status in ("asserted", "reported")
+    )
+
+
 def speech_act(view: SentenceView, reading: Reading, governor: int | None) -> Reading | None:
     """The statement an act under "said it would", "vowed to" or "says they must" makes
     (events.speech): an announcement by the act's own source, or an appeal by the speaker."""
@@ -789,7 +799,7 @@ def speech_act(view: SentenceView, reading: Reading, governor: int | None) -> Re
             speech="announced",
         )
     anchor = view.span[reading.match.anchor_start]
-    if scheduled(reading, code) and not conditioned(anchor):  # "will resume talks tomorrow"
+    if _scheduled(reading, code) and not conditioned(anchor):  # "will resume talks tomorrow"
         found = codes.announcement(code)
         if found is not None:
             return replace(reading, modality=None, code=found, speech="scheduled")

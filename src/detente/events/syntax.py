@@ -456,7 +456,7 @@ class SyntaxMatcher:
                 else:
                     sources, source_path = subject_slots, subject_path
                     target_path = target_path_of(view, targets, predicate)
-                    if not targets and phrase is not None and not placed_force:
+                    if not targets and policy is not None:
                         target_path = POLICY_PATH  # the government's, if the source is domestic
                 if not sources and not targets:
                     continue

@@ -24,16 +24,21 @@ from .cues import HEARER_LEMMAS, CueForm
 from .extract import Attribution, Draft
 from .tokens import PASSIVE_DEPS, SUBJECT_DEPS, Cue, TokenView
 
-#: Verbs whose clause complement is a finding or a view held ("the survey found that ...").
-FINDING_VERBS: dict[str, tuple[str, ...]] = {
+#: Verbs that take their content either as a clause ("showed that ...") or as an object
+#: ("showed a sharp fall", "backed the plan"): in both groups below.
+EITHER_VERBS: dict[str, tuple[str, ...]] = {
     "show": ("show", "shows", "showed", "shown", "showing"),
     "discuss": ("discuss", "discusses", "discussed", "discussing"),
     "oppose": ("oppose", "opposes", "opposed", "opposing"),
     "outline": ("outline", "outlines", "outlined", "outlining"),
     "support": ("support", "supports", "supported", "supporting"),
     "back": ("back", "backs", "backed", "backing"),
-    "find": ("find", "finds", "found", "finding"),
     "question": ("question", "questions", "questioned", "questioning"),
+}
+#: Verbs whose clause complement is a finding or a view held ("the survey found that ...").
+FINDING_VERBS: dict[str, tuple[str, ...]] = {
+    **EITHER_VERBS,
+    "find": ("find", "finds", "found", "finding"),
     "recognize": ("recognize", "recognizes", "recognized", "recognise", "recognises",
                   "recognised"),
 }  # fmt: skip
@@ -41,16 +46,10 @@ FINDING_VERBS: dict[str, tuple[str, ...]] = {
 OBJECT_VERBS: dict[str, tuple[str, ...]] = {
     "endorse": ("endorse", "endorses", "endorsed", "endorsing"),
     "reject": ("reject", "rejects", "rejected", "rejecting"),
-    "question": ("question", "questions", "questioned", "questioning"),
     "denounce": ("denounce", "denounces", "denounced", "denouncing"),
     "disavow": ("disavow", "disavows", "disavowed", "disavowing"),
     "tout": ("tout", "touts", "touted", "touting"),
-    "show": ("show", "shows", "showed", "shown", "showing"),
-    "discuss": ("discuss", "discusses", "discussed", "discussing"),
-    "oppose": ("oppose", "opposes", "opposed", "opposing"),
-    "outline": ("outline", "outlines", "outlined", "outlining"),
-    "support": ("support", "supports", "supported", "supporting"),
-    "back": ("back", "backs", "backed", "backing"),
+    **EITHER_VERBS,
     "express": ("express", "expresses", "expressed", "expressing"),
     "announce": ("announce", "announces", "announced", "announcing"),
     "criticize": (
@@ -112,8 +111,19 @@ PREPOSITION_VERBS: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {
     "boast": (("boast", "boasts", "boasted", "boasting"), frozenset({"about", "of"})),
     "brag": (("brag", "brags", "bragged", "bragging"), frozenset({"about", "of"})),
     "complain": (("complain", "complains", "complained", "complaining"), frozenset({"about"})),
-    "apologize": (("apologize", "apologizes", "apologized", "apologizing", "apologise",
-                   "apologises", "apologised", "apologising"), frozenset({"for"})),
+    "apologize": (
+        (
+            "apologize",
+            "apologizes",
+            "apologized",
+            "apologizing",
+            "apologise",
+            "apologises",
+            "apologised",
+            "apologising",
+        ),
+        frozenset({"for"}),
+    ),
     "warn": (("warn", "warns", "warned", "warning"), frozenset({"about", "of"})),
 }
 #: Verbs that give what they name a name ("called the plan a disaster"): the object and
@@ -352,9 +362,7 @@ def named_as(view: TokenView, first: int) -> Draft | None:
     if view.doc is None or not view.doc_index:
         return None
     token = view.doc[view.doc_index[first]]
-    preposition = next(
-        (a for a in token.ancestors if a.dep_ == "prep" and a.lower_ == "as"), None
-    )
+    preposition = next((a for a in token.ancestors if a.dep_ == "prep" and a.lower_ == "as"), None)
     if preposition is None:
         return None
     verb = preposition.head
@@ -380,6 +388,9 @@ def named_as(view: TokenView, first: int) -> Draft | None:
         last -= 1
     cue = _cue(view, i, verb.lemma_, "expressive")
     return Draft(
-        view.starts[start], view.ends[last - 1], "partial", view.sentence[start],
+        view.starts[start],
+        view.ends[last - 1],
+        "partial",
+        view.sentence[start],
         Attribution(cue, speaker),
     )
