@@ -54,8 +54,12 @@ def test_local_people_take_the_country_of_the_story(nlp, text, words, code):
         # no place and no dateline: nothing to go on
         ("The militia shelled civilians near the port.", "civilians", "CVL"),
         # a dateline abroad: the article is about Iraq, not the United States
-        ("WASHINGTON, May 10 (Reuters) - Iraq said Iran shelled Iraq's border posts. Iraq "
-         "protested to Iran. Shelling wounded civilians near the border.", "civilians", "CVL"),
+        (
+            "WASHINGTON, May 10 (Reuters) - Iraq said Iran shelled Iraq's border posts. Iraq "
+            "protested to Iran. Shelling wounded civilians near the border.",
+            "civilians",
+            "CVL",
+        ),
         # migrants come from elsewhere
         (f"{IN_SYRIA} Smugglers abandoned migrants on the beach.", "migrants", "CVL"),
         # a country in the phrase wins over the story's

@@ -55,8 +55,12 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 EXIT_INTERRUPTED: dict[int, int] = {signal.SIGINT: 130, signal.SIGTERM: 143}
 
 
-class _Interrupted(Exception):
-    """SIGTERM, raised in the main thread so that open files and stores close cleanly."""
+class _Interrupted(BaseException):
+    """SIGTERM, raised in the main thread so that open files and stores close cleanly.
+
+    A BaseException, as KeyboardInterrupt is: code that turns any ``Exception`` into a
+    recoverable failure (a damaged cache is rebuilt, a failing article is skipped) must not
+    swallow it and finish the job as if no one had asked it to stop."""
 
     def __init__(self, signum: int) -> None:
         super().__init__(signum)
@@ -111,7 +115,10 @@ class _Group(click.Group):
             _RECEIVED.clear()
             signal.signal(signal.SIGTERM, _raise_interrupted)
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
+            if _RECEIVED:  # a library caught the signal's exception and went on
+                _interrupted(_RECEIVED[-1])
+            return result
         except (click.ClickException, click.exceptions.Exit, click.Abort, SystemExit):
             raise
         except (KeyboardInterrupt, _Interrupted) as exc:

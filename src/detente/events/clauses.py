@@ -370,9 +370,7 @@ def conditioned(token: Token) -> bool:
     """Whether the clause of ``token`` has an "if"/"unless" condition, in it or on it."""
     clause = token if is_predicate(token) else token.head
     marked = (clause, *(c for c in clause.children if c.dep_ == "advcl"))
-    return any(
-        c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for m in marked for c in m.children
-    )
+    return any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for m in marked for c in m.children)
 
 
 def modality(token: Token) -> str | None:

@@ -690,9 +690,6 @@ def _actor_patient(view: SentenceView, clause: Clause) -> bool:
         return False
     start = view.span.start
     return all(
-        any(
-            slot.start <= head - start < slot.end and not slot.modifier
-            for slot in view.slots
-        )
+        any(slot.start <= head - start < slot.end and not slot.modifier for slot in view.slots)
         for head in clause.subjects
     )

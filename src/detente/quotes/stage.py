@@ -211,9 +211,7 @@ def find_drafts(
     indirect += [
         d for d in poll_drafts(view, dateline_end) if not any(_overlaps(d, o) for o in indirect)
     ]
-    indirect += [
-        d for d in poll_phrase_drafts(view) if not any(_overlaps(d, o) for o in indirect)
-    ]
+    indirect += [d for d in poll_phrase_drafts(view) if not any(_overlaps(d, o) for o in indirect)]
     taken = used | {
         d.attribution.cue.start for d in indirect if d.attribution and d.attribution.cue
     }
