@@ -250,6 +250,38 @@ def test_an_attempted_or_claimed_act_is_asserted(nlp, text, reported):
     assert events[0].reported is reported
 
 
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # the infinitive of an attempt noun is the act of whoever makes the attempt
+        ("Russia made repeated attempts to attack Ukraine.", ("RUS", "190", "UKR")),
+        ("Russian spies have been involved in efforts to gather intelligence on Ukraine.",
+         ("RUSSPY", "090", "UKR")),
+        ("Russia used the opportunity to criticise Ukraine.", ("RUS", "111", "UKR")),
+        ("Russia misses no opportunity to criticise Ukraine.", ("RUS", "111", "UKR")),
+    ],
+)  # fmt: skip
+def test_an_attempt_nouns_infinitive_is_the_attempt_makers_act(nlp, text, event):
+    assert event in shown(coded(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia did not make any attempt to attack Ukraine.",
+        "Russia missed the chance to criticise Ukraine.",
+        "Russia had the opportunity to criticise Ukraine.",
+    ],
+)
+def test_an_attempt_not_made_or_a_chance_not_taken_is_no_act(nlp, text):
+    assert not [e for e in shown(coded(nlp, text)) if e[1] in ("190", "111")]
+
+
+def test_an_attempt_named_as_a_purpose_is_no_act_of_its_own(nlp):
+    events = shown(coded(nlp, "Russia shelled Kharkiv in an effort to seize Ukrainian land."))
+    assert [e for e in events if e[1].startswith("19")] == [("RUS", "194", "UKR")]
+
+
 def test_an_alleged_act_is_not_asserted(nlp):
     (event,) = coded(nlp, "Russia is alleged to have attacked Ukraine.")
     assert event.modality == "alleged"

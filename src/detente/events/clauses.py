@@ -223,6 +223,57 @@ def _modified_subject(noun: Token, dep: str) -> tuple[tuple[int, ...], str]:
     return _with_conjuncts(noun), dep
 
 
+#: Nouns of an attempt whose infinitive is the attempted act, done by whoever makes the attempt:
+#: "made repeated attempts to block", "involved in efforts to gather", "stepped up its campaign
+#: to discredit". CAMEO codes attempts (as "tried to seize" in the governor lexicon).
+ATTEMPT_NOUNS = frozenset(
+    "attempt attempts effort efforts bid bids campaign campaigns drive drives push".split()
+)
+#: Verbs whose object attempt is their subject's own ("launched a campaign to"); "in a bid to"
+#: on a verb of its own is a purpose, not an act, and is left alone.
+ATTEMPT_VERBS = frozenset(
+    w
+    for lemma in ("make", "launch", "lead", "spearhead", "mount", "step", "intensify", "redouble",
+                  "renew", "continue", "pursue", "wage", "join", "begin", "start", "head")
+    for w in forms(lemma)
+)  # fmt: skip
+#: Passive or adjectival hosts of an attempt in an "in" phrase: "was involved in efforts to".
+PARTAKING_WORDS = frozenset(
+    w for lemma in ("involve", "engage", "participate") for w in forms(lemma)
+) | {"active", "instrumental", "part", "role", "lead"}
+#: "the opportunity to criticise" is taken when it is used, seized or never missed.
+OPPORTUNITY_NOUNS = frozenset({"opportunity", "opportunities", "chance", "occasion"})
+OPPORTUNITY_VERBS = frozenset(
+    w for lemma in ("use", "seize", "take", "grab", "miss") for w in forms(lemma)
+)
+
+
+def attempt_host(token: Token) -> Token | None:
+    """The verb whose subject performs an infinitive that completes an attempt noun ("Russia
+    made attempts to block" → "made"), or None. The infinitive is then that subject's act,
+    asserted as far as the host verb is."""
+    if token.dep_ not in ("acl", "relcl") or not is_infinitive(token):
+        return None
+    noun = token.head
+    word, verb = noun.lower_, noun.head
+    if word in ATTEMPT_NOUNS:
+        if noun.dep_ == "dobj" and verb.lower_ in ATTEMPT_VERBS:
+            return verb
+        if noun.dep_ == "pobj" and verb.lower_ == "in" and verb.head.lower_ in PARTAKING_WORDS:
+            host = verb.head
+            while not _verbal(host) and host.head.i != host.i and host.dep_ in ("dobj", "acomp"):
+                host = host.head  # "took part in", "was active in"
+            return host if _verbal(host) else None
+        return None
+    if word in OPPORTUNITY_NOUNS and noun.dep_ == "dobj" and verb.lower_ in OPPORTUNITY_VERBS:
+        if verb.lower_ in forms("miss") and not any(
+            c.dep_ == "det" and c.lower_ == "no" for c in noun.children
+        ):
+            return None  # "missed the chance to" is the act not done
+        return verb
+    return None
+
+
 def grammatical_subject(token: Token, depth: int = 0) -> tuple[tuple[int, ...], str]:
     """Heads of the clause's grammatical subject, and the path that found it."""
     if depth > MAX_DEPTH:
@@ -242,6 +293,10 @@ def grammatical_subject(token: Token, depth: int = 0) -> tuple[tuple[int, ...], 
     if dep == "conj" and _verbal(governor):
         found, path = grammatical_subject(governor, depth + 1)
         return found, f"conj>{path}" if found else ""
+    host = attempt_host(token)
+    if host is not None:  # "Russia made attempts to block": the attempt's maker
+        found, path = grammatical_subject(host, depth + 1)
+        return found, f"acl<{governor.lower_}<{path}" if found else ""
     if dep in ("relcl", "acl") and not _verbal(governor):
         return _modified_subject(governor, dep)
     if dep == "xcomp" or (dep in ("ccomp", "oprd") and is_infinitive(token)):
@@ -477,6 +532,12 @@ def clause_status(token: Token) -> _Status:
             state.status = "condition"
             return state
         word = governor.lower_
+        host = attempt_host(node)
+        if host is not None:  # "made attempts to block": as asserted as the making
+            state.modality = state.modality or modality(host)
+            state.negated = state.negated or negated(host)
+            node = host
+            continue
         if dep in ("xcomp", "ccomp", "advcl", "acl", "oprd") and _infinitival(node):
             kind = table.infinitive.get(word)
             if kind == "negative":
