@@ -1052,6 +1052,24 @@ def test_an_act_things_arose_from_happened(nlp):
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Stray shells from an exchange of fire between Iran and Iraq landed on Kuwaiti soil.",
+        "Rockets from an exchange of fire between Iran and Iraq damaged a Kuwaiti tanker.",
+    ],
+)
+def test_what_came_out_of_a_fight_says_the_fight_happened(nlp, text):
+    events = api.code_text(text, nlp=nlp).events
+    fights = sorted((e.source_code, e.target_code, e.code) for e in events if e.root == "19")
+    assert fights == [("IRN", "IRQ", "194"), ("IRQ", "IRN", "194")]
+
+
+def test_protection_from_a_fight_is_no_fight(nlp):
+    text = "Kuwait sought protection from an exchange of fire between Iran and Iraq."
+    assert not [e for e in api.code_text(text, nlp=nlp).events if e.root == "19"]
+
+
 def test_a_foiled_thrust_is_force_against_the_other_side_of_the_war(nlp):
     text = (
         "Iranian troops attacked Iraqi positions near Basra on Monday. "

@@ -62,6 +62,15 @@ CONSEQUENCE_VERBS = frozenset(
     for w in forms(lemma)
 )  # fmt: skip
 
+#: Things that come out of fighting: "shells from an exchange of fire fell on Kuwait",
+#: "casualties from the clashes rose": when such a noun is a clause's subject or object, the
+#: act its "from" phrase names happened.
+PRODUCT_NOUNS = frozenset(
+    {"shell", "shells", "rocket", "rockets", "missile", "missiles", "mortar", "mortars",
+     "shrapnel", "debris", "bullets", "bullet", "fire", "casualties", "deaths", "damage",
+     "smoke", "explosions"}
+)  # fmt: skip
+
 #: Verbs whose object noun is an act that happened ("repelled an attack by", "condemned the
 #: bombing by"): a nominal frame on that noun is asserted.
 PRESUPPOSING_VERBS = frozenset(
@@ -118,6 +127,10 @@ def nominal_host(token: Token) -> tuple[Token | None, bool]:
         and head.head.lower_ in CONSEQUENCE_VERBS
     ):  # "shells arose from an exchange of fire", "caused by fighting": it happened
         return head.head, False
+    if token.dep_ == "pobj" and head.lower_ == "from" and head.head.lower_ in PRODUCT_NOUNS:
+        product = head.head  # "shells from an exchange of fire fell": it happened
+        if product.dep_ in ("nsubj", "nsubjpass", "dobj") and is_predicate(product.head):
+            return product.head, False
     if token.dep_ == "dobj" and head.lower_ in LIGHT_VERBS:
         return head, True
     if token.dep_ == "nsubjpass" and head.lower_ in LIGHT_VERBS:
