@@ -617,6 +617,24 @@ def test_an_attack_fled_avenged_or_suffered_happened(nlp, text, event):
     assert event in shown(coded(nlp, text))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials said Iran might shell Kuwait in retaliation for American strikes on Iranian "
+        "oil platforms.",
+        "There were rumours that Iran had shelled Kuwait in retaliation for American strikes on "
+        "Iranian oil platforms.",
+    ],
+)
+def test_an_attack_retaliated_for_happened_whatever_the_retaliation_is(nlp, text):
+    assert ("USA", "190", "IRN") in shown(coded(nlp, text))
+
+
+def test_an_attack_any_retaliation_would_answer_has_not_happened(nlp):
+    text = "Iran threatened to shell Kuwait in retaliation for any American strike on Iran."
+    assert not [e for e in shown(coded(nlp, text)) if e[0] == "USA"]
+
+
 def test_an_attack_a_subject_is_under_is_not_the_subjects_act(nlp):
     """ "Egypt received officials under attack from Turkey": the attack is on the officials'
     side, never Egypt's, and a phrase the "under" only sits beside names no target."""

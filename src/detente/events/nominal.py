@@ -178,6 +178,21 @@ def under_target(token: Token) -> tuple[Token | None, bool]:
     return (holder if holder.pos_ in ("NOUN", "PROPN", "PRON") else None), False
 
 
+#: Determiners that make a reacted-to act hypothetical ("in response to any attack").
+OPEN_DETERMINERS = frozenset({"any", "every", "each", "a", "an", "possible", "future"})
+
+
+def reacted_to(token: Token) -> bool:
+    """An act that something answers ("in retaliation for U.S. attacks on Iranian platforms"):
+    it happened, whatever the answering clause is (rumoured, threatened, future)."""
+    head = token.head
+    if token.dep_ != "pobj" or head.lower_ not in ("for", "to"):
+        return False
+    if head.head.lower_ not in REACTION_NOUNS:
+        return False
+    return not any(c.lower_ in OPEN_DETERMINERS for c in token.children if c.i < token.i)
+
+
 def nominal_asserted(token: Token) -> bool:
     return nominal_host(token)[0] is not None
 

@@ -22,6 +22,7 @@ from functools import partial
 from spacy.tokens import Token
 
 from .clauses import (
+    ASSERTED,
     Clause,
     analyse,
     is_predicate,
@@ -44,6 +45,7 @@ from .nominal import (
     nominal_asserted,
     nominal_host,
     nominal_pre,
+    reacted_to,
     under_target,
 )
 from .ontology import SYMMETRIC_CODES
@@ -584,6 +586,10 @@ class SyntaxMatcher:
         host_slots, host_how = heads_slots(view, clause.subjects)
         speaker, _ = heads_slots(view, clause.speaker)
         nominal = dataclasses.replace(clause, passive=False, agents=())
+        if reacted_to(token):  # "threatened to strike in retaliation for U.S. attacks on"
+            nominal = dataclasses.replace(
+                nominal, status=ASSERTED, negated=False, modality=None, speaker=(), governor=None
+            )
         sides = between_sides(view, token, compiled)
         if sides is not None:  # "fighting between Iran and Iraq": the parse joins the sides
             ends = list(match_forward(region, compiled.anchor, i))
