@@ -286,7 +286,7 @@ class EventStage:
             found.extend(stance_events(coded_views, events, quotes, by_id, self.ontology))
             events.extend(self._dated(doc, coded_views, found, base, base_source, trace))
         events.sort(key=lambda e: (e.sentence, e.start))
-        events = _drop_headline_repeats(_drop_duplicates(events), headline_end, doc)
+        events = _drop_headline_repeats(_drop_duplicates(events, doc), headline_end, doc)
         return [_renumber(e, i) for i, e in enumerate(events)]
 
     def _war_fighting(
@@ -932,15 +932,53 @@ def _confidence(match: Match, negated: bool, source: Mention, target: Mention | 
     return round(max(0.05, min(score, 0.95)), 2)
 
 
-def _drop_duplicates(events: list[Event]) -> list[Event]:
-    """One event per sentence, dyad and code ("refused to release" fires on both verbs)."""
-    best: dict[tuple[int, str | None, str | None, str], Event] = {}
+def _drop_duplicates(events: list[Event], doc: Doc | None = None) -> list[Event]:
+    """One event per sentence, dyad and code ("refused to release" fires on both verbs), but
+    one per clause where two conjoined clauses state the act ("had won a victory and were
+    continuing to advance": two clauses, two events, as the gold guidelines count them)."""
+    best: dict[tuple[int, str | None, str | None, str, int], Event] = {}
+    keys: dict[int, tuple[int, str | None, str | None, str, int]] = {}
     for event in events:
-        key = (event.sentence, event.source_code, event.target_code, event.code)
+        key = (event.sentence, event.source_code, event.target_code, event.code, 0)
+        clause = _conjoined_clause(doc, event) if doc is not None else None
+        if clause is not None and best.get(key) is not None:
+            first = _conjoined_clause(doc, best[key]) if doc is not None else None
+            if first is not None and first != clause and _conjoined(doc, first, clause):
+                key = (*key[:4], clause)
         kept = best.get(key)
         if kept is None or (kept.negated and not event.negated):
             best[key] = event
-    return [e for e in events if best[(e.sentence, e.source_code, e.target_code, e.code)] is e]
+        keys[id(event)] = key
+    return [e for e in events if best[keys[id(e)]] is e]
+
+
+def _conjoined_clause(doc: Doc | None, event: Event) -> int | None:
+    """The predicate heading the clause of an event's anchor (None without a parse)."""
+    if doc is None or not doc.has_annotation("DEP") or event.stage != "events":
+        return None
+    span = doc.char_span(event.start, event.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    node = span.root
+    for _ in range(4):
+        if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("aux", "auxpass"):
+            return node.i
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+def _conjoined(doc: Doc | None, first: int, second: int) -> bool:
+    """Two clause heads joined by "and" ("won ... and were continuing"), neither inside the
+    other's complement ("refused to release" is one clause's act)."""
+    if doc is None:
+        return False
+    a, b = sorted((doc[first], doc[second]), key=lambda t: t.i)
+    if b.dep_ != "conj" or b.head.i != a.i:
+        return False
+    joiners = [t.lower_ for t in doc[a.i + 1 : b.i] if t.dep_ == "cc" and t.head.i == a.i]
+    return joiners == ["and"]  # "killed or wounded", "selling and/or sending": one act
 
 
 def _drop_headline_repeats(events: list[Event], headline_end: int, doc: Doc) -> list[Event]:

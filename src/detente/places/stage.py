@@ -514,7 +514,7 @@ def target_from_article(
             out.append(e)
             continue
         (other,) = others
-        if _names_another_country(e, mentions, other):
+        if _names_another_country(e, mentions, other, side):
             out.append(e)  # "fought an insurgency against the Turkish state": not the war's
             continue
         named = next((m for m in mentions if m.code == other), None)
@@ -527,15 +527,18 @@ def target_from_article(
     return tuple(out)
 
 
-def _names_another_country(event: Event, mentions: Sequence[Mention], other: str) -> bool:
+def _names_another_country(
+    event: Event, mentions: Sequence[Mention], other: str, side: str
+) -> bool:
     """Whether the phrase the event's frame took as its target names a country other than the
-    war's other side (the phrase had no actor the event stage could take)."""
+    war's two sides (the phrase had no actor the event stage could take). The source's own
+    ("were consolidating their new positions") says the ground is now theirs, not whose it was."""
     if not event.target_text:
         return False
     return any(
         m.sentence == event.sentence
         and m.country
-        and m.country != other
+        and m.country not in (other, side)
         and m.text in event.target_text
         for m in mentions
     )
