@@ -74,3 +74,10 @@ def test_one_act_named_twice_in_one_clause_or_by_or_is_one_event(nlp):
     assert second_sentence(nlp, text).count(("IRN", "190", "IRQ")) <= 1
     refused = api.code_text("Iran refused to release the Iraqi prisoners.", nlp=nlp).events
     assert len([e for e in refused if e.code.startswith("12")]) == 1
+
+
+def test_fighting_in_which_a_side_killed_is_that_sides_act_only(nlp):
+    """ "Iraqis were killed in fighting near Basra": the killing names who fought whom; the
+    fighting noun adds no second event each way."""
+    text = "Iran attacked Iraq on Monday. Iran said 300 Iraqis were killed in fighting near Basra."
+    assert second_sentence(nlp, text) == [("IRN", "190", "IRQ")]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -938,9 +939,15 @@ def _drop_duplicates(events: list[Event], doc: Doc | None = None) -> list[Event]
     continuing to advance": two clauses, two events, as the gold guidelines count them)."""
     best: dict[tuple[int, str | None, str | None, str, int], Event] = {}
     keys: dict[int, tuple[int, str | None, str | None, str, int]] = {}
+    per_anchor = Counter((e.sentence, e.start, e.source_code, e.code) for e in events)
     for event in events:
         key = (event.sentence, event.source_code, event.target_code, event.code, 0)
-        clause = _conjoined_clause(doc, event) if doc is not None else None
+        clause = None  # an anchor with two targets for one phrase ("Syrian soldiers") splits none
+        if (
+            doc is not None
+            and per_anchor[(event.sentence, event.start, event.source_code, event.code)] == 1
+        ):
+            clause = _conjoined_clause(doc, event)
         if clause is not None and best.get(key) is not None:
             first = _conjoined_clause(doc, best[key]) if doc is not None else None
             if first is not None and first != clause and _conjoined(doc, first, clause):

@@ -66,6 +66,8 @@ CONSULT_ROOT = "04"
 #: phrase is the place's own name. Not 043: a host's target is its guest, never a place
 #: ("hosted a conference", "received food").
 VISIT_CODES = frozenset({"042"})
+#: A visit the text says will happen is coded as the intent to meet (036), from a 042 frame.
+SCHEDULED_MEETING = "036"
 #: Sectors whose arrival somewhere is a deployment, not a visit ("peacekeepers arrived in
 #: Monrovia", "fighter jets flew to Jaipur"): they take no country from a place.
 DEPLOYED_SECTORS = frozenset({"MIL", "PKO", "REB", "UAF", "INS", "SPY"})
@@ -424,13 +426,21 @@ def _in_cameo(place: Place, codes: Mapping[str, str] | None) -> Place:
     return dataclasses.replace(place, country=codes[place.country])
 
 
+def _visiting(event: Event) -> bool:
+    """A visit, made or scheduled ("Shultz will go to Moscow next week": 036 from a visit
+    frame), whose destination may be a place."""
+    if event.code in VISIT_CODES:
+        return True
+    return event.code == SCHEDULED_MEETING and "<042:" in (event.pattern_id or "")
+
+
 def _named_place(event: Event, places: list[Place]) -> Place | None:
     """The place a force frame named where it wanted its target ("shelled Afrin", "Raqqa was
     occupied by Isis"): the event stage leaves that phrase in ``target_text`` with no mention."""
     if event.target_code or event.target_mention or not event.target_text:
         return None
     phrase = event.target_text
-    if event.root in FORCE_ROOTS or event.code in VISIT_CODES:
+    if event.root in FORCE_ROOTS or _visiting(event):
         return next((p for p in places if p.country and p.text in phrase), None)
     if event.root == CONSULT_ROOT:  # only the place itself: "officials in Basra" are no Iraq
         bare = phrase.removeprefix("the ").strip()
@@ -445,11 +455,11 @@ def _target_from_place(event: Event, place: Place, how: str = "place") -> Event:
     in Brussels" is no act towards Belgium, "arrived in London" is a visit to Britain; and a
     visit to a site that is no actor and no place takes the country of the site's place ("visited
     the Domiz camp in northern Iraq": the phrase "the Domiz camp", located in Iraq)."""
-    visit = event.root == CONSULT_ROOT and not _deployed(event.source_code)
+    visit = (event.root == CONSULT_ROOT or _visiting(event)) and not _deployed(event.source_code)
     placed = (
         event.root in FORCE_ROOTS
         or (visit and how == "object")
-        or (visit and event.code in VISIT_CODES and bool(event.target_text))  # "a camp in Iraq"
+        or (visit and _visiting(event) and bool(event.target_text))  # "a camp in Iraq"
     )
     if event.target_code or event.target_mention or not placed or not place.country:
         return event
