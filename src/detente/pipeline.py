@@ -140,15 +140,93 @@ def make_doc(nlp: Language, article: Article) -> Doc:
     return doc
 
 
+#: An article longer than this many characters is parsed in blocks of whole paragraphs of
+#: about this size, joined into one Doc before our stages read it: spaCy's parser holds memory
+#: in proportion to the length of the Doc it parses (a 1 MB article parsed whole took several
+#: GB), and no sentence or paragraph spans two blocks, so the parse is the same.
+PARSE_BLOCK_CHARS = 50_000
+
+
 def code_docs(
     nlp: Language, articles: Iterable[Article], batch_size: int = 64
 ) -> Iterator[CodedArticle]:
     """Run the pipeline over articles and build their records, in order."""
     version = pipeline_version(nlp)
     dictionaries = used_dictionaries(nlp)
+    batch: list[Article] = []
+    for article in articles:
+        if len(article.text) > PARSE_BLOCK_CHARS and "parser" in nlp.pipe_names:
+            yield from _code_batch(nlp, batch, batch_size, version, dictionaries)
+            batch = []
+            yield to_record(_blockwise(nlp, article), version, dictionaries)
+            continue
+        batch.append(article)
+        if len(batch) >= batch_size:
+            yield from _code_batch(nlp, batch, batch_size, version, dictionaries)
+            batch = []
+    yield from _code_batch(nlp, batch, batch_size, version, dictionaries)
+
+
+def _code_batch(
+    nlp: Language,
+    articles: list[Article],
+    batch_size: int,
+    version: str,
+    dictionaries: dict[str, str],
+) -> Iterator[CodedArticle]:
     docs = (make_doc(nlp, a) for a in articles)
     for doc in nlp.pipe(docs, batch_size=batch_size):
         yield to_record(doc, version, dictionaries)
+
+
+def paragraph_blocks(text: str, size: int = PARSE_BLOCK_CHARS) -> list[str]:
+    """``text`` cut after line breaks into pieces of about ``size`` characters that join back
+    into it; a paragraph longer than ``size`` is cut after a full stop and a space, or at a
+    space, so that no piece is much longer."""
+    blocks: list[str] = []
+    start = 0
+    while len(text) - start > size:
+        end = text.rfind("\n", start, start + size) + 1
+        if end <= start:
+            end = text.rfind(". ", start, start + size) + 2
+        if end <= start + 1:
+            end = text.rfind(" ", start, start + size) + 1
+        if end <= start:
+            end = start + size
+        blocks.append(text[start:end])
+        start = end
+    blocks.append(text[start:])
+    return [b for b in blocks if b]
+
+
+def _blockwise(nlp: Language, article: Article) -> Doc:
+    """One long article, tagged and parsed a block at a time, then read whole by our stages."""
+    names = nlp.pipe_names
+    last_model = max(i for i, name in enumerate(names) if not name.startswith("detente_"))
+    front, rest = nlp.pipeline[: last_model + 1], nlp.pipeline[last_model + 1 :]
+    parsed: list[Doc] = []
+    paragraphs: list[int] = []
+    previous = ""
+    for k, block in enumerate(paragraph_blocks(article.text)):
+        doc = nlp.make_doc(block)
+        doc._.article = article if k == 0 else None  # the dateline opens the first block only
+        for _, component in front:
+            doc = component(doc)
+        # a block cut inside a paragraph (no line break before it) goes on with that paragraph
+        offset = (paragraphs[-1] + previous.endswith("\n")) if paragraphs else 0
+        paragraphs.extend(p + offset for p in doc._.paragraphs)
+        parsed.append(doc)
+        previous = block
+    # spaCy's type stub lacks ``exclude`` (accepted since 3.0): doc-level user data is ours
+    # to set again, and the tensor is used by no stage after the parse.
+    joined = Doc.from_docs(  # type: ignore[call-arg]
+        parsed, ensure_whitespace=False, exclude=["user_data", "tensor"]
+    )
+    joined._.article = article
+    joined._.paragraphs = tuple(paragraphs)
+    for _, component in rest:
+        joined = component(joined)
+    return joined
 
 
 def _sentences(doc: Doc) -> tuple[Sentence, ...]:
