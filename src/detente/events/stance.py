@@ -19,10 +19,19 @@ sentences put a feeling after "is", in the passive, or on the other side of the 
 - **A reaction drawn** ("drew criticism from", "sparked outrage among", "came under fire
   from"): the reacting actor disapproves of the subject or its owner (``REACTION_NOUNS``);
   "fire" only between political speakers, since "came under fire from the rebels" is force.
+  A policy no one is named as owning draws it ("the plans have faced stiff opposition from
+  campaigners"): the reacting domestic actor disapproves of its own country's government
+  (``owners.policy_object``, ``owners.government_of``).
 - **A failure** ("Hungary had failed to protect ...", "member states are failing to report
   fraud") said by a coded speaker (the reporting clause's subject or the direct quotation's
   speaker) of another actor is criticism (111) of that actor. An armed actor's failure ("the
   troops failed to take the town") is a report of fighting, not a reproach, and is left alone.
+
+- **A ruling against** ("the law lords ruled that the powers breach human rights", "laws which
+  the Law Lords have ruled against"): a court's adverse ruling (116) is against the actor it
+  finds against (the subject of the clause ruled), else against its own country's government,
+  whose laws and powers courts rule on (``owners.government_of``). Only an adverse ruling
+  ("against", a breach, "unlawful") and only by a judicial actor.
 
 Negated, conditional and future feelings ("would be angry if") code nothing; both actors must be
 coded with a country or an organisation's code, and not one actor.
@@ -35,11 +44,11 @@ from collections.abc import Mapping, Sequence
 from spacy.tokens import Token
 
 from ..model import Event, Mention, Quote
-from .clauses import analyse, is_predicate
-from .deontic import placed, quote_speaker, spoken_events
+from .clauses import RELATIVE_PRONOUNS, analyse, is_predicate, modality
+from .deontic import placed, quote_speaker, said_event, spoken_events
 from .inflect import forms
-from .ontology import Ontology
-from .owners import object_owner
+from .ontology import EventType, Ontology
+from .owners import POLICY_PATH, government_of, object_owner, policy_object
 from .phrases import heads_slots, np_slots
 from .sentence import SentenceView
 from .verbal import is_armed, political_speakers
@@ -108,6 +117,20 @@ DRAWING_VERBS = frozenset(
 )  # fmt: skip
 #: Prepositions that name who reacts ("from the EU", "among EU officials", "in Germany").
 REACTING_PREPOSITIONS = frozenset({"from", "among", "by", "in"})
+#: Forms of "rule" (a court's decision); "ruled out" and "ruled the country" are no ruling.
+RULING_VERBS = frozenset(forms("rule"))
+#: Words in what a court ruled that make the ruling adverse: against the law or the target.
+ADVERSE_RULING_WORDS = frozenset(
+    w
+    for verb in ("break", "breach", "violate", "contravene", "infringe", "flout")
+    for w in forms(verb)
+) | frozenset(
+    "against unlawful unlawfully illegal illegally unconstitutional incompatible "
+    "discriminatory invalid void".split()
+)
+FINDING_CODE = "116"
+#: The sector of courts and judges.
+JUDICIAL = "JUD"
 #: Roots of events that already say the holder's disapproval (or its 01x concern).
 SAID_ROOTS = frozenset({"01", "11"})
 
@@ -354,7 +377,13 @@ def reaction_events(
                 continue  # "did not draw criticism", "could spark anger"
             kind = ontology.get(REACTION_NOUNS[noun.lower_])
             targets, _ = heads_slots(view, clause.subjects)
-            if kind is None or not targets:
+            if kind is None:
+                continue
+            if not targets:
+                subjects = [view.span.doc[i] for i in clause.subjects]
+                policy = policy_object(view, subjects)
+                if policy is not None:  # "the plans faced opposition from campaigners"
+                    out.extend(_policy_reaction(kind, view, verb, noun, policy, said))
                 continue
             for slot in _reacting_slots(view, verb, noun):
                 reacting = view.slots[slot].mention
@@ -381,6 +410,119 @@ def reaction_events(
     return out
 
 
+def _policy_reaction(
+    kind: EventType,
+    view: SentenceView,
+    verb: Token,
+    noun: Token,
+    policy: Token,
+    said: set[tuple[int, str | None, str | None]],
+) -> list[Event]:
+    """The reaction an unowned policy draws from domestic actors ("the plans faced opposition
+    from campaigners"): each one's disapproval of its own government, once per pair."""
+    out: list[Event] = []
+    if noun.lower_ in FORCE_REACTIONS:
+        return out  # "the plan came under fire": no actor to tell words from force
+    for slot in _reacting_slots(view, verb, noun):
+        reacting = view.slots[slot].mention
+        government = government_of(reacting)
+        key = (view.index, reacting.code, government)
+        if government is None or not placed(reacting) or key in said:
+            continue
+        said.add(key)
+        start, end = policy.left_edge.idx, policy.idx + len(policy.text)
+        out.append(
+            said_event(
+                kind,
+                view,
+                noun,
+                reacting,
+                government,
+                target_text=view.span.doc.text[start:end],
+                pattern_id=f"reaction:{noun.lower_}",
+                source_path=f"{noun.dep_}>prep>pobj",
+                target_path=POLICY_PATH,
+            )
+        )
+    return out
+
+
+def _adverse(verb: Token) -> bool:
+    """Whether a ruling goes against someone: "ruled against", "ruled (that) X breached ..."."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "neg", "punct", "cc", "conj"):
+            continue
+        if any(w.lower_ in ADVERSE_RULING_WORDS for w in child.subtree):
+            return True
+    return False
+
+
+def ruling_events(
+    views: Sequence[SentenceView],
+    said: set[tuple[int, str | None, str | None]],
+    mentions: Mapping[str, Mention],
+    ontology: Ontology,
+) -> list[Event]:
+    """A court's adverse ruling (module docstring): 116 by the judicial subject of "rule"."""
+    kind = ontology.get(FINDING_CODE)
+    if kind is None:
+        return []
+    out: list[Event] = []
+    for view in views:
+        for verb in view.span:
+            if verb.lower_ not in RULING_VERBS or verb.pos_ != "VERB" or not is_predicate(verb):
+                continue
+            if any(c.dep_ in ("prt", "dobj") and c.lower_ != "which" for c in verb.children):
+                if not any(c.dep_ == "dobj" and c.i > verb.i and _adverse(verb) for c in verb.children):
+                    continue  # "ruled out", "ruled the country"
+            clause = analyse(verb)
+            # a relative clause has its own mood and subject ("laws which the Law Lords have
+            # ruled break ...": not "laws", nor the mood of the clause the noun is in)
+            relative = verb.dep_ == "relcl"
+            mood = modality(verb) if relative else clause.modality
+            if clause.negated or mood or clause.passive or not _adverse(verb):
+                continue
+            subjects = tuple(
+                c.i for c in verb.children if c.dep_ == "nsubj" and c.lower_ not in RELATIVE_PRONOUNS
+            )
+            judges, _ = heads_slots(view, subjects if relative else clause.subjects)
+            found: list[int] = []
+            for child in verb.children:
+                if child.dep_ == "ccomp":
+                    found.extend(heads_slots(view, analyse(child).subjects)[0])
+                elif child.dep_ == "prep" and child.lower_ == "against":
+                    objects = [g for g in child.children if g.dep_ == "pobj"]
+                    if objects:
+                        found.extend(np_slots(view, objects[0])[0])
+            for slot in judges:
+                judge = view.slots[slot].mention
+                if not placed(judge) or not judge.roles or judge.roles[0] != JUDICIAL:
+                    continue
+                targets = [t for t in found if t not in judges]
+                if targets:
+                    out.extend(
+                        spoken_events(
+                            kind, view, verb, judge, targets, mentions, said,
+                            pattern_id="ruling:against", source_path=clause.subject_path,
+                            target_path="ccomp>nsubj",
+                        )
+                    )
+                    continue
+                government = government_of(judge)
+                key = (view.index, judge.code, government)
+                if government is None or key in said:
+                    continue
+                said.add(key)
+                out.append(
+                    said_event(
+                        kind, view, verb, judge, government, target_text="",
+                        pattern_id="ruling:against", source_path=clause.subject_path,
+                        target_path=POLICY_PATH,
+                    )
+                )
+    return out
+
+
 def stance_events(
     views: Sequence[SentenceView],
     events: Sequence[Event],
@@ -395,4 +537,5 @@ def stance_events(
     out.extend(angering_events(views, said, mentions, ontology))
     out.extend(failure_events(views, said, quotes, mentions, ontology))
     out.extend(reaction_events(views, said, mentions, ontology))
+    out.extend(ruling_events(views, said, mentions, ontology))
     return out
