@@ -447,9 +447,7 @@ class EventStage:
         anchor_word = view.lower[match.anchor_start]
         out = []
         withheld_on_terms = (  # "the EU said it will not provide money unless ...": a threat
-            negated
-            and reading.speech == "announced"
-            and _on_terms(view.span[match.anchor_start])
+            negated and reading.speech == "announced" and _on_terms(view.span[match.anchor_start])
         )
         for s, t, kind in self._directed(pairs, pattern, reading.code):
             threat = withheld_on_terms and pattern.code.startswith(AID_ROOT) and not self.any_code

@@ -27,6 +27,15 @@ sentences put a feeling after "is", in the passive, or on the other side of the 
   speaker) of another actor is criticism (111) of that actor. An armed actor's failure ("the
   troops failed to take the town") is a report of fighting, not a reproach, and is left alone.
 
+- **A stance on a policy no one is named as owning** ("the British opposition is angry about
+  the new plans", "campaigners warned that the plans would destroy the regiments", "the
+  opposition questioned whether the new bill would work", "Labour rebels voted against the
+  bill", "the Tories tabled a motion opposing the new bill"): a domestic actor outside the
+  government (``owners.government_of``) takes it against its own country's government, which
+  put the policy forward. Feelings keep their code; warning and complaining are criticism
+  (111), questioning and concern disapproval (110), a vote or a motion against is rejection
+  (120). The policy is where the stance's cause is: the object of "about/over/of/against",
+  the subject of the clause that says it, or what a motion opposes.
 - **A ruling against** ("the law lords ruled that the powers breach human rights", "laws which
   the Law Lords have ruled against"): a court's adverse ruling (116) is against the actor it
   finds against (the subject of the clause ruled), else against its own country's government,
@@ -48,7 +57,7 @@ from .clauses import RELATIVE_PRONOUNS, analyse, is_predicate, modality
 from .deontic import placed, quote_speaker, said_event, spoken_events
 from .inflect import forms
 from .ontology import EventType, Ontology
-from .owners import POLICY_PATH, government_of, object_owner, policy_object
+from .owners import POLICY_NOUNS, POLICY_PATH, government_of, object_owner, policy_object
 from .phrases import heads_slots, np_slots
 from .sentence import SentenceView
 from .verbal import is_armed, political_speakers
@@ -117,7 +126,7 @@ DRAWING_VERBS = frozenset(
 )  # fmt: skip
 #: Prepositions that name who reacts ("from the EU", "among EU officials", "in Germany").
 REACTING_PREPOSITIONS = frozenset({"from", "among", "by", "in"})
-#: Forms of "rule" (a court's decision); "ruled out" and "ruled the country" are no ruling.
+#: Forms of "rule" (a court's decision); "ruled out" is no ruling.
 RULING_VERBS = frozenset(forms("rule"))
 #: Words in what a court ruled that make the ruling adverse: against the law or the target.
 ADVERSE_RULING_WORDS = frozenset(
@@ -129,6 +138,27 @@ ADVERSE_RULING_WORDS = frozenset(
     "discriminatory invalid void".split()
 )
 FINDING_CODE = "116"
+REJECTION_CODE = "120"
+#: Verbs of critical speech whose cause may be a policy, and what they are.
+CRITICAL_SPEECH = {
+    **{w: CRITICISM_CODE for verb in ("warn", "complain") for w in forms(verb)},
+    **{w: DISAPPROVAL_CODE for w in forms("question")},
+}
+#: Nouns of concern an actor expresses, voices, raises or has ("serious concerns about").
+CONCERN_NOUNS = frozenset({"concern", "concerns", "worries", "fears", "doubts", "misgivings"})
+CONCERN_VERBS = frozenset(
+    w for verb in ("express", "voice", "raise", "have", "share") for w in forms(verb)
+)
+#: Verbs of voting and motions whose stance against a policy is its rejection.
+VOTING_VERBS = frozenset(forms("vote"))
+MOTION_VERBS = frozenset(
+    w
+    for verb in ("table", "put", "lodge", "propose", "move", "submit", "back")
+    for w in forms(verb)
+)
+MOTION_NOUNS = frozenset({"motion", "motions", "amendment", "amendments"})
+#: Prepositions whose object is what a stance is about or against.
+STANCE_PREPOSITIONS = frozenset({"about", "over", "of", "against", "at", "by", "with", "to"})
 #: The sector of courts and judges.
 JUDICIAL = "JUD"
 #: Roots of events that already say the holder's disapproval (or its 01x concern).
@@ -447,6 +477,138 @@ def _policy_reaction(
     return out
 
 
+def _policy(view: SentenceView, objects: list[Token]) -> Token | None:
+    """An unowned policy among the objects (``owners.policy_object``), or a policy noun the
+    actor coder already gave to the government ("the new bill" coded GBRGOV)."""
+    found = policy_object(view, objects)
+    if found is not None:
+        return found
+    for obj in objects:
+        slots, how = np_slots(view, obj)
+        if obj.lower_ in POLICY_NOUNS and slots and not how:
+            mention = view.slots[slots[0]].mention
+            if mention.roles[:1] == ("GOV",):
+                return obj
+    return None
+
+
+def _policy_government(view: SentenceView, policy: Token, holder: Mention) -> str | None:
+    """Whose the policy is: the government the noun was coded as, else the holder's own."""
+    slots, how = np_slots(view, policy)
+    if slots and not how:
+        owner = view.slots[slots[0]].mention
+        if owner.code == holder.code or not holder.country or owner.country != holder.country:
+            return None  # its own bill, or a foreign one: no domestic stance
+        return owner.code
+    return government_of(holder)
+
+
+def _policy_in(view: SentenceView, word: Token) -> Token | None:
+    """The unowned policy a stance word is about (module docstring): the object of its
+    preposition, the subject of its clause, or (for a copula's adjective) of the copula's."""
+    heads = [word] if word.dep_ not in ("acomp", "oprd") else [word, word.head]
+    for head in heads:
+        for child in head.children:
+            if child.dep_ in ("prep", "agent") and child.lower_ in STANCE_PREPOSITIONS:
+                objects = [g for g in child.children if g.dep_ == "pobj"]
+                found = _policy(view, objects)
+                if found is not None:
+                    return found
+            if child.dep_ == "ccomp":
+                clause = analyse(child)
+                subjects = [view.span.doc[i] for i in clause.subjects]
+                subjects += [g for g in child.children if g.dep_ == "nsubjpass"]
+                found = _policy(view, subjects)
+                if found is not None:
+                    return found
+    return None
+
+
+def _policy_stance(view: SentenceView, word: Token) -> tuple[str, Token, Token] | None:
+    """(code, the clause's predicate, the policy) of a stance on an unowned policy."""
+    lower = word.lower_
+    if lower in FEELING_WORDS:
+        holder = _holder(word)
+        if holder is None:
+            return None
+        policy = _policy_in(view, word)
+        code = CRITICISM_CODE if lower in ANGER_WORDS else DISAPPROVAL_CODE
+        return (code, holder, policy) if policy is not None else None
+    if lower in CRITICAL_SPEECH and word.pos_ == "VERB" and is_predicate(word):
+        policy = _policy_in(view, word)
+        return (CRITICAL_SPEECH[lower], word, policy) if policy is not None else None
+    if lower in CONCERN_NOUNS and word.dep_ == "dobj" and word.head.lower_ in CONCERN_VERBS:
+        policy = _policy_in(view, word)
+        return (DISAPPROVAL_CODE, word.head, policy) if policy is not None else None
+    if lower in VOTING_VERBS and word.pos_ == "VERB" and is_predicate(word):
+        for child in word.children:
+            if child.dep_ == "prep" and child.lower_ == "against":
+                objects = [g for g in child.children if g.dep_ == "pobj"]
+                policy = _policy(view, objects)
+                if policy is not None:
+                    return REJECTION_CODE, word, policy
+        return None
+    if lower in MOTION_NOUNS and word.dep_ == "dobj" and word.head.lower_ in MOTION_VERBS:
+        for child in word.children:
+            if child.dep_ == "acl" and child.lower_ in ("opposing", "rejecting"):
+                objects = [g for g in child.children if g.dep_ == "dobj"]
+            elif child.dep_ == "prep" and child.lower_ == "against":
+                objects = [g for g in child.children if g.dep_ == "pobj"]
+            else:
+                continue
+            policy = _policy(view, objects)
+            if policy is not None:
+                return REJECTION_CODE, word.head, policy
+    return None
+
+
+def policy_stance_events(
+    views: Sequence[SentenceView],
+    events: Sequence[Event],
+    said: set[tuple[int, str | None, str | None]],
+    ontology: Ontology,
+) -> list[Event]:
+    """A stance on an unowned policy, against the government (module docstring)."""
+    rejected = {(e.sentence, e.source_code, e.target_code) for e in events if e.root == "12"}
+    out: list[Event] = []
+    for view in views:
+        for word in view.span:
+            found = _policy_stance(view, word)
+            if found is None:
+                continue
+            code, predicate, policy = found
+            clause = analyse(predicate)
+            if clause.negated or clause.modality or any(c.dep_ == "neg" for c in word.children):
+                continue  # "is not worried about", "would vote against"
+            kind = ontology.get(code)
+            if kind is None:
+                continue
+            seen = rejected if code == REJECTION_CODE else said
+            holders, _ = heads_slots(view, clause.subjects)
+            for slot in holders:
+                holder = view.slots[slot].mention
+                government = _policy_government(view, policy, holder)
+                key = (view.index, holder.code, government)
+                if government is None or not placed(holder) or key in seen:
+                    continue
+                seen.add(key)
+                start, end = policy.left_edge.idx, policy.idx + len(policy.text)
+                out.append(
+                    said_event(
+                        kind,
+                        view,
+                        word,
+                        holder,
+                        government,
+                        target_text=view.span.doc.text[start:end],
+                        pattern_id=f"policy:{word.lower_}",
+                        source_path=clause.subject_path,
+                        target_path=POLICY_PATH,
+                    )
+                )
+    return out
+
+
 def _adverse(verb: Token) -> bool:
     """Whether a ruling goes against someone: "ruled against", "ruled (that) X breached ..."."""
     for child in verb.children:
@@ -472,9 +634,8 @@ def ruling_events(
         for verb in view.span:
             if verb.lower_ not in RULING_VERBS or verb.pos_ != "VERB" or not is_predicate(verb):
                 continue
-            if any(c.dep_ in ("prt", "dobj") and c.lower_ != "which" for c in verb.children):
-                if not any(c.dep_ == "dobj" and c.i > verb.i and _adverse(verb) for c in verb.children):
-                    continue  # "ruled out", "ruled the country"
+            if any(c.dep_ == "prt" for c in verb.children):
+                continue  # "ruled out": no ruling
             clause = analyse(verb)
             # a relative clause has its own mood and subject ("laws which the Law Lords have
             # ruled break ...": not "laws", nor the mood of the clause the noun is in)
@@ -483,7 +644,9 @@ def ruling_events(
             if clause.negated or mood or clause.passive or not _adverse(verb):
                 continue
             subjects = tuple(
-                c.i for c in verb.children if c.dep_ == "nsubj" and c.lower_ not in RELATIVE_PRONOUNS
+                c.i
+                for c in verb.children
+                if c.dep_ == "nsubj" and c.lower_ not in RELATIVE_PRONOUNS
             )
             judges, _ = heads_slots(view, subjects if relative else clause.subjects)
             found: list[int] = []
@@ -502,8 +665,15 @@ def ruling_events(
                 if targets:
                     out.extend(
                         spoken_events(
-                            kind, view, verb, judge, targets, mentions, said,
-                            pattern_id="ruling:against", source_path=clause.subject_path,
+                            kind,
+                            view,
+                            verb,
+                            judge,
+                            targets,
+                            mentions,
+                            said,
+                            pattern_id="ruling:against",
+                            source_path=clause.subject_path,
                             target_path="ccomp>nsubj",
                         )
                     )
@@ -515,8 +685,14 @@ def ruling_events(
                 said.add(key)
                 out.append(
                     said_event(
-                        kind, view, verb, judge, government, target_text="",
-                        pattern_id="ruling:against", source_path=clause.subject_path,
+                        kind,
+                        view,
+                        verb,
+                        judge,
+                        government,
+                        target_text="",
+                        pattern_id="ruling:against",
+                        source_path=clause.subject_path,
                         target_path=POLICY_PATH,
                     )
                 )
@@ -538,4 +714,5 @@ def stance_events(
     out.extend(failure_events(views, said, quotes, mentions, ontology))
     out.extend(reaction_events(views, said, mentions, ontology))
     out.extend(ruling_events(views, said, mentions, ontology))
+    out.extend(policy_stance_events(views, [*events, *out], said, ontology))
     return out
