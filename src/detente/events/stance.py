@@ -316,6 +316,24 @@ def _failure_speaker(
     return quote_speaker(word, quotes, mentions), "quotation"
 
 
+#: Nouns of the members of an organisation named before them ("EU member states").
+MEMBER_NOUNS = frozenset({"member", "members"})
+
+
+def _member_slots(view: SentenceView, heads: list[Token]) -> tuple[int, ...]:
+    """The organisation whose members a subject names: "EU member states" fail as the EU
+    (the parse hangs "EU" on "member", not on the head noun)."""
+    for head in heads:
+        for child in head.children:
+            if child.dep_ == "compound" and child.lower_ in MEMBER_NOUNS:
+                for grand in child.children:
+                    if grand.dep_ == "compound":
+                        found, _ = np_slots(view, grand)
+                        if found:
+                            return found
+    return ()
+
+
 def failure_events(
     views: Sequence[SentenceView],
     said: set[tuple[int, str | None, str | None]],
@@ -341,6 +359,8 @@ def failure_events(
             if speaker is None or not placed(speaker):
                 continue
             subjects, _ = heads_slots(view, clause.subjects)
+            if not subjects:  # "EU member states are failing to report fraud"
+                subjects = _member_slots(view, [view.span.doc[i] for i in clause.subjects])
             failing = [s for s in subjects if not is_armed(view.slots[s].mention)]
             out.extend(
                 spoken_events(
