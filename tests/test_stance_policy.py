@@ -34,6 +34,9 @@ def shown(nlp, text: str) -> list[tuple[str | None, str, str | None]]:
         # a vote or a motion against it is rejection
         ("British MPs voted against the bill.", ("GBRLEG", "120", "GBRGOV")),
         ("The British opposition tabled a motion opposing the new bill.", ("GBROPP", "120", "GBRGOV")),
+        # judged in the passive, by its agent
+        ("The plans were criticised by British campaigners.", ("GBROPP", "111", "GBRGOV")),
+        ("The new bill was rejected by the House of Lords.", ("GBRLEG", "120", "GBRGOV")),
     ],
 )  # fmt: skip
 def test_a_stance_on_an_unowned_policy_is_against_the_government(nlp, text, event):
@@ -48,6 +51,7 @@ def test_a_stance_on_an_unowned_policy_is_against_the_government(nlp, text, even
         # the government's own stance on its plans; a thing that is no policy
         "The British government warned that the plans would fail.",
         "The British opposition is worried about the weather.",
+        "The plan was rejected by the British government.",
         # a reaction that may be force
         "The plan came under fire from British campaigners.",
     ],

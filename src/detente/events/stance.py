@@ -30,11 +30,13 @@ sentences put a feeling after "is", in the passive, or on the other side of the 
 - **A stance on a policy no one is named as owning** ("the British opposition is angry about
   the new plans", "campaigners warned that the plans would destroy the regiments", "the
   opposition questioned whether the new bill would work", "Labour rebels voted against the
-  bill", "the Tories tabled a motion opposing the new bill"): a domestic actor outside the
+  bill", "the Tories tabled a motion opposing the new bill", "the plans were criticised by
+  campaigners", "the bill was rejected by the Lords"): a domestic actor outside the
   government (``owners.government_of``) takes it against its own country's government, which
   put the policy forward. Feelings keep their code; warning and complaining are criticism
   (111), questioning and concern disapproval (110), a vote or a motion against is rejection
-  (120). The policy is where the stance's cause is: the object of "about/over/of/against",
+  (120); in the passive, criticising, condemning or attacking it is 111, opposing or
+  questioning it 110, rejecting, blocking or defeating it 120. The policy is where the stance's cause is: the object of "about/over/of/against",
   the subject of the clause that says it, or what a motion opposes.
 - **A ruling against** ("the law lords ruled that the powers breach human rights", "laws which
   the Law Lords have ruled against"): a court's adverse ruling (116) is against the actor it
@@ -149,6 +151,17 @@ CONCERN_NOUNS = frozenset({"concern", "concerns", "worries", "fears", "doubts", 
 CONCERN_VERBS = frozenset(
     w for verb in ("express", "voice", "raise", "have", "share") for w in forms(verb)
 )
+#: Verbs whose passive has a policy as its subject and the one who judges it as its agent
+#: ("the plans were criticised by campaigners", "the bill was rejected by the Lords").
+PASSIVE_STANCE = {
+    **{
+        w: CRITICISM_CODE
+        for verb in ("criticise", "criticize", "condemn", "denounce", "attack", "slam")
+        for w in forms(verb)
+    },
+    **{w: DISAPPROVAL_CODE for verb in ("oppose", "question") for w in forms(verb)},
+    **{w: REJECTION_CODE for verb in ("reject", "block", "defeat") for w in forms(verb)},
+}
 #: Verbs of voting and motions whose stance against a policy is its rejection.
 VOTING_VERBS = frozenset(forms("vote"))
 MOTION_VERBS = frozenset(
@@ -560,6 +573,13 @@ def _policy_stance(view: SentenceView, word: Token) -> tuple[str, Token, Token] 
     if lower in CONCERN_NOUNS and word.dep_ == "dobj" and word.head.lower_ in CONCERN_VERBS:
         policy = _policy_in(view, word)
         return (DISAPPROVAL_CODE, word.head, policy) if policy is not None else None
+    if lower in PASSIVE_STANCE and word.tag_ == "VBN" and is_predicate(word):
+        clause = analyse(word)
+        if not clause.passive or not clause.agents:
+            return None
+        subjects = [c for c in word.children if c.dep_ == "nsubjpass"]
+        policy = _policy(view, subjects)
+        return (PASSIVE_STANCE[lower], word, policy) if policy is not None else None
     if lower in VOTING_VERBS and word.pos_ == "VERB" and is_predicate(word):
         for child in word.children:
             if child.dep_ == "prep" and child.lower_ == "against":
@@ -604,7 +624,7 @@ def policy_stance_events(
             if kind is None:
                 continue
             seen = rejected if code == REJECTION_CODE else said
-            holders, _ = heads_slots(view, clause.subjects)
+            holders, _ = heads_slots(view, clause.agents if clause.passive else clause.subjects)
             for slot in holders:
                 holder = view.slots[slot].mention
                 government = _policy_government(view, policy, holder)
