@@ -118,3 +118,27 @@ def test_aid_refused_without_terms_stays_a_refusal(nlp):
 )  # fmt: skip
 def test_wanting_the_disclosure_of_an_actors_paper_is_a_demand(nlp, text, event):
     assert event in shown(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        (
+            "The Iranian foreign minister said Iran's nuclear programme was not up for discussion with the United States.",
+            ("IRNGOV", "125", "USA"),
+        ),
+        (
+            "Britain's EU rebate is not up for renegotiation at the European Council summit, the British foreign secretary said.",
+            ("GBRGOV", "125", "IGOEUREEC"),
+        ),
+    ],
+)  # fmt: skip
+def test_a_thing_said_to_be_closed_to_talks_is_a_refusal_to_negotiate(nlp, text, event):
+    assert event in shown(nlp, text)
+
+
+def test_a_thing_open_to_talks_is_no_refusal(nlp):
+    text = (
+        "The Iranian foreign minister said the deal was open to negotiation with the United States."
+    )
+    assert not any(c == "125" for _, c, _ in shown(nlp, text))

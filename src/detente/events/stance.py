@@ -44,6 +44,9 @@ sentences put a feeling after "is", in the passive, or on the other side of the 
   whose laws and powers courts rule on (``owners.government_of``). Only an adverse ruling
   ("against", a breach, "unlawful") and only by a judicial actor.
 
+- **A thing closed to talks** ("Britain's rebate is not up for renegotiation, the minister
+  said"): the speaker refuses to negotiate (125) with the addressee or the other actors named.
+
 Negated, conditional and future feelings ("would be angry if") code nothing; both actors must be
 coded with a country or an organisation's code, and not one actor.
 """
@@ -649,6 +652,83 @@ def policy_stance_events(
     return out
 
 
+#: Words that say a thing is (not) open to talks: "not up for renegotiation", "non-negotiable".
+NEGOTIATION_WORDS = frozenset({"negotiable", "negotiation", "renegotiation", "discussion"})
+REFUSED_TALKS_CODE = "125"
+
+
+def _closed_to_talks(copula: Token) -> bool:
+    """Whether a copula's clause says its subject is not open to talks: negated with a word of
+    negotiation after it ("is not up for renegotiation", "was not negotiable"), or
+    "non-negotiable"."""
+    after = [w for c in copula.children if c.i > copula.i for w in c.subtree]
+    words = [w.lower_ for w in after]
+    if not any(w in NEGOTIATION_WORDS for w in words):
+        return False
+    if analyse(copula).negated or any(c.dep_ == "neg" for c in copula.children):
+        return True
+    return any(w == "non" for w in words)
+
+
+def _addressed_slots(view: SentenceView, copula: Token) -> tuple[int, ...]:
+    """Whom a statement is made to or about: the reporting verb's addressee ("told the EU"),
+    else the actors in the clause (the owner of the thing, the place of the talks)."""
+    head = copula.head
+    if copula.dep_ == "ccomp" and head.i != copula.i:
+        for child in head.children:
+            if child.dep_ in ("dobj", "dative"):
+                found, _ = np_slots(view, child)
+                if found:
+                    return found
+    slots: list[int] = []
+    for word in copula.subtree:
+        if word.dep_ in ("nsubj", "pobj", "poss", "compound", "amod"):
+            found, _ = np_slots(view, word)
+            slots.extend(s for s in found if s not in slots)
+    return tuple(slots)
+
+
+def closed_talks_events(
+    views: Sequence[SentenceView],
+    events: Sequence[Event],
+    quotes: Sequence[Quote],
+    mentions: Mapping[str, Mention],
+    ontology: Ontology,
+) -> list[Event]:
+    """A thing a speaker calls not open to talks: "Britain's EU rebate is not up for
+    renegotiation, the foreign secretary said" is Britain's refusal to negotiate with the EU
+    (125), towards the addressee or the other actors the clause names."""
+    kind = ontology.get(REFUSED_TALKS_CODE)
+    if kind is None:
+        return []
+    seen = {(e.sentence, e.source_code, e.target_code) for e in events if e.root == "12"}
+    out: list[Event] = []
+    for view in views:
+        for copula in view.span:
+            if copula.lower_ not in COPULAS or not is_predicate(copula):
+                continue
+            if analyse(copula).modality or not _closed_to_talks(copula):
+                continue
+            speaker, source_path = _failure_speaker(view, copula, quotes, mentions)
+            if speaker is None or not placed(speaker):
+                continue
+            out.extend(
+                spoken_events(
+                    kind,
+                    view,
+                    copula,
+                    speaker,
+                    _addressed_slots(view, copula),
+                    mentions,
+                    seen,
+                    pattern_id="closed:negotiation",
+                    source_path=source_path,
+                    target_path="clause",
+                )
+            )
+    return out
+
+
 def _adverse(verb: Token) -> bool:
     """Whether a ruling goes against someone: "ruled against", "ruled (that) X breached ..."."""
     for child in verb.children:
@@ -755,4 +835,5 @@ def stance_events(
     out.extend(reaction_events(views, said, mentions, ontology))
     out.extend(ruling_events(views, said, mentions, ontology))
     out.extend(policy_stance_events(views, [*events, *out], said, ontology))
+    out.extend(closed_talks_events(views, [*events, *out], quotes, mentions, ontology))
     return out
