@@ -142,3 +142,14 @@ def test_a_thing_open_to_talks_is_no_refusal(nlp):
         "The Iranian foreign minister said the deal was open to negotiation with the United States."
     )
     assert not any(c == "125" for _, c, _ in shown(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Hamas vowed to avenge the raid by Israel.", ("PSEHMS", "130", "ISR")),
+        ("Iran swore revenge on the United States.", ("IRN", "130", "USA")),
+    ],
+)
+def test_revenge_vowed_on_an_actor_or_its_act_is_a_threat(nlp, text, event):
+    assert event in shown(nlp, text)
