@@ -26,24 +26,25 @@ sentences put a feeling after "is", in the passive, or on the other side of the 
   fraud") said by a coded speaker (the reporting clause's subject or the direct quotation's
   speaker) of another actor is criticism (111) of that actor. An armed actor's failure ("the
   troops failed to take the town") is a report of fighting, not a reproach, and is left alone.
-
+  "EU member states" fail as the EU.
 - **A stance on a policy no one is named as owning** ("the British opposition is angry about
   the new plans", "campaigners warned that the plans would destroy the regiments", "the
   opposition questioned whether the new bill would work", "Labour rebels voted against the
   bill", "the Tories tabled a motion opposing the new bill", "the plans were criticised by
   campaigners", "the bill was rejected by the Lords"): a domestic actor outside the
   government (``owners.government_of``) takes it against its own country's government, which
-  put the policy forward. Feelings keep their code; warning and complaining are criticism
-  (111), questioning and concern disapproval (110), a vote or a motion against is rejection
-  (120); in the passive, criticising, condemning or attacking it is 111, opposing or
-  questioning it 110, rejecting, blocking or defeating it 120. The policy is where the stance's cause is: the object of "about/over/of/against",
-  the subject of the clause that says it, or what a motion opposes.
+  put the policy forward (a bill the actor coder already gave to the government is that
+  government's). Feelings keep their code; warning and complaining are criticism (111),
+  questioning and concern disapproval (110), a vote or a motion against is rejection (120); in
+  the passive, criticising, condemning or attacking it is 111, opposing or questioning it 110,
+  rejecting, blocking or defeating it 120. The policy is where the stance's cause is: the
+  object of "about/over/of/against", the subject of the clause that says it, what a motion
+  opposes, or the passive's subject.
 - **A ruling against** ("the law lords ruled that the powers breach human rights", "laws which
   the Law Lords have ruled against"): a court's adverse ruling (116) is against the actor it
   finds against (the subject of the clause ruled), else against its own country's government,
   whose laws and powers courts rule on (``owners.government_of``). Only an adverse ruling
   ("against", a breach, "unlawful") and only by a judicial actor.
-
 - **A thing closed to talks** ("Britain's rebate is not up for renegotiation, the minister
   said"): the speaker refuses to negotiate (125) with the addressee or the other actors named.
 
@@ -826,8 +827,9 @@ def stance_events(
     mentions: Mapping[str, Mention],
     ontology: Ontology,
 ) -> list[Event]:
-    """Disapproval stated as a feeling or a failure, once per sentence and pair with the
-    events already coded (roots 01 and 11), undated."""
+    """Disapproval stated as a feeling, a failure, a reaction, a stance on a policy or a
+    ruling, and refusals of talks, once per sentence and pair with the events already coded
+    (roots 01 and 11; root 12 for rejections), undated."""
     said = {(e.sentence, e.source_code, e.target_code) for e in events if e.root in SAID_ROOTS}
     out = feeling_events(views, said, mentions, ontology)
     out.extend(angering_events(views, said, mentions, ontology))
