@@ -27,6 +27,11 @@ def shown(nlp, text: str) -> list[tuple[str | None, str, str | None]]:
         # a feeling, a warning, a question, a complaint, a concern about it
         ("The British opposition is angry about the new plans.", ("GBROPP", "111", "GBRGOV")),
         ("British charities are worried that the reforms will hurt the poor.", ("GBRNGO", "110", "GBRGOV")),
+        # the policy as an object in the clause that says what angers
+        (
+            "The British opposition is angry that it will have only one day to debate the new bill.",
+            ("GBROPP", "111", "GBRGOV"),
+        ),
         ("British campaigners warned that the plans would destroy the regiments.", ("GBROPP", "111", "GBRGOV")),
         ("The British opposition questioned whether the new bill would work.", ("GBROPP", "110", "GBRGOV")),
         ("British trade unions complained that the reforms were rushed.", ("GBRLAB", "111", "GBRGOV")),

@@ -38,8 +38,9 @@ sentences put a feeling after "is", in the passive, or on the other side of the 
   questioning and concern disapproval (110), a vote or a motion against is rejection (120); in
   the passive, criticising, condemning or attacking it is 111, opposing or questioning it 110,
   rejecting, blocking or defeating it 120. The policy is where the stance's cause is: the
-  object of "about/over/of/against", the subject of the clause that says it, what a motion
-  opposes, or the passive's subject.
+  object of "about/over/of/against", the subject of the clause that says it (else an object
+  in that clause: "angry they will have only two days to debate the new plans"), what a
+  motion opposes, or the passive's subject.
 - **A ruling against** ("the law lords ruled that the powers breach human rights", "laws which
   the Law Lords have ruled against"): a court's adverse ruling (116) is against the actor it
   finds against (the subject of the clause ruled), else against its own country's government,
@@ -556,6 +557,11 @@ def _policy_in(view: SentenceView, word: Token) -> Token | None:
                 subjects = [view.span.doc[i] for i in clause.subjects]
                 subjects += [g for g in child.children if g.dep_ == "nsubjpass"]
                 found = _policy(view, subjects)
+                if found is None:  # "angry they will have only two days to debate the plans"
+                    objects = [
+                        w for w in child.subtree if w.dep_ in ("dobj", "pobj") and w.i > child.i
+                    ]
+                    found = _policy(view, objects)
                 if found is not None:
                     return found
     return None
