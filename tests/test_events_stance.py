@@ -216,3 +216,8 @@ def test_a_denied_or_conditional_stance_is_not_shown(nlp, text):
 )  # fmt: skip
 def test_a_stance_or_unwillingness_after_a_copula_is_coded(nlp, text, event):
     assert event in shown(nlp, text)
+
+
+def test_the_failure_of_an_organisations_member_states_is_the_organisations(nlp):
+    text = "NATO member states have failed to meet spending targets, the US president said."
+    assert ("USAGOV", "111", "IGOWSTNAT") in shown(nlp, text)

@@ -8,6 +8,11 @@ have signed") or of what the actor is doing now ("should not be using threats"),
 reproach (111). The speaker is the reporting clause's subject or the speaker of the direct
 quotation the clause is in; the actor is the clause's subject. Both must be coded actors with a
 country and not one actor ("we must act", said by the government, is no appeal to anyone).
+"Had to" in the speaker's own words is what was necessary then, not an appeal ("“the
+government had to publish a commentary last week,” he said"); reported, it is the speaker's
+"has to" in the past tense ("the minister said Britain had to set an example").
+An owed account ("must explain", "must give a
+clearer reason", "should publish the advice") is a demand for information (101).
 Where the frame of the act already gave the speaker's appeal or criticism towards that actor in
 the sentence (``speech_act``: "X says Y must withdraw"), nothing is added.
 """
@@ -20,6 +25,7 @@ from spacy.tokens import Token
 
 from ..model import Event, Mention, Quote
 from .clauses import analyse, is_predicate
+from .inflect import forms
 from .ontology import EventType, Ontology
 from .phrases import heads_slots, is_political
 from .sentence import SentenceView
@@ -32,6 +38,19 @@ DEONTIC_VERBS = frozenset({"need", "needs", "needed", "have", "has", "had"})
 #: progressive, a reproach.
 APPEAL_CODE = "020"
 REPROACH_CODE = "111"
+#: An owed act of giving account ("must explain", "must give a clearer reason", "should
+#: publish the advice") is a demand for information (101), not a bare appeal.
+INFORMATION_CODE = "101"
+INFORMATION_VERBS = frozenset(
+    w
+    for verb in ("explain", "clarify", "disclose", "reveal", "publish", "justify", "account")
+    for w in forms(verb)
+)  # fmt: skip
+#: Verbs whose object says the account given ("give a reason", "provide answers").
+GIVING_VERBS = frozenset(w for verb in ("give", "provide", "offer") for w in forms(verb))
+ACCOUNT_NOUNS = frozenset(
+    "reason reasons explanation explanations answer answers account justification details".split()
+)
 #: Predicates that say what is possible or expected, not what is owed ("should be able to").
 NOT_OBLIGATIONS = frozenset({"able", "possible", "likely", "expected", "noted", "remembered"})
 #: Roots of the speaker's acts that already say the obligation (appeal, demand, criticism).
@@ -209,6 +228,20 @@ def own_state(speaker: Mention, actor: Mention) -> bool:
     return governing and (not actor.roles or actor.roles[0] in STATE_ARMS)
 
 
+def _quoted(token: Token, quotes: Sequence[Quote]) -> bool:
+    """Whether a word is in a direct quotation: the speaker's own words and tense."""
+    return any(q.kind == "direct" and q.start <= token.idx < q.end for q in quotes)
+
+
+def _account_owed(token: Token) -> bool:
+    """Whether the owed act is giving account: "explain", "publish", "give a reason"."""
+    if token.lower_ in INFORMATION_VERBS:
+        return True
+    return token.lower_ in GIVING_VERBS and any(
+        c.dep_ == "dobj" and c.lower_ in ACCOUNT_NOUNS for c in token.children
+    )
+
+
 def obligation_events(
     views: Sequence[SentenceView],
     events: Sequence[Event],
@@ -238,6 +271,8 @@ def obligation_events(
             speakers, _ = heads_slots(view, clause.speaker)
             if clause.speaker and not speakers:
                 continue  # "some people think that Y should": reported by no actor
+            if holder.lower_ == "had" and _quoted(token, quotes):
+                continue  # "“The government had to publish a commentary,” he said": the past
             speaker = (
                 view.slots[speakers[0]].mention
                 if speakers
@@ -250,6 +285,8 @@ def obligation_events(
             ):
                 continue  # its own intent (events.stage.speech_act), not an appeal to itself
             code = REPROACH_CODE if kind == "reproach" else APPEAL_CODE
+            if kind == "appeal" and _account_owed(token):
+                code, kind = INFORMATION_CODE, "account"  # "must give a clearer reason"
             found = ontology.get(code)
             if found is None:
                 continue

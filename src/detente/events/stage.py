@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..datafiles import data_path, read_tsv
 from ..errors import DictionaryError
@@ -82,6 +82,14 @@ MODIFIER_WINDOW = 4
 BASE_CONFIDENCE = 0.6
 
 
+def _on_terms(anchor: Token) -> bool:
+    """Whether an act is held back on terms: an "if"/"unless" condition or an "until" clause."""
+    return conditioned(anchor) or any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "until" for m in c.children)
+        for c in anchor.children
+    )
+
+
 @lru_cache(maxsize=1)
 def negation_codes() -> dict[str, str]:
     """Code prefix -> the Reject/Refuse code CAMEO gives the negated act."""
@@ -91,6 +99,10 @@ def negation_codes() -> dict[str, str]:
     }
 
 
+#: Aid (07) an actor says it will not give unless its terms are met is a threat to withhold it
+#: (1311), not a refusal (122): "will not provide reconstruction money unless ...".
+AID_ROOT = "07"
+AID_THREAT_CODE = "1311"
 #: Sectors of non-state armed and criminal groups: their force stays unconventional (18x).
 NON_STATE_SECTORS = frozenset({"REB", "INS", "IMG", "UAF", "SEP", "CRM", "RAD", "OPP"})
 
@@ -435,8 +447,14 @@ class EventStage:
         start, end = view.char_span(match.anchor_start, match.anchor_end)
         anchor_word = view.lower[match.anchor_start]
         out = []
+        withheld_on_terms = (  # "the EU said it will not provide money unless ...": a threat
+            negated and reading.speech == "announced" and _on_terms(view.span[match.anchor_start])
+        )
         for s, t, kind in self._directed(pairs, pattern, reading.code):
-            if negated and not self.any_code:  # PETRARCH dictionaries spell negation out
+            threat = withheld_on_terms and pattern.code.startswith(AID_ROOT) and not self.any_code
+            if threat:  # the statement is asserted: the threat is made, not negated
+                kind = self.ontology.get(AID_THREAT_CODE) or kind
+            elif negated and not self.any_code:  # PETRARCH dictionaries spell negation out
                 kind = self._negated_kind(kind)
             src = view.slots[s].mention
             tgt = view.slots[t].mention if t is not None else None
@@ -497,7 +515,7 @@ class EventStage:
                     plover_mode=kind.plover_mode or None,
                     date=date,
                     date_resolution=resolution,
-                    negated=negated,
+                    negated=negated and not threat,
                     modality=modality,
                     compound=compound,
                     reported=reported,

@@ -19,10 +19,35 @@ sentences put a feeling after "is", in the passive, or on the other side of the 
 - **A reaction drawn** ("drew criticism from", "sparked outrage among", "came under fire
   from"): the reacting actor disapproves of the subject or its owner (``REACTION_NOUNS``);
   "fire" only between political speakers, since "came under fire from the rebels" is force.
+  A policy no one is named as owning draws it ("the plans have faced stiff opposition from
+  campaigners"): the reacting domestic actor disapproves of its own country's government
+  (``owners.policy_object``, ``owners.government_of``).
 - **A failure** ("Hungary had failed to protect ...", "member states are failing to report
   fraud") said by a coded speaker (the reporting clause's subject or the direct quotation's
   speaker) of another actor is criticism (111) of that actor. An armed actor's failure ("the
   troops failed to take the town") is a report of fighting, not a reproach, and is left alone.
+  "EU member states" fail as the EU.
+- **A stance on a policy no one is named as owning** ("the British opposition is angry about
+  the new plans", "campaigners warned that the plans would destroy the regiments", "the
+  opposition questioned whether the new bill would work", "Labour rebels voted against the
+  bill", "the Tories tabled a motion opposing the new bill", "the plans were criticised by
+  campaigners", "the bill was rejected by the Lords"): a domestic actor outside the
+  government (``owners.government_of``) takes it against its own country's government, which
+  put the policy forward (a bill the actor coder already gave to the government is that
+  government's). Feelings keep their code; warning and complaining are criticism (111),
+  questioning and concern disapproval (110), a vote or a motion against is rejection (120); in
+  the passive, criticising, condemning or attacking it is 111, opposing or questioning it 110,
+  rejecting, blocking or defeating it 120. The policy is where the stance's cause is: the
+  object of "about/over/of/against", the subject of the clause that says it (else an object
+  in that clause: "angry they will have only two days to debate the new plans"), what a
+  motion opposes, or the passive's subject.
+- **A ruling against** ("the law lords ruled that the powers breach human rights", "laws which
+  the Law Lords have ruled against"): a court's adverse ruling (116) is against the actor it
+  finds against (the subject of the clause ruled), else against its own country's government,
+  whose laws and powers courts rule on (``owners.government_of``). Only an adverse ruling
+  ("against", a breach, "unlawful") and only by a judicial actor.
+- **A thing closed to talks** ("Britain's rebate is not up for renegotiation, the minister
+  said"): the speaker refuses to negotiate (125) with the addressee or the other actors named.
 
 Negated, conditional and future feelings ("would be angry if") code nothing; both actors must be
 coded with a country or an organisation's code, and not one actor.
@@ -35,11 +60,11 @@ from collections.abc import Mapping, Sequence
 from spacy.tokens import Token
 
 from ..model import Event, Mention, Quote
-from .clauses import analyse, is_predicate
-from .deontic import placed, quote_speaker, spoken_events
+from .clauses import RELATIVE_PRONOUNS, analyse, is_predicate, modality
+from .deontic import placed, quote_speaker, said_event, spoken_events
 from .inflect import forms
-from .ontology import Ontology
-from .owners import object_owner
+from .ontology import EventType, Ontology
+from .owners import POLICY_NOUNS, POLICY_PATH, government_of, object_owner, policy_object
 from .phrases import heads_slots, np_slots
 from .sentence import SentenceView
 from .verbal import is_armed, political_speakers
@@ -108,6 +133,52 @@ DRAWING_VERBS = frozenset(
 )  # fmt: skip
 #: Prepositions that name who reacts ("from the EU", "among EU officials", "in Germany").
 REACTING_PREPOSITIONS = frozenset({"from", "among", "by", "in"})
+#: Forms of "rule" (a court's decision); "ruled out" is no ruling.
+RULING_VERBS = frozenset(forms("rule"))
+#: Words in what a court ruled that make the ruling adverse: against the law or the target.
+ADVERSE_RULING_WORDS = frozenset(
+    w
+    for verb in ("break", "breach", "violate", "contravene", "infringe", "flout")
+    for w in forms(verb)
+) | frozenset(
+    "against unlawful unlawfully illegal illegally unconstitutional incompatible "
+    "discriminatory invalid void".split()
+)
+FINDING_CODE = "116"
+REJECTION_CODE = "120"
+#: Verbs of critical speech whose cause may be a policy, and what they are.
+CRITICAL_SPEECH = {
+    **{w: CRITICISM_CODE for verb in ("warn", "complain") for w in forms(verb)},
+    **{w: DISAPPROVAL_CODE for w in forms("question")},
+}
+#: Nouns of concern an actor expresses, voices, raises or has ("serious concerns about").
+CONCERN_NOUNS = frozenset({"concern", "concerns", "worries", "fears", "doubts", "misgivings"})
+CONCERN_VERBS = frozenset(
+    w for verb in ("express", "voice", "raise", "have", "share") for w in forms(verb)
+)
+#: Verbs whose passive has a policy as its subject and the one who judges it as its agent
+#: ("the plans were criticised by campaigners", "the bill was rejected by the Lords").
+PASSIVE_STANCE = {
+    **{
+        w: CRITICISM_CODE
+        for verb in ("criticise", "criticize", "condemn", "denounce", "attack", "slam")
+        for w in forms(verb)
+    },
+    **{w: DISAPPROVAL_CODE for verb in ("oppose", "question") for w in forms(verb)},
+    **{w: REJECTION_CODE for verb in ("reject", "block", "defeat") for w in forms(verb)},
+}
+#: Verbs of voting and motions whose stance against a policy is its rejection.
+VOTING_VERBS = frozenset(forms("vote"))
+MOTION_VERBS = frozenset(
+    w
+    for verb in ("table", "put", "lodge", "propose", "move", "submit", "back")
+    for w in forms(verb)
+)
+MOTION_NOUNS = frozenset({"motion", "motions", "amendment", "amendments"})
+#: Prepositions whose object is what a stance is about or against.
+STANCE_PREPOSITIONS = frozenset({"about", "over", "of", "against", "at", "by", "with", "to"})
+#: The sector of courts and judges.
+JUDICIAL = "JUD"
 #: Roots of events that already say the holder's disapproval (or its 01x concern).
 SAID_ROOTS = frozenset({"01", "11"})
 
@@ -263,6 +334,24 @@ def _failure_speaker(
     return quote_speaker(word, quotes, mentions), "quotation"
 
 
+#: Nouns of the members of an organisation named before them ("EU member states").
+MEMBER_NOUNS = frozenset({"member", "members"})
+
+
+def _member_slots(view: SentenceView, heads: list[Token]) -> tuple[int, ...]:
+    """The organisation whose members a subject names: "EU member states" fail as the EU
+    (the parse hangs "EU" on "member", not on the head noun)."""
+    for head in heads:
+        for child in head.children:
+            if child.dep_ == "compound" and child.lower_ in MEMBER_NOUNS:
+                for grand in child.children:
+                    if grand.dep_ == "compound":
+                        found, _ = np_slots(view, grand)
+                        if found:
+                            return found
+    return ()
+
+
 def failure_events(
     views: Sequence[SentenceView],
     said: set[tuple[int, str | None, str | None]],
@@ -288,6 +377,8 @@ def failure_events(
             if speaker is None or not placed(speaker):
                 continue
             subjects, _ = heads_slots(view, clause.subjects)
+            if not subjects:  # "EU member states are failing to report fraud"
+                subjects = _member_slots(view, [view.span.doc[i] for i in clause.subjects])
             failing = [s for s in subjects if not is_armed(view.slots[s].mention)]
             out.extend(
                 spoken_events(
@@ -354,7 +445,13 @@ def reaction_events(
                 continue  # "did not draw criticism", "could spark anger"
             kind = ontology.get(REACTION_NOUNS[noun.lower_])
             targets, _ = heads_slots(view, clause.subjects)
-            if kind is None or not targets:
+            if kind is None:
+                continue
+            if not targets:
+                subjects = [view.span.doc[i] for i in clause.subjects]
+                policy = policy_object(view, subjects)
+                if policy is not None:  # "the plans faced opposition from campaigners"
+                    out.extend(_policy_reaction(kind, view, verb, noun, policy, said))
                 continue
             for slot in _reacting_slots(view, verb, noun):
                 reacting = view.slots[slot].mention
@@ -381,6 +478,354 @@ def reaction_events(
     return out
 
 
+def _policy_reaction(
+    kind: EventType,
+    view: SentenceView,
+    verb: Token,
+    noun: Token,
+    policy: Token,
+    said: set[tuple[int, str | None, str | None]],
+) -> list[Event]:
+    """The reaction an unowned policy draws from domestic actors ("the plans faced opposition
+    from campaigners"): each one's disapproval of its own government, once per pair."""
+    out: list[Event] = []
+    if noun.lower_ in FORCE_REACTIONS:
+        return out  # "the plan came under fire": no actor to tell words from force
+    for slot in _reacting_slots(view, verb, noun):
+        reacting = view.slots[slot].mention
+        government = government_of(reacting)
+        key = (view.index, reacting.code, government)
+        if government is None or not placed(reacting) or key in said:
+            continue
+        said.add(key)
+        start, end = policy.left_edge.idx, policy.idx + len(policy.text)
+        out.append(
+            said_event(
+                kind,
+                view,
+                noun,
+                reacting,
+                government,
+                target_text=view.span.doc.text[start:end],
+                pattern_id=f"reaction:{noun.lower_}",
+                source_path=f"{noun.dep_}>prep>pobj",
+                target_path=POLICY_PATH,
+            )
+        )
+    return out
+
+
+def _policy(view: SentenceView, objects: list[Token]) -> Token | None:
+    """An unowned policy among the objects (``owners.policy_object``), or a policy noun the
+    actor coder already gave to the government ("the new bill" coded GBRGOV)."""
+    found = policy_object(view, objects)
+    if found is not None:
+        return found
+    for obj in objects:
+        slots, how = np_slots(view, obj)
+        if obj.lower_ in POLICY_NOUNS and slots and not how:
+            mention = view.slots[slots[0]].mention
+            if mention.roles[:1] == ("GOV",):
+                return obj
+    return None
+
+
+def _policy_government(view: SentenceView, policy: Token, holder: Mention) -> str | None:
+    """Whose the policy is: the government the noun was coded as, else the holder's own."""
+    slots, how = np_slots(view, policy)
+    if slots and not how:
+        owner = view.slots[slots[0]].mention
+        if owner.code == holder.code or not holder.country or owner.country != holder.country:
+            return None  # its own bill, or a foreign one: no domestic stance
+        return owner.code
+    return government_of(holder)
+
+
+def _policy_in(view: SentenceView, word: Token) -> Token | None:
+    """The unowned policy a stance word is about (module docstring): the object of its
+    preposition, the subject of its clause, or (for a copula's adjective) of the copula's."""
+    heads = [word] if word.dep_ not in ("acomp", "oprd") else [word, word.head]
+    for head in heads:
+        for child in head.children:
+            if child.dep_ in ("prep", "agent") and child.lower_ in STANCE_PREPOSITIONS:
+                objects = [g for g in child.children if g.dep_ == "pobj"]
+                found = _policy(view, objects)
+                if found is not None:
+                    return found
+            if child.dep_ == "ccomp":
+                clause = analyse(child)
+                subjects = [view.span.doc[i] for i in clause.subjects]
+                subjects += [g for g in child.children if g.dep_ == "nsubjpass"]
+                found = _policy(view, subjects)
+                if found is None:  # "angry they will have only two days to debate the plans"
+                    objects = [
+                        w for w in child.subtree if w.dep_ in ("dobj", "pobj") and w.i > child.i
+                    ]
+                    found = _policy(view, objects)
+                if found is not None:
+                    return found
+    return None
+
+
+def _policy_stance(view: SentenceView, word: Token) -> tuple[str, Token, Token] | None:
+    """(code, the clause's predicate, the policy) of a stance on an unowned policy."""
+    lower = word.lower_
+    if lower in FEELING_WORDS:
+        holder = _holder(word)
+        if holder is None:
+            return None
+        policy = _policy_in(view, word)
+        code = CRITICISM_CODE if lower in ANGER_WORDS else DISAPPROVAL_CODE
+        return (code, holder, policy) if policy is not None else None
+    if lower in CRITICAL_SPEECH and word.pos_ == "VERB" and is_predicate(word):
+        policy = _policy_in(view, word)
+        return (CRITICAL_SPEECH[lower], word, policy) if policy is not None else None
+    if lower in CONCERN_NOUNS and word.dep_ == "dobj" and word.head.lower_ in CONCERN_VERBS:
+        policy = _policy_in(view, word)
+        return (DISAPPROVAL_CODE, word.head, policy) if policy is not None else None
+    if lower in PASSIVE_STANCE and word.tag_ == "VBN" and is_predicate(word):
+        clause = analyse(word)
+        if not clause.passive or not clause.agents:
+            return None
+        subjects = [c for c in word.children if c.dep_ == "nsubjpass"]
+        policy = _policy(view, subjects)
+        return (PASSIVE_STANCE[lower], word, policy) if policy is not None else None
+    if lower in VOTING_VERBS and word.pos_ == "VERB" and is_predicate(word):
+        for child in word.children:
+            if child.dep_ == "prep" and child.lower_ == "against":
+                objects = [g for g in child.children if g.dep_ == "pobj"]
+                policy = _policy(view, objects)
+                if policy is not None:
+                    return REJECTION_CODE, word, policy
+        return None
+    if lower in MOTION_NOUNS and word.dep_ == "dobj" and word.head.lower_ in MOTION_VERBS:
+        for child in word.children:
+            if child.dep_ == "acl" and child.lower_ in ("opposing", "rejecting"):
+                objects = [g for g in child.children if g.dep_ == "dobj"]
+            elif child.dep_ == "prep" and child.lower_ == "against":
+                objects = [g for g in child.children if g.dep_ == "pobj"]
+            else:
+                continue
+            policy = _policy(view, objects)
+            if policy is not None:
+                return REJECTION_CODE, word.head, policy
+    return None
+
+
+def policy_stance_events(
+    views: Sequence[SentenceView],
+    events: Sequence[Event],
+    said: set[tuple[int, str | None, str | None]],
+    ontology: Ontology,
+) -> list[Event]:
+    """A stance on an unowned policy, against the government (module docstring)."""
+    rejected = {(e.sentence, e.source_code, e.target_code) for e in events if e.root == "12"}
+    out: list[Event] = []
+    for view in views:
+        for word in view.span:
+            found = _policy_stance(view, word)
+            if found is None:
+                continue
+            code, predicate, policy = found
+            clause = analyse(predicate)
+            if clause.negated or clause.modality or any(c.dep_ == "neg" for c in word.children):
+                continue  # "is not worried about", "would vote against"
+            kind = ontology.get(code)
+            if kind is None:
+                continue
+            seen = rejected if code == REJECTION_CODE else said
+            holders, _ = heads_slots(view, clause.agents if clause.passive else clause.subjects)
+            for slot in holders:
+                holder = view.slots[slot].mention
+                government = _policy_government(view, policy, holder)
+                key = (view.index, holder.code, government)
+                if government is None or not placed(holder) or key in seen:
+                    continue
+                seen.add(key)
+                start, end = policy.left_edge.idx, policy.idx + len(policy.text)
+                out.append(
+                    said_event(
+                        kind,
+                        view,
+                        word,
+                        holder,
+                        government,
+                        target_text=view.span.doc.text[start:end],
+                        pattern_id=f"policy:{word.lower_}",
+                        source_path=clause.subject_path,
+                        target_path=POLICY_PATH,
+                    )
+                )
+    return out
+
+
+#: Words that say a thing is (not) open to talks: "not up for renegotiation", "non-negotiable".
+NEGOTIATION_WORDS = frozenset({"negotiable", "negotiation", "renegotiation", "discussion"})
+REFUSED_TALKS_CODE = "125"
+
+
+def _closed_to_talks(copula: Token) -> bool:
+    """Whether a copula's clause says its subject is not open to talks: negated with a word of
+    negotiation after it ("is not up for renegotiation", "was not negotiable"), or
+    "non-negotiable"."""
+    after = [w for c in copula.children if c.i > copula.i for w in c.subtree]
+    words = [w.lower_ for w in after]
+    if not any(w in NEGOTIATION_WORDS for w in words):
+        return False
+    if analyse(copula).negated or any(c.dep_ == "neg" for c in copula.children):
+        return True
+    return any(w == "non" for w in words)
+
+
+def _addressed_slots(view: SentenceView, copula: Token) -> tuple[int, ...]:
+    """Whom a statement is made to or about: the reporting verb's addressee ("told the EU"),
+    else the actors in the clause (the owner of the thing, the place of the talks)."""
+    head = copula.head
+    if copula.dep_ == "ccomp" and head.i != copula.i:
+        for child in head.children:
+            if child.dep_ in ("dobj", "dative"):
+                found, _ = np_slots(view, child)
+                if found:
+                    return found
+    slots: list[int] = []
+    for word in copula.subtree:
+        if word.dep_ in ("nsubj", "pobj", "poss", "compound", "amod"):
+            found, _ = np_slots(view, word)
+            slots.extend(s for s in found if s not in slots)
+    return tuple(slots)
+
+
+def closed_talks_events(
+    views: Sequence[SentenceView],
+    events: Sequence[Event],
+    quotes: Sequence[Quote],
+    mentions: Mapping[str, Mention],
+    ontology: Ontology,
+) -> list[Event]:
+    """A thing a speaker calls not open to talks: "Britain's EU rebate is not up for
+    renegotiation, the foreign secretary said" is Britain's refusal to negotiate with the EU
+    (125), towards the addressee or the other actors the clause names."""
+    kind = ontology.get(REFUSED_TALKS_CODE)
+    if kind is None:
+        return []
+    seen = {(e.sentence, e.source_code, e.target_code) for e in events if e.root == "12"}
+    out: list[Event] = []
+    for view in views:
+        for copula in view.span:
+            if copula.lower_ not in COPULAS or not is_predicate(copula):
+                continue
+            if analyse(copula).modality or not _closed_to_talks(copula):
+                continue
+            speaker, source_path = _failure_speaker(view, copula, quotes, mentions)
+            if speaker is None or not placed(speaker):
+                continue
+            out.extend(
+                spoken_events(
+                    kind,
+                    view,
+                    copula,
+                    speaker,
+                    _addressed_slots(view, copula),
+                    mentions,
+                    seen,
+                    pattern_id="closed:negotiation",
+                    source_path=source_path,
+                    target_path="clause",
+                )
+            )
+    return out
+
+
+def _adverse(verb: Token) -> bool:
+    """Whether a ruling goes against someone: "ruled against", "ruled (that) X breached ..."."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "neg", "punct", "cc", "conj"):
+            continue
+        if any(w.lower_ in ADVERSE_RULING_WORDS for w in child.subtree):
+            return True
+    return False
+
+
+def ruling_events(
+    views: Sequence[SentenceView],
+    said: set[tuple[int, str | None, str | None]],
+    mentions: Mapping[str, Mention],
+    ontology: Ontology,
+) -> list[Event]:
+    """A court's adverse ruling (module docstring): 116 by the judicial subject of "rule"."""
+    kind = ontology.get(FINDING_CODE)
+    if kind is None:
+        return []
+    out: list[Event] = []
+    for view in views:
+        for verb in view.span:
+            if verb.lower_ not in RULING_VERBS or verb.pos_ != "VERB" or not is_predicate(verb):
+                continue
+            if any(c.dep_ == "prt" for c in verb.children):
+                continue  # "ruled out": no ruling
+            clause = analyse(verb)
+            # a relative clause has its own mood and subject ("laws which the Law Lords have
+            # ruled break ...": not "laws", nor the mood of the clause the noun is in)
+            relative = verb.dep_ == "relcl"
+            mood = modality(verb) if relative else clause.modality
+            if clause.negated or mood or clause.passive or not _adverse(verb):
+                continue
+            subjects = tuple(
+                c.i
+                for c in verb.children
+                if c.dep_ == "nsubj" and c.lower_ not in RELATIVE_PRONOUNS
+            )
+            judges, _ = heads_slots(view, subjects if relative else clause.subjects)
+            found: list[int] = []
+            for child in verb.children:
+                if child.dep_ == "ccomp":
+                    found.extend(heads_slots(view, analyse(child).subjects)[0])
+                elif child.dep_ == "prep" and child.lower_ == "against":
+                    objects = [g for g in child.children if g.dep_ == "pobj"]
+                    if objects:
+                        found.extend(np_slots(view, objects[0])[0])
+            for slot in judges:
+                judge = view.slots[slot].mention
+                if not placed(judge) or not judge.roles or judge.roles[0] != JUDICIAL:
+                    continue
+                targets = [t for t in found if t not in judges]
+                if targets:
+                    out.extend(
+                        spoken_events(
+                            kind,
+                            view,
+                            verb,
+                            judge,
+                            targets,
+                            mentions,
+                            said,
+                            pattern_id="ruling:against",
+                            source_path=clause.subject_path,
+                            target_path="ccomp>nsubj",
+                        )
+                    )
+                    continue
+                government = government_of(judge)
+                key = (view.index, judge.code, government)
+                if government is None or key in said:
+                    continue
+                said.add(key)
+                out.append(
+                    said_event(
+                        kind,
+                        view,
+                        verb,
+                        judge,
+                        government,
+                        target_text="",
+                        pattern_id="ruling:against",
+                        source_path=clause.subject_path,
+                        target_path=POLICY_PATH,
+                    )
+                )
+    return out
+
+
 def stance_events(
     views: Sequence[SentenceView],
     events: Sequence[Event],
@@ -388,11 +833,15 @@ def stance_events(
     mentions: Mapping[str, Mention],
     ontology: Ontology,
 ) -> list[Event]:
-    """Disapproval stated as a feeling or a failure, once per sentence and pair with the
-    events already coded (roots 01 and 11), undated."""
+    """Disapproval stated as a feeling, a failure, a reaction, a stance on a policy or a
+    ruling, and refusals of talks, once per sentence and pair with the events already coded
+    (roots 01 and 11; root 12 for rejections), undated."""
     said = {(e.sentence, e.source_code, e.target_code) for e in events if e.root in SAID_ROOTS}
     out = feeling_events(views, said, mentions, ontology)
     out.extend(angering_events(views, said, mentions, ontology))
     out.extend(failure_events(views, said, quotes, mentions, ontology))
     out.extend(reaction_events(views, said, mentions, ontology))
+    out.extend(ruling_events(views, said, mentions, ontology))
+    out.extend(policy_stance_events(views, [*events, *out], said, ontology))
+    out.extend(closed_talks_events(views, [*events, *out], quotes, mentions, ontology))
     return out
