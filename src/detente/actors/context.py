@@ -700,7 +700,7 @@ def place_in_context(doc: Doc, drafts: list[Draft], setting: Setting) -> None:
         surname = (draft.resolution or "").startswith("surname")
         described = draft.kind == "sector" and draft.person_like  # "a spokesman for X said"
         if draft.antecedent is not None and (
-            draft.kind in ("pronoun", "description") or surname or described
+            draft.kind in ("pronoun", "description", "statement") or surname or described
         ):
             root = drafts[draft.antecedent]
             draft.country, draft.code, draft.roles = root.country, root.code, root.roles
