@@ -20,9 +20,9 @@ from spacy.tokens import Doc
 
 from . import vocab
 from .codes import title_words
+from .recognize import Draft, given_name_before, honorific_fits
 from .statements import KIND as STATEMENT
 from .statements import statement_issuer
-from .recognize import Draft, given_name_before, honorific_fits
 
 
 def _covered(drafts: list[Draft], length: int) -> list[bool]:
@@ -316,7 +316,9 @@ def resolve(
             if found is not None:
                 root = _root(drafts, found)
                 draft.antecedent = root
-                draft.resolution = f"{draft.resolution}: {how}: {_describe(drafts[found], doc, sentence_of)}"
+                draft.resolution = (
+                    f"{draft.resolution}: {how}: {_describe(drafts[found], doc, sentence_of)}"
+                )
                 _inherit(draft, drafts[root])
                 draft.person_like = False
             continue

@@ -115,6 +115,8 @@ class ActorStage:
                 if draft.kind == "pronoun" and not draft.prefer:
                     draft.prefer = latest_statement(doc, draft, drafts)
                     draft.prefer_why = "the statement before it that speaks:"
+                    if draft.prefer and draft.barrier > draft.prefer[0]:
+                        draft.barrier = draft.prefer[0]  # its own words' nouns do not bar it
                 if draft.kind == "pronoun" and not draft.prefer:
                     draft.prefer = previous_subject(doc, draft)
                     draft.prefer_why = "the subject of the sentence before:"

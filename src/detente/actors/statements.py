@@ -79,9 +79,9 @@ def statement_drafts(doc: Doc, drafts: list[Draft], dateline_country: str | None
         if token.lower_ not in STATEMENT_NOUNS or covered[token.i] or token.pos_ != "NOUN":
             continue
         issuers = _issuer_tokens(token)
-        if not _speaks(token) and not any(
-            doc[i].head.dep_ == "prep" and doc[i].head.head.i == token.i for i in issuers
-        ):
+        sector = _sector_owner(token) if not any(covered[i] for i in issuers) else None
+        owned = any(covered[i] for i in issuers) or (sector is not None and dateline_country)
+        if not _speaks(token) and not owned:
             continue  # neither speaking nor issued by someone named
         sentence = token.sent
         earliest = sentence.start
@@ -97,10 +97,11 @@ def statement_drafts(doc: Doc, drafts: list[Draft], dateline_country: str | None
             prefer=issuers,
             barrier=earliest,
         )
-        sector = _sector_owner(token) if not any(covered[i] for i in issuers) else None
         if sector is not None and dateline_country:
-            draft.country, draft.code, draft.roles = dateline_country, dateline_country + sector, (
-                sector,
+            draft.country, draft.code, draft.roles = (
+                dateline_country,
+                dateline_country + sector,
+                (sector,),
             )
             draft.role_applied = f"issued by the {sector} of the dateline's country"
         found.append(draft)

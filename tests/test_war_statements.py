@@ -1,0 +1,70 @@
+"""War communiqués: a statement that speaks is its issuer's, and so is the "it" after it and
+the first person of the words it is quoted as saying (actors/statements.py, quotes/stage.py);
+the unit nouns of armies are military sector terms."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from detente import api
+from detente.model import Mention
+
+DAY = dt.date(1986, 11, 3)
+
+
+def mentions(nlp, text: str) -> list[Mention]:
+    return list(api.code_text(text, published=DAY, nlp=nlp).mentions)
+
+
+def found(nlp, text: str, words: str) -> list[Mention]:
+    return [m for m in mentions(nlp, text) if m.text == words]
+
+
+def test_a_sector_communique_is_the_dateline_states(nlp):
+    text = (
+        "TEHRAN, Nov 3 - A military communique said Iraqi tanks shelled the border town. "
+        "It said two Iraqi brigades were routed."
+    )
+    (communique,) = found(nlp, text, "communique")
+    assert communique.code == "IRNMIL"
+    (it,) = found(nlp, text, "It")
+    assert it.code == "IRNMIL"
+
+
+def test_a_statement_by_a_body_and_the_statement_after_it(nlp):
+    text = (
+        "Radio Tehran read a statement by the Iranian High Command on the fighting. "
+        "The defence ministry in Baghdad gave no figures. "
+        "The statement said the offensive had ended. It said 40 Iraqi brigades had fled."
+    )
+    codes = [m.code for m in found(nlp, text, "statement")]
+    assert codes == ["IRNMIL", "IRNMIL"]
+    (it,) = found(nlp, text, "It")
+    assert it.code == "IRNMIL"
+
+
+def test_a_statement_with_no_issuer_codes_nothing(nlp):
+    text = "The weather was cold. The statement said the talks had ended. It said no more."
+    assert all(m.code is None for m in found(nlp, text, "statement") + found(nlp, text, "It"))
+
+
+def test_a_speaking_it_after_a_quotation_is_the_statement_not_a_country_inside(nlp):
+    text = (
+        "BAGHDAD, Nov 3 - Iraq said it repelled an attack. A High Command communique gave "
+        'details. "Our units are pushing on towards the river" held by the Iranians, it said.'
+    )
+    (it,) = found(nlp, text, "it")[-1:]
+    assert it.code == "IRQMIL"
+    (our,) = found(nlp, text, "Our")
+    assert our.code == "IRQMIL"  # the first person of the quoted words of a partial quotation
+
+
+def test_the_partial_quotations_reporter_words_are_not_the_speakers(nlp):
+    text = 'Iraq\'s army said the guards were "in retreat" before our correspondent arrived.'
+    assert not found(nlp, text, "our")
+
+
+def test_brigades_are_military_but_a_fire_brigade_is_no_army(nlp):
+    (brigades,) = found(nlp, "He said 30 Syrian brigades crossed the river.", "Syrian brigades")
+    assert brigades.code == "SYRMIL"
+    assert not [m for m in mentions(nlp, "The fire brigade put out the blaze.") if m.code]
