@@ -38,7 +38,7 @@ from .heads import leading_people
 from .lead import lead_people
 from .policy import insert_drafts, policy_drafts
 from .recognize import ActorMatcher, Draft
-from .statements import latest_statement, statement_drafts
+from .statements import latest_statement, speaking_body, statement_drafts
 
 SPAN_GROUP = "actors"
 #: Peoples spread over several states ("Kurdish"), in the actor dictionary's folder.
@@ -122,6 +122,8 @@ class ActorStage:
                     draft.prefer_why = "the subject of the sentence before:"
                     if private_antecedent(doc, draft, draft.prefer, drafts):
                         draft.barrier = len(doc)  # refers to a private person: no actor
+                    elif (body := speaking_body(doc, draft, drafts)) is not None:
+                        draft.barrier = body  # a noun of what the body said does not bar it
                 if draft.kind == "pronoun" and nearer_private_person(doc, draft, drafts):
                     draft.barrier = len(doc)
         sentence_of = _sentence_index(doc)

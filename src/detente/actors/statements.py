@@ -142,3 +142,20 @@ def latest_statement(doc: Doc, pronoun: Draft, drafts: list[Draft]) -> tuple[int
         earliest = doc[earliest - 1].sent.start
     before = [d for d in drafts if d.kind == KIND and earliest <= d.start < pronoun.start]
     return (before[-1].start,) if before else ()
+
+
+def speaking_body(doc: Doc, pronoun: Draft, drafts: list[Draft]) -> int | None:
+    """ "The National Audit Office said although fraud was falling, the EU ... It also
+    expressed concern": a singular "it" that opens its sentence, after a sentence whose main
+    subject is a body that spoke, is that body; the nouns of what the body said ("fraud") do
+    not stand between them as they do after any other sentence. The body's first token, or
+    None."""
+    if doc[pronoun.start].lower_ != "it" or not pronoun.prefer or pronoun.barrier < 0:
+        return None
+    head = doc[pronoun.prefer[0]]
+    if head.head.lower_ not in SPEECH_FORMS or pronoun.barrier <= head.i:
+        return None
+    for d in drafts:
+        if d.start <= head.i < d.end and d.kind in ("igo", "group", "country", "metonym", KIND):
+            return d.start
+    return None
