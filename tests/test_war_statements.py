@@ -68,3 +68,39 @@ def test_brigades_are_military_but_a_fire_brigade_is_no_army(nlp):
     (brigades,) = found(nlp, "He said 30 Syrian brigades crossed the river.", "Syrian brigades")
     assert brigades.code == "SYRMIL"
     assert not [m for m in mentions(nlp, "The fire brigade put out the blaze.") if m.code]
+
+
+# --- peoples and parties ----------------------------------------------------------------------
+
+IN_SYRIA = "Shells fell on Afrin, Aleppo and Idlib in Syria."
+
+
+def test_the_kurds_and_a_peoples_forces_are_rebels_of_the_story(nlp):
+    text = f"{IN_SYRIA} Kurdish militias shelled a checkpoint. The Kurds denied it."
+    assert found(nlp, text, "militias")[0].code == "SYRREB"
+    assert found(nlp, text, "The Kurds")[0].code == "SYRREB"
+
+
+def test_a_peoples_forces_are_not_of_the_state_they_attack(nlp):
+    (forces,) = found(nlp, "Kurdish forces attacked Turkey on Monday.", "forces")
+    assert forces.code is not None and not forces.code.startswith("TUR")
+
+
+def test_kurdish_civilians_stay_civilians(nlp):
+    (civilians,) = found(nlp, f"{IN_SYRIA} Kurdish civilians fled the town.", "civilians")
+    assert civilians.code == "SYRCVL"
+
+
+def test_uk_party_words(nlp):
+    text = "The Tories and the Conservatives' allies attacked the plan. Lib Dem MPs agreed."
+    assert found(nlp, text, "Tories")[0].entity_id == "uk-conservative-party"
+    assert found(nlp, text, "Lib Dem")[0].entity_id == "liberal-democrats-uk"
+
+
+def test_it_after_a_body_that_spoke_is_that_body_past_the_nouns_it_said(nlp):
+    text = (
+        "The National Audit Office said although the waste was shrinking, Brussels still "
+        "had no plan. It also voiced concern about the auditors."
+    )
+    (it,) = found(nlp, text, "It")
+    assert it.code == "GBRGOV"

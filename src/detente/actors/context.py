@@ -149,8 +149,8 @@ def _object_countries(doc: Doc, draft: Draft, drafts: list[Draft]) -> set[str]:
             objects = [g for g in child.children if g.dep_ == "pobj"]  # not "in Syria": a place
         for obj in objects:
             other = _draft_at(drafts, obj.i)
-            if other is not None and other.country:
-                out.add(other.country)
+            if other is not None and other.country and other.kind in ("country", "metonym"):
+                out.add(other.country)  # a state named, not a pronoun ("denied it")
     return out
 
 
