@@ -104,3 +104,12 @@ def test_it_after_a_body_that_spoke_is_that_body_past_the_nouns_it_said(nlp):
     )
     (it,) = found(nlp, text, "It")
     assert it.code == "GBRGOV"
+
+
+def test_a_statement_issued_or_said_in_is_its_subjects(nlp):
+    text = (
+        "Norway issued a statement on Monday. The statement said the talks had failed. "
+        "Sweden said in a statement that it would stay. The statement added that aid would go on."
+    )
+    codes = [m.code for m in found(nlp, text, "statement")]
+    assert codes == ["NOR", "NOR", "SWE", "SWE"]

@@ -56,7 +56,28 @@ def _issuer_tokens(token: Token) -> tuple[int, ...]:
                     found.extend(
                         c.i for c in obj.children if c.dep_ in ("amod", "compound") and c.i < obj.i
                     )  # "by the Iranian High Command", when the command is no actor
+    found.extend(_issuing_subject(token))
     return tuple(found)
+
+
+#: Verbs whose subject issues the statement that is their object ("Iran issued a statement").
+ISSUING_FORMS = frozenset({"issued", "issues", "released", "releases", "published", "publishes"})
+
+
+def _issuing_subject(token: Token) -> list[int]:
+    """ "The ministry issued a statement", "Iran said in a statement": the verb's subject."""
+    verb = None
+    if token.dep_ == "dobj" and token.head.lower_ in ISSUING_FORMS:
+        verb = token.head
+    elif (
+        token.dep_ == "pobj"
+        and token.head.lower_ == "in"
+        and token.head.head.lower_ in SPEECH_FORMS
+    ):
+        verb = token.head.head
+    if verb is None:
+        return []
+    return [c.i for c in verb.children if c.dep_ == "nsubj"]
 
 
 def _sector_owner(token: Token) -> str | None:
@@ -80,7 +101,7 @@ def statement_drafts(doc: Doc, drafts: list[Draft], dateline_country: str | None
             continue
         issuers = _issuer_tokens(token)
         sector = _sector_owner(token) if not any(covered[i] for i in issuers) else None
-        owned = any(covered[i] for i in issuers) or (sector is not None and dateline_country)
+        owned = any(covered[i] for i in issuers) or bool(sector is not None and dateline_country)
         if not _speaks(token) and not owned:
             continue  # neither speaking nor issued by someone named
         sentence = token.sent
@@ -115,7 +136,7 @@ def statement_issuer(drafts: list[Draft], index: int) -> tuple[int | None, str]:
         return None, ""  # its issuer is in its own words ("A military communique")
     for token in draft.prefer:
         for j, other in enumerate(drafts):
-            if j == index or not other.start <= token < other.end or other.person_like:
+            if j == index or not other.start <= token < other.end:
                 continue
             if other.code or other.antecedent is not None:
                 return j, "its issuer, named in its phrase"
