@@ -56,7 +56,6 @@ def _issuer_tokens(token: Token) -> tuple[int, ...]:
                     found.extend(
                         c.i for c in obj.children if c.dep_ in ("amod", "compound") and c.i < obj.i
                     )  # "by the Iranian High Command", when the command is no actor
-    found.extend(_issuing_subject(token))
     return tuple(found)
 
 
@@ -96,8 +95,16 @@ def statement_drafts(doc: Doc, drafts: list[Draft], dateline_country: str | None
     for d in drafts:
         covered[d.start : d.end] = [True] * (d.end - d.start)
     found = []
+    issued: tuple[int, tuple[int, ...]] | None = None  # the latest "issued a statement"
     for token in doc:
         if token.lower_ not in STATEMENT_NOUNS or covered[token.i] or token.pos_ != "NOUN":
+            continue
+        issuing = _issuing_subject(token)
+        if issuing and not _speaks(token):
+            # "Norway issued a statement", "Sweden said in a statement": the object of its
+            # issuer's verb is no actor of its own ("released the statement" frees no one),
+            # but "the statement" after it is that issuer's
+            issued = (token.i, tuple(issuing))
             continue
         issuers = _issuer_tokens(token)
         sector = _sector_owner(token) if not any(covered[i] for i in issuers) else None
@@ -110,6 +117,8 @@ def statement_drafts(doc: Doc, drafts: list[Draft], dateline_country: str | None
             if earliest == 0:
                 break
             earliest = doc[earliest - 1].sent.start
+        if not owned and issued is not None and issued[0] >= earliest:
+            issuers = issued[1]  # "The statement said", after "Norway issued a statement"
         draft = Draft(
             start=token.i,
             end=token.i + 1,
