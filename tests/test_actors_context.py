@@ -221,9 +221,9 @@ def test_armed_forces_in_a_country_are_not_its(nlp, text, written):
     ("text", "code"),
     [
         ("Kurdish fighters captured a village near Mosul. The battle in Iraq continued near "
-         "Kirkuk and Erbil.", "IRQUAF"),
+         "Kirkuk and Erbil.", "IRQREB"),  # a people's fighters are rebels (docs/actors.md)
         ("Kurdish fighters captured a village near Raqqa. The fighting spread toward Aleppo "
-         "and Idlib.", "SYRUAF"),
+         "and Idlib.", "SYRREB"),
         ("Tamil rebels attacked an army camp near Jaffna.", "LKAREB"),
         ("The Chechen rebels attacked a convoy.", "RUSREB"),
         ("Uighur activists protested.", "CHNOPP"),

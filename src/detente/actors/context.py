@@ -45,6 +45,10 @@ from .titled import BODY_ROLE_NOUNS
 #: Sectors of non-state armed groups: without a country of their own they take the country the
 #: article's places are in (the war's), not its most-named actor's.
 ARMED_SECTORS = frozenset({"REB", "INS", "UAF", "SEP"})
+#: Force sectors that a people spread over several states ("Kurdish forces", "Kurdish
+#: militias") does not have as a state: its fighters are rebels of the country it is placed in.
+STATE_FORCES = frozenset({"MIL", "UAF"})
+PEOPLE_FORCE = "REB"
 #: Prepositions after which a country name is a place ("fighting in Syria").
 PLACE_PREPOSITIONS = frozenset({"in", "inside", "across", "near", "into", "throughout", "around"})
 
@@ -124,9 +128,30 @@ def _people_country(
         if not candidates:
             continue
         actors = Counter(d.country for d in drafts if d.country)
+        opposed = _object_countries(doc, draft, drafts)
+        candidates = tuple(c for c in candidates if c not in opposed) or candidates
         best = max(candidates, key=lambda c: (setting.places[c], actors[c], -candidates.index(c)))
         return best, f"{token.text!r} in an article placed in {best}"
     return None
+
+
+def _object_countries(doc: Doc, draft: Draft, drafts: list[Draft]) -> set[str]:
+    """ "Kurdish forces attacked Turkey": the countries of the objects of the verb a people's
+    phrase is the subject of; its people there are not that state's (Turkey's Kurds do not
+    attack Turkey in the same breath as the article's Syrian ones)."""
+    head = doc[draft.end - 1]
+    if head.dep_ != "nsubj":
+        return set()
+    out = set()
+    for child in head.head.children:
+        objects = [child] if child.dep_ == "dobj" else []
+        if child.dep_ == "prep" and child.lower_ in ("against", "on"):
+            objects = [g for g in child.children if g.dep_ == "pobj"]  # not "in Syria": a place
+        for obj in objects:
+            other = _draft_at(drafts, obj.i)
+            if other is not None and other.country and other.kind in ("country", "metonym"):
+                out.add(other.country)  # a state named, not a pronoun ("denied it")
+    return out
 
 
 #: Pronouns worth resolving with a parse, and what they can refer to.
@@ -663,14 +688,20 @@ def place_in_context(doc: Doc, drafts: list[Draft], setting: Setting) -> None:
             note = f"the body's code from context: {why}"
             draft.role_applied = f"{draft.role_applied}; {note}" if draft.role_applied else note
             continue
+        people = None
+        if placed is None and _residence(doc, draft, drafts, setting) is None:
+            people = _people_country(doc, draft, drafts, setting)
         found = (
             (placed[0].country or "", placed[1])
             if placed is not None
             else _residence(doc, draft, drafts, setting)
-            or _people_country(doc, draft, drafts, setting)
+            or people
             or _reporting_country(doc, draft, drafts)
             or repeated_country(doc, draft, drafts)
         )
+        if people is not None and found is people and set(draft.roles) & STATE_FORCES:
+            # "Kurdish forces", "Kurdish militias": a people's fighters are no state's army
+            draft.roles = tuple(PEOPLE_FORCE if r in STATE_FORCES else r for r in draft.roles)
         armed = bool(set(draft.roles) & ARMED_SECTORS)
         if found is None and armed and _state_body(doc, draft):
             found = _war_country(setting)
@@ -700,7 +731,7 @@ def place_in_context(doc: Doc, drafts: list[Draft], setting: Setting) -> None:
         surname = (draft.resolution or "").startswith("surname")
         described = draft.kind == "sector" and draft.person_like  # "a spokesman for X said"
         if draft.antecedent is not None and (
-            draft.kind in ("pronoun", "description") or surname or described
+            draft.kind in ("pronoun", "description", "statement") or surname or described
         ):
             root = drafts[draft.antecedent]
             draft.country, draft.code, draft.roles = root.country, root.code, root.roles

@@ -21,6 +21,8 @@ from spacy.tokens import Doc
 from . import vocab
 from .codes import title_words
 from .recognize import Draft, given_name_before, honorific_fits
+from .statements import KIND as STATEMENT
+from .statements import statement_issuer
 
 
 def _covered(drafts: list[Draft], length: int) -> list[bool]:
@@ -212,6 +214,8 @@ def _rule(doc: Doc, draft: Draft, day: dt.date | None) -> Rule | None:
             def body(d: Draft) -> bool:
                 if singular and d.kind == "sector" and doc[d.end - 1].tag_ in ("NNS", "NNPS"):
                     return False  # "it" is not "the Sudanese ministers"
+                if singular and d.kind == STATEMENT:
+                    return True  # "the communique said ... It said": the statement's issuer
                 return d.kind in BODY_KINDS and not d.person_like
 
             return body, f"{text!r} {draft.resolution}: {{how}} group or body"
@@ -307,6 +311,17 @@ def resolve(
 ) -> None:
     """Set ``antecedent`` and ``resolution`` on every draft a rule applies to, in text order."""
     for i, draft in enumerate(drafts):
+        if draft.kind == STATEMENT:
+            found, how = statement_issuer(drafts, i)
+            if found is not None:
+                root = _root(drafts, found)
+                draft.antecedent = root
+                draft.resolution = (
+                    f"{draft.resolution}: {how}: {_describe(drafts[found], doc, sentence_of)}"
+                )
+                _inherit(draft, drafts[root])
+                draft.person_like = False
+            continue
         rule = _rule(doc, draft, day)
         if rule is None:
             continue

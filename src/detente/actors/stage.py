@@ -38,6 +38,7 @@ from .heads import leading_people
 from .lead import lead_people
 from .policy import insert_drafts, policy_drafts
 from .recognize import ActorMatcher, Draft
+from .statements import latest_statement, speaking_body, statement_drafts
 
 SPAN_GROUP = "actors"
 #: Peoples spread over several states ("Kurdish"), in the actor dictionary's folder.
@@ -107,13 +108,22 @@ class ActorStage:
             key=lambda d: d.start,
         )
         if parsed:
+            issued = statement_drafts(doc, drafts, self._dateline_country(dateline))
+            drafts = sorted(drafts + issued, key=lambda d: d.start)
             drafts = sorted(drafts + parse_pronoun_drafts(doc, drafts), key=lambda d: d.start)
             for draft in drafts:
+                if draft.kind == "pronoun" and not draft.prefer:
+                    draft.prefer = latest_statement(doc, draft, drafts)
+                    draft.prefer_why = "the statement before it that speaks:"
+                    if draft.prefer and draft.barrier > draft.prefer[0]:
+                        draft.barrier = draft.prefer[0]  # its own words' nouns do not bar it
                 if draft.kind == "pronoun" and not draft.prefer:
                     draft.prefer = previous_subject(doc, draft)
                     draft.prefer_why = "the subject of the sentence before:"
                     if private_antecedent(doc, draft, draft.prefer, drafts):
                         draft.barrier = len(doc)  # refers to a private person: no actor
+                    elif (body := speaking_body(doc, draft, drafts)) is not None:
+                        draft.barrier = body  # a noun of what the body said does not bar it
                 if draft.kind == "pronoun" and nearer_private_person(doc, draft, drafts):
                     draft.barrier = len(doc)
         sentence_of = _sentence_index(doc)

@@ -128,10 +128,11 @@ def speakers_bodies(
     placed: dict[str, Mention] = {}
     for quote in quotes:
         speaker = by_id.get(quote.speaker_mention or "")
-        if quote.kind != "direct" or speaker is None or not speaker.country:
+        parts = speakers_words(quote)
+        if not parts or speaker is None or not speaker.country:
             continue
         for m in by_span.find(quote.start, quote.end):
-            inside = quote.start <= m.start and m.end <= quote.end
+            inside = any(a <= m.start and m.end <= b for a, b in parts)
             body = m.kind in ("sector", "description") and set(m.roles) & STATE_BODY_SECTORS
             guessed = "inferred: " in (m.role_applied or "")  # the article's country, a guess
             if not inside or not body or m.code is None or (m.country and not guessed):
@@ -148,11 +149,29 @@ def speakers_bodies(
                 code=speaker.country + roles,
                 role_applied=f"{m.role_applied}; {note}" if m.role_applied else note,
             )
+    for m in mentions:  # "their advance" after "our forces": the pronoun follows its antecedent
+        root = placed.get(m.antecedent or "")
+        if m.kind == "pronoun" and root is not None and m.id not in placed and not m.country:
+            placed[m.id] = replace(m, country=root.country, code=root.code)
     return tuple(placed.get(m.id, m) for m in mentions)
 
 
 #: First-person words: inside a direct quotation they are its speaker.
 FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
+#: Marks that open or close the quoted words of a partial quotation.
+DOUBLE_MARKS = frozenset('"“”')
+
+
+def speakers_words(quote: Quote) -> list[tuple[int, int]]:
+    """The character ranges the speaker wrote: all of a direct quotation; of a partial one,
+    the words between its quotation marks (""Our forces are advancing" near Basra, it said":
+    "Our forces", not the reporter's "near Basra")."""
+    if quote.kind == "direct":
+        return [(quote.start, quote.end)]
+    if quote.kind != "partial":
+        return []
+    marks = [quote.start + i for i, c in enumerate(quote.text) if c in DOUBLE_MARKS]
+    return [(a + 1, b) for a, b in zip(marks[::2], marks[1::2], strict=False)]
 
 
 def first_person_mentions(
@@ -168,12 +187,15 @@ def first_person_mentions(
     number = len(mentions)
     for quote in quotes:
         speaker = by_id.get(quote.speaker_mention or "")
-        if quote.kind != "direct" or speaker is None or not speaker.code:
+        parts = speakers_words(quote)
+        if not parts or speaker is None or not speaker.code:
             continue
         for token in doc.char_span(quote.start, quote.end, alignment_mode="expand") or ():
             if token.lower_ not in FIRST_PERSON or (token.lower_ == "us" and token.text == "US"):
                 continue
             start, end = token.idx, token.idx + len(token.text)
+            if not any(a <= start and end <= b for a, b in parts):
+                continue
             if any(a < end and start < b for a, b in taken):
                 continue
             added.append(
