@@ -265,6 +265,23 @@ def test_an_attempt_nouns_infinitive_is_the_attempt_makers_act(nlp, text, event)
     assert event in shown(coded(nlp, text))
 
 
+def test_a_war_partys_claim_of_enemy_losses_in_the_passive_is_its_own_force(nlp):
+    """ "Iraq's high command said 900 Iranian troops were killed": the claimant's act."""
+    events = shown(coded(nlp, "Iraq's high command said 900 Iranian troops were killed."))
+    assert [e for e in events if e[1].startswith("19")] == [("IRQMIL", "190", "IRNMIL")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iraq said 20 Iraqi soldiers were killed near Basra.",  # its own losses: by whom?
+        "Iraq said 40 Iranian civilians were killed near Basra.",  # civilians: not a war claim
+    ],
+)
+def test_a_claim_of_own_or_civilian_losses_names_no_agent(nlp, text):
+    assert not [e for e in shown(coded(nlp, text)) if e[1].startswith("19")]
+
+
 @pytest.mark.parametrize(
     "text",
     [

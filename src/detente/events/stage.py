@@ -363,6 +363,8 @@ class EventStage:
                 found = _agent_from_context(view, found, earlier, mentions)
             if clause.passive and not found.match.source and found.match.target:
                 found = _agent_from_place(view, found)
+            if clause.passive and not found.match.source and found.match.target:
+                found = _agent_from_claimant(view, found)
             speaker = next((s for s in found.speaker if s not in found.match.source), None)
             if speaker is None and found.match.source:
                 first = min(view.slots[s].start for s in found.match.source)
@@ -1020,3 +1022,31 @@ def _drop_headline_repeats(events: list[Event], headline_end: int, doc: Doc) -> 
 
 def _renumber(event: Event, index: int) -> Event:
     return replace(event, id=f"e{index}")
+
+
+#: Codes of a state's own voice in a war: the state, its government or its armed forces.
+CLAIMANT_SECTORS = frozenset({"", "MIL", "GOV", "GOVMIL"})
+
+
+def _agent_from_claimant(view: SentenceView, found: ParsedMatch) -> ParsedMatch:
+    """A war party's own claim ("Iraq's communique said 81 Iranian brigades were destroyed"):
+    an agentless passive of conventional force (19x) that a state, its government or its
+    military reports, done to another state or its forces only, is the claimant's act."""
+    pattern = found.match.pattern.pattern
+    if pattern.code[:2] != "19" or "passiveonly" in pattern.flags:
+        return found
+    placed = [view.slots[t].mention for t in found.match.target]
+    patients = [p for p in placed if p.country]  # "Iraqi brigades and battalions": the brigades'
+    if not patients or any((p.code or "")[3:] not in ("", "MIL") for p in patients):
+        return found
+    for index in found.speaker:
+        if not 0 <= index < len(view.slots):
+            continue
+        speaker = view.slots[index].mention
+        if not speaker.country or (speaker.code or "")[3:] not in CLAIMANT_SECTORS:
+            continue
+        if any(p.country == speaker.country for p in patients):
+            continue
+        match = replace(found.match, source=(index,))
+        return replace(found, match=match, source_path="claimant")
+    return found
