@@ -265,6 +265,25 @@ def test_an_attempt_nouns_infinitive_is_the_attempt_makers_act(nlp, text, event)
     assert event in shown(coded(nlp, text))
 
 
+def test_an_act_awaited_after_until_is_not_yet_done_nor_promised(nlp):
+    events = coded(nlp, "Iraqi troops are advancing until they expel Iranian forces from Basra.")
+    assert not [e for e in events if e.default_output and e.code[:2] in ("17", "13", "03")]
+    # in the past it happened
+    done = shown(
+        coded(nlp, "The siege lasted until Iraqi forces expelled Iranian troops from Basra.")
+    )
+    assert ("IRQMIL", "174", "IRNMIL") in done
+
+
+def test_a_plain_report_of_the_enemys_attack_is_the_attack_not_an_accusation(nlp):
+    """GUIDELINES rule 3: a bare "said" is no event; what it reports is (reported)."""
+    events = coded(nlp, "Iraq said Iranian troops attacked Basra on Monday.")
+    assert [(e.source_code, e.code, e.target_code) for e in events if e.default_output] == [
+        ("IRNMIL", "190", "IRQ")
+    ]
+    assert events[0].reported
+
+
 def test_a_war_partys_claim_of_enemy_losses_in_the_passive_is_its_own_force(nlp):
     """ "Iraq's high command said 900 Iranian troops were killed": the claimant's act."""
     events = shown(coded(nlp, "Iraq's high command said 900 Iranian troops were killed."))

@@ -443,7 +443,21 @@ def modality(token: Token) -> str | None:
             c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in child.children
         ):
             return "conditional"
+    if _awaited(token):
+        return "hypothetical"  # not yet done, and no promise that it will be
     return None
+
+
+#: Subordinators of a time still to come when their verb is in the present tense.
+UNTIL_MARKS = frozenset({"until", "till"})
+
+
+def _awaited(token: Token) -> bool:
+    """ "we will advance until they purge the last foothold": a present-tense act after "until"
+    has not happened yet ("fighting went on until the rebels withdrew" has)."""
+    if token.tag_ not in ("VBP", "VBZ") or token.dep_ != "advcl":
+        return False
+    return any(c.dep_ == "mark" and c.lower_ in UNTIL_MARKS for c in token.children)
 
 
 def _speaker_of(verb: Token) -> tuple[int, ...]:
