@@ -31,8 +31,8 @@ from detente.evaluate.news import (
 from detente.model import Article, CodedArticle, Event, Sentence
 
 #: Floors pinned a little below what the coder reaches on the 40 dev articles (precision
-#: 0.879, recall 0.285, F1 0.430): they ratchet up as the coder improves, never down silently.
-FLOORS = {"precision": 0.87, "recall": 0.28, "f1": 0.425}
+#: 0.920, recall 0.339, F1 0.496): they ratchet up as the coder improves, never down silently.
+FLOORS = {"precision": 0.91, "recall": 0.335, "f1": 0.49}
 #: Issue 9: of the events matched at root level, the share whose source and target country
 #: agree with the gold's; and the most sources without a country allowed.
 PLACED_FLOORS = {"source country": 0.90, "target country": 0.90}
