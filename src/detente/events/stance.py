@@ -498,21 +498,39 @@ def _policy_reaction(
         if government is None or not placed(reacting) or key in said:
             continue
         said.add(key)
-        start, end = policy.left_edge.idx, policy.idx + len(policy.text)
         out.append(
-            said_event(
-                kind,
-                view,
-                noun,
-                reacting,
-                government,
-                target_text=view.span.doc.text[start:end],
-                pattern_id=f"reaction:{noun.lower_}",
-                source_path=f"{noun.dep_}>prep>pobj",
-                target_path=POLICY_PATH,
+            _policy_event(
+                kind, view, noun, reacting, government, policy, f"reaction:{noun.lower_}",
+                f"{noun.dep_}>prep>pobj",
             )
-        )
+        )  # fmt: skip
     return out
+
+
+def _policy_event(
+    kind: EventType,
+    view: SentenceView,
+    word: Token,
+    holder: Mention,
+    government: str,
+    policy: Token,
+    pattern_id: str,
+    source_path: str,
+) -> Event:
+    """The holder's stance towards the government whose policy ``policy`` is, with the
+    policy's phrase as the target's text."""
+    start, end = policy.left_edge.idx, policy.idx + len(policy.text)
+    return said_event(
+        kind,
+        view,
+        word,
+        holder,
+        government,
+        target_text=view.span.doc.text[start:end],
+        pattern_id=pattern_id,
+        source_path=source_path,
+        target_path=POLICY_PATH,
+    )
 
 
 def _policy(view: SentenceView, objects: list[Token]) -> Token | None:
@@ -642,20 +660,12 @@ def policy_stance_events(
                 if government is None or not placed(holder) or key in seen:
                     continue
                 seen.add(key)
-                start, end = policy.left_edge.idx, policy.idx + len(policy.text)
                 out.append(
-                    said_event(
-                        kind,
-                        view,
-                        word,
-                        holder,
-                        government,
-                        target_text=view.span.doc.text[start:end],
-                        pattern_id=f"policy:{word.lower_}",
-                        source_path=clause.subject_path,
-                        target_path=POLICY_PATH,
+                    _policy_event(
+                        kind, view, word, holder, government, policy, f"policy:{word.lower_}",
+                        clause.subject_path,
                     )
-                )
+                )  # fmt: skip
     return out
 
 
