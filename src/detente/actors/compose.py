@@ -22,7 +22,7 @@ from . import vocab
 from .apposition import apposed_to_name
 from .codes import actor_code, described_role, distinct_sectors, is_person_term, sectors_of
 from .dictionary import ActorDictionary
-from .entries import Person, SectorTerm
+from .entries import Person, SectorTerm, role_on_day
 from .recognize import POSSESSIVES, Atom, Draft, is_name_token, unknown_name
 from .titled import BODY_ROLE_NOUNS, body_role, is_role_term, lower_role_name_end
 
@@ -273,6 +273,7 @@ class Composer:
         if atom.kind in ("group", "group_context"):
             group = self.dictionary.groups[atom.key]
             draft.body_code, draft.country = group.code, group.country
+            draft.party_roles = group.roles
         else:
             draft.body_code = self.dictionary.organisations[atom.key].code
         if draft.kind == "person":
@@ -463,6 +464,7 @@ class Composer:
             draft.kind = "group"
             draft.entity_id, draft.entity_name, draft.code = group.id, group.name, group.code
             draft.country, draft.wikidata = group.country, group.wikidata
+            draft.party_roles = group.roles
             if atom.kind == "group_context":
                 draft.start = _the(doc, atom.start)
                 draft.resolution = "context alias"
@@ -514,12 +516,28 @@ def code_draft(draft: Draft, day: dt.date | None, day_source: str) -> None:
     codes = [c for term in draft.sectors for c in term.codes]
     if draft.dictionary and draft.dictionary.startswith("petrarch:"):
         return  # coded from PETRARCH's own dictionaries: dated codes and agents already applied
+    party = role_on_day(draft.party_roles, day)
+    if party is not None and draft.person is None:  # "the Tories", "Tory leader X" (unknown X)
+        if draft.body_code is not None:
+            draft.body_code = party.code
+        else:
+            draft.code = party.code
+            when = f"on {day} ({day_source})" if day else "the latest (no article date)"
+            draft.role_applied = f"the party's {party.describe()}: {when}"
     if draft.person is not None:
         person = draft.person
         draft.entity_id, draft.entity_name, draft.wikidata = person.id, person.name, person.wikidata
         draft.country = person.country or draft.country
         described = described_role(person, draft.described, day)
         role = described or person.role_on(day)
+        if described is None and day is None and any("OPP" in c for c in codes):
+            # "shadow home secretary David Davis" in an undated article: the words say the
+            # role held when it was written; the dictionary's latest role is only a guess
+            single = f"; {draft.single}" if draft.single else ""
+            draft.role_applied = f"described as {draft.described!r} (no article date){single}"
+            draft.roles = distinct_sectors(codes)
+            draft.code = actor_code(draft.country, codes)
+            return
         single = f"; {draft.single}" if draft.single else ""
         if role is not None:
             draft.code = role.code

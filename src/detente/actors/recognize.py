@@ -22,7 +22,7 @@ from ..cache import cached_value
 from . import vocab
 from .aliases import AliasTarget, name_index
 from .dictionary import ActorDictionary
-from .entries import Person, SectorTerm
+from .entries import Person, Role, SectorTerm
 from .phrases import PhraseIndex, token_texts
 from .single import SingleNames
 
@@ -65,6 +65,8 @@ class Draft:
     described: str = ""  # the role words written before a name ("Deputy Defense Minister")
     name: str | None = None  # the person's name as written (unknown people)
     body_code: str | None = None  # the organisation or group a titled unknown person serves
+    #: The dated GOV/OPP codes of the party named (the mention itself or the body it serves).
+    party_roles: tuple[Role, ...] = ()
     single: str = ""  # why a name written alone ("Putin") is this person
     single_forms: frozenset[str] = frozenset()  # the person's names written alone
     antecedent: int | None = None  # index of the draft this one resolves to
