@@ -442,6 +442,8 @@ class Composer:
             if term.term in vocab.BARE_HEAD_SECTORS and doc.has_annotation("DEP"):
                 return heads  # "police arrested him": the force, where the parse says it heads
             return definite and heads
+        if heads and _named_legislature_organ(doc, start, term):
+            return True  # "a special Senate committee": one organ of a named legislature
         return (plural or term.plural is None) and heads
 
     def _entry(self, doc: Doc, atom: Atom) -> Draft | None:
@@ -492,6 +494,20 @@ class Composer:
         return draft
 
 
+def _named_legislature_organ(doc: Doc, start: int, term: SectorTerm) -> bool:
+    """ "a Senate committee", "a special Senate committee": a legislature's committee written
+    with the legislature's name capitalised inside a sentence is that body's organ, an actor even
+    after "a" (a bare "a committee" is none)."""
+    first = doc[start]
+    return (
+        " " in term.term
+        and "LEG" in term.codes
+        and first.text[:1].isupper()
+        and not first.is_sent_start
+        and first.lower_ == term.term.split()[0]
+    )
+
+
 def _possessed(doc: Doc, start: int, end: int) -> bool:
     """ "Britain's most senior police officer", "the UK's public spending watchdog": a
     possessor the parse hangs on the term, before words that modify it, makes it definite."""
@@ -502,13 +518,18 @@ def _possessed(doc: Doc, start: int, end: int) -> bool:
 
 def _acts_from(doc: Doc, preposition: int) -> bool:
     """ "pressure from Washington", "a warning from Moscow": a capital after "from" that the
-    parse hangs on a noun of an act is the government acting, not a place."""
+    parse hangs on a noun of an act is the government acting, not a place; so is one after
+    "to" hung on a noun of a transfer ("arms shipments to Tehran": the receiving government)."""
     prep = doc[preposition]
-    return (
-        prep.lower_ == "from"
-        and doc.has_annotation("DEP")
-        and prep.head.lower_ in vocab.ACTS_FROM_NOUNS
-    )
+    if not doc.has_annotation("DEP"):
+        return False
+    if prep.lower_ == "to":  # "arms shipments to Tehran": the government that receives them
+        # the parse may hang "to" on the verb ("banned arms shipments to Tehran"): the noun
+        # right before it decides then
+        before = doc[preposition - 1] if preposition > 0 else prep
+        noun = before.lower_ in vocab.TRANSFER_TO_NOUNS and before.tag_ in ("NN", "NNS")
+        return noun or prep.head.lower_ in vocab.TRANSFER_TO_NOUNS
+    return prep.lower_ == "from" and prep.head.lower_ in vocab.ACTS_FROM_NOUNS
 
 
 def code_draft(draft: Draft, day: dt.date | None, day_source: str) -> None:

@@ -647,6 +647,19 @@ def _regime(doc: Doc, draft: Draft) -> bool:
     )
 
 
+#: Names of legislatures that news writes capitalised before one of their organs.
+LEGISLATURE_NAMES = frozenset({"senate", "commons", "congress", "parliament", "congressional"})
+
+
+def _named_legislature(doc: Doc, draft: Draft) -> bool:
+    """ "a special Senate committee": the legislature's name, capitalised inside the sentence,
+    makes one body of the article's state of an indefinite phrase."""
+    return "LEG" in draft.roles and any(
+        t.lower_ in LEGISLATURE_NAMES and t.text[:1].isupper() and not t.is_sent_start
+        for t in doc[draft.start : draft.end]
+    )
+
+
 def _state_body(doc: Doc, draft: Draft) -> bool:
     """ "the government", "the army", or a bare plural of officials ("ministers", "MPs",
     "police"): a body of the state the article is about when nothing else names the country."""
@@ -659,6 +672,7 @@ def _state_body(doc: Doc, draft: Draft) -> bool:
     before = doc[draft.start - 1] if draft.start > 0 else None
     definite = first.lower_ in DEFINITE or (before is not None and before.lower_ in DEFINITE)
     definite = definite or proper_body(doc, draft.start, draft.end)
+    definite = definite or _named_legislature(doc, draft)
     if doc[draft.end - 1].lower_ in NOT_ARTICLE_TERMS:
         return False
     counted = first.lower_ in DETERMINERS or (

@@ -281,6 +281,8 @@ class ActorMatcher:
         name ("The Washington Post": a capitalised word follows that is no actor word)."""
         if target.kind == "country" and doc[start:end].text in vocab.COMPASS_REGIONS:
             return start == 0 or doc[start - 1].lower_ not in vocab.DEFINITE
+        if target.kind == "country" and names_a_scandal(doc, end):
+            return True
         if target.kind != "metonym" or end >= len(doc):
             return False
         if names_an_accord(doc, start, end):
@@ -384,6 +386,15 @@ def _modifier_compound(doc: Doc, end: int) -> bool:
         and doc[end + 1].is_lower
         and doc[end + 1].lower_ != "born"
     )
+
+
+def names_a_scandal(doc: Doc, end: int) -> bool:
+    """ "the Iran scandal", "the Iran arms affair": a country's name that labels a scandal is
+    no actor of the sentence (the US Senate investigating "the Iran scandal" targets no Iran)."""
+    k = end
+    if k + 1 < len(doc) and doc[k].lower_ in vocab.NAMED_AFTER_PLACE_MODIFIERS:
+        k += 1
+    return k < len(doc) and doc[k].lower_ in vocab.NAMED_AFTER_COUNTRY_NOUNS
 
 
 def names_an_accord(doc: Doc, start: int, end: int) -> bool:
