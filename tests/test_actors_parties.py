@@ -78,3 +78,12 @@ def test_a_dated_article_keeps_the_role_held_on_the_day(nlp):
     text = "Defence secretary Liam Fox said the barracks plan would work."
     (fox,) = [m for m in mentions(nlp, text, dt.date(2011, 3, 1)) if m.text.endswith("Liam Fox")]
     assert fox.code == "GBRGOVMIL"
+
+
+def test_the_two_opposition_parties_are_the_articles_opposition(nlp):
+    text = (
+        "Tony Blair defended the school plans in the Commons on Monday. The two opposition "
+        "parties condemned the Home Office. Opposition MPs attacked Charles Clarke."
+    )
+    found = [m for m in mentions(nlp, text, None) if m.text.endswith("opposition parties")]
+    assert [m.code for m in found] == ["GBROPP"]

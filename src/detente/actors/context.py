@@ -673,6 +673,8 @@ def _state_body(doc: Doc, draft: Draft) -> bool:
     definite = first.lower_ in DEFINITE or (before is not None and before.lower_ in DEFINITE)
     definite = definite or proper_body(doc, draft.start, draft.end)
     definite = definite or _named_legislature(doc, draft)
+    if before is not None and before.like_num and draft.start > 1:  # "the two opposition
+        definite = definite or doc[draft.start - 2].lower_ in DEFINITE  # parties": all of them
     if doc[draft.end - 1].lower_ in NOT_ARTICLE_TERMS:
         return False
     counted = first.lower_ in DETERMINERS or (
