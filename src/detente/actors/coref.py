@@ -297,6 +297,34 @@ def _preferred(
     return None, ""
 
 
+def _person_key(d: Draft) -> str:
+    return d.entity_id or d.name or ""
+
+
+def _most_named(accept: Callable[[Draft], bool], drafts: list[Draft]) -> Callable[[Draft], bool]:
+    """A surname two people named in full share ("Shamima Begum" and her mother "Asma
+    Begum"): the one the article names in full most often, then one with a code, is meant;
+    the nearer only when they tie (a relative named once is not the story's subject)."""
+    counts: dict[str, int] = {}
+    coded: dict[str, bool] = {}
+    for d in drafts:
+        if accept(d):
+            key = _person_key(d)
+            counts[key] = counts.get(key, 0) + 1
+            coded[key] = coded.get(key, False) or d.code is not None
+    if len(counts) < 2:
+        return accept
+    ranked = sorted(counts, key=lambda k: (counts[k], coded[k]), reverse=True)
+    best, second = ranked[0], ranked[1]
+    if (counts[best], coded[best]) == (counts[second], coded[second]):
+        return accept
+
+    def most_named(d: Draft) -> bool:
+        return accept(d) and _person_key(d) == best
+
+    return most_named
+
+
 def _behind(accept: Callable[[Draft], bool], barrier: int) -> Callable[[Draft], bool]:
     """``accept``, for drafts starting at or after the token ``barrier`` only."""
 
@@ -330,6 +358,10 @@ def resolve(
             accept = _behind(accept, draft.barrier)
         if draft.exclude:
             accept = _not_at(accept, frozenset(draft.exclude), drafts)
+        if draft.resolution == "surname":
+            narrowed = _most_named(accept, drafts)
+            if narrowed is not accept:
+                accept, why = narrowed, why.replace("with it", "with it (of two, named most)")
         inherits = draft.kind in ("pronoun", "description") or draft.resolution == "surname"
         found, how = _preferred(drafts, i, accept)
         if found is None:
