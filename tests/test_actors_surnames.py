@@ -1,4 +1,5 @@
-"""A surname two people named in full share resolves to the one the article names most."""
+"""A surname two people named in full share resolves to the one the article names most;
+"the organisation" refers to the body just named."""
 
 from __future__ import annotations
 
@@ -32,3 +33,19 @@ def test_named_once_each_the_coded_one_wins(nlp):
     )
     bare = [m for m in mentions(nlp, text) if m.text == "Hussain"][-1]
     assert bare.entity_id == "unknown:tariq-hussain"
+
+
+def test_the_organisation_is_the_body_just_named(nlp):
+    text = (
+        "A spokeswoman for the World Health Organization said the organisation had sent "
+        "vaccines to the region."
+    )
+    found = mentions(nlp, text)
+    (who,) = [m for m in found if m.text == "World Health Organization"]
+    (anaphor,) = [m for m in found if m.text == "organisation"]
+    assert (anaphor.entity_id, anaphor.code) == (who.entity_id, who.code)
+
+
+def test_the_organisation_of_something_is_no_actor(nlp):
+    text = "Amnesty International said the organisation of the vote was poor."
+    assert "organisation" not in [m.text for m in mentions(nlp, text)]

@@ -244,6 +244,8 @@ def parse_pronoun_drafts(doc: Doc, drafts: list[Draft]) -> list[Draft]:
     found = []
     for token in doc:
         referent = PRONOUN_REFERENTS.get(token.lower_)
+        if _bare_organisation(token):
+            referent = "body"
         if referent is None or covered[token.i] or token.dep_ not in PRONOUN_DEPS:
             continue
         if token.lower_ == "it" and _expletive(token):
@@ -266,6 +268,19 @@ def parse_pronoun_drafts(doc: Doc, drafts: list[Draft]) -> list[Draft]:
             )
         )
     return found
+
+
+#: Nouns that, as "the organisation" with nothing else, stand for a body named before.
+BODY_ANAPHORS = frozenset({"organisation", "organization"})
+
+
+def _bare_organisation(token: Token) -> bool:
+    """ "A spokesman for the European Anti-Fraud Office said the organisation agreed": a bare
+    "the organisation" (no modifier, no "of") refers to the body just named, like "it"."""
+    if token.lower_ not in BODY_ANAPHORS or token.tag_ != "NN":
+        return False
+    children = list(token.children)
+    return len(children) == 1 and children[0].lower_ == "the" and children[0].dep_ == "det"
 
 
 def _clause_verb(token: Token) -> Token | None:

@@ -177,6 +177,7 @@ Rule = tuple[Callable[[Draft], bool], str]
 PRONOUN_REFERENTS = {
     "he": "m", "him": "m", "his": "m", "she": "f", "her": "f",
     "they": "body", "them": "body", "their": "body", "it": "body", "its": "body",
+    "organisation": "organisation", "organization": "organisation",
 }  # fmt: skip
 #: Drafts a "they" or "it" can refer to.
 BODY_KINDS = frozenset({"igo", "group", "country", "sector", "metonym"})
@@ -208,6 +209,12 @@ def _rule(doc: Doc, draft: Draft, day: dt.date | None) -> Rule | None:
     if draft.kind == "pronoun":
         word = doc[draft.start].lower_
         referent = PRONOUN_REFERENTS.get(word, "person")
+        if referent == "organisation":  # "the organisation": a body named as such, no state
+
+            def organisation(d: Draft) -> bool:
+                return d.kind in ("igo", "group") and not d.person_like
+
+            return organisation, f"{text!r} {draft.resolution}: {{how}} organisation"
         if referent == "body":
             singular = word in ("it", "its")
 
