@@ -45,3 +45,21 @@ def test_a_capital_receiving_a_transfer_is_its_government(nlp):
 def test_a_capital_as_a_destination_stays_a_place(nlp):
     text = IN_WASHINGTON + "Thousands of refugees fled to Managua last year."
     assert "Managua" not in [m.text for m in mentions(nlp, text)]
+
+
+def test_the_press_is_the_articles_countrys_press(nlp):
+    text = (
+        IN_WASHINGTON + "Reagan met Shultz at the White House on Monday. Reagan later "
+        "denounced press reports about his health."
+    )
+    (reports,) = [m for m in mentions(nlp, text) if m.text.endswith("press reports")]
+    assert reports.code == "USAMED"
+
+
+def test_journalists_get_no_country_from_the_article(nlp):
+    text = (
+        IN_WASHINGTON + "Reagan met Shultz at the White House on Monday. Reagan later "
+        "denounced journalists for their questions."
+    )
+    (found,) = [m for m in mentions(nlp, text) if m.text.endswith("journalists")]
+    assert found.code == "MED"

@@ -675,10 +675,16 @@ def _named_legislature(doc: Doc, draft: Draft) -> bool:
     )
 
 
+#: Media words that mean the article's country's own press (not "journalists": often foreign).
+NATIONAL_PRESS_WORDS = frozenset({"press", "reports"})
+
+
 def _state_body(doc: Doc, draft: Draft) -> bool:
     """ "the government", "the army", or a bare plural of officials ("ministers", "MPs",
     "police"): a body of the state the article is about when nothing else names the country."""
     roles = set(draft.roles)
+    if roles == {"MED"} and doc[draft.end - 1].lower_ in NATIONAL_PRESS_WORDS:
+        roles = {"MED", "GOV"}  # "the press", "press reports": the country's own press
     if not roles & ARTICLE_COUNTRY_SECTORS or draft.kind not in ("sector", "description", "person"):
         return False
     if draft.kind == "person":  # "Judge Barrington Parker": a titled person outside the dictionary
