@@ -22,7 +22,7 @@ from . import vocab
 from .apposition import apposed_to_name
 from .codes import actor_code, described_role, distinct_sectors, is_person_term, sectors_of
 from .dictionary import ActorDictionary
-from .entries import Person, SectorTerm
+from .entries import Person, SectorTerm, role_on_day
 from .recognize import POSSESSIVES, Atom, Draft, is_name_token, unknown_name
 from .titled import BODY_ROLE_NOUNS, body_role, is_role_term, lower_role_name_end
 
@@ -273,6 +273,7 @@ class Composer:
         if atom.kind in ("group", "group_context"):
             group = self.dictionary.groups[atom.key]
             draft.body_code, draft.country = group.code, group.country
+            draft.party_roles = group.roles
         else:
             draft.body_code = self.dictionary.organisations[atom.key].code
         if draft.kind == "person":
@@ -441,6 +442,8 @@ class Composer:
             if term.term in vocab.BARE_HEAD_SECTORS and doc.has_annotation("DEP"):
                 return heads  # "police arrested him": the force, where the parse says it heads
             return definite and heads
+        if heads and _named_legislature_organ(doc, start, term):
+            return True  # "a special Senate committee": one organ of a named legislature
         return (plural or term.plural is None) and heads
 
     def _entry(self, doc: Doc, atom: Atom) -> Draft | None:
@@ -463,6 +466,7 @@ class Composer:
             draft.kind = "group"
             draft.entity_id, draft.entity_name, draft.code = group.id, group.name, group.code
             draft.country, draft.wikidata = group.country, group.wikidata
+            draft.party_roles = group.roles
             if atom.kind == "group_context":
                 draft.start = _the(doc, atom.start)
                 draft.resolution = "context alias"
@@ -490,6 +494,20 @@ class Composer:
         return draft
 
 
+def _named_legislature_organ(doc: Doc, start: int, term: SectorTerm) -> bool:
+    """ "a Senate committee", "a special Senate committee": a legislature's committee written
+    with the legislature's name capitalised inside a sentence is that body's organ, an actor even
+    after "a" (a bare "a committee" is none)."""
+    first = doc[start]
+    return (
+        " " in term.term
+        and "LEG" in term.codes
+        and first.text[:1].isupper()
+        and not first.is_sent_start
+        and first.lower_ == term.term.split()[0]
+    )
+
+
 def _possessed(doc: Doc, start: int, end: int) -> bool:
     """ "Britain's most senior police officer", "the UK's public spending watchdog": a
     possessor the parse hangs on the term, before words that modify it, makes it definite."""
@@ -500,13 +518,18 @@ def _possessed(doc: Doc, start: int, end: int) -> bool:
 
 def _acts_from(doc: Doc, preposition: int) -> bool:
     """ "pressure from Washington", "a warning from Moscow": a capital after "from" that the
-    parse hangs on a noun of an act is the government acting, not a place."""
+    parse hangs on a noun of an act is the government acting, not a place; so is one after
+    "to" hung on a noun of a transfer ("arms shipments to Tehran": the receiving government)."""
     prep = doc[preposition]
-    return (
-        prep.lower_ == "from"
-        and doc.has_annotation("DEP")
-        and prep.head.lower_ in vocab.ACTS_FROM_NOUNS
-    )
+    if not doc.has_annotation("DEP"):
+        return False
+    if prep.lower_ == "to":  # "arms shipments to Tehran": the government that receives them
+        # the parse may hang "to" on the verb ("banned arms shipments to Tehran"): the noun
+        # right before it decides then
+        before = doc[preposition - 1] if preposition > 0 else prep
+        noun = before.lower_ in vocab.TRANSFER_TO_NOUNS and before.tag_ in ("NN", "NNS")
+        return noun or prep.head.lower_ in vocab.TRANSFER_TO_NOUNS
+    return prep.lower_ == "from" and prep.head.lower_ in vocab.ACTS_FROM_NOUNS
 
 
 def code_draft(draft: Draft, day: dt.date | None, day_source: str) -> None:
@@ -514,12 +537,28 @@ def code_draft(draft: Draft, day: dt.date | None, day_source: str) -> None:
     codes = [c for term in draft.sectors for c in term.codes]
     if draft.dictionary and draft.dictionary.startswith("petrarch:"):
         return  # coded from PETRARCH's own dictionaries: dated codes and agents already applied
+    party = role_on_day(draft.party_roles, day)
+    if party is not None and draft.person is None:  # "the Tories", "Tory leader X" (unknown X)
+        if draft.body_code is not None:
+            draft.body_code = party.code
+        else:
+            draft.code = party.code
+            when = f"on {day} ({day_source})" if day else "the latest (no article date)"
+            draft.role_applied = f"the party's {party.describe()}: {when}"
     if draft.person is not None:
         person = draft.person
         draft.entity_id, draft.entity_name, draft.wikidata = person.id, person.name, person.wikidata
         draft.country = person.country or draft.country
         described = described_role(person, draft.described, day)
         role = described or person.role_on(day)
+        if described is None and day is None and any("OPP" in c for c in codes):
+            # "shadow home secretary David Davis" in an undated article: the words say the
+            # role held when it was written; the dictionary's latest role is only a guess
+            single = f"; {draft.single}" if draft.single else ""
+            draft.role_applied = f"described as {draft.described!r} (no article date){single}"
+            draft.roles = distinct_sectors(codes)
+            draft.code = actor_code(draft.country, codes)
+            return
         single = f"; {draft.single}" if draft.single else ""
         if role is not None:
             draft.code = role.code

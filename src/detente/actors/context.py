@@ -244,6 +244,8 @@ def parse_pronoun_drafts(doc: Doc, drafts: list[Draft]) -> list[Draft]:
     found = []
     for token in doc:
         referent = PRONOUN_REFERENTS.get(token.lower_)
+        if _bare_organisation(token):
+            referent = "body"
         if referent is None or covered[token.i] or token.dep_ not in PRONOUN_DEPS:
             continue
         if token.lower_ == "it" and _expletive(token):
@@ -266,6 +268,19 @@ def parse_pronoun_drafts(doc: Doc, drafts: list[Draft]) -> list[Draft]:
             )
         )
     return found
+
+
+#: Nouns that, as "the organisation" with nothing else, stand for a body named before.
+BODY_ANAPHORS = frozenset({"organisation", "organization"})
+
+
+def _bare_organisation(token: Token) -> bool:
+    """ "A spokesman for the European Anti-Fraud Office said the organisation agreed": a bare
+    "the organisation" (no modifier, no "of") refers to the body just named, like "it"."""
+    if token.lower_ not in BODY_ANAPHORS or token.tag_ != "NN":
+        return False
+    children = list(token.children)
+    return len(children) == 1 and children[0].lower_ == "the" and children[0].dep_ == "det"
 
 
 def _clause_verb(token: Token) -> Token | None:
@@ -647,10 +662,29 @@ def _regime(doc: Doc, draft: Draft) -> bool:
     )
 
 
+#: Names of legislatures that news writes capitalised before one of their organs.
+LEGISLATURE_NAMES = frozenset({"senate", "commons", "congress", "parliament", "congressional"})
+
+
+def _named_legislature(doc: Doc, draft: Draft) -> bool:
+    """ "a special Senate committee": the legislature's name, capitalised inside the sentence,
+    makes one body of the article's state of an indefinite phrase."""
+    return "LEG" in draft.roles and any(
+        t.lower_ in LEGISLATURE_NAMES and t.text[:1].isupper() and not t.is_sent_start
+        for t in doc[draft.start : draft.end]
+    )
+
+
+#: Media words that mean the article's country's own press (not "journalists": often foreign).
+NATIONAL_PRESS_WORDS = frozenset({"press", "reports"})
+
+
 def _state_body(doc: Doc, draft: Draft) -> bool:
     """ "the government", "the army", or a bare plural of officials ("ministers", "MPs",
     "police"): a body of the state the article is about when nothing else names the country."""
     roles = set(draft.roles)
+    if roles == {"MED"} and doc[draft.end - 1].lower_ in NATIONAL_PRESS_WORDS:
+        roles = {"MED", "GOV"}  # "the press", "press reports": the country's own press
     if not roles & ARTICLE_COUNTRY_SECTORS or draft.kind not in ("sector", "description", "person"):
         return False
     if draft.kind == "person":  # "Judge Barrington Parker": a titled person outside the dictionary
@@ -659,6 +693,9 @@ def _state_body(doc: Doc, draft: Draft) -> bool:
     before = doc[draft.start - 1] if draft.start > 0 else None
     definite = first.lower_ in DEFINITE or (before is not None and before.lower_ in DEFINITE)
     definite = definite or proper_body(doc, draft.start, draft.end)
+    definite = definite or _named_legislature(doc, draft)
+    if before is not None and before.like_num and draft.start > 1:  # "the two opposition
+        definite = definite or doc[draft.start - 2].lower_ in DEFINITE  # parties": all of them
     if doc[draft.end - 1].lower_ in NOT_ARTICLE_TERMS:
         return False
     counted = first.lower_ in DETERMINERS or (

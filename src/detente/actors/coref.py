@@ -177,6 +177,7 @@ Rule = tuple[Callable[[Draft], bool], str]
 PRONOUN_REFERENTS = {
     "he": "m", "him": "m", "his": "m", "she": "f", "her": "f",
     "they": "body", "them": "body", "their": "body", "it": "body", "its": "body",
+    "organisation": "organisation", "organization": "organisation",
 }  # fmt: skip
 #: Drafts a "they" or "it" can refer to.
 BODY_KINDS = frozenset({"igo", "group", "country", "sector", "metonym"})
@@ -208,6 +209,12 @@ def _rule(doc: Doc, draft: Draft, day: dt.date | None) -> Rule | None:
     if draft.kind == "pronoun":
         word = doc[draft.start].lower_
         referent = PRONOUN_REFERENTS.get(word, "person")
+        if referent == "organisation":  # "the organisation": a body named as such, no state
+
+            def organisation(d: Draft) -> bool:
+                return d.kind in ("igo", "group") and not d.person_like
+
+            return organisation, f"{text!r} {draft.resolution}: {{how}} organisation"
         if referent == "body":
             singular = word in ("it", "its")
 
@@ -297,6 +304,34 @@ def _preferred(
     return None, ""
 
 
+def _person_key(d: Draft) -> str:
+    return d.entity_id or d.name or ""
+
+
+def _most_named(accept: Callable[[Draft], bool], drafts: list[Draft]) -> Callable[[Draft], bool]:
+    """A surname two people named in full share ("Shamima Begum" and her mother "Asma
+    Begum"): the one the article names in full most often, then one with a code, is meant;
+    the nearer only when they tie (a relative named once is not the story's subject)."""
+    counts: dict[str, int] = {}
+    coded: dict[str, bool] = {}
+    for d in drafts:
+        if accept(d):
+            key = _person_key(d)
+            counts[key] = counts.get(key, 0) + 1
+            coded[key] = coded.get(key, False) or d.code is not None
+    if len(counts) < 2:
+        return accept
+    ranked = sorted(counts, key=lambda k: (counts[k], coded[k]), reverse=True)
+    best, second = ranked[0], ranked[1]
+    if (counts[best], coded[best]) == (counts[second], coded[second]):
+        return accept
+
+    def most_named(d: Draft) -> bool:
+        return accept(d) and _person_key(d) == best
+
+    return most_named
+
+
 def _behind(accept: Callable[[Draft], bool], barrier: int) -> Callable[[Draft], bool]:
     """``accept``, for drafts starting at or after the token ``barrier`` only."""
 
@@ -330,6 +365,10 @@ def resolve(
             accept = _behind(accept, draft.barrier)
         if draft.exclude:
             accept = _not_at(accept, frozenset(draft.exclude), drafts)
+        if draft.resolution == "surname":
+            narrowed = _most_named(accept, drafts)
+            if narrowed is not accept:
+                accept, why = narrowed, why.replace("with it", "with it (of two, named most)")
         inherits = draft.kind in ("pronoun", "description") or draft.resolution == "surname"
         found, how = _preferred(drafts, i, accept)
         if found is None:

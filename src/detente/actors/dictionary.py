@@ -317,9 +317,21 @@ def _load_group_file(
             file=str(path),
             line=e.line,
             context_aliases=e.strings("context_aliases") or (),
+            roles=_group_roles(raw, e, countries, out),
         )
         if e.ok:
             found[ident] = group
+
+
+def _group_roles(
+    raw: dict[str, Any], e: _Entry, countries: dict[str, Country], out: _Collector
+) -> tuple[Role, ...]:
+    """A party's dated GOV/OPP codes (optional ``roles``, the people's role format)."""
+    items = raw.get("roles") or []
+    if not isinstance(items, list):
+        e.fail("roles must be a list")
+        return ()
+    return tuple(r for r in (_role(item, e, countries, out) for item in items) if r is not None)
 
 
 def _load_sectors(path: Path, out: _Collector) -> dict[str, SectorTerm]:

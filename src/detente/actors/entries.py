@@ -105,6 +105,24 @@ class Group:
     #: Short names that name the group only where its full name is in the same article ("the
     #: SDF" after "the Syrian Democratic Forces"; Japan's forces are the SDF too).
     context_aliases: tuple[str, ...] = ()
+    #: A party that alternates in and out of power: its dated GOV/OPP codes ("Conservative
+    #: Party (UK)" GBRGOV 2010-2024, GBROPP 1997-2010), read like a person's roles.
+    roles: tuple[Role, ...] = ()
+
+    def role_on(self, day: dt.date | None) -> Role | None:
+        """The dated code held on ``day``; the latest begun without a day (as for people)."""
+        return role_on_day(self.roles, day)
+
+
+def role_on_day(roles: tuple[Role, ...], day: dt.date | None) -> Role | None:
+    """The role held on ``day`` (the latest begun if several); the latest role without a day."""
+    if not roles:
+        return None
+    ordered = sorted(roles, key=lambda r: r.period.start or dt.date.min)
+    if day is None:
+        return ordered[-1]
+    holding = [r for r in ordered if r.period.holds(day)]
+    return holding[-1] if holding else None
 
 
 @dataclass(frozen=True)
@@ -146,13 +164,7 @@ class Person:
 
     def role_on(self, day: dt.date | None) -> Role | None:
         """The role held on ``day`` (the latest begun if several); the latest role without a day."""
-        if not self.roles:
-            return None
-        ordered = sorted(self.roles, key=lambda r: r.period.start or dt.date.min)
-        if day is None:
-            return ordered[-1]
-        holding = [r for r in ordered if r.period.holds(day)]
-        return holding[-1] if holding else None
+        return role_on_day(self.roles, day)
 
     @property
     def surname(self) -> str:

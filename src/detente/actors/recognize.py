@@ -22,7 +22,7 @@ from ..cache import cached_value
 from . import vocab
 from .aliases import AliasTarget, name_index
 from .dictionary import ActorDictionary
-from .entries import Person, SectorTerm
+from .entries import Person, Role, SectorTerm
 from .phrases import PhraseIndex, token_texts
 from .single import SingleNames
 
@@ -65,6 +65,8 @@ class Draft:
     described: str = ""  # the role words written before a name ("Deputy Defense Minister")
     name: str | None = None  # the person's name as written (unknown people)
     body_code: str | None = None  # the organisation or group a titled unknown person serves
+    #: The dated GOV/OPP codes of the party named (the mention itself or the body it serves).
+    party_roles: tuple[Role, ...] = ()
     single: str = ""  # why a name written alone ("Putin") is this person
     single_forms: frozenset[str] = frozenset()  # the person's names written alone
     antecedent: int | None = None  # index of the draft this one resolves to
@@ -279,6 +281,8 @@ class ActorMatcher:
         name ("The Washington Post": a capitalised word follows that is no actor word)."""
         if target.kind == "country" and doc[start:end].text in vocab.COMPASS_REGIONS:
             return start == 0 or doc[start - 1].lower_ not in vocab.DEFINITE
+        if target.kind == "country" and names_a_scandal(doc, end):
+            return True
         if target.kind != "metonym" or end >= len(doc):
             return False
         if names_an_accord(doc, start, end):
@@ -382,6 +386,15 @@ def _modifier_compound(doc: Doc, end: int) -> bool:
         and doc[end + 1].is_lower
         and doc[end + 1].lower_ != "born"
     )
+
+
+def names_a_scandal(doc: Doc, end: int) -> bool:
+    """ "the Iran scandal", "the Iran arms affair": a country's name that labels a scandal is
+    no actor of the sentence (the US Senate investigating "the Iran scandal" targets no Iran)."""
+    k = end
+    if k + 1 < len(doc) and doc[k].lower_ in vocab.NAMED_AFTER_PLACE_MODIFIERS:
+        k += 1
+    return k < len(doc) and doc[k].lower_ in vocab.NAMED_AFTER_COUNTRY_NOUNS
 
 
 def names_an_accord(doc: Doc, start: int, end: int) -> bool:

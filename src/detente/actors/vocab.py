@@ -179,6 +179,12 @@ ACTS_FROM_NOUNS = frozenset(
     "approval orders instructions invitation invitations offer offers proposal proposals "
     "protest protests complaint complaints".split()
 )
+#: Nouns of a transfer whose "to" names the state that receives it: a capital there is its
+#: government ("arms shipments to Tehran", "aid to Managua"), not a destination.
+TRANSFER_TO_NOUNS = frozenset(
+    "shipment shipments sale sales aid assistance loan loans credit credits delivery "
+    "deliveries transfer transfers exports".split()
+)
 
 #: Role titles of heads of state or government: among namesakes in office, one of these wins.
 HEAD_TITLES = (
@@ -199,6 +205,9 @@ NAMED_AFTER_PLACE_NOUNS = frozenset(
     "attack attacks bombing bombings blast blasts massacre massacres shooting shootings siege "
     "riot riots protest protests uprising".split()
 )
+#: Nouns a country's name before them only labels: "the Iran scandal", "the Iran arms affair"
+#: (the Iran-contra affair is a US scandal; Iran does nothing in it).
+NAMED_AFTER_COUNTRY_NOUNS = frozenset({"scandal", "affair"})
 #: Words allowed between such a capital and its noun ("the Oslo peace accords").
 NAMED_AFTER_PLACE_MODIFIERS = frozenset(
     "peace climate nuclear ceasefire cease-fire trade arms security interim final".split()
