@@ -31,8 +31,8 @@ from detente.evaluate.news import (
 from detente.model import Article, CodedArticle, Event, Sentence
 
 #: Floors pinned a little below what the coder reaches on the 40 dev articles (precision
-#: 0.920, recall 0.339, F1 0.496): they ratchet up as the coder improves, never down silently.
-FLOORS = {"precision": 0.91, "recall": 0.335, "f1": 0.49}
+#: 0.922, recall 0.346, F1 0.504): they ratchet up as the coder improves, never down silently.
+FLOORS = {"precision": 0.91, "recall": 0.34, "f1": 0.50}
 #: Issue 9: of the events matched at root level, the share whose source and target country
 #: agree with the gold's; and the most sources without a country allowed.
 PLACED_FLOORS = {"source country": 0.90, "target country": 0.90}
