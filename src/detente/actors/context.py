@@ -38,7 +38,7 @@ from .apposition import apposed_to_name, nearest_role, role_before
 from .codes import actor_code, sectors_of
 from .compose import proper_body
 from .local import local_country
-from .recognize import Draft, unknown_person
+from .recognize import Draft, sentences_back, unknown_person
 from .repeated import repeated_country
 from .titled import BODY_ROLE_NOUNS
 
@@ -445,12 +445,7 @@ def _barrier(pronoun: Token, covered: list[bool]) -> int:
     """Where a "they"/"it" stops looking back: at the nearest subject noun that is no actor
     ("the campaigners were so angered they threatened"), else two sentences back."""
     doc = pronoun.doc
-    sentence = pronoun.sent
-    earliest = sentence.start
-    for _ in range(BODY_PRONOUN_SENTENCES):
-        if earliest == 0:
-            break
-        earliest = doc[earliest - 1].sent.start
+    earliest = sentences_back(pronoun, BODY_PRONOUN_SENTENCES)
     plural = pronoun.lower_ in ("they", "them", "their")
     for k in range(pronoun.i - 1, earliest - 1, -1):
         token = doc[k]
@@ -725,13 +720,14 @@ def place_in_context(doc: Doc, drafts: list[Draft], setting: Setting) -> None:
             note = f"the body's code from context: {why}"
             draft.role_applied = f"{draft.role_applied}; {note}" if draft.role_applied else note
             continue
+        residence = _residence(doc, draft, drafts, setting) if placed is None else None
         people = None
-        if placed is None and _residence(doc, draft, drafts, setting) is None:
+        if placed is None and residence is None:
             people = _people_country(doc, draft, drafts, setting)
         found = (
             (placed[0].country or "", placed[1])
             if placed is not None
-            else _residence(doc, draft, drafts, setting)
+            else residence
             or people
             or _reporting_country(doc, draft, drafts)
             or repeated_country(doc, draft, drafts)

@@ -460,3 +460,14 @@ def _validity_boundaries(dictionary: ActorDictionary) -> tuple[dt.date, ...]:
         p.end + dt.timedelta(days=1) for p in periods if p.end
     }
     return tuple(sorted(days))
+
+
+def sentences_back(token: Token, count: int) -> int:
+    """Where the sentence ``count`` sentences before ``token``'s starts (the first sentence's
+    start when there are fewer): how far back a reference may look."""
+    doc, start = token.doc, token.sent.start
+    for _ in range(count):
+        if start == 0:
+            break
+        start = doc[start - 1].sent.start
+    return start

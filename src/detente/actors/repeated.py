@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from .recognize import Draft
+from .recognize import Draft, sentences_back
 
 #: How many sentences back (this one included) the introducing phrase may lie.
 REPEAT_SENTENCES = 3
@@ -24,12 +24,7 @@ def repeated_country(doc: Doc, draft: Draft, drafts: list[Draft]) -> tuple[str, 
     if first.lower_ != "the" and (draft.start == 0 or doc[draft.start - 1].lower_ != "the"):
         return None
     head = doc[draft.end - 1]
-    sentence = head.sent
-    oldest = sentence.start
-    for _ in range(REPEAT_SENTENCES - 1):
-        if oldest == 0:
-            break
-        oldest = doc[oldest - 1].sent.start
+    oldest = sentences_back(head, REPEAT_SENTENCES - 1)
     for other in reversed(drafts):
         if other.end > draft.start or other is draft:
             continue

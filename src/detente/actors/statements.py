@@ -18,7 +18,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from . import vocab
-from .recognize import Draft
+from .recognize import Draft, sentences_back
 
 #: Nouns of a document that speaks for its issuer.
 STATEMENT_NOUNS = frozenset({"statement", "communique", "communiqué", "communiques", "communiqués"})
@@ -111,12 +111,7 @@ def statement_drafts(doc: Doc, drafts: list[Draft], dateline_country: str | None
         owned = any(covered[i] for i in issuers) or bool(sector is not None and dateline_country)
         if not _speaks(token) and not owned:
             continue  # neither speaking nor issued by someone named
-        sentence = token.sent
-        earliest = sentence.start
-        for _ in range(STATEMENT_SENTENCES):
-            if earliest == 0:
-                break
-            earliest = doc[earliest - 1].sent.start
+        earliest = sentences_back(token, STATEMENT_SENTENCES)
         if not owned and issued is not None and issued[0] >= earliest:
             issuers = issued[1]  # "The statement said", after "Norway issued a statement"
         draft = Draft(
@@ -165,11 +160,7 @@ def latest_statement(doc: Doc, pronoun: Draft, drafts: list[Draft]) -> tuple[int
     token = doc[pronoun.start]
     if token.lower_ != "it" or not _speaks(token):
         return ()
-    earliest = token.sent.start
-    for _ in range(STATEMENT_SENTENCES):
-        if earliest == 0:
-            break
-        earliest = doc[earliest - 1].sent.start
+    earliest = sentences_back(token, STATEMENT_SENTENCES)
     before = [d for d in drafts if d.kind == KIND and earliest <= d.start < pronoun.start]
     return (before[-1].start,) if before else ()
 
