@@ -953,35 +953,34 @@ def _confidence(match: Match, negated: bool, source: Mention, target: Mention | 
     return round(max(0.05, min(score, 0.95)), 2)
 
 
-def _drop_duplicates(events: list[Event], doc: Doc | None = None) -> list[Event]:
+def _drop_duplicates(events: list[Event], doc: Doc) -> list[Event]:
     """One event per sentence, dyad and code ("refused to release" fires on both verbs), but
     one per clause where two conjoined clauses state the act ("had won a victory and were
     continuing to advance": two clauses, two events, as the gold guidelines count them)."""
+    heads = {id(e): _clause_head(doc, e) for e in events}
+    per_anchor = Counter((e.sentence, e.start, e.source_code, e.code) for e in events)
     best: dict[tuple[int, str | None, str | None, str, int], Event] = {}
     keys: dict[int, tuple[int, str | None, str | None, str, int]] = {}
-    per_anchor = Counter((e.sentence, e.start, e.source_code, e.code) for e in events)
     for event in events:
         key = (event.sentence, event.source_code, event.target_code, event.code, 0)
-        clause = None  # an anchor with two targets for one phrase ("Syrian soldiers") splits none
-        if (
-            doc is not None
-            and per_anchor[(event.sentence, event.start, event.source_code, event.code)] == 1
-        ):
-            clause = _conjoined_clause(doc, event)
-        if clause is not None and best.get(key) is not None:
-            first = _conjoined_clause(doc, best[key]) if doc is not None else None
+        kept = best.get(key)
+        # an anchor with two targets for one phrase ("Syrian soldiers") splits no clause
+        anchor = (event.sentence, event.start, event.source_code, event.code)
+        clause = heads[id(event)] if per_anchor[anchor] == 1 else None
+        if kept is not None and clause is not None:
+            first = heads[id(kept)]
             if first is not None and first != clause and _conjoined(doc, first, clause):
                 key = (*key[:4], clause)
-        kept = best.get(key)
+                kept = best.get(key)
         if kept is None or (kept.negated and not event.negated):
             best[key] = event
         keys[id(event)] = key
     return [e for e in events if best[keys[id(e)]] is e]
 
 
-def _conjoined_clause(doc: Doc | None, event: Event) -> int | None:
+def _clause_head(doc: Doc, event: Event) -> int | None:
     """The predicate heading the clause of an event's anchor (None without a parse)."""
-    if doc is None or not doc.has_annotation("DEP") or event.stage != "events":
+    if not doc.has_annotation("DEP") or event.stage != "events":
         return None
     span = doc.char_span(event.start, event.end, alignment_mode="expand")
     if span is None or not len(span):
@@ -996,11 +995,9 @@ def _conjoined_clause(doc: Doc | None, event: Event) -> int | None:
     return None
 
 
-def _conjoined(doc: Doc | None, first: int, second: int) -> bool:
+def _conjoined(doc: Doc, first: int, second: int) -> bool:
     """Two clause heads joined by "and" ("won ... and were continuing"), neither inside the
     other's complement ("refused to release" is one clause's act)."""
-    if doc is None:
-        return False
     a, b = sorted((doc[first], doc[second]), key=lambda t: t.i)
     if b.dep_ != "conj" or b.head.i != a.i:
         return False
