@@ -427,7 +427,7 @@ def _in_cameo(place: Place, codes: Mapping[str, str] | None) -> Place:
 
 
 def _visiting(event: Event) -> bool:
-    """A visit, made or scheduled ("Shultz will go to Moscow next week": 036 from a visit
+    """A visit, made or scheduled ("Shultz will travel to Moscow next week": 036 from a visit
     frame), whose destination may be a place."""
     if event.code in VISIT_CODES:
         return True
